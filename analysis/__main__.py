@@ -1,0 +1,7 @@
+"""Allows `python -m analysis run ...`."""
+
+import sys
+
+from analysis.cli import main
+
+sys.exit(main())

@@ -1,0 +1,407 @@
+"""Who speaks: speech cues (data/speech_cues.yaml), the speaker phrase next to a cue, and the actor it names.
+
+Sentences are tokenised with a small regex (words keep inner hyphens and apostrophes, every other
+non-space character is a token of its own); offsets are always into the article text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from analysis.registry import Registry
+
+DEFAULT_SPEECH_CUES = Path(__file__).resolve().parent.parent / "data" / "speech_cues.yaml"
+WORD_PATTERN = r"(?:[A-Z]\.){2,}|\w+(?:[-'’]\w+)*|[^\w\s]"
+TOKEN_PATTERN = re.compile(WORD_PATTERN)
+CUE_GROUPS: tuple[str, ...] = (
+    "speech_verbs",
+    "object_verbs",
+    "accusation_verbs",
+    "denial_verbs",
+    "participles",
+    "source_phrases",
+)
+POSSESSIVE_ENDINGS: tuple[str, ...] = ("'s", "’s", "s'", "s’")
+
+
+@dataclass(frozen=True)
+class SpeechCues:
+    """Cue words and the small word lists that find speakers and reported content (see data/speech_cues.yaml)."""
+
+    phrases: tuple[tuple[tuple[str, ...], str], ...]  # (lowercase words, group), longest first
+    skip_before_cue: frozenset[str] = frozenset()
+    passive_markers: frozenset[str] = frozenset()
+    time_words: frozenset[str] = frozenset()
+    audience_words: tuple[tuple[str, ...], ...] = ()
+    adjunct_words: frozenset[str] = frozenset()
+    speaker_stop_words: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
+    pronouns: tuple[tuple[str, str], ...] = ()  # (lowercase pronoun, male | female | group)
+    content_breaks: frozenset[str] = frozenset()
+    break_at_participles: bool = True
+    that_window: int = 8
+    max_scare_words: int = 2
+    max_cue_distance: int = 20
+    speaker_nouns: frozenset[str] = frozenset()
+    headline_cues: frozenset[tuple[str, ...]] = frozenset()
+    title_words: frozenset[str] = frozenset()
+    speaker_suffixes: tuple[str, ...] = ()
+    token_pattern: re.Pattern[str] = TOKEN_PATTERN
+
+    def pronoun_kind(self, word: str) -> str:
+        """male, female or group for a pronoun speaker ("he", "they"), "" for any other word."""
+        return dict(self.pronouns).get(word.lower(), "")
+
+
+def word_set(data: dict[str, Any], key: str) -> frozenset[str]:
+    """A YAML list as a set of lowercase strings."""
+    return frozenset(str(item).lower() for item in data.get(key) or ())
+
+
+def phrase_tuples(items: Any) -> tuple[tuple[str, ...], ...]:
+    """YAML phrases ("called on") as tuples of lowercase words."""
+    return tuple(tuple(str(item).lower().split()) for item in items or ())
+
+
+def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
+    """SpeechCues from the parsed YAML mapping."""
+    phrases = [(words, group) for group in CUE_GROUPS for words in phrase_tuples(data.get(group))]
+    pronouns = tuple(
+        (str(word).lower(), kind) for kind, words in (data.get("pronouns") or {}).items() for word in words
+    )
+    return SpeechCues(
+        phrases=tuple(sorted(phrases, key=lambda item: -len(item[0]))),
+        skip_before_cue=word_set(data, "skip_before_cue"),
+        passive_markers=word_set(data, "passive_markers"),
+        time_words=word_set(data, "time_words"),
+        audience_words=tuple(sorted(phrase_tuples(data.get("audience_words")), key=len, reverse=True)),
+        adjunct_words=word_set(data, "adjunct_words"),
+        speaker_stop_words=word_set(data, "speaker_stop_words"),
+        determiners=word_set(data, "determiners"),
+        pronouns=pronouns,
+        content_breaks=word_set(data, "content_breaks"),
+        break_at_participles=bool(data.get("break_at_participles", True)),
+        that_window=int(data.get("that_window", 8)),
+        max_scare_words=int(data.get("max_scare_words", 2)),
+        max_cue_distance=int(data.get("max_cue_distance", 20)),
+        speaker_nouns=word_set(data, "speaker_nouns"),
+        headline_cues=frozenset(phrase_tuples(data.get("headline_cues"))),
+        title_words=word_set(data, "title_words"),
+        speaker_suffixes=tuple(str(item).lower() for item in data.get("speaker_suffixes") or ()),
+        token_pattern=make_token_pattern(tuple(str(item) for item in data.get("abbreviations") or ())),
+    )
+
+
+def make_token_pattern(abbreviations: tuple[str, ...]) -> re.Pattern[str]:
+    """The tokenising regex, keeping "Rep." or "Mr." (and initials like "U.S.") as one token."""
+    if not abbreviations:
+        return TOKEN_PATTERN
+    names = "|".join(re.escape(word) for word in sorted(abbreviations, key=len, reverse=True))
+    return re.compile(rf"\b(?:{names})\.|{WORD_PATTERN}")
+
+
+def load_speech_cues(path: Path = DEFAULT_SPEECH_CUES) -> SpeechCues:
+    """The speech cues in a YAML file (default data/speech_cues.yaml)."""
+    return parse_speech_cues(yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {})
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or punctuation character with its offsets into the article text."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        """The token in lowercase."""
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        """True for words and numbers, False for punctuation."""
+        return self.text[0].isalnum()
+
+
+def tokenize(text: str, start: int, end: int, *, pattern: re.Pattern[str] = TOKEN_PATTERN) -> tuple[Token, ...]:
+    """Tokens of text[start:end] with offsets into `text`."""
+    return tuple(
+        Token(match.group(), start + match.start(), start + match.end()) for match in pattern.finditer(text[start:end])
+    )
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A matched cue: its group, its words as written, and its token range in the sentence."""
+
+    group: str
+    text: str  # lowercase
+    first: int  # index of the cue's first token
+    last: int  # index after the cue's last token
+    start: int  # character offsets into the article text
+    end: int
+
+
+def is_headline_like(tokens: tuple[Token, ...]) -> bool:
+    """True for a title: most words capitalised and no final full stop, where cues are capitalised too."""
+    words = [token for token in tokens if token.is_word and token.text[0].isalpha()]
+    if len(words) < 3 or tokens[-1].text == ".":
+        return False
+    return sum(token.text[0].isupper() for token in words) >= 0.6 * len(words)
+
+
+def match_cue_at(tokens: tuple[Token, ...], index: int, cues: SpeechCues, *, headline: bool) -> Cue | None:
+    """The longest cue starting at token `index`, or None.
+
+    A capitalised cue counts only as the sentence's first word ("According to X, ...") or in a headline.
+    """
+    for words, group in cues.phrases:
+        window = tokens[index : index + len(words)]
+        if len(window) != len(words) or tuple(token.lower for token in window) != words:
+            continue
+        if not window[0].text.islower() and index > 0 and not (headline and words in cues.headline_cues):
+            continue
+        text = " ".join(words)  # lowercase, so "According to" and "according to" count as one cue
+        return Cue(group, text, index, index + len(words), window[0].start, window[-1].end)
+    return None
+
+
+def find_cues(
+    tokens: tuple[Token, ...], cues: SpeechCues, *, blocked: tuple[tuple[int, int], ...] = ()
+) -> tuple[Cue, ...]:
+    """Every cue among the tokens, in order, skipping tokens inside the blocked character ranges (quotes)."""
+    headline = is_headline_like(tokens)
+    found, index = [], 0
+    while index < len(tokens):
+        cue = None if inside_any(tokens[index].start, blocked) else match_cue_at(tokens, index, cues, headline=headline)
+        if cue is None:
+            index += 1
+            continue
+        found.append(cue)
+        index = cue.last
+    return tuple(found)
+
+
+def inside_any(position: int, ranges: tuple[tuple[int, int], ...]) -> bool:
+    """True when the offset lies inside one of the [start, end) ranges."""
+    return any(start <= position < end for start, end in ranges)
+
+
+def is_adverb(token: Token) -> bool:
+    """A lowercase -ly word ("firmly", "reportedly") that may sit between a speaker and a cue."""
+    return token.text.islower() and token.text.endswith("ly") and len(token.text) > 3
+
+
+def skip_back_to_subject(tokens: tuple[Token, ...], index: int, *, floor: int, cues: SpeechCues) -> int:
+    """Index of the last token before `index` that is not an auxiliary or adverb; floor - 1 if none."""
+    position = index - 1
+    while position >= floor and (tokens[position].lower in cues.skip_before_cue or is_adverb(tokens[position])):
+        position -= 1
+    return position
+
+
+def skip_apposition(tokens: tuple[Token, ...], comma: int, *, floor: int) -> int:
+    """For "X, the head of Y, said": index of the token before the apposition's opening comma; floor - 1 if none."""
+    for position in range(comma - 1, floor - 1, -1):
+        if tokens[position].text == ",":
+            return position - 1
+    return floor - 1
+
+
+def name_between_commas(tokens: tuple[Token, ...], comma: int, *, floor: int) -> tuple[int, int] | None:
+    """For "A lawyer for the outlets, David Schulz, said": the name alone between the two commas, else None."""
+    first = comma
+    while first - 1 >= floor and tokens[first - 1].is_word and tokens[first - 1].text[0].isupper():
+        first -= 1
+    if first == comma or comma - first > 4 or first - 1 < floor or tokens[first - 1].text != ",":
+        return None
+    return tokens[first].start, tokens[comma - 1].end
+
+
+def skip_parenthesis(tokens: tuple[Token, ...], index: int, *, floor: int) -> int:
+    """For "Jim Jordan (R-Ohio) said": index of the token before the parenthesis ending at `index`, else `index`."""
+    if index < floor or tokens[index].text != ")":
+        return index
+    for position in range(index - 1, floor - 1, -1):
+        if tokens[position].text == "(":
+            return position - 1
+    return index
+
+
+def phrase_before(tokens: tuple[Token, ...], last: int, *, floor: int, cues: SpeechCues) -> tuple[int, int] | None:
+    """Token range (first, last + 1) of the noun phrase ending at token `last`, or None when there is none.
+
+    Walks back over words until punctuation, a stop word or a determiner (which is kept), at most six words.
+    """
+    token = tokens[last] if last >= floor else None
+    if token is None or not token.is_word or token.lower in cues.speaker_stop_words or token.lower in cues.determiners:
+        return None
+    if token.lower.endswith(POSSESSIVE_ENDINGS):
+        return None  # "Russia's demands": a possessive before a cue noun, not a speaker
+    if cues.pronoun_kind(token.text):
+        return (last, last + 1)
+    first = last
+    while first - 1 >= floor and last - first < 5:
+        previous = tokens[first - 1]
+        if not previous.is_word or previous.lower in cues.speaker_stop_words or cues.pronoun_kind(previous.text):
+            break
+        first -= 1
+        if previous.lower in cues.determiners:
+            break
+    return (first, last + 1)
+
+
+def speaker_before(tokens: tuple[Token, ...], cue: Cue, *, floor: int, cues: SpeechCues) -> tuple[int, int] | None:
+    """Character span of the speaker written before a cue ("Kyiv has firmly denied", "X, the ..., said")."""
+    last = skip_back_to_subject(tokens, cue.first, floor=floor, cues=cues)
+    if last < floor or tokens[last].lower in cues.passive_markers:
+        return None
+    last = skip_parenthesis(tokens, last, floor=floor)
+    if last >= floor and tokens[last].text == ",":
+        name = name_between_commas(tokens, last, floor=floor)
+        if name is not None:
+            return name
+        last = skip_parenthesis(tokens, skip_apposition(tokens, last, floor=floor), floor=floor)
+    found = phrase_before(tokens, last, floor=floor, cues=cues)
+    if found is None:
+        return None
+    return tokens[found[0]].start, tokens[found[1] - 1].end
+
+
+def speaker_after(tokens: tuple[Token, ...], cue: Cue, *, cues: SpeechCues) -> tuple[int, int] | None:
+    """Character span of the speaker written after a cue ("said Leonid Pasechnik", "according to officials")."""
+    first = cue.last
+    last = first
+    while last < len(tokens) and last - first < 8 and is_speaker_word(tokens[last], cues):
+        last += 1
+    if last == first or all(tokens[index].lower in cues.determiners for index in range(first, last)):
+        return None
+    return tokens[first].start, tokens[last - 1].end
+
+
+def is_speaker_word(token: Token, cues: SpeechCues) -> bool:
+    """True when the token can be part of a speaker phrase that follows a cue."""
+    return token.is_word and token.lower not in cues.speaker_stop_words and token.lower not in cues.time_words
+
+
+@dataclass(frozen=True)
+class MentionRef:
+    """The columns of one mentions row that attribution needs."""
+
+    sentence_id: int
+    actor_id: str
+    actor: str
+    actor_type: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a quote is attributed to: actor id ("" for an anonymous source), name, and the phrase's offsets."""
+
+    actor_id: str
+    name: str
+    start: int
+    end: int
+
+
+def overlapping_mentions(mentions: tuple[MentionRef, ...], start: int, end: int) -> list[MentionRef]:
+    """Mentions whose span overlaps [start, end)."""
+    return [mention for mention in mentions if mention.start < end and start < mention.end]
+
+
+def pick_mention(candidates: list[MentionRef]) -> MentionRef:
+    """The mention that names a speaker phrase: the last person, else the last mention (the head noun)."""
+    people = [mention for mention in candidates if mention.actor_type == "person"]
+    return (people or candidates)[-1]
+
+
+def trailing_name(raw: str, *, titles: frozenset[str] = frozenset()) -> str:
+    """The capitalised words that end a phrase, after the last title word, else "".
+
+    "Republican nominee Donald Trump" -> "Donald Trump", "Research Director Raj Shah" -> "Raj Shah";
+    a phrase in capitals without a title is a name as a whole ("the Associated Press").
+    """
+    run: list[str] = []
+    for word in reversed(raw.split()):
+        if not word[0].isupper() or (word.lower() in titles and run):
+            break
+        run.insert(0, word)
+    if run and run[0] == "The":
+        run = run[1:]
+    return " ".join(run)
+
+
+@dataclass(frozen=True)
+class SpeakerContext:
+    """What resolving a speaker phrase needs from the article: text, mentions outside quotes, registry, cues."""
+
+    text: str
+    mentions: tuple[MentionRef, ...]
+    registry: Registry
+    cues: SpeechCues
+
+
+def resolve_speaker(span: tuple[int, int], context: SpeakerContext) -> Speaker | None:
+    """The actor a speaker phrase names: a mention in it, a resolved pronoun, a registry name, or the raw phrase.
+
+    Raw capitalised names become "unregistered:<name>"; other phrases ("a senior official") keep an empty id.
+    """
+    start, end = span
+    raw = context.text[start:end]
+    found = overlapping_mentions(context.mentions, start, end)
+    if found:
+        mention = pick_mention(found)
+        return Speaker(mention.actor_id, mention.actor, start, end)
+    kind = context.cues.pronoun_kind(raw)
+    if kind:
+        return resolve_pronoun(span, kind, context)
+    actor = context.registry.resolve_name(raw)
+    if actor is not None:
+        return Speaker(actor.id, actor.name, start, end)
+    name = trailing_name(raw, titles=context.cues.title_words)
+    if name:
+        actor = context.registry.resolve_name(name)
+        if actor is not None:
+            return Speaker(actor.id, actor.name, start, end)
+        return Speaker(f"unregistered:{name}", name, start, end)
+    if not any(is_speaker_noun(word, context.cues) for word in head_words(raw)):
+        return None
+    return Speaker("", raw, start, end)
+
+
+def head_words(raw: str) -> tuple[str, ...]:
+    """Candidate heads of a noun phrase: its last word and the word before "of" ("the head of the party")."""
+    words = raw.lower().split()
+    before_of = (words[words.index("of") - 1],) if "of" in words[1:] else ()
+    return (*before_of, words[-1]) if words else ()
+
+
+def is_speaker_noun(word: str, cues: SpeechCues) -> bool:
+    """True for a word that can head an unnamed speaker ("officials", "the agency", "a researcher")."""
+    return word in cues.speaker_nouns or (len(word) > 4 and word.endswith(cues.speaker_suffixes))
+
+
+def resolve_pronoun(span: tuple[int, int], kind: str, context: SpeakerContext) -> Speaker:
+    """The last actor before the pronoun that it can refer to; a Speaker without id or name when none fits.
+
+    he/she: a person of that gender (or of unknown gender); group pronouns: an actor that is not a person.
+    """
+    start, end = span
+    for mention in reversed([m for m in context.mentions if m.end <= start]):
+        if kind == "group":
+            fits = mention.actor_type != "person"
+        else:
+            actor = context.registry.get(mention.actor_id)
+            gender = actor.gender if actor is not None else ""
+            fits = mention.actor_type == "person" and gender in ("", kind)
+        if fits:
+            return Speaker(mention.actor_id, mention.actor, start, end)
+    return Speaker("", "", start, end)

@@ -1,0 +1,111 @@
+"""Actors missing from the registry: statistical NER when a model is installed, else a capitalised-name heuristic.
+
+The heuristic (no model needed) proposes a run of 1-4 capitalised words as a name candidate when
+- a title word comes right before it ("Minister Ivan Petrov", "spokeswoman Anna Smirnova"), or
+- a speech verb comes right after or right before it ("Ivan Petrov said", "said Ivan Petrov"; 2+ words), or
+- it opens an apposition: "Ivan Petrov, the head of ..." (2+ words).
+Runs that overlap a registry match, start with a sentence opener or month ("The", "Monday"), or sit at
+the very start of a sentence with one word only are not proposed. Candidates are `registered=False` with
+method "candidate" so users can see who is missing from the registry and add them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+if TYPE_CHECKING:
+    from analysis.mentions import MatchRules
+
+NER_TYPES: dict[str, str] = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group"}
+NAME_CONNECTORS: frozenset[str] = frozenset({"von", "der", "van", "de", "da", "al", "bin", "le", "la"})
+MAX_NAME_TOKENS = 4
+
+
+def overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    """True when [start, end) overlaps any of the taken character spans."""
+    return any(start < taken_end and taken_start < end for taken_start, taken_end in taken)
+
+
+def unregistered_row(
+    article_id: str, name: str, kind: str, start: int, end: int, sentence_starts: list[int], method: str
+) -> tuple:
+    """A mentions-table row for an actor outside the registry."""
+    sentence_id = max(bisect.bisect_right(sentence_starts, start) - 1, 0)
+    return (article_id, sentence_id, f"unregistered:{name}", name, kind, name, start, end, method, False)
+
+
+def find_ner_mentions(
+    article_id: str, text: str, taken: list[tuple[int, int]], sentence_starts: list[int], *, model: Language
+) -> list[tuple]:
+    """PERSON/ORG/GPE/NORP entities of a statistical model that no registry match already covers."""
+    rows = []
+    for entity in model(text).ents:
+        kind = NER_TYPES.get(entity.label_)
+        name = entity.text.strip()
+        if kind is None or not name or overlaps(entity.start_char, entity.end_char, taken):
+            continue
+        end = entity.start_char + len(name)
+        rows.append(unregistered_row(article_id, name, kind, entity.start_char, end, sentence_starts, "ner"))
+    return rows
+
+
+def is_name_token(token: Token, rules: MatchRules) -> bool:
+    """A capitalised alphabetic word that can be part of a name."""
+    return token.is_alpha and token.text[0].isupper() and token.text not in rules.not_names and not token.is_upper
+
+
+def name_runs(doc: Doc, rules: MatchRules) -> list[tuple[int, int]]:
+    """Token ranges of consecutive capitalised words (allowing "von", "de" inside), up to four words long."""
+    runs: list[tuple[int, int]] = []
+    index = 0
+    while index < len(doc):
+        if not is_name_token(doc[index], rules) or doc[index].text in rules.title_words:
+            index += 1
+            continue
+        end = index + 1
+        while end < len(doc) and (
+            is_name_token(doc[end], rules) or (doc[end].lower_ in NAME_CONNECTORS and end + 1 < len(doc))
+        ):
+            end += 1
+        while end > index + 1 and doc[end - 1].lower_ in NAME_CONNECTORS:
+            end -= 1
+        if end - index <= MAX_NAME_TOKENS:
+            runs.append((index, end))
+        index = end
+    return runs
+
+
+def has_name_context(doc: Doc, start: int, end: int, rules: MatchRules) -> bool:
+    """True when a title precedes the run, a speech verb is beside it, or an apposition follows it."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    if before is not None and (before.text in rules.title_words or before.lower_ in rules.speech_verbs):
+        return before.text in rules.title_words or end - start >= 2
+    if end - start < 2 or after is None:
+        return False
+    if after.lower_ in rules.speech_verbs:
+        return True
+    return after.text == "," and end + 1 < len(doc) and doc[end + 1].lower_ in ("the", "a", "an")
+
+
+def find_candidates(
+    article_id: str, doc: Doc, taken: list[tuple[int, int]], sentence_starts: list[int], *, rules: MatchRules
+) -> list[tuple]:
+    """Capitalised name candidates (method "candidate") outside the registry, by the rules in the module doc."""
+    rows = []
+    for start, end in name_runs(doc, rules):
+        span = doc[start:end]
+        if overlaps(span.start_char, span.end_char, taken) or not has_name_context(doc, start, end, rules):
+            continue
+        if end - start == 1 and doc[start].is_sent_start:
+            continue
+        rows.append(
+            unregistered_row(
+                article_id, span.text, "person", span.start_char, span.end_char, sentence_starts, "candidate"
+            )
+        )
+    return rows

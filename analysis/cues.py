@@ -1,0 +1,213 @@
+"""Shared machinery of stance and relation detection: cue phrases, negation, and who is a clause's subject.
+
+Cue phrases in the data files are plain words matched case-insensitively as whole words, with two
+wildcards: a trailing `*` lets a word take any ending ("accus*" matches accuses, accused, accusing),
+a leading `*` any beginning ("*n't" matches didn't, won't), and `...` (or `…`) stands for a gap of
+up to five words ("ask* ... to" matches "asked Putin to").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.clauses import ClauseRules, split_clauses
+
+GAP = r"(?:\W+\w+){0,5}?"
+# Characters past a span's end that a pattern's look-ahead may read ("gross violation" sees '" of').
+LOOKAHEAD_CHARACTERS = 40
+QUOTED_KINDS: tuple[str, ...] = ("direct", "partial")
+# Closing quotation marks that may stand between a cue and the owner marker after it.
+CLOSING_MARKS = "\"'”’"
+# Apostrophes that make a mention possessive ("Moscow's recognition"), straight and typographic.
+POSSESSIVE = re.compile(r"^['’](?:s\b|\s)")
+
+
+def phrase_regex(phrase: str) -> str:
+    """Regex source for one cue phrase (wildcards as in the module docstring)."""
+    pieces = []
+    for word in phrase.replace("…", " ... ").split():
+        if word == "...":
+            pieces.append(GAP)
+        else:
+            core = re.escape(word.strip("*"))
+            pieces.append((r"\w*" if word.startswith("*") else "") + core + (r"\w*" if word.endswith("*") else ""))
+    source = ""
+    for piece in pieces:
+        source += piece if not source or piece == GAP else r"\W+" + piece
+    return source
+
+
+def compile_phrases(phrases: Iterable[str], *, not_followed_by: Sequence[str] = ()) -> re.Pattern[str] | None:
+    """One case-insensitive regex matching any of the phrases as whole words, longest listed first; None if none.
+
+    A match directly followed (a closing quotation mark allowed between) by one of `not_followed_by`
+    ("the appeals OF the leaders") is refused.
+    """
+    sources = sorted({phrase_regex(phrase) for phrase in phrases if phrase.strip()}, key=len, reverse=True)
+    if not sources:
+        return None
+    owners = "|".join(re.escape(word) for word in not_followed_by)
+    tail = rf"(?![{CLOSING_MARKS}]?\s+(?:{owners})\b)" if not_followed_by else ""
+    return re.compile(r"(?<!\w)(?:" + "|".join(sources) + r")(?!\w)" + tail, re.IGNORECASE)
+
+
+def find_spans(pattern: re.Pattern[str] | None, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Offsets (into `text`) of the pattern's matches lying inside text[start:end].
+
+    The pattern runs on the whole text from `start` on, so its look-arounds see the words around the span
+    ("gross violation" inside a quote still sees the "of" after the closing mark).
+    """
+    if pattern is None:
+        return []
+    window_end = min(len(text), end + LOOKAHEAD_CHARACTERS)
+    return [(m.start(), m.end()) for m in pattern.finditer(text, start, window_end) if m.end() <= end]
+
+
+def is_negated(text: str, position: int, *, floor: int, negators: re.Pattern[str] | None, window: int) -> bool:
+    """True when one of the `window` words before `position` (not before `floor`) is a negator ("did not back")."""
+    if negators is None:
+        return False
+    words = text[floor:position].split()[-window:]
+    return bool(words) and negators.search(" ".join(words)) is not None
+
+
+@dataclass(frozen=True)
+class ClauseMention:
+    """An actor mention inside a clause, with what its surroundings say about its grammatical role."""
+
+    actor_id: str
+    actor: str
+    start: int
+    end: int
+    possessive: bool  # "Moscow's recognition": names an owner, not the one who acts
+    after_marker: bool  # "appeal to Putin", "thanked Britain": right after an object marker or a verb form
+    quoted: bool  # inside a direct or partial quote
+
+
+def quoted_spans(quotes: pd.DataFrame) -> list[tuple[int, int, str]]:
+    """(start, end, speaker_id) of the direct and partial quotes; speaker_id "" when unattributed."""
+    if quotes.empty:
+        return []
+    kept = quotes[quotes["kind"].isin(QUOTED_KINDS)]
+    speakers = kept["speaker_id"].fillna("").astype(str)
+    return list(zip(kept["start"].astype(int), kept["end"].astype(int), speakers, strict=True))
+
+
+def inside_any(start: int, end: int, spans: Iterable[tuple[int, int, str]]) -> bool:
+    """True when [start, end) lies within one of the spans."""
+    return any(span_start <= start and end <= span_end for span_start, span_end, _ in spans)
+
+
+MentionSpan = tuple[str, str, int, int]  # actor_id, actor, start, end
+
+
+def mention_spans(mentions: pd.DataFrame) -> list[MentionSpan]:
+    """(actor_id, actor, start, end) of every mention in text order, read from the frame once per article."""
+    ordered = mentions.sort_values("start", kind="stable")
+    return list(
+        zip(
+            ordered["actor_id"].astype(str),
+            ordered["actor"].astype(str),
+            ordered["start"].astype(int),
+            ordered["end"].astype(int),
+            strict=True,
+        )
+    )
+
+
+def clause_mentions(
+    text: str,
+    mentions: Sequence[MentionSpan],
+    clause: tuple[int, int],
+    *,
+    quotes: list[tuple[int, int, str]],
+    object_markers: frozenset[str],
+    verb_endings: tuple[str, ...] = (),
+) -> list[ClauseMention]:
+    """The mentions lying inside the clause, in text order, with their role flags.
+
+    A mention counts as an object when the word before it is an object marker or a lowercase, unhyphenated
+    word with one of `verb_endings` ("thanked Britain", "accusing Ukraine").
+    """
+    found = []
+    for actor_id, actor, start, end in mentions:
+        if start < clause[0] or end > clause[1]:
+            continue
+        before = text[clause[0] : start].rsplit(None, 1)[-1:]
+        found.append(
+            ClauseMention(
+                actor_id=actor_id,
+                actor=actor,
+                start=start,
+                end=end,
+                possessive=POSSESSIVE.match(text[end : end + 3]) is not None,
+                after_marker=bool(before) and is_object_marker(before[0], object_markers, verb_endings),
+                quoted=inside_any(start, end, quotes),
+            )
+        )
+    return found
+
+
+def is_object_marker(word: str, object_markers: frozenset[str], verb_endings: tuple[str, ...]) -> bool:
+    """True for a preposition-like marker or a lowercase verb form ending in one of `verb_endings`."""
+    if word.lower() in object_markers:
+        return True
+    return bool(verb_endings) and word.islower() and "-" not in word and word.endswith(verb_endings)
+
+
+def is_subject_like(mention: ClauseMention) -> bool:
+    """True for a mention that can be the one who acts: not possessive, not after an object marker, not quoted."""
+    return not (mention.possessive or mention.after_marker or mention.quoted)
+
+
+def subjects_before(mentions: list[ClauseMention], position: int) -> list[ClauseMention]:
+    """Subject-like mentions before `position`, one per actor (the first), in text order."""
+    chosen: dict[str, ClauseMention] = {}
+    for mention in mentions:
+        if mention.end <= position and is_subject_like(mention):
+            chosen.setdefault(mention.actor_id, mention)
+    return list(chosen.values())
+
+
+def opening_subject(
+    text: str, clause: tuple[int, int], mentions: list[ClauseMention], *, blockers: frozenset[str]
+) -> list[ClauseMention]:
+    """The actor that opens the clause ("The Russian parliament has ..."), as a list of zero or one.
+
+    It is the first subject-like mention (possessives such as "Russia's" before it are skipped), with at
+    most three words before it, none of them in `blockers` (prepositions: "as the Ukraine crisis") nor a
+    lowercase -ing/-ed form ("accusing Ukraine"), and not glued to a following mention as a modifier
+    ("Ukraine Separatists").
+    """
+    candidates = [mention for mention in mentions if is_subject_like(mention)]
+    if not candidates:
+        return []
+    first = candidates[0]
+    before = text[clause[0] : first.start].split()
+    if len(before) > 3:
+        return []
+    if any(word.lower() in blockers or (word.islower() and word.endswith(("ing", "ed"))) for word in before):
+        return []
+    if any(other.start > first.end and not text[first.end : other.start].strip() for other in mentions):
+        return []
+    return [first]
+
+
+def starts_with_participle(text: str, clause: tuple[int, int]) -> bool:
+    """True when the clause opens with a lowercase -ing word ("accusing Ukraine of ...")."""
+    words = text[clause[0] : clause[1]].split()
+    return bool(words) and words[0].islower() and words[0].endswith("ing")
+
+
+def sentence_clauses(text: str, sentence: tuple[int, int], *, rules: ClauseRules) -> list[tuple[int, int]]:
+    """The clauses of one sentence (the whole sentence when it has no clause break)."""
+    return split_clauses(text, sentence[0], sentence[1], rules=rules) or [sentence]
+
+
+def load_phrase_list(data: dict, key: str) -> tuple[str, ...]:
+    """A list of phrases from parsed YAML, as a tuple of strings (empty when the key is missing)."""
+    return tuple(str(item) for item in data.get(key) or ())

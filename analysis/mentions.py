@@ -1,0 +1,360 @@
+"""Actor mentions: registry aliases, metonyms, short names, titles and pronouns found with spaCy's PhraseMatcher."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from analysis.candidates import find_candidates, find_ner_mentions
+from analysis.registry import Actor, Registry, default_short_names
+from analysis.schema import MENTION_COLUMNS
+
+BASE_MENTION_COLUMNS: tuple[str, ...] = tuple(c for c in MENTION_COLUMNS if c not in ("polarity", "subjectivity"))
+
+
+@dataclass(frozen=True)
+class MatchRules:
+    """Context words that decide how a matched phrase resolves (from data/lexicon.yaml and metonym_rules.yaml)."""
+
+    verbs_after: frozenset[str]
+    words_before: frozenset[str]
+    nouns_before_of: frozenset[str]
+    location_words: frozenset[str]
+    adjectival_prefixes: frozenset[str]
+    for_to: bool
+    speech_verbs: frozenset[str]
+    pronouns: tuple[tuple[str, str], ...]  # (pronoun, gender)
+    title_words: frozenset[str]
+    not_names: frozenset[str]
+
+
+def make_match_rules(lexicon: dict[str, Any], metonym_rules: dict[str, Any]) -> MatchRules:
+    """MatchRules from the two parsed data files."""
+
+    def words(source: dict[str, Any], key: str) -> frozenset[str]:
+        return frozenset(str(word).lower() for word in source.get(key) or ())
+
+    pronouns = tuple((str(word), gender) for gender, items in (lexicon.get("pronouns") or {}).items() for word in items)
+    return MatchRules(
+        verbs_after=words(metonym_rules, "verbs_after"),
+        words_before=words(metonym_rules, "words_before"),
+        nouns_before_of=words(metonym_rules, "nouns_before_of"),
+        location_words=words(metonym_rules, "location_words"),
+        adjectival_prefixes=words(metonym_rules, "adjectival_prefixes"),
+        for_to=bool(metonym_rules.get("for_to", True)),
+        speech_verbs=words(lexicon, "speech_verbs"),
+        pronouns=pronouns,
+        title_words=frozenset(lexicon.get("title_words") or ()),
+        not_names=frozenset(lexicon.get("not_names") or ()),
+    )
+
+
+@dataclass(frozen=True)
+class PhraseLabel:
+    """What a matched phrase may refer to: its kind (alias, metonym, short, title) and the candidate actor ids."""
+
+    kind: str
+    actor_ids: tuple[str, ...]
+
+
+def capitalised_variants(phrase: str) -> tuple[str, ...]:
+    """The phrase, its sentence-initial "The" form when it starts with "the", and both apostrophe styles."""
+    forms = [phrase, "The " + phrase[4:]] if phrase.startswith("the ") else [phrase]
+    forms += [form.replace("'", "’") for form in forms] + [form.replace("’", "'") for form in forms]
+    return tuple(dict.fromkeys(forms))
+
+
+def collect_phrases(registry: Registry) -> dict[tuple[str, str], dict[str, set[str]]]:
+    """Every (matcher, phrase) with the actor ids per kind it can stand for.
+
+    The case-sensitive matcher gets names, aliases, metonyms, short names and "Title Name" forms;
+    the lowercase matcher gets standalone titles ("the russian president").
+    """
+    phrases: dict[tuple[str, str], dict[str, set[str]]] = {}
+
+    def add(matcher: str, phrase: str, kind: str, actor_id: str) -> None:
+        variants = capitalised_variants(phrase)
+        for variant in variants if matcher == "orth" else tuple(dict.fromkeys(v.lower() for v in variants)):
+            phrases.setdefault((matcher, variant), {}).setdefault(kind, set()).add(actor_id)
+
+    for actor in registry.actors:
+        for name in actor.full_names:
+            add("orth", name, "alias", actor.id)
+        for metonym in actor.metonyms:
+            add("orth", metonym, "metonym", actor.id)
+        for short in default_short_names(actor):
+            add("orth", short, "short", actor.id)
+        for title in actor.titles:
+            for name in (*actor.full_names, *default_short_names(actor)):
+                add("orth", f"{title} {name}", "alias", actor.id)
+            if actor.is_person:
+                add("lower", f"the {title}", "title", actor.id)
+    return phrases
+
+
+def choose_label(kinds: dict[str, set[str]]) -> PhraseLabel:
+    """One label per phrase: a full alias beats a metonym, which beats a shared short name or title."""
+    for kind in ("alias", "metonym", "short", "title"):
+        if kind in kinds:
+            return PhraseLabel(kind, tuple(sorted(kinds[kind])))
+    raise ValueError("phrase without a kind")
+
+
+class ActorMatcher:
+    """The registry compiled into spaCy PhraseMatchers; build once per process and reuse for every article."""
+
+    def __init__(self, registry: Registry, *, nlp: Language, rules: MatchRules, ner_model: Language | None = None):
+        self.registry = registry
+        self.nlp = nlp
+        self.rules = rules
+        self.ner_model = ner_model
+        self.orth_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.labels: dict[int, PhraseLabel] = {}
+        self._compile(collect_phrases(registry))
+
+    def _compile(self, phrases: dict[tuple[str, str], dict[str, set[str]]]) -> None:
+        for (matcher_name, phrase), kinds in phrases.items():
+            label = choose_label(kinds)
+            key = f"{matcher_name}|{phrase}"
+            matcher = self.orth_matcher if matcher_name == "orth" else self.lower_matcher
+            matcher.add(key, [self.nlp.make_doc(phrase)])
+            self.labels[self.nlp.vocab.strings[key]] = label
+
+    def match_spans(self, doc: Doc) -> list[Span]:
+        """Longest non-overlapping matched phrases, in text order, each labelled with its match key."""
+        spans = [
+            Span(doc, start, end, label=match_id)
+            for matcher in (self.orth_matcher, self.lower_matcher)
+            for match_id, start, end in matcher(doc)
+        ]
+        return sorted(filter_spans(spans), key=lambda span: span.start)
+
+
+@dataclass
+class MentionDraft:
+    """A resolved mention before it becomes a table row."""
+
+    actor: Actor
+    span: Span
+    method: str
+
+
+def is_adjectival(span: Span, rules: MatchRules) -> bool:
+    """True for "pro-Moscow", "anti-EU", "Moscow-based": a name glued into an adjective by a hyphen."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before.text == "-" and not before.whitespace_ and span.start >= 2:
+        if doc[span.start - 2].lower_ in rules.adjectival_prefixes:
+            return True
+    return after is not None and after.text == "-" and not span[-1].whitespace_
+
+
+def next_word(doc: Doc, index: int) -> str:
+    """Lowercase text of the token at index, skipping one adverb in -ly; "" past the end."""
+    if index < len(doc) and doc[index].lower_.endswith("ly") and doc[index].is_alpha:
+        index += 1
+    return doc[index].lower_ if index < len(doc) else ""
+
+
+def coordinated_place(span: Span, place_ends: dict[int, bool]) -> bool | None:
+    """For the second place of "Donetsk and Lugansk": whether the first one counted; None when not coordinated."""
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].lower_ in ("and", "or", ","):
+        return place_ends.get(span.start - 1)
+    return None
+
+
+def place_acts(span: Span, rules: MatchRules, place_ends: dict[int, bool]) -> bool:
+    """The metonym rule (data/metonym_rules.yaml): the place acts or is possessed, not merely located."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in ("'s", "’s", "'", "’"):
+        return True
+    shared = coordinated_place(span, place_ends)
+    if shared is not None:
+        return shared
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in rules.location_words:
+        return False
+    following = next_word(doc, span.end)
+    if following in rules.verbs_after or (following.endswith("ed") and following.isalpha()):
+        return True
+    if before in rules.words_before or (rules.for_to and before == "for" and following == "to"):
+        return True
+    if before == "of" and span.start >= 2 and doc[span.start - 2].lower_ in rules.nouns_before_of:
+        return True
+    return False
+
+
+def is_headline_case(sentence: Span) -> bool:
+    """True for a sentence in title case ("Putin Says Considering ..."), where capitals say nothing about names."""
+    words = [token for token in sentence if token.is_alpha and len(token) > 3]
+    return len(words) >= 3 and sum(token.text[0].isupper() for token in words) * 2 > len(words)
+
+
+def inside_longer_name(span: Span, rules: MatchRules) -> bool:
+    """True when a surname is part of another capitalised name: "Imran Khan", "Wang Wenbin"."""
+    doc = span.doc
+    if is_headline_case(span.sent):
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.is_alpha and after.text[0].isupper() and after.text not in rules.not_names:
+        return not after.is_sent_start
+    if before is None or before.is_sent_start or not before.is_alpha or not before.text[0].isupper():
+        return False
+    return before.text not in rules.title_words and before.text not in rules.not_names
+
+
+def most_recent(actor_ids: Sequence[str], seen: list[str]) -> str | None:
+    """The candidate id mentioned last so far in the article, or None."""
+    for actor_id in reversed(seen):
+        if actor_id in actor_ids:
+            return actor_id
+    return None
+
+
+def resolve_span(
+    span: Span, label: PhraseLabel, *, matcher: ActorMatcher, seen: list[str], place_ends: dict[int, bool]
+) -> MentionDraft | None:
+    """The mention a matched phrase makes, or None when its context or the article rules it out."""
+    registry, rules = matcher.registry, matcher.rules
+    if is_adjectival(span, rules):
+        return None
+    if label.kind == "alias":
+        return MentionDraft(registry.get(label.actor_ids[0]), span, "alias")
+    if label.kind == "metonym":
+        acts = place_acts(span, rules, place_ends)
+        place_ends[span.end] = acts
+        if not acts:
+            return None
+        return MentionDraft(registry.get(label.actor_ids[0]), span, "metonym")
+    if label.kind == "short":
+        if inside_longer_name(span, rules):
+            return None
+        chosen = label.actor_ids[0] if len(label.actor_ids) == 1 else most_recent(label.actor_ids, seen)
+        return MentionDraft(registry.get(chosen), span, "short_name") if chosen else None
+    chosen = most_recent(label.actor_ids, seen)
+    return MentionDraft(registry.get(chosen), span, "title") if chosen else None
+
+
+def is_apposition_of(draft: MentionDraft, drafts: list[MentionDraft]) -> bool:
+    """True for "Denis Pushilin, the rebel head": a title in apposition to the same person is not a second mention."""
+    if draft.method != "title" or not drafts or drafts[-1].actor.id != draft.actor.id:
+        return False
+    between = draft.span.doc[drafts[-1].span.end : draft.span.start]
+    return len(between) == 1 and between[0].text == ","
+
+
+def resolve_phrases(doc: Doc, matcher: ActorMatcher) -> tuple[list[MentionDraft], list[Span]]:
+    """Resolved registry mentions in text order, and every matched span (kept or not) to shield from candidates."""
+    drafts: list[MentionDraft] = []
+    seen: list[str] = []
+    place_ends: dict[int, bool] = {}
+    spans = matcher.match_spans(doc)
+    for span in spans:
+        draft = resolve_span(span, matcher.labels[span.label], matcher=matcher, seen=seen, place_ends=place_ends)
+        if draft is None or is_apposition_of(draft, drafts):
+            continue
+        drafts.append(draft)
+        if draft.actor.is_person:
+            seen.append(draft.actor.id)
+    return drafts, spans
+
+
+def is_speaker(span: Span, rules: MatchRules) -> bool:
+    """True when a speech verb directly follows ("Pushilin said") or precedes ("said Pushilin") the mention."""
+    doc = span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return after in rules.speech_verbs or before in rules.speech_verbs
+
+
+def referent_of_sentence(drafts: list[MentionDraft], sentence: Span, rules: MatchRules) -> Actor | None:
+    """The person a following "He"/"She" refers to: the sentence's speaker, else its opening subject."""
+    people = [d for d in drafts if d.actor.is_person]
+    for draft in people:
+        if is_speaker(draft.span, rules):
+            return draft.actor
+    opening = first_word(sentence)
+    offset = opening.i if opening is not None else sentence.start
+    if drafts and drafts[0].actor.is_person and drafts[0].span.start - offset <= 3:
+        return drafts[0].actor
+    return None
+
+
+def resolve_pronouns(doc: Doc, drafts: list[MentionDraft], rules: MatchRules) -> list[MentionDraft]:
+    """Sentence-opening "He"/"She" resolved to the previous sentence's speaker or subject of that gender."""
+    genders = dict(rules.pronouns)
+    by_sentence: dict[int, list[MentionDraft]] = {}
+    sentences = [sentence for sentence in doc.sents if not sentence.text.isspace()]
+    starts = [sentence.start for sentence in sentences]
+    for draft in drafts:
+        by_sentence.setdefault(bisect.bisect_right(starts, draft.span.start) - 1, []).append(draft)
+    added: list[MentionDraft] = []
+    for index in range(1, len(sentences)):
+        first = first_word(sentences[index])
+        if first is None or first.text not in genders:
+            continue
+        referent = referent_of_sentence(by_sentence.get(index - 1, []), sentences[index - 1], rules)
+        if referent is None or referent.gender not in ("", genders[first.text]):
+            continue
+        pronoun = MentionDraft(referent, doc[first.i : first.i + 1], "pronoun")
+        by_sentence.setdefault(index, []).insert(0, pronoun)
+        added.append(pronoun)
+    return added
+
+
+def first_word(sentence: Span):
+    """The first word of a sentence, skipping a live blog's "14:20 —" time stamp; None when there is none."""
+    for token in sentence:
+        if token.is_space or token.is_punct or any(character.isdigit() for character in token.text):
+            continue
+        return token
+    return None
+
+
+def draft_rows(article_id: str, drafts: Iterable[MentionDraft], sentence_starts: list[int]) -> list[tuple]:
+    """Table rows for registry mentions; sentence ids found from character offsets."""
+    rows = []
+    for draft in drafts:
+        start, end = draft.span.start_char, draft.span.end_char
+        sentence_id = max(bisect.bisect_right(sentence_starts, start) - 1, 0)
+        actor = draft.actor
+        rows.append(
+            (article_id, sentence_id, actor.id, actor.name, actor.type, draft.span.text, start, end, draft.method, True)
+        )
+    return rows
+
+
+def find_mention_rows(article_id: str, doc: Doc, sentence_starts: list[int], *, matcher: ActorMatcher) -> list[tuple]:
+    """Every actor mention in one parsed article as row tuples (BASE_MENTION_COLUMNS), in text order.
+
+    Registry mentions are `registered=True`; actors missing from the registry come from the statistical NER
+    model when one is loaded (method "ner"), else from the capitalised-name heuristic (method "candidate").
+    """
+    drafts, matched = resolve_phrases(doc, matcher)
+    drafts = drafts + resolve_pronouns(doc, drafts, matcher.rules)
+    rows = draft_rows(article_id, drafts, sentence_starts)
+    taken = [(span.start_char, span.end_char) for span in matched]
+    if matcher.ner_model is not None:
+        rows += find_ner_mentions(article_id, doc.text, taken, sentence_starts, model=matcher.ner_model)
+    else:
+        rows += find_candidates(article_id, doc, taken, sentence_starts, rules=matcher.rules)
+    return sorted(rows, key=lambda row: (row[6], row[7]))
+
+
+def find_mentions(article_id: str, doc: Doc, sentence_starts: list[int], *, matcher: ActorMatcher) -> pd.DataFrame:
+    """The mentions of one parsed article as a table (MENTION_COLUMNS without the sentiment columns)."""
+    rows = find_mention_rows(article_id, doc, sentence_starts, matcher=matcher)
+    return pd.DataFrame(rows, columns=list(BASE_MENTION_COLUMNS))

@@ -1,0 +1,199 @@
+"""Quoted passages of an article: pairs of quotation marks, including quotes that run over paragraph breaks.
+
+Curly marks (“ ”) and guillemets (« ») say which side they are on. A straight mark (", or two apostrophes
+'' as some newspapers print it) is read from its neighbours: after a space or at a paragraph start it
+opens, before a space or punctuation it closes.
+A quote may run over paragraphs in two ways:
+- news convention: a paragraph opens a quote without closing it and the next paragraph starts with an
+  opening mark (the quote goes on);
+- a paragraph broken in the middle of a sentence: the next paragraph closes the quote without opening one.
+A quote opened and never closed by the end of its paragraph (and not continued) ends with that paragraph.
+A quote of the other style inside a quote (“... "x" ...”) is part of the outer quote, not a quote of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPEN, CLOSE, EITHER = "open", "close", "either"
+CURLY_ROLES: dict[str, str] = {"“": OPEN, "”": CLOSE, "«": OPEN, "»": CLOSE}
+STRAIGHT_MARKS: tuple[str, ...] = ("''", '"')  # two apostrophes first: they are one mark
+# Characters after which a straight mark opens a quote, and before which it closes one.
+OPENING_NEIGHBOURS = "([{—–-/"
+CLOSING_NEIGHBOURS = ".,;:!?)]}—–-/…"
+# Trailing characters dropped from a quote's text: the comma or full stop that news style puts inside the marks.
+TRAILING_PUNCTUATION = ",.;:"
+PARAGRAPH_BREAK = re.compile(r"\n\s*")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One quotation mark: its offset, role (open/close/either), style (straight or curly) and length."""
+
+    position: int
+    role: str
+    style: str
+    width: int = 1
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quoted passage: offsets of its marks and of its words.
+
+    `start`/`end` cover the words without the marks, surrounding spaces and a trailing comma or full stop;
+    `inner_end` is the offset right after the last character inside the marks (before trimming).
+    `close_mark` is the closing mark's offset, or the paragraph end when the quote was never closed;
+    `close_end` the offset right after the closing mark (== close_mark for an unclosed quote).
+    """
+
+    open_mark: int
+    close_mark: int
+    start: int
+    end: int
+    inner_end: int
+    close_end: int
+
+
+def classify_straight_mark(text: str, position: int, width: int = 1) -> str:
+    """Whether the straight mark at `position` opens, closes, or could do either."""
+    before = text[position - 1] if position > 0 else " "
+    after = text[position + width] if position + width < len(text) else " "
+    opens = before.isspace() or before in OPENING_NEIGHBOURS
+    closes = after.isspace() or after in CLOSING_NEIGHBOURS
+    if opens and not closes:
+        return OPEN
+    if closes and not opens:
+        return CLOSE
+    return EITHER
+
+
+def find_marks(text: str) -> list[Mark]:
+    """Every double quotation mark in the text, in order, with its role."""
+    marks = []
+    position = 0
+    while position < len(text):
+        char = text[position]
+        straight = next((mark for mark in STRAIGHT_MARKS if text.startswith(mark, position)), "")
+        if char in CURLY_ROLES:
+            marks.append(Mark(position, CURLY_ROLES[char], "curly"))
+        elif straight:
+            role = classify_straight_mark(text, position, len(straight))
+            marks.append(Mark(position, role, "straight", len(straight)))
+        position += max(len(straight), 1)
+    return marks
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every paragraph; any line break ends a paragraph."""
+    spans, start = [], 0
+    for match in PARAGRAPH_BREAK.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def paragraph_of(paragraphs: list[tuple[int, int]], position: int) -> int:
+    """Index of the paragraph holding the character at `position`."""
+    for index, (_, end) in enumerate(paragraphs):
+        if position < end or index == len(paragraphs) - 1:
+            return index
+    return len(paragraphs) - 1
+
+
+def trim_quote(text: str, inner_start: int, inner_end: int) -> tuple[int, int]:
+    """Offsets of the quoted words: without surrounding spaces and a trailing comma or full stop."""
+    start, end = inner_start, inner_end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in TRAILING_PUNCTUATION):
+        end -= 1
+    return start, end
+
+
+def make_quote(text: str, opening: Mark, close_mark: int, close_width: int) -> QuoteSpan | None:
+    """A QuoteSpan between two marks, or None when nothing but punctuation is inside."""
+    start, end = trim_quote(text, opening.position + opening.width, close_mark)
+    if not any(char.isalnum() for char in text[start:end]):
+        return None
+    return QuoteSpan(
+        open_mark=opening.position,
+        close_mark=close_mark,
+        start=start,
+        end=end,
+        inner_end=close_mark,
+        close_end=close_mark + close_width,
+    )
+
+
+@dataclass
+class _PairingState:
+    """The quote being read while walking over the marks (local to pair_marks)."""
+
+    opening: Mark | None = None
+    paragraph: int = -1  # paragraph the open quote has reached
+    nested_style: str = ""  # style of an inner quote we are inside, "" when none
+
+
+def pair_marks(text: str, marks: list[Mark]) -> list[tuple[Mark, int, int]]:
+    """(opening mark, close_mark, closing width) of every quote; unclosed quotes end at their paragraph's end."""
+    paragraphs = paragraph_spans(text)
+    pairs: list[tuple[Mark, int, int]] = []
+    state = _PairingState()
+    for mark in marks:
+        paragraph = paragraph_of(paragraphs, mark.position)
+        if state.opening is not None and not continues_quote(state, mark, paragraph, paragraphs):
+            pairs.append((state.opening, paragraphs[state.paragraph][1], 0))
+            state = _PairingState()
+        if state.opening is None:
+            if mark.role != CLOSE:
+                state = _PairingState(opening=mark, paragraph=paragraph)
+            continue
+        closed = step_open_quote(state, mark, paragraph, paragraphs)
+        if closed:
+            pairs.append((state.opening, mark.position, mark.width))
+            state = _PairingState()
+    if state.opening is not None:
+        pairs.append((state.opening, paragraphs[state.paragraph][1], 0))
+    return pairs
+
+
+def continues_quote(state: _PairingState, mark: Mark, paragraph: int, paragraphs: list[tuple[int, int]]) -> bool:
+    """False when the open quote must have ended at its paragraph's end before this mark."""
+    if paragraph == state.paragraph:
+        return True
+    if paragraph > state.paragraph + 1:
+        return False
+    at_start = mark.position == paragraphs[paragraph][0]
+    # Next paragraph: it goes on if it starts with an opening mark or closes the quote before opening one.
+    return (at_start and mark.role != CLOSE) or (not at_start and mark.role != OPEN)
+
+
+def step_open_quote(state: _PairingState, mark: Mark, paragraph: int, paragraphs: list[tuple[int, int]]) -> bool:
+    """Apply one mark to the open quote (changing `state`); True when the mark closes it."""
+    if paragraph != state.paragraph:
+        state.paragraph = paragraph
+        return mark.position != paragraphs[paragraph][0]
+    if state.nested_style:
+        if mark.style == state.nested_style and mark.role != OPEN:
+            state.nested_style = ""
+        return False
+    if mark.role == OPEN and mark.style != state.opening.style:
+        state.nested_style = mark.style
+        return False
+    if mark.role == OPEN:
+        # Two opening marks in a row: the first was stray; the quote starts again here.
+        state.opening = mark
+        return False
+    return True
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Every quoted passage of an article text, in order (see the module docstring for the rules)."""
+    quotes = []
+    for opening, close_mark, close_width in pair_marks(text, find_marks(text)):
+        quote = make_quote(text, opening, close_mark, close_width)
+        if quote is not None:
+            quotes.append(quote)
+    return quotes

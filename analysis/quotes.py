@@ -1,0 +1,641 @@
+"""Who says what in one article: direct, partial and scare quotes and reported (indirect) speech, with speakers.
+
+Kinds:
+- direct: a quote that stands as a sentence or clause of its own ("…," X said / X said: "…");
+- partial: a quoted fragment embedded in the author's sentence (would "constitute a violation");
+- scare: an embedded quote of at most `max_scare_words` words (a "friendship" agreement);
+- indirect: reported speech ("X said (that) …", "X denied …", "X accused Y of …", "according to X, …").
+`text` is always article_text[start:end]. For quotes it is the words inside the marks without the comma or
+full stop that news style puts before the closing mark; a quote that runs over paragraphs keeps the
+paragraph break (and the re-opening mark) inside its text. For indirect speech it is the reported content,
+from after the cue (and "that") to the end of the clause, without the final full stop.
+A cue that attributes a direct or partial quote yields no indirect statement of its own.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from analysis.attribution import (
+    DEFAULT_SPEECH_CUES,
+    Cue,
+    MentionRef,
+    Speaker,
+    SpeakerContext,
+    SpeechCues,
+    Token,
+    find_cues,
+    inside_any,
+    load_speech_cues,
+    resolve_pronoun,
+    resolve_speaker,
+    skip_back_to_subject,
+    speaker_after,
+    speaker_before,
+    tokenize,
+)
+from analysis.quote_spans import QuoteSpan, find_quote_spans
+from analysis.registry import Registry
+from analysis.schema import QUOTE_COLUMNS
+
+__all__ = [
+    "BASE_QUOTE_COLUMNS",
+    "DEFAULT_SPEECH_CUES",
+    "QuoteDraft",
+    "SpeechCues",
+    "draft_quotes",
+    "extract_quotes",
+    "load_speech_cues",
+]
+
+BASE_QUOTE_COLUMNS: tuple[str, ...] = tuple(
+    c for c in QUOTE_COLUMNS if c not in ("article_id", "polarity", "subjectivity")
+)
+CLOSING_MARKS = "\"'”’»"
+CONTENT_TRAILING = " \t\n,.;:"
+HARD_BREAKS = frozenset({";", ":", "—", "–", "(", ")", "[", "]"})
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    """One sentence: its id, offsets, tokens and the cues found outside quotes."""
+
+    sentence_id: int
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+    cues: tuple[Cue, ...]
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """Everything the extractor reads from one article, computed once."""
+
+    text: str
+    sentences: tuple[SentenceView, ...]
+    quotes: tuple[QuoteSpan, ...]
+    quote_ranges: tuple[tuple[int, int], ...]  # open mark .. close mark (inclusive) of every quote
+    speakers: SpeakerContext
+    cues: SpeechCues
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A speaker and the cue that names it ("" and -1 when the speaker is inherited without a cue)."""
+
+    speaker: Speaker
+    cue: str = ""
+    cue_start: int = -1
+
+
+@dataclass(frozen=True)
+class QuoteDraft:
+    """One extracted quote or reported statement before it becomes a table row."""
+
+    sentence_id: int
+    start: int
+    end: int
+    kind: str
+    cue: str = ""
+    speaker: Speaker | None = None
+    cue_start: int = -1  # offset of the attributing cue in the same sentence, -1 when none
+
+
+def build_view(
+    text: str,
+    sentence_spans: Sequence[tuple[int, int, int]],
+    mentions: Sequence[MentionRef],
+    *,
+    registry: Registry,
+    cues: SpeechCues,
+) -> ArticleView:
+    """The article prepared for extraction: sentences with tokens and cues, quotes, mentions outside quotes."""
+    quotes = tuple(find_quote_spans(text))
+    ranges = tuple((quote.open_mark, quote.close_end) for quote in quotes)
+    sentences = []
+    for sentence_id, start, end in sorted(sentence_spans, key=lambda item: item[1]):
+        tokens = tokenize(text, start, end, pattern=cues.token_pattern)
+        sentences.append(SentenceView(sentence_id, start, end, tokens, find_cues(tokens, cues, blocked=ranges)))
+    outside = tuple(mention for mention in mentions if not inside_any(mention.start, ranges))
+    speakers = SpeakerContext(text=text, mentions=outside, registry=registry, cues=cues)
+    return ArticleView(text, tuple(sentences), quotes, ranges, speakers, cues)
+
+
+def sentence_index_at(view: ArticleView, position: int) -> int:
+    """Index (into view.sentences) of the sentence holding `position`, else the last one starting before it."""
+    starts = [sentence.start for sentence in view.sentences]
+    return max(bisect.bisect_right(starts, position) - 1, 0)
+
+
+def token_floor(view: ArticleView, sentence: SentenceView, position: int) -> int:
+    """Index of the first token after the last quote that closes before `position` in the sentence."""
+    floor = 0
+    for index, token in enumerate(sentence.tokens):
+        if token.start >= position:
+            break
+        if inside_any(token.start, view.quote_ranges):
+            floor = index + 1
+    return floor
+
+
+def attribute_cue(view: ArticleView, index: int, cue: Cue, *, floor: int) -> Attribution | None:
+    """The speaker of a cue in sentence `index`, written before or after it; None when there is none.
+
+    A participle (", accusing …") and a verb joined by "and" ("… and said …") take the sentence's speaker.
+    """
+    sentence = view.sentences[index]
+    if cue.group == "participles":
+        found = sentence_speaker(view, index)
+        return Attribution(found.speaker, cue.text, cue.start) if found else None
+    if cue.group == "source_phrases":
+        span = speaker_after(sentence.tokens, cue, cues=view.cues)
+    else:
+        span = speaker_span_near(view, sentence, cue, floor=floor)
+    speaker = resolve_speaker(span, view.speakers) if span else None
+    if speaker is None and joined_by_and(view, sentence, cue, floor=floor):
+        speaker = sentence_subject(view, index)
+    return Attribution(speaker, cue.text, cue.start) if speaker else None
+
+
+def joined_by_and(view: ArticleView, sentence: SentenceView, cue: Cue, *, floor: int) -> bool:
+    """True for the second verb of "X did this and said that" (auxiliaries and adverbs skipped)."""
+    last = skip_back_to_subject(sentence.tokens, cue.first, floor=floor, cues=view.cues)
+    return last >= floor and sentence.tokens[last].lower == "and"
+
+
+def speaker_span_near(view: ArticleView, sentence: SentenceView, cue: Cue, *, floor: int) -> tuple[int, int] | None:
+    """The speaker phrase of a verb cue: after it ("…, said X.") or before it ("X, the …, said")."""
+    tokens = sentence.tokens
+    after_comma = cue.first == floor or tokens[cue.first - 1].text == ","
+    if after_comma:
+        after = speaker_after(tokens, cue, cues=view.cues)
+        if after is not None and is_inverted_speaker(view, tokens, after):
+            return after
+    return speaker_before(tokens, cue, floor=floor, cues=view.cues)
+
+
+def is_inverted_speaker(view: ArticleView, tokens: tuple[Token, ...], span: tuple[int, int]) -> bool:
+    """True when a phrase after a cue is its speaker: a short phrase without auxiliaries that ends the clause."""
+    words = [token for token in tokens if span[0] <= token.start < span[1]]
+    auxiliaries = view.cues.skip_before_cue | view.cues.passive_markers
+    if len(words) > 7 or any(token.lower in auxiliaries for token in words):
+        return False
+    return ends_clause(view, tokens, span[1])
+
+
+def resolve_is_named(view: ArticleView, span: tuple[int, int]) -> bool:
+    """True when a speaker phrase names an actor (a mention, a registry name or a capitalised name)."""
+    speaker = resolve_speaker(span, view.speakers)
+    return speaker is not None and speaker.actor_id != ""
+
+
+def ends_clause(view: ArticleView, tokens: tuple[Token, ...], end: int) -> bool:
+    """True when nothing but punctuation or an adjunct ("in a statement") follows the offset in the sentence."""
+    following = [token for token in tokens if token.start >= end]
+    return not following or not following[0].is_word or following[0].lower in view.cues.adjunct_words
+
+
+def sentence_speaker(view: ArticleView, index: int) -> Attribution | None:
+    """The speaker of a sentence: that of its first verb cue, else its subject (an actor at its start)."""
+    sentence = view.sentences[index]
+    for cue in sentence.cues:
+        if cue.group in ("participles", "source_phrases"):
+            continue
+        floor = token_floor(view, sentence, cue.start)
+        found = attribute_cue(view, index, cue, floor=floor)
+        if found is not None:
+            return found
+    subject = sentence_subject(view, index)
+    return Attribution(subject) if subject else None
+
+
+def sentence_subject(view: ArticleView, index: int) -> Speaker | None:
+    """The actor mentioned (or the pronoun) among the first four words of a sentence, outside quotes."""
+    sentence = view.sentences[index]
+    words = [token for token in sentence.tokens if token.is_word][:4]
+    if not words:
+        return None
+    limit = words[-1].end
+    for mention in view.speakers.mentions:
+        if sentence.start <= mention.start < limit:
+            return Speaker(mention.actor_id, mention.actor, mention.start, mention.end)
+    kind = view.cues.pronoun_kind(words[0].text)
+    return resolve_pronoun((words[0].start, words[0].end), kind, view.speakers) if kind else None
+
+
+# ---- quotes in marks -------------------------------------------------------------------------------------
+
+
+def tokens_before(view: ArticleView, sentence: SentenceView, quote: QuoteSpan) -> tuple[Token, ...]:
+    """The sentence's tokens before the quote's opening mark, after any earlier quote in the sentence."""
+    floor = token_floor(view, sentence, quote.open_mark)
+    return tuple(token for token in sentence.tokens[floor:] if token.end <= quote.open_mark)
+
+
+def is_standalone(view: ArticleView, sentence: SentenceView, quote: QuoteSpan) -> bool:
+    """True when the quote is a sentence or clause of its own, not words inside the author's sentence.
+
+    It stands alone at the start of a sentence, after a colon, after "<cue> …," and after a cue when it
+    opens with a capital letter (Putin said "We will …").
+    """
+    before = tokens_before(view, sentence, quote)
+    if not before:
+        return True
+    has_cue = any(cue.end <= quote.open_mark and cue.start >= before[0].start for cue in sentence.cues)
+    last = before[-1]
+    opens_capitalised = view.text[quote.start : quote.start + 1].isupper()
+    if last.text == ":":
+        return True
+    if last.text == ",":
+        return has_cue or opens_capitalised
+    return has_cue and opens_capitalised and any(cue.end == last.end for cue in sentence.cues)
+
+
+def quote_kind(view: ArticleView, quote: QuoteSpan) -> str:
+    """direct, partial or scare (before looking at the speaker)."""
+    sentence = view.sentences[sentence_index_at(view, quote.start)]
+    if is_standalone(view, sentence, quote):
+        return "direct"
+    words = len(view.text[quote.start : quote.end].split())
+    return "scare" if words <= view.cues.max_scare_words else "partial"
+
+
+def cue_before_quote(view: ArticleView, index: int, quote: QuoteSpan) -> Attribution | None:
+    """The nearest cue before the quote in its first sentence that has a speaker ("X said in a video, "…")."""
+    sentence = view.sentences[index]
+    floor = token_floor(view, sentence, quote.open_mark)
+    for cue in reversed(sentence.cues):
+        if cue.end <= quote.open_mark and cue.first >= floor:
+            found = attribute_cue(view, index, cue, floor=floor)
+            if found is not None:
+                return found
+    return None
+
+
+def cue_after_quote(view: ArticleView, index: int, quote: QuoteSpan, *, max_distance: int) -> Attribution | None:
+    """The first cue soon after the closing mark ("…," Pushilin said; "…," said X) that has a speaker.
+
+    When the closing mark ends its sentence, the cue may open the next one ("We will." He said so.).
+    """
+    for sentence_index in (index, index + 1)[: 2 if ends_sentence(view, index, quote) else 1]:
+        if sentence_index >= len(view.sentences):
+            break
+        sentence = view.sentences[sentence_index]
+        floor = next((i for i, token in enumerate(sentence.tokens) if token.start >= quote.close_end), None)
+        if floor is None:
+            continue
+        limit = next((start for start, _ in view.quote_ranges if start >= quote.close_end), len(view.text))
+        for cue in sentence.cues:
+            if cue.first >= floor and cue.first - floor <= max_distance and cue.end <= limit:
+                found = attribute_cue(view, sentence_index, cue, floor=floor)
+                if found is not None:
+                    return found
+        return None
+    return None
+
+
+def ends_sentence(view: ArticleView, index: int, quote: QuoteSpan) -> bool:
+    """True when no word of the quote's last sentence follows its closing mark."""
+    sentence = view.sentences[index]
+    return not any(token.is_word and token.start >= quote.close_end for token in sentence.tokens)
+
+
+def inherited_attribution(view: ArticleView, index: int, earlier: Sequence[QuoteDraft]) -> Attribution | None:
+    """The speaker of a quote with no cue of its own, from the sentence before it.
+
+    In order: the speaker of a quote ending there ("…," he said. "…"), the speaker of a cue there
+    ("X told reporters:" / "X said on Monday."), the actor the sentence is about ("X made a similar appeal.").
+    """
+    if index == 0:
+        return None
+    previous = view.sentences[index - 1]
+    for draft in reversed(earlier):
+        if draft.kind == "direct" and draft.speaker and previous.start <= draft.end <= previous.end + 2:
+            return Attribution(draft.speaker, draft.cue)
+    for cue in reversed(previous.cues):
+        found = attribute_cue(view, index - 1, cue, floor=token_floor(view, previous, cue.start))
+        if found is not None:
+            return replace(found, cue_start=-1)
+    subject = sentence_subject(view, index - 1)
+    return Attribution(subject) if subject else None
+
+
+def attribute_quote(view: ArticleView, quote: QuoteSpan, earlier: Sequence[QuoteDraft]) -> QuoteDraft:
+    """The draft of one quote in marks: its kind, speaker and cue."""
+    first = sentence_index_at(view, quote.start)
+    last = sentence_index_at(view, max(quote.start, quote.end - 1))
+    kind = quote_kind(view, quote)
+    distance = view.cues.max_cue_distance
+    if kind == "direct":
+        found = cue_after_quote(view, last, quote, max_distance=distance) or cue_before_quote(view, first, quote)
+        found = found or inherited_attribution(view, first, earlier)
+        if found is not None and not found.cue and is_short(view, quote):
+            kind = "scare"
+    elif kind == "partial":
+        found = cue_before_quote(view, first, quote) or cue_after_quote(view, last, quote, max_distance=distance)
+        found = found or subject_attribution(view, first)
+    else:
+        found = cue_before_quote(view, first, quote) or cue_after_quote(view, last, quote, max_distance=len(view.text))
+    return QuoteDraft(
+        sentence_id=view.sentences[first].sentence_id,
+        start=quote.start,
+        end=quote.end,
+        kind=kind,
+        cue=found.cue if found else "",
+        speaker=found.speaker if found else None,
+        cue_start=found.cue_start if found and kind != "scare" else -1,
+    )
+
+
+def is_short(view: ArticleView, quote: QuoteSpan) -> bool:
+    """True for a quote of at most `max_scare_words` words."""
+    return len(view.text[quote.start : quote.end].split()) <= view.cues.max_scare_words
+
+
+def subject_attribution(view: ArticleView, index: int) -> Attribution | None:
+    """The sentence's subject as the speaker of a partial quote without a cue."""
+    subject = sentence_subject(view, index)
+    return Attribution(subject) if subject else None
+
+
+def attribute_quotes(view: ArticleView) -> list[QuoteDraft]:
+    """Drafts of every quote in marks, in order (a quote may take its speaker from the one before it)."""
+    drafts: list[QuoteDraft] = []
+    for quote in view.quotes:
+        drafts.append(attribute_quote(view, quote, drafts))
+    return drafts
+
+
+# ---- reported speech -------------------------------------------------------------------------------------
+
+
+def trim_content(view: ArticleView, start: int, end: int) -> tuple[int, int] | None:
+    """The content span without surrounding spaces and trailing punctuation; None when no word is left."""
+    text = view.text
+    while start < end and text[start] in CONTENT_TRAILING:
+        start += 1
+    while end > start and text[end - 1] in CONTENT_TRAILING:
+        end -= 1
+    if not any(char.isalnum() for char in text[start:end]):
+        return None
+    return start, end
+
+
+def starts_new_clause(view: ArticleView, tokens: tuple[Token, ...], index: int) -> bool:
+    """True when the comma at `index` opens a clause that ends reported content (", which …", ", accusing …")."""
+    following_index = index + 1
+    while following_index < len(tokens) and tokens[following_index].text in CLOSING_MARKS:
+        following_index += 1
+    if following_index >= len(tokens):
+        return True
+    following = tokens[following_index]
+    if following.lower in view.cues.content_breaks:
+        return True
+    participle = following.text.islower() and following.text.endswith("ing") and len(following.text) > 4
+    return view.cues.break_at_participles and participle
+
+
+def clause_end(view: ArticleView, sentence: SentenceView, first: int) -> int:
+    """Offset where the clause that starts at token `first` ends: a hard break, a new clause or the sentence end."""
+    tokens = sentence.tokens
+    for index in range(first, len(tokens)):
+        token = tokens[index]
+        if token.text in HARD_BREAKS or (token.text == "," and starts_new_clause(view, tokens, index)):
+            return token.start
+    return sentence.end
+
+
+def content_start(view: ArticleView, sentence: SentenceView, cue: Cue) -> int:
+    """Token index where the reported content of a cue begins: after "that", times and audiences."""
+    tokens = sentence.tokens
+    if cue.group in ("speech_verbs", "participles"):
+        window = tokens[cue.last : cue.last + view.cues.that_window]
+        for offset, token in enumerate(window):
+            if token.text in HARD_BREAKS or token.text in ".!?":
+                break
+            if token.lower == "that":
+                return skip_commas(tokens, cue.last + offset + 1)
+    index = cue.last
+    while index < len(tokens) and tokens[index].lower in view.cues.time_words:
+        index += 1
+    return skip_audience(view, tokens, index)
+
+
+def skip_commas(tokens: tuple[Token, ...], index: int) -> int:
+    """Index of the first token from `index` on that is not a comma ("said that, if elected, ...")."""
+    while index < len(tokens) and tokens[index].text == ",":
+        index += 1
+    return index
+
+
+def skip_audience(view: ArticleView, tokens: tuple[Token, ...], index: int) -> int:
+    """Index after an audience phrase ("reporters", "a news conference") starting at `index`, else `index`."""
+    for words in view.cues.audience_words:
+        window = tokens[index : index + len(words)]
+        if tuple(token.lower for token in window) == words:
+            return index + len(words)
+    return index
+
+
+def content_after(view: ArticleView, sentence: SentenceView, cue: Cue) -> tuple[int, int] | None:
+    """The reported content after a cue, or None when the clause ends right there."""
+    first = content_start(view, sentence, cue)
+    if first >= len(sentence.tokens) or not sentence.tokens[first].is_word:
+        return None
+    return trim_content(view, sentence.tokens[first].start, clause_end(view, sentence, first))
+
+
+def starts_with_adjunct(view: ArticleView, sentence: SentenceView, span: tuple[int, int]) -> bool:
+    """True when content opens with an adjunct word ("in a statement", "on Monday"), not a statement."""
+    first = next((token for token in sentence.tokens if token.start >= span[0]), None)
+    return first is not None and first.lower in view.cues.adjunct_words
+
+
+def content_before(view: ArticleView, sentence: SentenceView, position: int, *, floor: int) -> tuple[int, int] | None:
+    """The words from the clause start (after any quote) up to the comma before `position` (", officials said")."""
+    tokens = sentence.tokens
+    commas = [t for t in tokens[floor:] if t.text == "," and t.end <= position]
+    if not commas:
+        return None
+    start = tokens[floor].start if floor < len(tokens) else sentence.start
+    return trim_content(view, start, commas[-1].start)
+
+
+def preceding_word(sentence: SentenceView, position: int) -> str:
+    """The lowercase token right before an offset in the sentence ("" at its start)."""
+    before = [token for token in sentence.tokens if token.end <= position]
+    return before[-1].lower if before else ""
+
+
+def reported_content(
+    view: ArticleView, sentence: SentenceView, cue: Cue, speaker: Speaker, earlier: Sequence[QuoteDraft]
+) -> tuple[int, int] | None:
+    """The content of a reported statement.
+
+    After the cue ("X said (that) …"); before it when the speaker follows the cue or the cue ends the
+    sentence after a comma ("…, X said (in a statement)."); around a parenthetical ("A, X said, B"); or
+    the antecedent of a relative clause (", which Kyiv has denied").
+    """
+    floor = token_floor(view, sentence, cue.start)
+    if speaker.start >= cue.end:
+        return content_before(view, sentence, cue.start, floor=floor)
+    opener = preceding_word(sentence, min(speaker.start, cue.start))
+    after = content_after(view, sentence, cue)
+    if (
+        after is not None
+        and opener == ","
+        and cue.group == "speech_verbs"
+        and starts_with_adjunct(view, sentence, after)
+    ):
+        after = None
+    if after is not None:
+        return after
+    if opener in ("which", "that") and earlier:
+        return earlier[-1].start, earlier[-1].end
+    if opener == "," and is_parenthetical(view, sentence, cue):
+        return parenthetical_content(view, sentence, cue, floor=floor)
+    if opener == "," or opener in ("which", "that"):
+        return content_before(view, sentence, min(speaker.start, cue.start), floor=floor)
+    return None
+
+
+def is_parenthetical(view: ArticleView, sentence: SentenceView, cue: Cue) -> bool:
+    """True for ", X said, " inside a statement, i.e. a comma after the cue that opens no new clause."""
+    tokens = sentence.tokens
+    index = content_start(view, sentence, cue)
+    return index < len(tokens) - 1 and tokens[index].text == "," and not starts_new_clause(view, tokens, index)
+
+
+def parenthetical_content(view: ArticleView, sentence: SentenceView, cue: Cue, *, floor: int) -> tuple[int, int] | None:
+    """The whole statement around ", X said, ", from the clause start to the end of the clause after it."""
+    tokens = sentence.tokens
+    first = content_start(view, sentence, cue) + 1
+    start = tokens[floor].start if floor < len(tokens) else sentence.start
+    return trim_content(view, start, clause_end(view, sentence, first))
+
+
+def according_content(view: ArticleView, sentence: SentenceView, cue: Cue, speaker: Speaker) -> tuple[int, int] | None:
+    """Content of "According to X, …" (after X) or "…, according to X" (before the cue)."""
+    floor = token_floor(view, sentence, cue.start)
+    if cue.first <= floor + 1:
+        after = [index for index, token in enumerate(sentence.tokens) if token.start >= speaker.end]
+        if not after:
+            return None
+        first = after[0] + (1 if sentence.tokens[after[0]].text == "," else 0)
+        if first >= len(sentence.tokens):
+            return None
+        return trim_content(view, sentence.tokens[first].start, clause_end(view, sentence, first))
+    return content_before(view, sentence, cue.start, floor=floor)
+
+
+def reported_statement(view: ArticleView, index: int, cue: Cue, earlier: Sequence[QuoteDraft]) -> QuoteDraft | None:
+    """The indirect statement a cue introduces, or None when it has no speaker or no content."""
+    sentence = view.sentences[index]
+    found = attribute_cue(view, index, cue, floor=token_floor(view, sentence, cue.start))
+    if found is None:
+        return None
+    if cue.group == "source_phrases":
+        span = according_content(view, sentence, cue, found.speaker)
+    else:
+        span = reported_content(view, sentence, cue, found.speaker, earlier)
+    if span is None:
+        return None
+    return QuoteDraft(sentence.sentence_id, span[0], span[1], "indirect", found.cue, found.speaker, cue.start)
+
+
+def find_reported(view: ArticleView, *, used: frozenset[int]) -> list[QuoteDraft]:
+    """Indirect statements of every cue that does not attribute a quote in marks."""
+    drafts: list[QuoteDraft] = []
+    for index, sentence in enumerate(view.sentences):
+        in_sentence: list[QuoteDraft] = []
+        for cue in sentence.cues:
+            if cue.start in used:
+                continue
+            draft = reported_statement(view, index, cue, in_sentence)
+            if draft is not None:
+                in_sentence.append(draft)
+        drafts.extend(in_sentence)
+    return drafts
+
+
+# ---- entry points ----------------------------------------------------------------------------------------
+
+
+def draft_quotes(
+    text: str,
+    sentence_spans: Sequence[tuple[int, int, int]],
+    mentions: Sequence[MentionRef],
+    *,
+    registry: Registry,
+    cues: SpeechCues,
+) -> list[QuoteDraft]:
+    """Every quote and reported statement of an article, in text order.
+
+    `sentence_spans` are (sentence_id, start, end); `mentions` the article's actor mentions. Speaker
+    phrase offsets are kept on each draft (Speaker.start/end) for evaluation.
+    """
+    view = build_view(text, sentence_spans, mentions, registry=registry, cues=cues)
+    quoted = attribute_quotes(view)
+    used = frozenset(
+        draft.cue_start for draft in quoted if draft.kind in ("direct", "partial") and draft.cue_start >= 0
+    )
+    reported = find_reported(view, used=used)
+    return sorted(quoted + reported, key=lambda draft: (draft.start, draft.end))
+
+
+def mention_refs(mentions: pd.DataFrame) -> tuple[MentionRef, ...]:
+    """MentionRefs from a mentions table (MENTION_COLUMNS, any extra columns ignored)."""
+    if mentions.empty:
+        return ()
+    columns = ["sentence_id", "actor_id", "actor", "actor_type", "start", "end"]
+    return tuple(
+        MentionRef(int(sid), str(aid), str(name), str(kind), int(start), int(end))
+        for sid, aid, name, kind, start, end in mentions[columns].itertuples(index=False)
+    )
+
+
+def draft_rows(drafts: Sequence[QuoteDraft], text: str) -> list[tuple]:
+    """Table rows (BASE_QUOTE_COLUMNS) for drafts, numbered in order."""
+    rows = []
+    for quote_id, draft in enumerate(drafts):
+        speaker_id = draft.speaker.actor_id if draft.speaker else ""
+        speaker = draft.speaker.name if draft.speaker else ""
+        rows.append(
+            (
+                quote_id,
+                draft.sentence_id,
+                speaker_id,
+                speaker,
+                text[draft.start : draft.end],
+                draft.kind,
+                draft.cue,
+                draft.start,
+                draft.end,
+            )
+        )
+    return rows
+
+
+def extract_quotes(
+    text: str,
+    sentences: pd.DataFrame,
+    mentions: pd.DataFrame,
+    *,
+    registry: Registry,
+    cues: SpeechCues,
+) -> pd.DataFrame:
+    """The quotes of one article (QUOTE_COLUMNS without article_id, polarity, subjectivity), in text order.
+
+    speaker_id is a registry id, "unregistered:<name>" for a capitalised name outside the registry, or ""
+    (with `speaker` holding the raw phrase, e.g. "a senior official", or "" when nobody is named).
+    """
+    spans = [
+        (int(sid), int(start), int(end))
+        for sid, start, end in sentences[["sentence_id", "start", "end"]].itertuples(index=False)
+    ]
+    drafts = draft_quotes(text, spans, mention_refs(mentions), registry=registry, cues=cues)
+    return pd.DataFrame(draft_rows(drafts, text), columns=list(BASE_QUOTE_COLUMNS))

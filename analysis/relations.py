@@ -1,0 +1,334 @@
+"""Actor-to-actor relations (accuses, criticises, denies, supports, asks, threatens, meets) from cue words.
+
+Rules (cue words and the lists named here in data/relation_cues.yaml):
+- a cue outside quotations and not negated, in a clause (analysis/clauses.py);
+- source: the clause's actors before the cue (not possessive, not after an object marker, not quoted);
+  a clause opening with an -ing word ("..., accusing Ukraine of ...") takes the subject of the clause before;
+- target: the first actor after the cue plus actors joined to it ("Russia and Belarus"); a passive cue
+  ("was accused by the West") swaps them, the actor after the agent word being the source;
+- a denial without a target answers the latest accusation against the denier in this sentence or the
+  few before it: "accusing Ukraine of planning an attack, which Kyiv has firmly denied" -> ukraine denies
+  the accuser; "meets" with two actors before the cue and none after pairs them ("Putin and Macron met").
+One row per (sentence, source, target, relation).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from analysis.clauses import DEFAULT_CLAUSE_RULES, ClauseRules, load_clause_rules
+from analysis.cues import (
+    ClauseMention,
+    MentionSpan,
+    clause_mentions,
+    compile_phrases,
+    find_spans,
+    inside_any,
+    is_negated,
+    load_phrase_list,
+    mention_spans,
+    opening_subject,
+    quoted_spans,
+    sentence_clauses,
+    starts_with_participle,
+    subjects_before,
+)
+from analysis.schema import RELATION_COLUMNS
+
+DEFAULT_RELATION_CUES = Path(__file__).resolve().parent.parent / "data" / "relation_cues.yaml"
+OUTPUT_COLUMNS: list[str] = [column for column in RELATION_COLUMNS if column != "article_id"]
+
+
+@dataclass(frozen=True)
+class RelationType:
+    """One relation with its polarity (-1, 0, +1) and compiled cue pattern."""
+
+    name: str
+    polarity: int
+    pattern: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class RelationCues:
+    """Compiled data/relation_cues.yaml plus the clause rules."""
+
+    relations: tuple[RelationType, ...]
+    negators: re.Pattern[str] | None
+    negation_window: int
+    object_markers: frozenset[str]
+    verb_endings: tuple[str, ...]
+    intent_markers: frozenset[str]
+    passive_auxiliaries: frozenset[str]
+    passive_agent: str
+    target_joiners: tuple[str, ...]
+    symmetric_relations: frozenset[str]
+    denial_relation: str
+    accusation_relation: str
+    denial_window: int
+    clauses: ClauseRules
+    # any relation cue: sentences without one are skipped after one search
+    any_cue: re.Pattern[str] | None = field(init=False, repr=False, compare=False, default=None)
+
+    def __post_init__(self) -> None:
+        sources = [relation.pattern.pattern for relation in self.relations if relation.pattern is not None]
+        object.__setattr__(self, "any_cue", re.compile("|".join(sources), re.IGNORECASE) if sources else None)
+
+
+def load_relation_cues(
+    path: Path = DEFAULT_RELATION_CUES, *, clauses_path: Path = DEFAULT_CLAUSE_RULES
+) -> RelationCues:
+    """The relation cues of a YAML file, compiled, with the clause rules of `clauses_path`."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    relations = tuple(
+        RelationType(str(name), int(entry.get("polarity", 0)), compile_phrases(load_phrase_list(entry, "cues")))
+        for name, entry in (data.get("relations") or {}).items()
+    )
+    return RelationCues(
+        relations=relations,
+        negators=compile_phrases(load_phrase_list(data, "negators")),
+        negation_window=int(data.get("negation_window", 3)),
+        object_markers=frozenset(word.lower() for word in load_phrase_list(data, "object_markers")),
+        verb_endings=load_phrase_list(data, "verb_endings"),
+        intent_markers=frozenset(word.lower() for word in load_phrase_list(data, "intent_markers")),
+        passive_auxiliaries=frozenset(word.lower() for word in load_phrase_list(data, "passive_auxiliaries")),
+        passive_agent=str(data.get("passive_agent", "by")).lower(),
+        target_joiners=tuple(word.lower() for word in load_phrase_list(data, "target_joiners")),
+        symmetric_relations=frozenset(load_phrase_list(data, "symmetric_relations")),
+        denial_relation=str(data.get("denial_relation", "denies")),
+        accusation_relation=str(data.get("accusation_relation", "accuses")),
+        denial_window=int(data.get("denial_window", 3)),
+        clauses=load_clause_rules(clauses_path),
+    )
+
+
+@dataclass(frozen=True)
+class CueHit:
+    """A relation cue found in the text."""
+
+    relation: RelationType
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class RelationRow:
+    """One relation found, before it becomes a table row."""
+
+    sentence_id: int
+    source_id: str
+    source: str
+    target_id: str
+    target: str
+    relation: str
+    polarity: int
+    cue: str
+
+
+def find_relation_cues(text: str, clause: tuple[int, int], cues: RelationCues, quotes) -> list[CueHit]:
+    """Relation cues in the clause, longest first on overlaps, in text order; quoted, negated and intended
+    ("to condemn") ones left out."""
+    hits = [
+        CueHit(relation, start, end)
+        for relation in cues.relations
+        for start, end in find_spans(relation.pattern, text, *clause)
+    ]
+    kept: list[CueHit] = []
+    for hit in sorted(hits, key=lambda item: (item.start - item.end, item.start)):
+        if all(hit.end <= other.start or hit.start >= other.end for other in kept):
+            kept.append(hit)
+    return [
+        hit
+        for hit in sorted(kept, key=lambda item: item.start)
+        if not inside_any(hit.start, hit.end, quotes)
+        and not is_negated(text, hit.start, floor=clause[0], negators=cues.negators, window=cues.negation_window)
+        and text[clause[0] : hit.start].split()[-1:] not in [[marker] for marker in cues.intent_markers]
+    ]
+
+
+def is_joined(text: str, first: ClauseMention, second: ClauseMention, joiners: tuple[str, ...]) -> bool:
+    """True when only joiners stand between two mentions ("and", ",", ", and", "as well as")."""
+    between = text[first.end : second.start].lower()
+    words = " ".join(between.replace(",", " ").split())
+    return (not words and "," in between) or words in joiners
+
+
+def targets_after(text: str, mentions: list[ClauseMention], position: int, cues: RelationCues) -> list[ClauseMention]:
+    """The first actor after the cue at `position` and the actors joined to it ("Russia and Belarus").
+
+    Quoted mentions and mentions after an object marker that is not the cue's own last word are skipped
+    ("met in Moscow" names a place; "appeal to Putin" names the target).
+    """
+    after = [
+        mention
+        for mention in mentions
+        if mention.start >= position
+        and not mention.quoted
+        and not (mention.after_marker and set(text[position : mention.start].lower().split()) & cues.object_markers)
+    ]
+    chain = after[:1]
+    for mention in after[1:]:
+        if not is_joined(text, chain[-1], mention, cues.target_joiners):
+            break
+        chain.append(mention)
+    return chain
+
+
+def is_passive(text: str, clause: tuple[int, int], hit: CueHit, cues: RelationCues) -> bool:
+    """True when a passive auxiliary stands right before the cue, an adverb allowed ("was sharply criticised")."""
+    words = [word.lower() for word in text[clause[0] : hit.start].split()[-2:]]
+    if words and words[-1] in cues.passive_auxiliaries:
+        return True
+    return len(words) == 2 and words[0] in cues.passive_auxiliaries and words[1].endswith("ly")
+
+
+def agent_after(text: str, mentions: list[ClauseMention], hit: CueHit, cues: RelationCues) -> list[ClauseMention]:
+    """The mention right after the agent word ("by the West") following a passive cue."""
+    for mention in mentions:
+        if mention.start >= hit.end and text[hit.end : mention.start].split()[:1] == [cues.passive_agent]:
+            return [mention]
+    return []
+
+
+@dataclass(frozen=True)
+class RelationContext:
+    """What the relation rules of one sentence need besides the text."""
+
+    sentence_id: int
+    mentions: list[MentionSpan]
+    quotes: list[tuple[int, int, str]]  # direct/partial quote spans with speaker ids
+    cues: RelationCues
+
+
+def cue_parties(
+    text: str,
+    clause: tuple[int, int],
+    hit: CueHit,
+    in_clause: list[ClauseMention],
+    inherited: list[ClauseMention],
+    *,
+    first_cue: int,
+    cues: RelationCues,
+) -> tuple[list[ClauseMention], list[ClauseMention]]:
+    """(sources, targets) of one cue; a denial keeps only a possessive target ("denied Moscow's claims").
+
+    Sources stand before the clause's first cue: actors after it are objects ("Zelensky thanked Britain
+    and held talks with Poland" -> Zelensky meets Poland, not Britain). A symmetric relation with two
+    sources and no target pairs the sources ("Putin and Macron met").
+    """
+    sources = subjects_before(in_clause, first_cue)
+    if not sources and starts_with_participle(text, clause):
+        sources = inherited
+    if is_passive(text, clause, hit, cues):
+        return agent_after(text, in_clause, hit, cues), sources
+    targets = targets_after(text, in_clause, hit.end, cues)
+    if hit.relation.name == cues.denial_relation:
+        targets = [target for target in targets if target.possessive]
+    if hit.relation.name in cues.symmetric_relations and not targets and len(sources) >= 2:
+        return sources[:1], sources[1:]
+    return sources, targets
+
+
+def clause_relation_rows(
+    text: str, clauses: list[tuple[int, int]], index: int, inherited: list[ClauseMention], context: RelationContext
+) -> tuple[list[RelationRow], list[ClauseMention]]:
+    """Relations in clause `index` (denials may still lack a target: target_id ""), and the clause's subjects."""
+    cues, clause = context.cues, clauses[index]
+    in_clause = clause_mentions(
+        text,
+        context.mentions,
+        clause,
+        quotes=context.quotes,
+        object_markers=cues.object_markers,
+        verb_endings=cues.verb_endings,
+    )
+    opening = opening_subject(text, clause, in_clause, blockers=cues.object_markers)
+    rows = []
+    hits = find_relation_cues(text, clause, cues, context.quotes)
+    for hit in hits:
+        sources, targets = cue_parties(text, clause, hit, in_clause, inherited, first_cue=hits[0].start, cues=cues)
+        if hit.relation.name == cues.denial_relation and not targets:
+            targets = [ClauseMention("", "", hit.start, hit.end, False, False, False)]
+        for source in sources:
+            rows += [
+                RelationRow(
+                    context.sentence_id,
+                    source.actor_id,
+                    source.actor,
+                    target.actor_id,
+                    target.actor,
+                    hit.relation.name,
+                    hit.relation.polarity,
+                    text[hit.start : hit.end],
+                )
+                for target in targets
+                if target.actor_id != source.actor_id
+            ]
+    if not opening and starts_with_participle(text, clause):
+        opening = inherited
+    return rows, opening
+
+
+def resolve_denials(rows: list[RelationRow], cues: RelationCues) -> list[RelationRow]:
+    """Rows with each open denial aimed at the latest earlier accusation against the denier (or dropped)."""
+    resolved: list[RelationRow] = []
+    for row in rows:
+        if row.relation != cues.denial_relation or row.target_id:
+            resolved.append(row)
+            continue
+        accusers = [
+            earlier
+            for earlier in resolved
+            if earlier.relation == cues.accusation_relation
+            and earlier.target_id == row.source_id
+            and row.sentence_id - earlier.sentence_id <= cues.denial_window
+        ]
+        if accusers:
+            accuser = accusers[-1]
+            resolved.append(RelationRow(**{**row.__dict__, "target_id": accuser.source_id, "target": accuser.source}))
+    return resolved
+
+
+def detect_relations(
+    text: str, sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFrame, *, cues: RelationCues
+) -> pd.DataFrame:
+    """Relation rows (RELATION_COLUMNS without article_id) of one article: source and target actors,
+    relation name, polarity -1/0/+1, the cue words and the sentence as evidence. Rules in the module docstring."""
+    spans, quoted = mention_spans(mentions), quoted_spans(quotes)
+    rows: list[RelationRow] = []
+    for sentence_id, start, end in zip(sentences["sentence_id"], sentences["start"], sentences["end"], strict=True):
+        if cues.any_cue is None or cues.any_cue.search(text, int(start), int(end)) is None:
+            continue
+        context = RelationContext(int(sentence_id), spans, quoted, cues)
+        clauses = sentence_clauses(text, (int(start), int(end)), rules=cues.clauses)
+        inherited: list[ClauseMention] = []
+        for index in range(len(clauses)):
+            found, subjects = clause_relation_rows(text, clauses, index, inherited, context)
+            rows += found
+            inherited = subjects or inherited
+    return make_relation_frame(text, resolve_denials(rows, cues), sentences)
+
+
+def make_relation_frame(text: str, rows: list[RelationRow], sentences: pd.DataFrame) -> pd.DataFrame:
+    """The relations table from rows, one per (sentence, source, target, relation), with sentence evidence."""
+    bounds = dict(zip(sentences["sentence_id"], zip(sentences["start"], sentences["end"], strict=True), strict=True))
+    unique = {(row.sentence_id, row.source_id, row.target_id, row.relation): row for row in reversed(rows)}
+    records = [
+        (
+            row.sentence_id,
+            row.source_id,
+            row.source,
+            row.target_id,
+            row.target,
+            row.relation,
+            row.polarity,
+            row.cue,
+            text[bounds[row.sentence_id][0] : bounds[row.sentence_id][1]],
+        )
+        for row in sorted(unique.values(), key=lambda item: rows.index(item))
+    ]
+    return pd.DataFrame(records, columns=OUTPUT_COLUMNS).astype({"sentence_id": int, "polarity": int})

@@ -1,0 +1,438 @@
+"""Stance detection: which actor is for or against which target (data/targets.yaml), from cue words.
+
+Statements looked at, per sentence:
+- quotes (direct, partial, indirect) with a known speaker: the speaker's stance;
+- clauses (analysis/clauses.py) whose subject is an actor: a mention before the cue, not possessive,
+  not after an object marker, not inside a quote ("The Russian parliament has also asked Putin to
+  recognize ..."); without a cue, the mention opening the clause.
+A target keyword pairs with the nearest cue before it (else after it) in the same statement; the cue's
+side (support +1 / oppose -1) is flipped by a negator just before it, and again by a negated or inverse
+target ("never join NATO", "lift sanctions"). One row per (actor, target, sentence) is kept: the most
+confident, a side beating neutral at equal confidence. Confidence levels are in data/stance_cues.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from analysis.clauses import DEFAULT_CLAUSE_RULES, ClauseRules, load_clause_rules
+from analysis.cues import (
+    ClauseMention,
+    MentionSpan,
+    clause_mentions,
+    compile_phrases,
+    find_spans,
+    is_negated,
+    load_phrase_list,
+    mention_spans,
+    opening_subject,
+    quoted_spans,
+    sentence_clauses,
+    starts_with_participle,
+    subjects_before,
+)
+from analysis.schema import STANCE_COLUMNS
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_TARGETS = DATA_DIR / "targets.yaml"
+DEFAULT_STANCE_CUES = DATA_DIR / "stance_cues.yaml"
+OUTPUT_COLUMNS: list[str] = [column for column in STANCE_COLUMNS if column != "article_id"]
+STATEMENT_KINDS: tuple[str, ...] = ("direct", "partial", "indirect")
+SIDES: dict[int, str] = {1: "support", -1: "oppose", 0: "neutral"}
+
+
+@dataclass(frozen=True)
+class Target:
+    """One stance target with its compiled keyword and inverse patterns."""
+
+    id: str
+    label: str
+    description: str
+    pattern: re.Pattern[str] | None
+    inverse: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class Targets:
+    """All stance targets of data/targets.yaml, in file order."""
+
+    items: tuple[Target, ...]
+    # any target keyword: most sentences touch no target and are skipped after one search
+    any_target: re.Pattern[str] | None = field(init=False, repr=False, compare=False, default=None)
+
+    def __post_init__(self) -> None:
+        sources = [p.pattern for t in self.items for p in (t.pattern, t.inverse) if p is not None]
+        object.__setattr__(self, "any_target", re.compile("|".join(sources), re.IGNORECASE) if sources else None)
+
+
+@dataclass(frozen=True)
+class Confidence:
+    """Confidence (0..1) of a stance row by the evidence found (see data/stance_cues.yaml)."""
+
+    cue_and_target: float = 0.9
+    cue_near_target: float = 0.7
+    sentiment: float = 0.5
+    neutral: float = 0.3
+
+
+@dataclass(frozen=True)
+class StanceCues:
+    """Compiled cue words of data/stance_cues.yaml plus the clause rules."""
+
+    support: re.Pattern[str] | None
+    oppose: re.Pattern[str] | None
+    negators: re.Pattern[str] | None
+    negation_window: int
+    object_markers: frozenset[str]
+    verb_endings: tuple[str, ...]
+    back_reference_openers: frozenset[str]
+    confidence: Confidence
+    sentiment_threshold: float
+    clauses: ClauseRules
+
+
+def compile_target(entry: dict) -> Target:
+    """A Target from one parsed YAML entry (keywords and regex patterns joined into one pattern)."""
+    keywords = compile_phrases(load_phrase_list(entry, "keywords"))
+    sources = [keywords.pattern] if keywords else []
+    sources += [f"(?:{pattern})" for pattern in load_phrase_list(entry, "patterns")]
+    return Target(
+        id=str(entry["id"]),
+        label=str(entry.get("label") or entry["id"]),
+        description=str(entry.get("description") or ""),
+        pattern=re.compile("|".join(sources), re.IGNORECASE) if sources else None,
+        inverse=compile_phrases(load_phrase_list(entry, "inverse")),
+    )
+
+
+def load_targets(path: Path = DEFAULT_TARGETS) -> Targets:
+    """The stance targets of a YAML file."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    return Targets(items=tuple(compile_target(entry) for entry in data.get("targets") or ()))
+
+
+def load_stance_cues(path: Path = DEFAULT_STANCE_CUES, *, clauses_path: Path = DEFAULT_CLAUSE_RULES) -> StanceCues:
+    """The stance cue words of a YAML file, compiled, with the clause rules of `clauses_path`."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    owners = load_phrase_list(data, "owner_markers")
+    return StanceCues(
+        support=compile_phrases(load_phrase_list(data, "support"), not_followed_by=owners),
+        oppose=compile_phrases(load_phrase_list(data, "oppose"), not_followed_by=owners),
+        negators=compile_phrases(load_phrase_list(data, "negators")),
+        negation_window=int(data.get("negation_window", 3)),
+        object_markers=frozenset(word.lower() for word in load_phrase_list(data, "object_markers")),
+        verb_endings=load_phrase_list(data, "verb_endings"),
+        back_reference_openers=frozenset(word.lower() for word in load_phrase_list(data, "back_reference_openers")),
+        confidence=Confidence(**(data.get("confidence") or {})),
+        sentiment_threshold=float(data.get("sentiment_threshold", 0.25)),
+        clauses=load_clause_rules(clauses_path),
+    )
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A cue or target keyword found in the text; direction +1 / -1 after negation and inversion."""
+
+    key: str
+    start: int
+    end: int
+    direction: int
+
+
+def drop_overlaps(hits: list[Hit]) -> list[Hit]:
+    """Hits without overlaps, the longer one kept (then the earlier), in text order."""
+    kept: list[Hit] = []
+    for hit in sorted(hits, key=lambda item: (item.start - item.end, item.start)):
+        if all(hit.end <= other.start or hit.start >= other.end for other in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda item: item.start)
+
+
+def find_cues(text: str, span: tuple[int, int], cues: StanceCues) -> list[Hit]:
+    """Support (+1) and oppose (-1) cues in text[span], in text order, longer ones winning overlaps."""
+    hits = [Hit("support", s, e, 1) for s, e in find_spans(cues.support, text, *span)]
+    hits += [Hit("oppose", s, e, -1) for s, e in find_spans(cues.oppose, text, *span)]
+    return drop_overlaps(hits)
+
+
+def find_targets(text: str, span: tuple[int, int], targets: Targets, cues: StanceCues) -> list[Hit]:
+    """Target keywords in text[span] (key = target id); inverse ones, or ones with a negator inside
+    ("NATO won't expand"), have direction -1."""
+    hits: list[Hit] = []
+    for target in targets.items:
+        inverse = [Hit(target.id, s, e, -1) for s, e in find_spans(target.inverse, text, *span)]
+        plain = [Hit(target.id, s, e, 1) for s, e in find_spans(target.pattern, text, *span)]
+        hits += drop_overlaps(inverse + plain) if inverse else plain
+    return [
+        Hit(hit.key, hit.start, hit.end, -hit.direction) if has_negator(text[hit.start : hit.end], cues) else hit
+        for hit in hits
+    ]
+
+
+def has_negator(fragment: str, cues: StanceCues) -> bool:
+    """True when the fragment holds a negator."""
+    return cues.negators is not None and cues.negators.search(fragment) is not None
+
+
+def pair_side(text: str, cue: Hit, target: Hit, floor: int, cues: StanceCues) -> int:
+    """Support (+1) or oppose (-1) of a cue applied to a target.
+
+    Each negation flips the side: a negator in the few words before the cue ("did not support"; not
+    reaching back past a target that comes first), and one between the cue and a later target
+    ("demanded that Ukraine never join NATO").
+    """
+    before_floor = target.end if target.end <= cue.start else floor
+    flips = int(is_negated(text, cue.start, floor=before_floor, negators=cues.negators, window=cues.negation_window))
+    if cue.end <= target.start:
+        flips += int(has_negator(text[cue.end : target.start], cues))
+    return cue.direction * target.direction * (-1) ** flips
+
+
+def outside_targets(cue_hits: list[Hit], target_hits: list[Hit]) -> list[Hit]:
+    """Cues that are not part of a target phrase ("request" in "independence request")."""
+    return [cue for cue in cue_hits if all(cue.end <= hit.start or cue.start >= hit.end for hit in target_hits)]
+
+
+def nearest_cue(cue_hits: list[Hit], target: Hit) -> Hit | None:
+    """The cue closest before the target, else the closest after it, else None."""
+    before = [cue for cue in cue_hits if cue.end <= target.start]
+    if before:
+        return before[-1]
+    after = [cue for cue in cue_hits if cue.start >= target.end]
+    return after[0] if after else None
+
+
+@dataclass(frozen=True)
+class StanceRow:
+    """One stance found, before it becomes a table row."""
+
+    sentence_id: int
+    actor_id: str
+    actor: str
+    target_id: str
+    stance: int
+    confidence: float
+    cue: str
+
+
+def quote_rows(
+    text: str, quote: Statement, sentence: tuple[int, int], sentence_id: int, *, targets: Targets, cues: StanceCues
+) -> list[StanceRow]:
+    """Stances of a quote's speaker: cue and target in the quote, a quoted cue and a target elsewhere in the
+    sentence, or (no cue) the quote's sentiment or neutral."""
+    region = (quote.start, quote.end)
+    target_hits = find_targets(text, region, targets, cues)
+    cue_hits = outside_targets(find_cues(text, region, cues), target_hits)
+    level = cues.confidence.cue_and_target
+    if not target_hits and cue_hits:
+        target_hits, level = find_targets(text, sentence, targets, cues), cues.confidence.cue_near_target
+        cue_hits = outside_targets(cue_hits, target_hits)
+    rows = []
+    for target in target_hits:
+        cue = nearest_cue(cue_hits, target)
+        if cue is not None:
+            side, confidence = pair_side(text, cue, target, region[0], cues), level
+            cue_text = text[cue.start : cue.end]
+        else:
+            side, confidence, cue_text = sentiment_side(quote, target, cues)
+        rows.append(StanceRow(sentence_id, quote.speaker_id, quote.speaker, target.key, side, confidence, cue_text))
+    return rows
+
+
+def sentiment_side(quote: Statement, target: Hit, cues: StanceCues) -> tuple[int, float, str]:
+    """(side, confidence, cue) from the quote's polarity when it is clearly signed, else neutral."""
+    polarity = quote.polarity
+    if pd.notna(polarity) and abs(polarity) >= cues.sentiment_threshold:
+        side = (1 if polarity > 0 else -1) * target.direction
+        return side, cues.confidence.sentiment, "sentiment"
+    return 0, cues.confidence.neutral, ""
+
+
+def opens_with(text: str, clause: tuple[int, int], words: frozenset[str]) -> bool:
+    """True when the clause's first word (lowercased) is one of `words`."""
+    first = text[clause[0] : clause[1]].split()[:1]
+    return bool(first) and first[0].lower() in words
+
+
+def cue_speaker(cue: Hit, quotes: list[tuple[int, int, str]]) -> str | None:
+    """The speaker id of the direct/partial quote holding the cue ("" if unattributed), None when not quoted."""
+    for start, end, speaker in quotes:
+        if start <= cue.start and cue.end <= end:
+            return speaker
+    return None
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    """What the stance rules of one sentence need besides the text."""
+
+    sentence_id: int
+    mentions: list[MentionSpan]
+    quotes: list[tuple[int, int, str]]  # direct/partial quote spans with speaker ids
+    targets: Targets
+    cues: StanceCues
+    floor: int = 0  # start of the clause being read: negation never looks back past it
+
+
+def subject_rows(
+    text: str,
+    target: Hit,
+    cue_hits: list[Hit],
+    subjects: list[ClauseMention],
+    context: SentenceContext,
+    *,
+    level: float,
+) -> list[tuple[ClauseMention, int, float, str]]:
+    """(subject, side, confidence, cue) for a target in a clause: the nearest cue's subjects, else neutral.
+
+    With a cue, `subjects` are the clause's actors before its first cue (later ones are objects); a cue
+    inside somebody's quote only speaks for that speaker.
+    """
+    cue = nearest_cue(cue_hits, target)
+    if cue is None:
+        return [(subject, 0, context.cues.confidence.neutral, "") for subject in subjects]
+    speaker = cue_speaker(cue, context.quotes)
+    side = pair_side(text, cue, target, context.floor, context.cues)
+    return [
+        (subject, side, level, text[cue.start : cue.end])
+        for subject in subjects
+        if subject.end <= cue.start and (speaker is None or speaker == subject.actor_id)
+    ]
+
+
+def clause_rows(
+    text: str, clauses: list[tuple[int, int]], index: int, inherited: list[ClauseMention], context: SentenceContext
+) -> tuple[list[StanceRow], list[ClauseMention]]:
+    """Stances of the actors acting in clause `index`, and the clause's subjects (for a following participle)."""
+    targets, cues, quotes, sentence_id = context.targets, context.cues, context.quotes, context.sentence_id
+    clause = clauses[index]
+    in_clause = clause_mentions(
+        text,
+        context.mentions,
+        clause,
+        quotes=quotes,
+        object_markers=cues.object_markers,
+        verb_endings=cues.verb_endings,
+    )
+    target_hits = find_targets(text, clause, targets, cues)
+    cue_hits = outside_targets(find_cues(text, clause, cues), target_hits)
+    level = cues.confidence.cue_and_target
+    if not target_hits and cue_hits and index > 0 and opens_with(text, clause, cues.back_reference_openers):
+        target_hits, level = find_targets(text, clauses[index - 1], targets, cues), cues.confidence.cue_near_target
+    opening = opening_subject(text, clause, in_clause, blockers=cues.object_markers)
+    if not opening and starts_with_participle(text, clause):
+        opening = inherited
+    candidates = opening
+    if cue_hits:
+        own = subjects_before(in_clause, cue_hits[0].start)
+        candidates = own + [subject for subject in opening if subject.actor_id not in {m.actor_id for m in own}]
+    rows = []
+    clause_context = replace(context, floor=clause[0])
+    for target in target_hits:
+        for subject, side, confidence, cue in subject_rows(
+            text, target, cue_hits, candidates, clause_context, level=level
+        ):
+            rows.append(StanceRow(sentence_id, subject.actor_id, subject.actor, target.key, side, confidence, cue))
+    return rows, opening
+
+
+def sentence_rows(
+    text: str, sentence: tuple[int, int], sentence_quotes: pd.DataFrame, context: dict
+) -> list[StanceRow]:
+    """Every stance row of one sentence: its quotes' speakers, then the subjects of its clauses."""
+    rows = []
+    for quote in sentence_quotes:
+        rows += quote_rows(text, quote, sentence, context.sentence_id, targets=context.targets, cues=context.cues)
+    clauses = sentence_clauses(text, sentence, rules=context.cues.clauses)
+    inherited: list[ClauseMention] = []
+    for index in range(len(clauses)):
+        found, subjects = clause_rows(text, clauses, index, inherited, context)
+        rows += found
+        inherited = subjects or inherited
+    return rows
+
+
+def keep_best(rows: list[StanceRow]) -> list[StanceRow]:
+    """One row per (sentence, actor, target): highest confidence, a side beating neutral, then the first."""
+    best: dict[tuple[int, str, str], StanceRow] = {}
+    for row in rows:
+        key = (row.sentence_id, row.actor_id, row.target_id)
+        current = best.get(key)
+        if current is None or (row.confidence, row.stance != 0) > (current.confidence, current.stance != 0):
+            best[key] = row
+    return list(best.values())
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A quote with a known speaker: its span, speaker and polarity (NaN before the sentiment stage)."""
+
+    start: int
+    end: int
+    speaker_id: str
+    speaker: str
+    polarity: float
+
+
+def statements_by_sentence(quotes: pd.DataFrame) -> dict[int, list[Statement]]:
+    """Direct, partial and indirect quotes with a known speaker, grouped by the sentence they start in."""
+    grouped: dict[int, list[Statement]] = {}
+    if quotes.empty:
+        return grouped
+    kept = quotes[quotes["kind"].isin(STATEMENT_KINDS) & (quotes["speaker_id"].fillna("").astype(str) != "")]
+    polarity = kept["polarity"] if "polarity" in kept.columns else pd.Series(float("nan"), index=kept.index)
+    for sentence_id, start, end, speaker_id, speaker, score in zip(
+        kept["sentence_id"], kept["start"], kept["end"], kept["speaker_id"], kept["speaker"], polarity, strict=True
+    ):
+        statement = Statement(int(start), int(end), str(speaker_id), str(speaker), float(score))
+        grouped.setdefault(int(sentence_id), []).append(statement)
+    return grouped
+
+
+def detect_stances(
+    text: str,
+    sentences: pd.DataFrame,
+    mentions: pd.DataFrame,
+    quotes: pd.DataFrame,
+    *,
+    targets: Targets,
+    cues: StanceCues,
+) -> pd.DataFrame:
+    """Stance rows (STANCE_COLUMNS without article_id) of one article: stance support|oppose|neutral,
+    confidence 0..1, the cue found ("" for neutral, "sentiment" when read from the quote's polarity),
+    and the sentence as evidence. Rules in the module docstring."""
+    statements = statements_by_sentence(quotes)
+    spans, quoted = mention_spans(mentions), quoted_spans(quotes)
+    rows: list[StanceRow] = []
+    for sentence_id, start, end in zip(sentences["sentence_id"], sentences["start"], sentences["end"], strict=True):
+        if targets.any_target is None or targets.any_target.search(text, int(start), int(end)) is None:
+            continue
+        context = SentenceContext(int(sentence_id), spans, quoted, targets, cues)
+        rows += sentence_rows(text, (int(start), int(end)), statements.get(int(sentence_id), []), context)
+    return make_stance_frame(text, keep_best(rows), sentences, targets)
+
+
+def make_stance_frame(text: str, rows: list[StanceRow], sentences: pd.DataFrame, targets: Targets) -> pd.DataFrame:
+    """The stance table from rows, in sentence order, with target labels and sentence evidence."""
+    labels = {target.id: target.label for target in targets.items}
+    bounds = dict(zip(sentences["sentence_id"], zip(sentences["start"], sentences["end"], strict=True), strict=True))
+    records = [
+        (
+            row.sentence_id,
+            row.actor_id,
+            row.actor,
+            row.target_id,
+            labels.get(row.target_id, row.target_id),
+            SIDES[row.stance],
+            row.confidence,
+            row.cue,
+            text[bounds[row.sentence_id][0] : bounds[row.sentence_id][1]],
+        )
+        for row in sorted(rows, key=lambda item: item.sentence_id)
+    ]
+    return pd.DataFrame(records, columns=OUTPUT_COLUMNS).astype({"sentence_id": int, "confidence": float})

@@ -1,0 +1,298 @@
+"""Read article tables (CSV, TSV, JSON Lines, JSON, Parquet) and map their columns to article fields."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.dates import UTC_DTYPE, parse_date_column
+from analysis.text_clean import clean_body
+from analysis.urls import extract_domain, lookup_outlet
+
+FIELDS: tuple[str, ...] = ("title", "text", "date", "source", "url", "byline")
+# Column names recognised for each field, compared lowercase without spaces, "_" or "-"; earlier names win.
+COLUMN_NAMES: Mapping[str, tuple[str, ...]] = {
+    "title": ("title", "headline", "headlines", "heading", "webtitle"),
+    "text": ("text", "body", "content", "article", "articles", "fulltext", "maintext", "bodytext"),
+    "date": (
+        "date",
+        "published",
+        "publishdate",
+        "timestamp",
+        "datefull",
+        "publishedat",
+        "pubdate",
+        "datepublished",
+        "webpublicationdate",
+        "publicationdate",
+        "datetime",
+    ),
+    "source": ("source", "outlet", "medianame", "site", "domain", "publication", "publisher", "sitename"),
+    "url": ("url", "link", "src", "weburl", "uri"),
+    "byline": ("byline", "author", "authors", "writer"),
+}
+RECORD_COLUMNS: tuple[str, ...] = ("location", "title", "body", "source", "byline", "published", "url")
+# csv refuses fields over 128 KiB by default; whole articles can be longer (huge ones are truncated later).
+_CSV_FIELD_LIMIT = 2**31 - 1
+_MAX_LISTED = 5
+_NAME_NOISE = re.compile(r"[\s_\-]+")
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """Rows read from one table file, where each came from, and records that could not be read."""
+
+    rows: pd.DataFrame
+    locations: tuple[str, ...]  # "row 3" / "line 7", one per row
+    issues: tuple[tuple[str, str], ...]  # (location, reason) for each record lost while reading
+    n_records: int  # rows plus lost records
+
+
+def read_delimited(text: str, *, delimiter: str) -> RawTable:
+    """The rows of CSV/TSV text under its header line; rows with the wrong number of fields are reported.
+
+    Rows are numbered from 1 after the header ("row 12"); a malformed row is reported by its lines. Rows whose
+    fields are all empty (blank lines, ",,,") hold nothing and are passed over.
+    """
+    csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header: list[str] | None = None
+    rows, locations, issues, record, last_line = [], [], [], 0, 0
+    try:
+        for fields in reader:
+            lines = describe_lines(last_line + 1, reader.line_num)
+            last_line = reader.line_num
+            if not any(field.strip() for field in fields):
+                continue
+            if header is None:
+                header = name_columns(fields)
+                continue
+            record += 1
+            if len(fields) == len(header):
+                rows.append(fields)
+                locations.append(f"row {record}")
+            else:
+                issues.append((lines, f"malformed row: expected {len(header)} fields, found {len(fields)} - skipped"))
+    except csv.Error as error:
+        issues.append((f"line {last_line + 1}", f"unreadable table text ({error}) - rest of the file skipped"))
+    frame = pd.DataFrame(rows, columns=header or [], dtype=object)
+    return RawTable(frame, tuple(locations), tuple(issues), len(rows) + len(issues))
+
+
+def choose_delimiter(text: str) -> str:
+    """The field separator of a ".csv" file: a comma, unless its first line has none but has ";" or a tab.
+
+    Spreadsheets in many European locales save CSV with semicolons.
+    """
+    header = text.lstrip("\ufeff").split("\n", 1)[0]
+    if "," in header:
+        return ","
+    return max((";", "\t"), key=header.count) if (";" in header or "\t" in header) else ","
+
+
+def describe_lines(first: int, last: int) -> str:
+    """ "line 4" or "lines 4-6" for a record spanning several lines."""
+    return f"line {first}" if first >= last else f"lines {first}-{last}"
+
+
+def name_columns(header: Sequence[str]) -> list[str]:
+    """Header names made usable: stripped, blanks named "column N", repeats suffixed ".1", ".2"."""
+    names: list[str] = []
+    for number, raw in enumerate(header, start=1):
+        name = raw.strip().lstrip("\ufeff") or f"column {number}"
+        candidate, repeat = name, 0
+        while candidate in names:
+            repeat += 1
+            candidate = f"{name}.{repeat}"
+        names.append(candidate)
+    return names
+
+
+def read_json_lines(text: str) -> RawTable:
+    """The objects of JSON Lines text, one per line; bad lines are reported by line number."""
+    rows, locations, issues = [], [], []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except ValueError as error:
+            issues.append((f"line {number}", f"invalid JSON ({describe_json_error(error)}) - skipped"))
+            continue
+        if isinstance(value, dict):
+            rows.append(value)
+            locations.append(f"line {number}")
+        else:
+            issues.append((f"line {number}", f"not a JSON object but {type(value).__name__} - skipped"))
+    return RawTable(pd.DataFrame(rows, dtype=object), tuple(locations), tuple(issues), len(rows) + len(issues))
+
+
+def describe_json_error(error: ValueError) -> str:
+    """ "Expecting value at column 1" from a JSON decoding error."""
+    if isinstance(error, json.JSONDecodeError):
+        return f"{error.msg} at column {error.colno}"
+    return str(error)
+
+
+def read_json_document(text: str) -> RawTable:
+    """The article objects of a JSON array, of {"articles": [...]}, or a single article object.
+
+    Raises ValueError for invalid JSON or a document holding no list of articles.
+    """
+    value = json.loads(text)
+    if isinstance(value, dict):
+        articles = next((items for key, items in value.items() if key.lower() == "articles"), None)
+        value = articles if isinstance(articles, list) else [value] if find_column(value.keys(), "text") else None
+    if not isinstance(value, list):
+        raise ValueError('no list of articles (expected an array of objects or {"articles": [...]})')
+    rows, locations, issues = [], [], []
+    for number, item in enumerate(value, start=1):
+        if isinstance(item, dict):
+            rows.append(item)
+            locations.append(f"item {number}")
+        else:
+            issues.append((f"item {number}", f"not a JSON object but {type(item).__name__} - skipped"))
+    return RawTable(pd.DataFrame(rows, dtype=object), tuple(locations), tuple(issues), len(rows) + len(issues))
+
+
+def read_parquet_bytes(data: bytes) -> RawTable:
+    """The rows of a Parquet file. Raises ValueError or OSError when the bytes are not Parquet."""
+    frame = pd.read_parquet(io.BytesIO(data))
+    frame.columns = name_columns([str(column) for column in frame.columns])
+    locations = tuple(f"row {number}" for number in range(1, len(frame) + 1))
+    return RawTable(frame.reset_index(drop=True), locations, (), len(frame))
+
+
+def normalise_column_name(name: str) -> str:
+    """A column name compared loosely: lowercase, without spaces, underscores or hyphens."""
+    return _NAME_NOISE.sub("", str(name).strip().lower())
+
+
+def find_column(columns: Sequence[str], field: str, *, wanted: str | None = None) -> str | None:
+    """The column holding `field`: `wanted` if given (matched loosely), else the first recognised name."""
+    by_name = {normalise_column_name(column): column for column in reversed(list(columns))}
+    if wanted is not None:
+        return wanted if wanted in columns else by_name.get(normalise_column_name(wanted))
+    return next((by_name[name] for name in COLUMN_NAMES[field] if name in by_name), None)
+
+
+def match_columns(columns: Sequence[str], column_map: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
+    """Field -> column for every field found, and a notice for each mapped column that is missing."""
+    found, notices = {}, []
+    for field in FIELDS:
+        wanted = column_map.get(field)
+        column = find_column(columns, field, wanted=wanted) if wanted else None
+        if wanted and column is None:
+            notices.append(f"column '{wanted}' (given for {field}) not found")
+        column = column or find_column(columns, field)
+        if column is not None:
+            found[field] = column
+    return found, notices
+
+
+def make_table_records(
+    table: RawTable, *, column_map: Mapping[str, str], outlets: Mapping[str, str]
+) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+    """Article records (RECORD_COLUMNS) for the rows of a table, and (location, reason) notices and skips.
+
+    Raises ValueError, naming the columns present, when no column holds the article text.
+    """
+    fields, issues = match_columns(list(table.rows.columns), column_map)
+    if "text" not in fields:
+        names = ", ".join(f"'{column}'" for column in table.rows.columns) or "none"
+        raise ValueError(f"no text column found (columns: {names}); name it with a mapping such as text=<column>")
+    rows = table.rows
+    cleaned = [clean_body(text) for text in read_text_column(rows, fields.get("text"))]
+    records = pd.DataFrame(
+        {
+            "location": list(table.locations),
+            "title": read_text_column(rows, fields.get("title")).str.split().str.join(" ").to_numpy(),
+            "body": [body for body, _ in cleaned],
+            "source": name_sources(rows, fields, outlets=outlets).to_numpy(),
+            "byline": read_text_column(rows, fields.get("byline")).str.strip().to_numpy(),
+            "published": read_published(rows, fields.get("date")).array,
+            "url": read_text_column(rows, fields.get("url")).str.strip().to_numpy(),
+        }
+    )
+    notes = [("", note) for note in issues]
+    notes += describe_dates(rows, fields.get("date"), records)
+    marked = [location for location, (_, markup) in zip(table.locations, cleaned, strict=True) if markup]
+    if marked:
+        notes.append(("", f"HTML markup removed in {len(marked)} rows ({list_locations(marked)})"))
+    return records, notes
+
+
+def read_text_column(rows: pd.DataFrame, column: str | None) -> pd.Series:
+    """The column's cells as strings ("" for missing cells, names of nested objects, lists joined by ", ")."""
+    if column is None:
+        return pd.Series("", index=rows.index, dtype=object)
+    values = rows[column]
+    if values.dtype == object and all(isinstance(value, str) for value in values):
+        return values  # CSV cells: already strings, skip the per-cell conversion
+    return values.map(format_cell).astype(object)
+
+
+def format_cell(value: object) -> str:
+    """One cell as text: "" for None/NaN, a nested object's "name", list items joined by ", "."""
+    if isinstance(value, str):
+        return value
+    if value is None or (not isinstance(value, (dict, list, tuple)) and pd.isna(value)):
+        return ""
+    if isinstance(value, dict):
+        return format_cell(value.get("name", ""))
+    if isinstance(value, (list, tuple)):
+        return ", ".join(filter(None, (format_cell(item) for item in value)))
+    return str(value)
+
+
+def read_published(rows: pd.DataFrame, column: str | None) -> pd.Series:
+    """Publication timestamps (UTC, NaT if missing or unreadable) for the rows."""
+    if column is None:
+        return pd.Series(pd.NaT, index=rows.index, dtype=UTC_DTYPE)
+    values = rows[column]
+    if values.dtype == object:
+        values = values.map(lambda value: format_cell(value) if isinstance(value, (dict, list, tuple)) else value)
+    return parse_date_column(values)
+
+
+def describe_dates(rows: pd.DataFrame, column: str | None, records: pd.DataFrame) -> list[tuple[str, str]]:
+    """Notices for rows kept without a date: one per unreadable date, one for the empty or missing ones."""
+    if column is None:
+        return [("", "no date column - articles kept without a date")]
+    raw = read_text_column(rows, column).str.strip().to_numpy()
+    missing = records["published"].isna().to_numpy()
+    notes = [
+        (location, f"unreadable date '{value}' - kept without a date")
+        for location, value, lost in zip(records["location"], raw, missing, strict=True)
+        if lost and value
+    ]
+    empty = [
+        location for location, value, lost in zip(records["location"], raw, missing, strict=True) if lost and not value
+    ]
+    if empty:
+        notes.append(("", f"no date in {len(empty)} rows ({list_locations(empty)}) - kept without a date"))
+    return notes
+
+
+def name_sources(rows: pd.DataFrame, fields: Mapping[str, str], *, outlets: Mapping[str, str]) -> pd.Series:
+    """The outlet of each row: the source column (a domain there becomes its outlet name), else the URL's."""
+    given = read_text_column(rows, fields.get("source")).str.strip()
+    named = given.map({value: lookup_outlet(value, outlets) or value for value in given.unique()})
+    urls = read_text_column(rows, fields.get("url")).str.strip()
+    from_urls = urls.map(
+        {url: lookup_outlet(extract_domain(url), outlets) or extract_domain(url) for url in urls.unique()}
+    )
+    return named.where(named != "", from_urls)
+
+
+def list_locations(locations: Sequence[str]) -> str:
+    """A short list such as "row 2, row 5, row 9 and 4 more"."""
+    shown = ", ".join(locations[:_MAX_LISTED])
+    hidden = len(locations) - _MAX_LISTED
+    return f"{shown} and {hidden} more" if hidden > 0 else shown

@@ -1,0 +1,83 @@
+"""All dashboard caching: analysed corpora and their filter options per content hash, the export browser, exports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from analysis.store import Results, load_results, read_manifest
+from dashboard import export
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """What the sidebar can offer for one corpus, computed once per corpus."""
+
+    first: object  # datetime.date | None
+    last: object
+    actors: tuple[tuple[str, str], ...]  # (actor_id, name), most mentioned first
+    outlets: tuple[str, ...]
+    targets: tuple[tuple[str, str], ...]  # (target_id, name)
+    max_mentions: int
+
+
+@st.cache_data(show_spinner="Loading the analysed corpus…", max_entries=4)
+def load_corpus_results(results_dir: str, content_hash: str) -> Results:
+    """Return the stored results of a corpus; content_hash keys the cache so changed inputs reload."""
+    del content_hash  # only part of the cache key
+    return load_results(Path(results_dir))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def compute_filter_options(results_dir: str, content_hash: str) -> FilterOptions:
+    """Return the sidebar's choices for a corpus: date span, actors by frequency, outlets, stance targets."""
+    results = load_corpus_results(results_dir, content_hash)
+    published = results.articles["published"].dropna()
+    counts = results.mentions.groupby(["actor_id", "actor"]).size().sort_values(ascending=False)
+    targets = results.stances[["target_id", "target"]].drop_duplicates().sort_values("target")
+    return FilterOptions(
+        first=published.min().date() if len(published) else None,
+        last=published.max().date() if len(published) else None,
+        actors=tuple((actor_id, name) for actor_id, name in counts.index),
+        outlets=tuple(sorted(results.articles["source"].dropna().unique())),
+        targets=tuple(targets.itertuples(index=False, name=None)),
+        max_mentions=int(counts.max()) if len(counts) else 1,
+    )
+
+
+@st.cache_resource(show_spinner=False)
+def get_export_browser() -> export.ExportBrowser | None:
+    """Return the one export browser of this server process, or None when no Chromium is installed."""
+    path = export.find_browser_path()
+    return export.ExportBrowser(path) if path else None
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def render_static(figure_json: str, fmt: str) -> bytes:
+    """Return a figure as png/svg/pdf bytes, cached on the figure's JSON so a repeat download is instant."""
+    browser = get_export_browser()
+    if browser is None:
+        raise RuntimeError(export.explain_missing_browser())
+    return browser.render(figure_json, fmt=fmt)
+
+
+def render_figure(figure: go.Figure, fmt: str) -> bytes:
+    """Return a figure as png/svg/pdf bytes through the cached renderer."""
+    return render_static(figure.to_json(), fmt)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def build_tables_zip(results_dir: str, content_hash: str) -> bytes:
+    """Return every table of the corpus as CSV and Parquet in one zip."""
+    return export.build_tables_zip(load_corpus_results(results_dir, content_hash).tables())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def read_sentiment_engine(results_dir: str, content_hash: str) -> str:
+    """Return the sentiment engine recorded in the results' manifest ("unknown" if not recorded)."""
+    del content_hash  # only part of the cache key
+    manifest = read_manifest(Path(results_dir)) or {}
+    return str(manifest.get("settings", {}).get("sentiment", "unknown"))

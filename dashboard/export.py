@@ -1,0 +1,147 @@
+"""Downloads: static images through one persistent kaleido browser, interactive HTML, view zips and HTML reports."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import datetime as dt
+import html
+import io
+import os
+import shutil
+import zipfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import kaleido
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+STATIC_FORMATS: tuple[str, ...] = ("png", "svg", "pdf")
+MIME_TYPES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf", "html": "text/html",
+              "csv": "text/csv", "zip": "application/zip", "graphml": "application/xml"}
+BROWSER_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+EXPORT_TIMEOUT_SECONDS = 90.0
+IMAGE_SIZE = {"width": 1100, "height": 650, "scale": 2}
+
+
+@dataclass(frozen=True)
+class ChartItem:
+    """One chart of a page with the exact data behind it, as offered for download."""
+
+    name: str  # file-name stem, e.g. "stance_heatmap"
+    title: str
+    figure: go.Figure
+    data: pd.DataFrame
+
+
+class ExportBrowser:
+    """The process-wide kaleido server; one worker thread serialises calls because kaleido's queue is not re-entrant."""
+
+    def __init__(self, browser_path: str) -> None:
+        """Start kaleido's sync server on the given Chromium (returns at once; the browser boots in the background)."""
+        self.browser_path = browser_path
+        os.environ.setdefault("BROWSER_PATH", browser_path)  # choreographer reads it to find the browser
+        kaleido.start_sync_server(mathjax=False, silence_warnings=True)
+        self._worker = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="actorlens-export")
+
+    def render(self, figure_json: str, *, fmt: str) -> bytes:
+        """Return the figure rendered as png/svg/pdf bytes; TimeoutError if the browser does not answer."""
+        figure = pio.from_json(figure_json, skip_invalid=True).to_dict()
+        options = {"format": fmt, **IMAGE_SIZE}
+        job = self._worker.submit(kaleido.calc_fig_sync, figure, opts=options)
+        return job.result(timeout=EXPORT_TIMEOUT_SECONDS)
+
+
+def find_browser_path() -> str | None:
+    """Return the Chromium used for static exports: $BROWSER_PATH, else the first known browser on PATH."""
+    configured = os.environ.get("BROWSER_PATH", "")
+    if configured and os.path.isfile(configured):
+        return configured
+    for name in BROWSER_CANDIDATES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def explain_missing_browser() -> str:
+    """Return the message shown instead of PNG/SVG/PDF buttons when no browser is installed."""
+    return ("PNG, SVG and PDF need a Chromium browser on the server (Debian package `chromium`, listed in "
+            "packages.txt); none was found, so only interactive HTML and CSV downloads are offered.")
+
+
+def write_figure_html(figure: go.Figure) -> bytes:
+    """Return a standalone interactive HTML page of the figure (plotly.js inlined, works offline)."""
+    return figure.to_html(include_plotlyjs=True, full_html=True).encode("utf-8")
+
+
+def write_csv(frame: pd.DataFrame) -> bytes:
+    """Return the frame as UTF-8 CSV bytes without the index."""
+    return frame.to_csv(index=False).encode("utf-8")
+
+
+def build_view_zip(items: Sequence[ChartItem], *, render: Callable[[go.Figure, str], bytes] | None,
+                   notes: str = "") -> bytes:
+    """Return a zip with every chart of a view as HTML (and PNG/SVG when render is given) plus its data as CSV."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for item in items:
+            archive.writestr(f"{item.name}.csv", write_csv(item.data))
+            archive.writestr(f"{item.name}.html", write_figure_html(item.figure))
+            for fmt in ("png", "svg") if render is not None else ():
+                archive.writestr(f"{item.name}.{fmt}", render(item.figure, fmt))
+        archive.writestr("README.txt", notes or "Charts and the exact data behind them, exported by ActorLens.\n")
+    return buffer.getvalue()
+
+
+def build_tables_zip(tables: Mapping[str, pd.DataFrame]) -> bytes:
+    """Return a zip holding every table twice: as CSV and as Parquet."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, frame in tables.items():
+            archive.writestr(f"csv/{name}.csv", write_csv(frame))
+            parquet = io.BytesIO()
+            frame.to_parquet(parquet, index=False)
+            archive.writestr(f"parquet/{name}.parquet", parquet.getvalue())
+    return buffer.getvalue()
+
+
+def build_report(items: Sequence[ChartItem], *, title: str, description: str,
+                 counts: Mapping[str, object]) -> bytes:
+    """Return one standalone HTML report: the selection, headline counts, every chart and its data table.
+
+    All text that may come from articles is escaped; plotly.js is inlined once so the file works offline.
+    """
+    facts = "".join(f"<tr><th>{html.escape(str(key))}</th><td>{html.escape(str(value))}</td></tr>"
+                    for key, value in counts.items())
+    sections = []
+    for item in items:
+        chart = item.figure.to_html(full_html=False, include_plotlyjs=False)
+        table = item.data.head(200).to_html(index=False, escape=True, border=0, classes="data")
+        sections.append(f"<section><h2>{html.escape(item.title)}</h2>{chart}"
+                        f"<details><summary>Data ({len(item.data)} rows)</summary>{table}</details></section>")
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    page = REPORT_TEMPLATE.format(title=html.escape(title), description=html.escape(description), facts=facts,
+                                  sections="\n".join(sections), stamp=stamp, plotlyjs=read_plotlyjs())
+    return page.encode("utf-8")
+
+
+def read_plotlyjs() -> str:
+    """Return the bundled plotly.js source (for inlining in reports)."""
+    from plotly.offline import get_plotlyjs
+
+    return get_plotlyjs()
+
+
+REPORT_TEMPLATE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<style>body{{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}}
+table.data,table.facts{{border-collapse:collapse;font-size:0.85em}}
+th,td{{border-bottom:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}}</style>
+<script>{plotlyjs}</script></head><body>
+<h1>{title}</h1><p><b>Selection:</b> {description}</p>
+<table class="facts">{facts}</table>
+{sections}
+<p><small>Generated by ActorLens on {stamp}.</small></p></body></html>
+"""

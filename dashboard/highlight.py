@@ -1,0 +1,63 @@
+"""Escaped HTML of one article with actor mentions and quotes highlighted (pure, no Streamlit)."""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+
+import pandas as pd
+
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+STYLE = """<style>
+.al-article{line-height:1.6;font-size:1rem}
+.al-article mark{background:#ffe08a;padding:0 1px;border-radius:2px}
+.al-article .al-quote{background:#dbeafe;border-bottom:2px solid #3b82f6}
+.al-article .al-quote mark{background:#fbbf24}
+</style>"""
+
+
+def find_boundaries(length: int, spans: list[tuple[int, int]]) -> list[int]:
+    """Return the sorted offsets where a highlight starts or ends, plus the text's two ends."""
+    points = {0, length}
+    for start, end in spans:
+        points.update((max(0, min(start, length)), max(0, min(end, length))))
+    return sorted(points)
+
+
+def covering(spans: list[tuple[int, int, str]], start: int, end: int) -> list[str]:
+    """Return the labels of the spans that cover the segment [start, end)."""
+    return [label for span_start, span_end, label in spans if span_start <= start and end <= span_end]
+
+
+def render_segment(text: str, *, actors: list[str], speakers: list[str]) -> str:
+    """Return one escaped segment wrapped in a quote span and/or a mention mark."""
+    body = html.escape(text).replace("\n", "<br>")
+    if actors:
+        body = f'<mark title="{html.escape(", ".join(sorted(set(actors))), quote=True)}">{body}</mark>'
+    if speakers:
+        who = ", ".join(sorted(set(speakers))) or "unattributed"
+        body = f'<span class="al-quote" title="quote: {html.escape(who, quote=True)}">{body}</span>'
+    return body
+
+
+def highlight_article(text: str, mentions: pd.DataFrame, quotes: pd.DataFrame) -> str:
+    """Return the article as HTML: every character escaped, mentions marked, quotes underlined.
+
+    Highlights are applied per segment between span boundaries, so overlapping spans never break nesting.
+    """
+    mention_spans = [(int(s), int(e), str(a)) for s, e, a in zip(mentions["start"], mentions["end"],
+                                                                   mentions["actor"], strict=True)]
+    quote_spans = [(int(s), int(e), str(a) or "unattributed") for s, e, a in zip(quotes["start"], quotes["end"],
+                                                                                   quotes["speaker"], strict=True)]
+    edges = find_boundaries(len(text), [(s, e) for s, e, _ in mention_spans + quote_spans])
+    parts = [render_segment(text[start:end], actors=covering(mention_spans, start, end),
+                            speakers=covering(quote_spans, start, end))
+             for start, end in itertools.pairwise(edges) if end > start]
+    return f'{STYLE}<div class="al-article">{"".join(parts)}</div>'
+
+
+def escape_markdown(text: str) -> str:
+    """Return text with Markdown and HTML specials backslash-escaped, for headings drawn with st.markdown."""
+    return MARKDOWN_SPECIALS.sub(r"\\\1", text)

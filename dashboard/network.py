@@ -1,0 +1,86 @@
+"""Pure construction of the actor network from relations and co-occurrence, its layout and Gephi exports."""
+
+from __future__ import annotations
+
+import io
+
+import networkx as nx
+import pandas as pd
+
+EDGE_COLUMNS = ["source_id", "target_id", "source", "target", "cooccurrence", "relations", "polarity", "relation_types"]
+
+
+def build_network_nodes(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per actor: actor_id, actor, actor_type, mentions, articles."""
+    grouped = mentions.groupby(["actor_id", "actor", "actor_type"])
+    nodes = grouped.agg(mentions=("article_id", "size"), articles=("article_id", "nunique")).reset_index()
+    return nodes.sort_values(["mentions", "actor"], ascending=[False, True]).reset_index(drop=True)
+
+
+def build_network_edges(relations: pd.DataFrame, cooccurrence: pd.DataFrame) -> pd.DataFrame:
+    """Return undirected actor ties: co-occurrence count, relation count, mean relation polarity (-1..1), types.
+
+    Ties are keyed by the pair of actor ids in sorted order; a pair only linked by co-occurrence has polarity 0.
+    """
+    pairs = relations[relations["source_actor_id"] != relations["target_actor_id"]]
+    ordered = pairs.assign(
+        source_id=pairs[["source_actor_id", "target_actor_id"]].min(axis=1),
+        target_id=pairs[["source_actor_id", "target_actor_id"]].max(axis=1),
+        source=pairs["source_actor"].where(pairs["source_actor_id"] <= pairs["target_actor_id"], pairs["target_actor"]),
+        target=pairs["target_actor"].where(pairs["source_actor_id"] <= pairs["target_actor_id"], pairs["source_actor"]),
+    )
+    keys = ["source_id", "target_id", "source", "target"]
+    related = ordered.groupby(keys).agg(relations=("relation", "size"), polarity=("polarity", "mean"),
+                                        relation_types=("relation", lambda kinds: ", ".join(sorted(set(kinds)))))
+    together = cooccurrence.rename(columns={"actor_a": "source_id", "actor_b": "target_id", "actor_a_name": "source",
+                                            "actor_b_name": "target", "count": "cooccurrence"})
+    together = together.set_index(keys)["cooccurrence"]
+    edges = pd.concat([together, related], axis=1).reset_index()
+    if edges.empty:
+        return pd.DataFrame(columns=EDGE_COLUMNS)
+    edges = edges.fillna({"cooccurrence": 0, "relations": 0, "polarity": 0.0, "relation_types": ""})
+    edges = edges.astype({"cooccurrence": int, "relations": int, "polarity": float})
+    return edges[EDGE_COLUMNS].sort_values(["source", "target"]).reset_index(drop=True)
+
+
+def make_graph(nodes: pd.DataFrame, edges: pd.DataFrame) -> nx.Graph:
+    """Return an undirected networkx graph with actor and tie attributes (plain types, GraphML-safe)."""
+    graph = nx.Graph()
+    for row in nodes.itertuples(index=False):
+        graph.add_node(row.actor_id, label=row.actor, actor_type=row.actor_type, mentions=int(row.mentions))
+    for row in edges.itertuples(index=False):
+        if row.source_id in graph and row.target_id in graph:
+            graph.add_edge(row.source_id, row.target_id, weight=int(row.cooccurrence) + int(row.relations),
+                           cooccurrence=int(row.cooccurrence), relations=int(row.relations),
+                           polarity=float(row.polarity), relation_types=str(row.relation_types))
+    return graph
+
+
+def write_graphml(graph: nx.Graph) -> bytes:
+    """Return the graph as GraphML bytes that Gephi opens."""
+    buffer = io.BytesIO()
+    nx.write_graphml(graph, buffer, encoding="utf-8")
+    return buffer.getvalue()
+
+
+def write_gephi_csv(nodes: pd.DataFrame, edges: pd.DataFrame) -> tuple[str, str]:
+    """Return (nodes CSV, edges CSV) with the Id/Label and Source/Target/Type/Weight headers Gephi's importer reads."""
+    node_table = nodes.rename(columns={"actor_id": "Id", "actor": "Label"})
+    edge_table = edges.rename(columns={"source_id": "Source", "target_id": "Target", "source": "source_label",
+                                      "target": "target_label"}).assign(
+        Type="Undirected", Weight=edges["cooccurrence"] + edges["relations"])
+    return node_table.to_csv(index=False), edge_table.to_csv(index=False)
+
+
+def lay_out_network(nodes: pd.DataFrame, edges: pd.DataFrame, *, seed: int = 7) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return nodes with x, y and edges with x0, y0, x1, y1 from a seeded spring layout (same input, same picture)."""
+    graph = make_graph(nodes, edges)
+    positions = nx.spring_layout(graph, seed=seed, weight="weight") if len(graph) else {}
+    placed = nodes.assign(x=nodes["actor_id"].map(lambda key: positions[key][0]),
+                          y=nodes["actor_id"].map(lambda key: positions[key][1]))
+    ties = edges[edges["source_id"].isin(positions) & edges["target_id"].isin(positions)]
+    ties = ties.assign(x0=ties["source_id"].map(lambda key: positions[key][0]),
+                       y0=ties["source_id"].map(lambda key: positions[key][1]),
+                       x1=ties["target_id"].map(lambda key: positions[key][0]),
+                       y1=ties["target_id"].map(lambda key: positions[key][1]))
+    return placed, ties

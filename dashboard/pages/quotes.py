@@ -1,0 +1,14 @@
+"""Quotes page: who says what, searchable."""
+
+import streamlit as st
+
+from dashboard.sections import quotes
+from dashboard.sections.common import draw_view_downloads
+from dashboard.view import load_view
+
+st.title("Quotes")
+view = load_view()
+if view is not None:
+    items = [quotes.draw_speakers(view)]
+    quotes.draw_table(view)
+    draw_view_downloads(view, items, page="quotes")

@@ -1,0 +1,61 @@
+"""Pure edits of an actor registry's YAML data (add an alias, add an actor) and writing the edited copy."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from analysis.registry import parse_registry
+
+
+def add_alias(data: dict[str, Any], *, actor_id: str, alias: str) -> dict[str, Any]:
+    """Return a copy of the registry data with one more alias for an actor; ValueError if unknown or empty."""
+    alias = " ".join(alias.split())
+    if not alias:
+        raise ValueError("The alias is empty.")
+    edited = copy.deepcopy(data)
+    for entry in edited.get("actors", []):
+        if entry.get("id") == actor_id:
+            aliases = list(entry.get("aliases") or [])
+            if alias not in aliases and alias != entry.get("name"):
+                entry["aliases"] = [*aliases, alias]
+            return edited
+    raise ValueError(f"No actor with id '{actor_id}'.")
+
+
+def make_actor_id(name: str) -> str:
+    """Return a snake_case id for a display name ("Olaf Scholz" -> "olaf_scholz")."""
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+
+
+def add_actor(data: dict[str, Any], *, name: str, actor_type: str, aliases: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Return a copy of the registry data with a new actor; ValueError if the name or id is taken or invalid."""
+    name = " ".join(name.split())
+    actor_id = make_actor_id(name)
+    if not actor_id:
+        raise ValueError("The name is empty.")
+    if any(entry.get("id") == actor_id for entry in data.get("actors", [])):
+        raise ValueError(f"An actor with id '{actor_id}' already exists; add an alias to it instead.")
+    entry = {"id": actor_id, "name": name, "type": actor_type}
+    clean = [alias for alias in (" ".join(a.split()) for a in aliases) if alias and alias != name]
+    if clean:
+        entry["aliases"] = clean
+    edited = copy.deepcopy(data)
+    edited["actors"] = [*edited.get("actors", []), entry]
+    parse_registry(edited, source="edited registry")  # raises RegistryError (a ValueError) when invalid
+    return edited
+
+
+def write_registry_copy(data: dict[str, Any], *, folder: Path) -> Path:
+    """Write the registry data to folder/actors_<hash>.yaml (same content, same file) and return the path."""
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    path = Path(folder) / f"actors_{hashlib.sha256(text.encode()).hexdigest()[:16]}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        path.write_text(text, encoding="utf-8")
+    return path

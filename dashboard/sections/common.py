@@ -1,0 +1,68 @@
+"""Panels every page uses: a chart with its downloads, and the "download this view" zip and report."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+
+import streamlit as st
+
+from dashboard import cache, export
+from dashboard.frames import count_corpus
+from dashboard.view import View
+
+
+def draw_chart(item: export.ChartItem, *, key: str, on_select: Callable[[], None] | None = None) -> None:
+    """Draw a chart and a Download popover (PNG/SVG/PDF, HTML, CSV).
+
+    With on_select, clicking a point reruns the app after calling on_select(); the chart's selection is then
+    in st.session_state[f"{key}_chart"]. Every file is produced only when its button is clicked (deferred
+    downloads), so reruns stay fast.
+    """
+    config = {"displaylogo": False}
+    # The section's subheader already names the chart on screen; exported files keep the figure's own title.
+    shown = item.figure.to_plotly_json()
+    shown["layout"] = {**shown["layout"], "title": None}
+    if on_select is None:
+        st.plotly_chart(shown, key=f"{key}_chart", config=config)
+    else:
+        st.plotly_chart(shown, key=f"{key}_chart", on_select=on_select, selection_mode="points", config=config)
+    draw_chart_downloads(item, key=key)
+
+
+def draw_chart_downloads(item: export.ChartItem, *, key: str) -> None:
+    """Draw the Download popover of one chart."""
+    static_ok = cache.get_export_browser() is not None  # also boots the browser early, in the background
+    with st.popover("Download", icon=":material/download:", key=f"{key}_downloads"):
+        for fmt in export.STATIC_FORMATS:
+            st.download_button(fmt.upper(), data=functools.partial(cache.render_figure, item.figure, fmt),
+                               file_name=f"{item.name}.{fmt}", mime=export.MIME_TYPES[fmt], key=f"{key}_{fmt}",
+                               on_click="ignore", disabled=not static_ok)
+        if not static_ok:
+            st.caption(export.explain_missing_browser())
+        st.download_button("Interactive HTML", data=functools.partial(export.write_figure_html, item.figure),
+                           file_name=f"{item.name}.html", mime=export.MIME_TYPES["html"], key=f"{key}_html",
+                           on_click="ignore")
+        st.download_button("Data (CSV)", data=functools.partial(export.write_csv, item.data),
+                           file_name=f"{item.name}.csv", mime=export.MIME_TYPES["csv"], key=f"{key}_csv",
+                           on_click="ignore")
+
+
+def draw_view_downloads(view: View, items: Sequence[export.ChartItem | None], *, page: str) -> None:
+    """Draw the page footer: every chart and its data as one zip, and a standalone HTML report of the selection."""
+    items = [item for item in items if item is not None]  # sections return None when they had nothing to show
+    if not items:
+        return
+    st.divider()
+    render = cache.render_figure if cache.get_export_browser() is not None else None
+    notes = f"ActorLens export of the {page} page.\nCorpus: {view.choice.label}\nSelection: {view.describe()}\n"
+    left, right = st.columns(2)
+    left.download_button("Download this view (zip)", key=f"{page}_view_zip", on_click="ignore",
+                         data=functools.partial(export.build_view_zip, tuple(items), render=render, notes=notes),
+                         file_name=f"actorlens_{page}.zip", mime=export.MIME_TYPES["zip"], icon=":material/folder_zip:")
+    counts = {"Corpus": view.choice.label, **count_corpus(view.selected)}
+    right.download_button("HTML report of this selection", key=f"{page}_report", on_click="ignore",
+                          data=functools.partial(export.build_report, tuple(items), title=f"ActorLens — {page}",
+                                                 description=view.describe(), counts=counts),
+                          file_name=f"actorlens_{page}_report.html", mime=export.MIME_TYPES["html"],
+                          icon=":material/description:")

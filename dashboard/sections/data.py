@@ -1,0 +1,156 @@
+"""Data page panels: choose the corpus, upload and map files, ingest summary, registry edits, table downloads."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+
+from analysis.registry import ACTOR_TYPES, read_yaml
+from analysis.store import problems_frame
+from analysis.tables import FIELDS
+from dashboard import cache, corpus, export, registry_edit, uploads
+from dashboard.view import CORPUS_KEY, View, get_corpus_choice, prepare_corpus
+
+KEY = "dat"
+SOURCES = {"sample": "Bundled sample", "upload": "Upload files", "results": "Results folder from the CLI"}
+COLUMN_FIELDS = FIELDS  # fields a table column can be mapped to
+AUTO = "(detect automatically)"
+EDITED = " (edited registry)"
+
+
+def use_corpus(choice: corpus.CorpusChoice) -> None:
+    """Make choice the active corpus, analysing it now (with a progress bar) if needed, and redraw everything."""
+    try:
+        prepare_corpus(choice)
+    except (OSError, ValueError) as error:
+        st.error(f"Could not analyse {choice.label}: {error}")
+        return
+    st.session_state[CORPUS_KEY] = choice
+    st.rerun()  # the sidebar was drawn from the previous corpus
+
+
+def draw_corpus_picker() -> None:
+    """Draw the corpus choice: bundled sample, uploaded files or a CLI results folder."""
+    st.subheader("Corpus")
+    st.caption(f"Showing: **{get_corpus_choice().label}**")
+    source = st.radio("Source", list(SOURCES), format_func=SOURCES.get, horizontal=True, key=f"{KEY}_source")
+    if source == "sample":
+        if st.button("Use the bundled sample", key=f"{KEY}_use_sample"):
+            use_corpus(corpus.make_sample_choice())
+    elif source == "upload":
+        draw_upload()
+    else:
+        draw_results_folder()
+
+
+def draw_upload() -> None:
+    """Draw the uploader, a preview and column mapping for tables, and the button that analyses the files."""
+    files = st.file_uploader("Articles: md, txt, html, csv, tsv, jsonl, json, parquet or a zip of them",
+                             type=list(uploads.ACCEPTED_TYPES), accept_multiple_files=True, key=f"{KEY}_files")
+    if not files:
+        return
+    contents = [(file.name, file.getvalue()) for file in files]
+    column_map = draw_column_mapping(contents)
+    if st.button(f"Analyse {len(contents)} file(s)", type="primary", key=f"{KEY}_analyse_upload"):
+        folder = uploads.save_uploads(contents, root=corpus.find_cache_root() / "uploads")
+        use_corpus(corpus.CorpusChoice(kind="upload", location=str(folder), column_map=column_map,
+                                       label=f"Uploaded: {', '.join(name for name, _ in contents)[:80]}"))
+
+
+def draw_column_mapping(contents: list[tuple[str, bytes]]) -> tuple[tuple[str, str], ...]:
+    """Preview the first uploaded table and let the reader map its columns; return (field, column) pairs."""
+    tables = [(name, data) for name, data in contents if uploads.is_table(name)]
+    if not tables:
+        return ()
+    name, data = tables[0]
+    try:
+        preview = uploads.read_table_preview(name, data)
+    except ValueError as error:
+        st.warning(str(error))
+        return ()
+    st.caption(f"Preview of {name} (first {len(preview)} rows); the mapping applies to every uploaded table.")
+    st.dataframe(preview, hide_index=True, key=f"{KEY}_preview")
+    cells = st.columns(len(COLUMN_FIELDS))
+    choices = [AUTO, *map(str, preview.columns)]
+    mapping = {field: cell.selectbox(field, choices, key=f"{KEY}_map_{field}")
+               for field, cell in zip(COLUMN_FIELDS, cells, strict=True)}
+    return tuple((field, column) for field, column in mapping.items() if column != AUTO)
+
+
+def draw_results_folder() -> None:
+    """Draw the results-folder input and open it when it holds ActorLens results."""
+    path = st.text_input("Results folder (the --out of `python -m analysis run`)", key=f"{KEY}_results_path")
+    if st.button("Open results folder", key=f"{KEY}_open_results", disabled=not path.strip()):
+        problem = corpus.check_results_folder(path.strip())
+        if problem:
+            st.error(problem)
+        else:
+            use_corpus(corpus.CorpusChoice(kind="results", location=path.strip(), label=f"Results: {path.strip()}"))
+
+
+def draw_ingest_summary(view: View) -> None:
+    """Show the run summary, every skipped file or row with the reason, and the notices about kept ones."""
+    st.subheader("Ingest summary")
+    st.text(view.results.summary or "No summary was recorded for this corpus.")
+    skipped = problems_frame([problem for problem in view.results.problems if problem.skipped])
+    notices = problems_frame([problem for problem in view.results.problems if not problem.skipped])
+    if skipped.empty:
+        st.success("No file or row was skipped.")
+    else:
+        st.warning(f"{len(skipped)} file(s) or row(s) were skipped:")
+        st.dataframe(skipped, hide_index=True, key=f"{KEY}_skipped")
+    if not notices.empty:
+        with st.expander(f"{len(notices)} notice(s) about files that were kept"):
+            st.dataframe(notices, hide_index=True, key=f"{KEY}_notices")
+
+
+def draw_registry_editor(view: View) -> None:
+    """Let the reader add an alias or a new actor, then re-run the analysis with the edited registry."""
+    st.subheader("Actor registry")
+    if view.choice.kind == "results":
+        st.caption("A results folder is shown as stored; re-run the CLI with --actors to change its registry.")
+        return
+    data = read_yaml(view.choice.actors_path)
+    actors = {entry["id"]: entry["name"] for entry in data.get("actors", [])}
+    st.caption(f"{len(actors)} actors in {view.choice.actors_path}. Edits go to a copy; the bundled file is untouched.")
+    alias_tab, actor_tab = st.tabs(["Add an alias", "Add an actor"])
+    with alias_tab, st.form(f"{KEY}_alias_form"):
+        actor_id = st.selectbox("Actor", list(actors), format_func=actors.get, key=f"{KEY}_alias_actor")
+        alias = st.text_input("New alias (exact spelling as in the articles)", key=f"{KEY}_alias_text")
+        if st.form_submit_button("Add alias and re-run"):
+            apply_registry_edit(view, functools.partial(registry_edit.add_alias, data, actor_id=actor_id, alias=alias))
+    with actor_tab, st.form(f"{KEY}_actor_form"):
+        name = st.text_input("Name", key=f"{KEY}_actor_name")
+        actor_type = st.selectbox("Type", list(ACTOR_TYPES), key=f"{KEY}_actor_type")
+        aliases = st.text_input("Other names, comma separated", key=f"{KEY}_actor_aliases")
+        if st.form_submit_button("Add actor and re-run"):
+            edit = functools.partial(registry_edit.add_actor, data, name=name, actor_type=actor_type,
+                                     aliases=tuple(aliases.split(",")))
+            apply_registry_edit(view, edit)
+
+
+def apply_registry_edit(view: View, edit: Callable[[], dict]) -> None:
+    """Apply one registry edit, write the edited copy and re-analyse the corpus with it."""
+    try:
+        edited = edit()
+    except ValueError as error:
+        st.error(str(error))
+        return
+    path = registry_edit.write_registry_copy(edited, folder=corpus.find_cache_root() / "registries")
+    label = view.choice.label.removesuffix(EDITED) + EDITED
+    use_corpus(replace(view.choice, actors_path=str(path), label=label))
+
+
+def draw_table_downloads(view: View) -> None:
+    """Offer every table of the corpus as CSV and Parquet in one zip, plus row counts."""
+    st.subheader("Download all tables")
+    counts = pd.DataFrame({"table": list(view.results.tables()),
+                           "rows": [len(frame) for frame in view.results.tables().values()]})
+    st.dataframe(counts, hide_index=True, key=f"{KEY}_counts")
+    st.download_button("All tables (CSV + Parquet, zip)", key=f"{KEY}_tables_zip", on_click="ignore",
+                       data=functools.partial(cache.build_tables_zip, view.results_dir, view.content_hash),
+                       file_name="actorlens_tables.zip", mime=export.MIME_TYPES["zip"], icon=":material/download:")

@@ -1,0 +1,63 @@
+"""Network page panels: the actor network from relations and co-occurrence, and its Gephi exports."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analysis import summaries
+from dashboard import charts, export, frames, network
+from dashboard.sections.common import draw_chart
+from dashboard.view import View, show_empty
+
+KEY = "net"
+
+
+def build_ties(view: View, *, with_cooccurrence: bool, min_weight: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return (nodes, edges) of the selection; co-occurrence ties only when asked, weak ties dropped."""
+    context = view.unselected_actors()
+    pairs = summaries.count_cooccurrence(context["mentions"], context["articles"], level="sentence",
+                                         include_duplicates=True)
+    pairs = frames.keep_pairs_with(pairs, actors=view.selection.actors) if with_cooccurrence else pairs.iloc[0:0]
+    edges = network.build_network_edges(view.selected["relations"], pairs)
+    edges = edges[edges["cooccurrence"] + edges["relations"] >= min_weight].reset_index(drop=True)
+    linked = set(edges["source_id"]) | set(edges["target_id"]) | set(view.selection.actors)
+    nodes = network.build_network_nodes(context["mentions"])
+    return nodes[nodes["actor_id"].isin(linked)].reset_index(drop=True), edges
+
+
+def draw_network(view: View) -> tuple[export.ChartItem | None, pd.DataFrame, pd.DataFrame]:
+    """Draw the actor network; return the chart with its nodes and edges."""
+    st.subheader("Actor network")
+    left, right = st.columns(2)
+    with_cooccurrence = left.toggle("Also link actors named in the same sentence", value=True, key=f"{KEY}_cooc")
+    min_weight = right.slider("Minimum tie strength", 1, 10, 1, key=f"{KEY}_min_weight",
+                              help="Relations plus sentences the two actors share.")
+    nodes, edges = build_ties(view, with_cooccurrence=with_cooccurrence, min_weight=min_weight)
+    if edges.empty:
+        show_empty("ties between actors", view=view, table="mentions")
+        return None, nodes, edges
+    st.caption("Edge colour: mean polarity of the relations between two actors (accuses/criticises negative, "
+               "supports positive); grey ties are neutral or co-occurrence only. Node size: mentions.")
+    placed_nodes, placed_edges = network.lay_out_network(nodes, edges)
+    figure = charts.make_network(placed_nodes, placed_edges)
+    item = export.ChartItem("actor_network", "Actor network", figure, edges)
+    draw_chart(item, key=f"{KEY}_graph")
+    return item, nodes, edges
+
+
+def draw_gephi_downloads(nodes: pd.DataFrame, edges: pd.DataFrame) -> None:
+    """Offer the network as GraphML and as Gephi node/edge CSV files."""
+    if edges.empty:
+        return
+    st.subheader("Open in Gephi")
+    node_csv, edge_csv = network.write_gephi_csv(nodes, edges)
+    graphml = network.write_graphml(network.make_graph(nodes, edges))
+    cells = st.columns(3)
+    cells[0].download_button("GraphML", data=graphml, file_name="actorlens_network.graphml",
+                             mime=export.MIME_TYPES["graphml"], key=f"{KEY}_graphml", on_click="ignore")
+    cells[1].download_button("Nodes (CSV)", data=node_csv, file_name="actorlens_nodes.csv",
+                             mime=export.MIME_TYPES["csv"], key=f"{KEY}_nodes_csv", on_click="ignore")
+    cells[2].download_button("Edges (CSV)", data=edge_csv, file_name="actorlens_edges.csv",
+                             mime=export.MIME_TYPES["csv"], key=f"{KEY}_edges_csv", on_click="ignore")
+    st.caption("In Gephi: File → Open the GraphML, or Data Laboratory → Import Spreadsheet for the two CSV files.")

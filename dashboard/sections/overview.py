@@ -1,0 +1,54 @@
+"""Overview page panels: the corpus at a glance, articles per day by outlet, top actors."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis import summaries
+from dashboard import charts, export, frames
+from dashboard.sections.common import draw_chart
+from dashboard.view import View, show_empty
+
+KEY = "ovw"
+
+
+def draw_counts(view: View) -> None:
+    """Draw the headline numbers of the selection."""
+    counts = frames.count_corpus(view.selected)
+    days = (counts["last"] - counts["first"]).days + 1 if counts["first"] else 0
+    cells = st.columns(6)
+    cells[0].metric("Articles", f"{counts['articles']:,}")
+    cells[1].metric("Outlets", counts["outlets"])
+    cells[2].metric("Actors", f"{counts['actors']:,}")
+    cells[3].metric("Quotes", f"{counts['quotes']:,}")
+    cells[4].metric("Stance statements", f"{counts['stances']:,}")
+    cells[5].metric("Days covered", f"{days:,}")
+    if counts["first"]:
+        st.caption(f"Dated articles run from {counts['first']:%d %b %Y} to {counts['last']:%d %b %Y}.")
+    if view.results.summary:
+        with st.expander("Ingest and analysis summary"):
+            st.text(view.results.summary)
+
+
+def draw_articles_per_day(view: View) -> export.ChartItem | None:
+    """Draw articles per day by outlet; return the chart for the view export."""
+    st.subheader("Articles per day by outlet")
+    data = summaries.count_articles_by_period(view.selected["articles"], freq="D", include_duplicates=True)
+    if data.empty:
+        show_empty("dated articles", view=view, table="articles")
+        return None
+    item = export.ChartItem("articles_per_day", "Articles per day by outlet", charts.make_articles_per_day(data), data)
+    draw_chart(item, key=f"{KEY}_per_day")
+    return item
+
+
+def draw_top_actors(view: View) -> export.ChartItem | None:
+    """Draw the most mentioned actors; return the chart for the view export."""
+    st.subheader("Top actors")
+    data = frames.count_actor_frequencies(view.selected["mentions"], view.selected["articles"])
+    if data.empty:
+        show_empty("actor mentions", view=view, table="mentions")
+        return None
+    item = export.ChartItem("top_actors", "Top actors", charts.make_top_actors(data), data)
+    draw_chart(item, key=f"{KEY}_top_actors")
+    return item

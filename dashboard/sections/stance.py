@@ -1,0 +1,89 @@
+"""Stance page panels: actor x target net stance with clickable evidence, stacked counts, stance over time."""
+
+from __future__ import annotations
+
+import functools
+
+import pandas as pd
+import streamlit as st
+
+from analysis.selection import GRANULARITIES
+from dashboard import charts, export, frames
+from dashboard.sections.common import draw_chart
+from dashboard.view import View, show_empty
+
+KEY = "stc"
+CELL_KEY = f"{KEY}_cell"  # the evidence select box; a click on the heatmap sets it
+
+
+def label_cells(matrix: pd.DataFrame) -> pd.Series:
+    """Return the "actor → target" label of every cell of the stance matrix."""
+    return matrix["actor"] + " → " + matrix["target"]
+
+
+def remember_clicked_cell(chart_key: str, labels: tuple[str, ...]) -> None:
+    """Callback: point the evidence select box at the heatmap cell the reader clicked."""
+    points = st.session_state[chart_key].selection.points
+    label = f"{points[0].get('y')} → {points[0].get('x')}" if points else ""
+    if label in labels:
+        st.session_state[CELL_KEY] = label
+
+
+def draw_heatmap(view: View) -> tuple[export.ChartItem | None, pd.DataFrame]:
+    """Draw the net stance heatmap (cells clickable); return the chart and the matrix behind it."""
+    st.subheader("Who stands where")
+    matrix = frames.summarize_stance_matrix(view.selected["stances"])
+    if matrix.empty:
+        show_empty("stance statements", view=view, table="stances")
+        return None, matrix
+    st.caption("Net stance = (support − oppose) / statements, from −1 (all oppose) to +1 (all support); each cell "
+               "reads net, then support/oppose/neutral counts. Click a cell to list its evidence below.")
+    item = export.ChartItem("stance_heatmap", "Net stance by actor and target", charts.make_stance_heatmap(matrix),
+                            matrix)
+    callback = functools.partial(remember_clicked_cell, f"{KEY}_heatmap_chart", tuple(label_cells(matrix)))
+    draw_chart(item, key=f"{KEY}_heatmap", on_select=callback)
+    return item, matrix
+
+
+def draw_evidence(view: View, matrix: pd.DataFrame) -> None:
+    """List the evidence sentences of one actor-target cell, chosen by a heatmap click or the select box."""
+    if matrix.empty:
+        return
+    st.subheader("Evidence")
+    cells = matrix.assign(label=label_cells(matrix))
+    chosen = st.selectbox("Actor → target", list(cells["label"]), key=CELL_KEY)
+    row = cells[cells["label"] == chosen].iloc[0]
+    evidence = frames.list_stance_evidence(view.selected["stances"], view.selected["articles"],
+                                           actor_id=row["actor_id"], target_id=row["target_id"])
+    st.caption(f"{len(evidence)} statement(s): {int(row['support'])} support, {int(row['oppose'])} oppose, "
+               f"{int(row['neutral'])} neutral.")
+    st.dataframe(evidence, hide_index=True, key=f"{KEY}_evidence", column_config={
+        "url": st.column_config.LinkColumn("Article"),
+        "evidence": st.column_config.TextColumn("Evidence", width="large"),
+        "confidence": st.column_config.NumberColumn(format="%.2f")})
+
+
+def draw_bars(view: View) -> export.ChartItem | None:
+    """Draw stacked support/oppose/neutral statement counts per actor and target."""
+    st.subheader("Support, opposition and neutral statements")
+    data = frames.count_stances(view.selected["stances"])
+    if data.empty:
+        show_empty("stance statements", view=view, table="stances")
+        return None
+    item = export.ChartItem("stance_counts", "Stance statements per actor", charts.make_stance_bars(data), data)
+    draw_chart(item, key=f"{KEY}_bars")
+    return item
+
+
+def draw_over_time(view: View) -> export.ChartItem | None:
+    """Draw net stance per target per period."""
+    grain = view.selection.granularity
+    st.subheader(f"Stance per {GRANULARITIES[grain]}")
+    data = frames.summarize_stance_per_period(view.selected["stances"], view.selected["articles"], granularity=grain)
+    if data.empty:
+        show_empty("dated stance statements", view=view, table="stances")
+        return None
+    figure = charts.make_stance_over_time(data, period_label=GRANULARITIES[grain])
+    item = export.ChartItem("stance_over_time", "Stance over time", figure, data)
+    draw_chart(item, key=f"{KEY}_over_time")
+    return item

@@ -1,0 +1,54 @@
+"""Saving files uploaded in the browser as a corpus folder, and previewing uploaded tables for column mapping."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+ACCEPTED_TYPES: tuple[str, ...] = ("md", "txt", "html", "htm", "csv", "tsv", "jsonl", "json", "parquet", "zip")
+TABLE_TYPES: tuple[str, ...] = ("csv", "tsv", "jsonl", "json", "parquet")
+
+
+def hash_uploads(files: Sequence[tuple[str, bytes]]) -> str:
+    """Return a content hash of (name, bytes) pairs, independent of upload order."""
+    digest = hashlib.sha256()
+    for name, data in sorted(files):
+        digest.update(name.encode())
+        digest.update(hashlib.sha256(data).digest())
+    return digest.hexdigest()[:24]
+
+
+def save_uploads(files: Sequence[tuple[str, bytes]], *, root: Path) -> Path:
+    """Write the uploaded files into root/<content hash>/ and return that folder (reused when it exists)."""
+    folder = Path(root) / hash_uploads(files)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in files:
+        target = folder / Path(name).name  # never trust a path inside an uploaded file name
+        if not target.exists():
+            target.write_bytes(data)
+    return folder
+
+
+def is_table(name: str) -> bool:
+    """Return whether a file name looks like a table that needs column mapping."""
+    return name.lower().rsplit(".", 1)[-1] in TABLE_TYPES
+
+
+def read_table_preview(name: str, data: bytes, *, rows: int = 5) -> pd.DataFrame:
+    """Return the first rows of an uploaded table; ValueError with the reason when it cannot be parsed."""
+    suffix = name.lower().rsplit(".", 1)[-1]
+    stream = io.BytesIO(data)
+    try:
+        if suffix in ("csv", "tsv"):
+            return pd.read_csv(stream, sep="\t" if suffix == "tsv" else ",", nrows=rows, dtype=str)
+        if suffix == "jsonl":
+            return pd.read_json(stream, lines=True, nrows=rows, dtype=False)
+        if suffix == "json":
+            return pd.read_json(stream, dtype=False).head(rows)
+        return pd.read_parquet(stream).head(rows)
+    except (ValueError, OSError, UnicodeDecodeError) as error:
+        raise ValueError(f"{name}: cannot be read as a {suffix} table ({error})") from error

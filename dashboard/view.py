@@ -1,0 +1,97 @@
+"""What every page starts with: the active corpus (analysed once, cached), the sidebar Selection and the slice."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import pandas as pd
+import streamlit as st
+
+from analysis.selection import Selection, apply_selection, describe_selection
+from analysis.store import Results
+from dashboard import cache, corpus
+from dashboard.filters import draw_filters, read_selection
+
+CORPUS_KEY = "dat_corpus"  # session_state: the reader's CorpusChoice (a UI choice, not a result)
+
+
+@dataclass(frozen=True)
+class View:
+    """The active corpus, the reader's selection and the tables sliced to it."""
+
+    choice: corpus.CorpusChoice
+    results_dir: str
+    content_hash: str
+    results: Results
+    options: cache.FilterOptions
+    selection: Selection
+    selected: dict[str, pd.DataFrame]
+
+    def actor_names(self) -> dict[str, str]:
+        """Return actor id -> display name for the whole corpus."""
+        return dict(self.options.actors)
+
+    def describe(self) -> str:
+        """Return the selection in words."""
+        return describe_selection(self.selection, actor_names=self.actor_names())
+
+    def unselected_actors(self) -> dict[str, pd.DataFrame]:
+        """Return the tables sliced by every filter except the actor choice (for shares and co-occurrence)."""
+        return apply_selection(self.results.tables(), replace(self.selection, actors=()))
+
+
+def get_corpus_choice() -> corpus.CorpusChoice:
+    """Return the corpus the reader chose on the Data page, the bundled sample by default."""
+    return st.session_state.get(CORPUS_KEY) or corpus.make_sample_choice()
+
+
+def prepare_corpus(choice: corpus.CorpusChoice) -> tuple[str, str]:
+    """Return (results folder, content hash) of the corpus, analysing it first with a progress bar if needed."""
+    content_hash = corpus.hash_corpus(choice)
+    results_dir = corpus.locate_results(choice, content_hash=content_hash)
+    if not corpus.is_analysed(results_dir):
+        bar = st.progress(0.0, text=f"Analysing {choice.label} (once; results are kept on disk)…")
+        corpus.analyse_corpus(choice, content_hash=content_hash,
+                              on_progress=lambda done, total: bar.progress(done / max(total, 1),
+                                                                           text=f"Analysed {done} of {total} articles"))
+        bar.empty()
+    return str(results_dir), content_hash
+
+
+def draw_sidebar() -> None:
+    """Analyse the active corpus if needed and draw the filters every page shares (called by the entry script)."""
+    choice = get_corpus_choice()
+    try:
+        results_dir, content_hash = prepare_corpus(choice)
+        options = cache.compute_filter_options(results_dir, content_hash)
+    except (OSError, ValueError) as error:
+        st.sidebar.error(f"The corpus '{choice.label}' could not be loaded: {error}")
+        return
+    draw_filters(options)
+
+
+def load_view() -> View | None:
+    """Return the page's View (corpus, selection, sliced tables), or None after saying why there is none."""
+    choice = get_corpus_choice()
+    try:
+        content_hash = corpus.hash_corpus(choice)
+        results_dir = str(corpus.locate_results(choice, content_hash=content_hash))
+        results = cache.load_corpus_results(results_dir, content_hash)
+    except (OSError, ValueError) as error:
+        st.error(f"The corpus '{choice.label}' could not be loaded: {error}. Choose another one on the Data page.")
+        return None
+    options = cache.compute_filter_options(results_dir, content_hash)
+    selection = read_selection(options)
+    selected = apply_selection(results.tables(), selection)
+    st.sidebar.caption(f"Corpus: {choice.label} · {len(selected['articles'])} of {len(results.articles)} articles")
+    return View(choice=choice, results_dir=results_dir, content_hash=content_hash, results=results, options=options,
+                selection=selection, selected=selected)
+
+
+def show_empty(what: str, *, view: View | None = None, table: str = "") -> None:
+    """Explain an empty result: the corpus has none at all, or the selection is too narrow and how to widen it."""
+    if view is not None and table and view.results.tables()[table].empty:
+        st.info(f"The analysis found no {what} in this corpus, so there is nothing to show here.", icon="ℹ️")
+        return
+    st.info(f"No {what} in this selection. Widen the date range, clear some actors or outlets, lower the minimum "
+            "mentions or clear the text search in the sidebar.", icon="🔎")

@@ -1,0 +1,181 @@
+"""Tests for analysis.attribution: speech cues, speaker phrases next to a cue, and speaker resolution."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.attribution import (
+    MentionRef,
+    SpeakerContext,
+    find_cues,
+    head_words,
+    load_speech_cues,
+    parse_speech_cues,
+    resolve_speaker,
+    speaker_after,
+    speaker_before,
+    tokenize,
+    trailing_name,
+)
+from analysis.registry import parse_registry
+
+REGISTRY = parse_registry(
+    {
+        "actors": [
+            {"id": "oskar_lind", "name": "Oskar Lind", "type": "person", "gender": "male"},
+            {"id": "petra_holm", "name": "Petra Holm", "type": "person", "gender": "female"},
+            {"id": "norland", "name": "Norland", "type": "country", "metonyms": ["Vesterby"]},
+        ]
+    }
+)
+
+
+@pytest.fixture(scope="module")
+def cues():
+    return load_speech_cues()
+
+
+def tokens_of(text, cues):
+    return tokenize(text, 0, len(text), pattern=cues.token_pattern)
+
+
+def only_cue(text, cues):
+    tokens = tokens_of(text, cues)
+    (cue,) = find_cues(tokens, cues)
+    return tokens, cue
+
+
+def test_yaml_groups_become_cue_phrases_longest_first():
+    cues = parse_speech_cues(
+        {"speech_verbs": ["said"], "object_verbs": ["called on"], "source_phrases": ["according to"]}
+    )
+    assert cues.phrases == (
+        (("called", "on"), "object_verbs"),
+        (("according", "to"), "source_phrases"),
+        (("said",), "speech_verbs"),
+    )
+
+
+def test_default_cue_file_loads(cues):
+    groups = {group for _, group in cues.phrases}
+    assert groups == {
+        "speech_verbs",
+        "object_verbs",
+        "accusation_verbs",
+        "denial_verbs",
+        "participles",
+        "source_phrases",
+    }
+    assert cues.pronoun_kind("She") == "female"
+    assert cues.pronoun_kind("they") == "group"
+    assert cues.pronoun_kind("Lind") == ""
+
+
+def test_tokens_keep_titles_and_initials_whole(cues):
+    assert [t.text for t in tokens_of("Sen. Ana Ruiz of the U.S. said it's over.", cues)] == [
+        "Sen.",
+        "Ana",
+        "Ruiz",
+        "of",
+        "the",
+        "U.S.",
+        "said",
+        "it's",
+        "over",
+        ".",
+    ]
+
+
+def test_multi_word_cue_and_cues_inside_quotes_are_skipped(cues):
+    text = 'Norland called on Vesterby to wait, "as we said," officials added.'
+    tokens = tokens_of(text, cues)
+    found = find_cues(tokens, cues, blocked=((36, 48),))
+    assert [(cue.text, cue.group) for cue in found] == [("called on", "object_verbs"), ("added", "speech_verbs")]
+
+
+def test_capitalised_cues_count_only_in_a_headline(cues):
+    assert [c.text for c in find_cues(tokens_of("Lind Says Talks Are Over", cues), cues)] == ["says"]
+    assert [c.text for c in find_cues(tokens_of("United States Says It Will Wait", cues), cues)] == ["says"]
+    assert find_cues(tokens_of("Lind Says Talks Are Over.", cues), cues) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Vesterby has firmly denied it.", "Vesterby"),
+        ("Oskar Lind, the head of the port authority, said so.", "Oskar Lind"),
+        ("Ana Ruiz (Ind.) said so.", "Ana Ruiz"),
+        ("But a senior official said so.", "a senior official"),
+        ("Yesterday he said so.", "he"),
+    ],
+)
+def test_speaker_before_a_cue(cues, text, speaker):
+    tokens, cue = only_cue(text, cues)
+    start, end = speaker_before(tokens, cue, floor=0, cues=cues)
+    assert text[start:end] == speaker
+
+
+@pytest.mark.parametrize("text", ["Lind was accused of theft.", "Norland's claims grew.", "They refused to say."])
+def test_no_speaker_before_a_passive_a_possessive_or_an_infinitive(cues, text):
+    tokens, cue = only_cue(text, cues)
+    assert speaker_before(tokens, cue, floor=0, cues=cues) is None
+
+
+def test_speaker_after_a_cue_stops_at_punctuation_and_prepositions(cues):
+    text = "Prices will rise, said the bank's chief economist in a note."
+    tokens, cue = only_cue(text, cues)
+    start, end = speaker_after(tokens, cue, cues=cues)
+    assert text[start:end] == "the bank's chief economist"
+
+
+def test_trailing_name_drops_titles_and_lowercase_words(cues):
+    assert trailing_name("Research Director Raj Shah", titles=cues.title_words) == "Raj Shah"
+    assert trailing_name("opposition nominee Ana Ruiz", titles=cues.title_words) == "Ana Ruiz"
+    assert trailing_name("The Harbour Gazette") == "Harbour Gazette"
+    assert trailing_name("a senior official") == ""
+
+
+def test_head_words_look_before_of():
+    assert head_words("the head of the port") == ("head", "port")
+    assert head_words("officials") == ("officials",)
+
+
+def context(text, mentions, cues):
+    return SpeakerContext(text=text, mentions=tuple(mentions), registry=REGISTRY, cues=cues)
+
+
+def mention(text, surface, actor_id, actor_type, occurrence=0):
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(surface, start + 1)
+    actor = REGISTRY.get(actor_id)
+    return MentionRef(0, actor_id, actor.name if actor else surface, actor_type, start, start + len(surface))
+
+
+def test_person_mention_wins_inside_a_speaker_phrase(cues):
+    text = "Norland envoy Oskar Lind said so."
+    found = [mention(text, "Norland", "norland", "country"), mention(text, "Oskar Lind", "oskar_lind", "person")]
+    speaker = resolve_speaker((0, 24), context(text, found, cues))
+    assert (speaker.actor_id, speaker.name) == ("oskar_lind", "Oskar Lind")
+
+
+def test_speaker_without_mention_uses_registry_then_raw_name_then_noun(cues):
+    text = "Petra Holm. Ivo Brand. the port authority. the early-morning"
+    ctx = context(text, [], cues)
+    assert resolve_speaker((0, 10), ctx).actor_id == "petra_holm"
+    assert (resolve_speaker((12, 21), ctx).actor_id, resolve_speaker((12, 21), ctx).name) == (
+        "unregistered:Ivo Brand",
+        "Ivo Brand",
+    )
+    assert (resolve_speaker((23, 41), ctx).actor_id, resolve_speaker((23, 41), ctx).name) == ("", "the port authority")
+    assert resolve_speaker((43, 60), ctx) is None
+
+
+def test_pronoun_resolves_to_last_person_of_its_gender(cues):
+    text = "Oskar Lind met Petra Holm. He left; she stayed; it closed."
+    found = [mention(text, "Oskar Lind", "oskar_lind", "person"), mention(text, "Petra Holm", "petra_holm", "person")]
+    ctx = context(text, found, cues)
+    assert resolve_speaker((27, 29), ctx).actor_id == "oskar_lind"
+    assert resolve_speaker((36, 39), ctx).actor_id == "petra_holm"
+    unresolved = resolve_speaker((48, 50), ctx)
+    assert (unresolved.actor_id, unresolved.name, unresolved.start, unresolved.end) == ("", "", 48, 50)

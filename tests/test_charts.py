@@ -1,0 +1,99 @@
+"""Tests for dashboard.charts: pure figure builders, checked on tiny frames without Streamlit."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from dashboard_fixtures import make_tables
+
+from analysis import summaries
+from analysis.selection import Selection, apply_selection
+from dashboard import charts, frames, network
+
+
+@pytest.fixture
+def selected() -> dict[str, pd.DataFrame]:
+    return apply_selection(make_tables(), Selection())
+
+
+def test_every_builder_explains_an_empty_frame() -> None:
+    empty = pd.DataFrame()
+    builders = [charts.make_articles_per_day, charts.make_top_actors, charts.make_actor_frequencies,
+                charts.make_mentions_over_time, charts.make_cooccurrence_heatmap, charts.make_sentiment_by_actor,
+                charts.make_sentiment_over_time, charts.make_sentiment_by_outlet, charts.make_stance_heatmap,
+                charts.make_stance_bars, charts.make_stance_over_time, charts.make_quotes_by_speaker]
+    for build in builders:
+        figure = build(empty)
+        assert figure.data == ()
+        assert "No" in figure.layout.annotations[0].text
+    assert charts.make_network(empty, empty).data == ()
+
+
+def test_articles_per_day_stacks_one_trace_per_outlet(selected) -> None:
+    data = summaries.count_articles_by_period(selected["articles"], freq="D")
+    figure = charts.make_articles_per_day(data)
+    assert sorted(trace.name for trace in figure.data) == ["Eastern Frontier Daily", "Meridian Wire",
+                                                           "The Volga Observer"]
+    assert figure.layout.barmode == "stack"
+
+
+def test_top_actors_orders_by_mentions(selected) -> None:
+    data = frames.count_actor_frequencies(selected["mentions"], selected["articles"])
+    figure = charts.make_top_actors(data, limit=2)
+    assert list(figure.data[0].y) == ["Russia", "Joe Biden"]
+    assert list(figure.data[0].x) == [3, 4]
+
+
+def test_share_of_voice_axis_is_percent(selected) -> None:
+    data = frames.count_actor_frequencies(selected["mentions"], selected["articles"])
+    figure = charts.make_actor_frequencies(data, value="share_of_voice")
+    assert figure.layout.xaxis.tickformat == ".0%"
+    assert round(sum(figure.data[0].x), 6) == 1.0
+
+
+def test_cooccurrence_heatmap_is_symmetric(selected) -> None:
+    pairs = summaries.count_cooccurrence(selected["mentions"], selected["articles"], level="article")
+    figure = charts.make_cooccurrence_heatmap(pairs)
+    z = pd.DataFrame(figure.data[0].z, index=figure.data[0].y, columns=figure.data[0].x)
+    assert z.loc["Russia", "Vladimir Putin"] == z.loc["Vladimir Putin", "Russia"] == 3
+
+
+def test_sentiment_by_actor_flags_small_n_with_hollow_markers(selected) -> None:
+    data = frames.summarize_sentiment_by_actor(selected["mentions"], selected["quotes"])
+    figure = charts.make_sentiment_by_actor(data)
+    assert [trace.name for trace in figure.data] == ["toward actor", "own quotes"]
+    assert set(figure.data[0].marker.symbol) == {"circle-open"}
+    assert figure.data[0].text[0] == "n=4 (small)"
+
+
+def test_stance_grid_cells_carry_ids_and_counts(selected) -> None:
+    matrix = frames.summarize_stance_matrix(selected["stances"])
+    trace = charts.make_stance_heatmap(matrix).data[0]
+    cell = next(index for index, (x, y) in enumerate(zip(trace.x, trace.y, strict=True))
+                if (y, x) == ("Volodymyr Zelensky", "recognition of DPR/LPR"))
+    assert trace.marker.color[cell] == -1.0
+    assert trace.text[cell] == "-1.00<br>0/1/0"
+    assert list(trace.customdata[cell]) == ["volodymyr_zelensky", "recognition", 1]
+    assert trace.marker.symbol == "square"
+
+
+def test_stance_bars_use_fixed_colours(selected) -> None:
+    figure = charts.make_stance_bars(frames.count_stances(selected["stances"]))
+    colours = {trace.name: trace.marker.color for trace in figure.data}
+    assert colours["support"] == "#1a9850" and colours["oppose"] == "#d73027"
+
+
+def test_network_colours_edges_by_polarity(selected) -> None:
+    pairs = summaries.count_cooccurrence(selected["mentions"], selected["articles"], level="sentence")
+    nodes = network.build_network_nodes(selected["mentions"])
+    edges = network.build_network_edges(selected["relations"], pairs)
+    placed_nodes, placed_edges = network.lay_out_network(nodes, edges)
+    figure = charts.make_network(placed_nodes, placed_edges)
+    names = [trace.name for trace in figure.data]
+    assert names == ["negative ties", "neutral ties", "positive ties", "actors"]
+    assert len([x for x in figure.data[0].x if x is not None]) == 2  # one criticises edge: two end points
+    assert sorted(figure.data[3].text) == ["Joe Biden", "Russia", "Vladimir Putin", "Volodymyr Zelensky"]
+
+
+def test_classify_polarity() -> None:
+    assert [charts.classify_polarity(v) for v in (-0.5, 0, 0.2)] == ["negative", "neutral", "positive"]

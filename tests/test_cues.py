@@ -1,0 +1,125 @@
+"""Tests for analysis.cues: cue phrase patterns, negation and clause subjects."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.cues import (
+    clause_mentions,
+    compile_phrases,
+    find_spans,
+    is_negated,
+    mention_spans,
+    opening_subject,
+    starts_with_participle,
+    subjects_before,
+)
+
+MARKERS = frozenset({"to", "for", "as", "by", "with"})
+
+
+def matches(phrases: list[str], text: str, **options) -> list[str]:
+    pattern = compile_phrases(phrases, **options)
+    return [text[start:end] for start, end in find_spans(pattern, text, 0, len(text))]
+
+
+@pytest.mark.parametrize(
+    ("phrases", "text", "expected"),
+    [
+        (["accus*"], "Kyiv accused Moscow; Moscow accuses Kyiv.", ["accused", "accuses"]),
+        (["ask* ... to"], "They asked President Putin to act; ask whether.", ["asked President Putin to"]),
+        (["call* for"], "She called  for talks, recalled for nothing.", ["called  for"]),
+        (["*n't"], "They didn't and won’t.", ["didn't"]),
+        (["*n’t"], "They won’t.", ["won’t"]),
+        (
+            ["gross violation", "violation of international law"],
+            "a gross violation of international law",
+            ["gross violation"],
+        ),
+        (["back"], "Feedback came back.", ["back"]),
+        ([], "anything", []),
+    ],
+)
+def test_phrase_patterns(phrases: list[str], text: str, expected: list[str]) -> None:
+    assert matches(phrases, text) == expected
+
+
+def test_owner_markers_refuse_cues_naming_someone_elses_act() -> None:
+    phrases = ["appeal*", "gross violation", "violation of international law", "condemnation of"]
+    text = "the appeals of the rebels, an appeal to Putin, a gross violation of international law, condemnation of war"
+    assert matches(phrases, text, not_followed_by=["of", "from"]) == [
+        "appeal",
+        "violation of international law",
+        "condemnation of",
+    ]
+
+
+def test_is_negated_looks_at_a_few_words_before() -> None:
+    negators = compile_phrases(["not", "never", "refused to", "*n't"])
+    text = (
+        "Germany did not really support it; France refused to back it; Italy didn't object and will gladly support it."
+    )
+    assert is_negated(text, text.index("support"), floor=0, negators=negators, window=3)
+    assert is_negated(text, text.index("back"), floor=0, negators=negators, window=3)
+    assert not is_negated(text, text.rindex("support"), floor=0, negators=negators, window=3)
+    assert not is_negated(text, text.index("support"), floor=text.index("really"), negators=negators, window=3)
+    assert not is_negated(text, 10, floor=0, negators=None, window=3)
+
+
+def mentions_frame(text: str, surfaces: list[tuple[str, str]]) -> list[tuple[str, str, int, int]]:
+    """Mention spans (actor_id, actor, start, end) via mention_spans, from a frame in reverse order."""
+    starts = [text.index(surface) for _, surface in surfaces]
+    frame = pd.DataFrame(
+        {
+            "actor_id": [actor_id for actor_id, _ in surfaces],
+            "actor": [surface for _, surface in surfaces],
+            "start": starts,
+            "end": [start + len(surface) for start, (_, surface) in zip(starts, surfaces, strict=True)],
+        }
+    )
+    return mention_spans(frame.iloc[::-1])
+
+
+def test_clause_mentions_flags_roles() -> None:
+    text = 'Washington said Moscow\'s plan, sent to Kyiv, was "wrong for Europe".'
+    frame = mentions_frame(text, [("us", "Washington"), ("ru", "Moscow"), ("ua", "Kyiv"), ("eu", "Europe")])
+    quotes = [(text.index("wrong"), text.index("Europe") + 6, "us")]
+    found = clause_mentions(text, frame, (0, len(text)), quotes=quotes, object_markers=MARKERS)
+    assert [(m.actor_id, m.possessive, m.after_marker, m.quoted) for m in found] == [
+        ("us", False, False, False),
+        ("ru", True, False, False),
+        ("ua", False, True, False),
+        ("eu", False, True, True),
+    ]
+    assert [m.actor_id for m in subjects_before(found, len(text))] == ["us"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "expected"),
+    [
+        ("The Russian parliament has asked Putin", [("duma", "Russian parliament"), ("putin", "Putin")], ["duma"]),
+        ("Russia's Foreign Minister Lavrov said so", [("russia", "Russia"), ("lavrov", "Lavrov")], ["lavrov"]),
+        ("accusing Ukraine of planning an attack", [("ukraine", "Ukraine")], []),
+        ("as the Ukraine crisis escalated", [("ukraine", "Ukraine")], []),
+        ("Putin Says Ukraine Separatists' Request", [("ukraine", "Ukraine"), ("rebels", "Separatists")], []),
+        ("with fears mounting that Russia is ready", [("russia", "Russia")], []),
+        ("which Kyiv has firmly denied", [("ukraine", "Kyiv")], ["ukraine"]),
+    ],
+)
+def test_opening_subject(text: str, surfaces: list[tuple[str, str]], expected: list[str]) -> None:
+    found = clause_mentions(text, mentions_frame(text, surfaces), (0, len(text)), quotes=[], object_markers=MARKERS)
+    assert [m.actor_id for m in opening_subject(text, (0, len(text)), found, blockers=MARKERS)] == expected
+
+
+def test_mention_spans_are_in_text_order() -> None:
+    assert mentions_frame("Kyiv and Moscow", [("ua", "Kyiv"), ("ru", "Moscow")]) == [
+        ("ua", "Kyiv", 0, 4),
+        ("ru", "Moscow", 9, 15),
+    ]
+
+
+def test_starts_with_participle() -> None:
+    assert starts_with_participle("x accusing Kyiv", (2, 15))
+    assert not starts_with_participle("Beijing said", (0, 12))
+    assert not starts_with_participle("", (0, 0))

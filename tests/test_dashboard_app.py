@@ -1,0 +1,223 @@
+"""AppTest tests of every dashboard page: on the bundled sample (analysed once per session) and tiny corpora."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from dashboard_fixtures import write_results_folder
+from streamlit.testing.v1 import AppTest
+
+from analysis.store import load_results
+from dashboard import corpus
+from dashboard.view import CORPUS_KEY
+
+APP = Path(__file__).resolve().parent.parent / "streamlit_app.py"
+PAGES = ("overview", "actors", "sentiment", "stance", "quotes", "network", "articles", "data")
+# Pages that must show a chart, with the column the sample needs for it (the analysis may not fill every stage).
+CHART_PAGES = {"overview": ("articles", "article_id"), "actors": ("mentions", "actor_id"),
+               "sentiment": ("mentions", "polarity"), "stance": ("stances", "stance"),
+               "quotes": ("quotes", "speaker_id"), "network": ("mentions", "actor_id")}
+NO_MATCH = "zz-no-article-says-this-zz"
+XSS_ARTICLE = """# Breaking <script>alert(1)</script> news
+
+By [Meridian Wire](#)
+
+February 21, 2022
+
+Vladimir Putin said on Monday that talks would continue.
+
+Joe Biden warned of sanctions.
+
+Original url:
+
+<https://www.meridianwire.example/2022/02/21/breaking-news>
+"""
+
+
+@pytest.fixture(scope="module")
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Point the dashboard's on-disk cache at a temporary folder and analyse the sample there once."""
+    folder = tmp_path_factory.mktemp("actorlens-cache")
+    previous = os.environ.get(corpus.CACHE_ENV)
+    os.environ[corpus.CACHE_ENV] = str(folder)
+    choice = corpus.make_sample_choice()
+    corpus.analyse_corpus(choice, content_hash=corpus.hash_corpus(choice))
+    yield folder
+    if previous is None:
+        os.environ.pop(corpus.CACHE_ENV, None)
+    else:
+        os.environ[corpus.CACHE_ENV] = previous
+
+
+@pytest.fixture(scope="module")
+def sample(cache_dir: Path):
+    """The analysed sample's Results, to compute expected values."""
+    choice = corpus.make_sample_choice()
+    return load_results(corpus.locate_results(choice, content_hash=corpus.hash_corpus(choice)))
+
+
+def open_page(page: str, *, query: dict | None = None, choice: corpus.CorpusChoice | None = None) -> AppTest:
+    """Return an AppTest that has rendered one page (with URL query parameters and a corpus choice if given)."""
+    app = AppTest.from_file(str(APP), default_timeout=60)
+    if choice is not None:
+        app.session_state[CORPUS_KEY] = choice
+    app.query_params.update(query or {})  # as if the address was pasted: bound widgets start from it
+    app.run()
+    app.switch_page(f"dashboard/pages/{page}.py")
+    return app.run()
+
+
+def chart_specs(app: AppTest) -> list[dict]:
+    """Return the Plotly figure of every chart on the page."""
+    return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+
+
+def infos(app: AppTest) -> list[str]:
+    """Return the text of every info message on the page."""
+    return [info.value for info in app.info]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_on_the_sample(sample, page: str) -> None:
+    app = open_page(page)
+    assert not app.exception, app.exception[0].value if app.exception else ""
+    assert not app.error
+    assert [title.value for title in app.title] == [page.capitalize()]
+    table, column = CHART_PAGES.get(page, ("", ""))
+    if table and getattr(sample, table)[column].notna().any():
+        assert chart_specs(app), f"{page} shows no chart"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_an_empty_selection_explains_itself(cache_dir: Path, page: str) -> None:
+    app = open_page(page, query={"flt_search": NO_MATCH})
+    assert not app.exception
+    if page != "data":  # "no ... in this selection", or "no ... in this corpus" when the analysis found none
+        assert any(" no " in f" {text.lower()}" for text in infos(app)), infos(app)
+
+
+def test_one_actor_leaves_only_that_actors_rows(cache_dir: Path, sample) -> None:
+    top_id, top_name = sample.mentions.groupby(["actor_id", "actor"]).size().idxmax()
+    app = open_page("actors")
+    app.multiselect(key="flt_actors").set_value([top_id]).run()
+    frequencies, over_time = chart_specs(app)[:2]
+    assert list(frequencies["data"][0]["y"]) == [top_name]
+    assert [trace["name"] for trace in over_time["data"]] == [top_name]
+    # URL updates of bound widgets are written by the browser; tests/test_browser.py checks that direction.
+
+
+def test_the_url_reproduces_the_view(cache_dir: Path, sample) -> None:
+    outlet = sorted(sample.articles["source"].unique())[0]
+    app = open_page("overview", query={"flt_outlets": outlet, "flt_grain": "M"})
+    assert app.multiselect(key="flt_outlets").value == [outlet]
+    (per_day, _) = chart_specs(app)
+    assert {trace["name"] for trace in per_day["data"]} == {outlet}
+    expected = ((sample.articles["source"] == outlet) & (sample.articles["duplicate_of"] == "")).sum()
+    assert app.metric[0].value == f"{expected:,}"
+
+
+def test_near_duplicates_are_excluded_by_default(cache_dir: Path, sample) -> None:
+    originals = int((sample.articles["duplicate_of"] == "").sum())
+    assert open_page("overview").metric[0].value == f"{originals:,}"
+    assert open_page("overview", query={"flt_dupes": "true"}).metric[0].value == f"{len(sample.articles):,}"
+
+
+def test_xss_article_renders_as_text(cache_dir: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "xss"
+    folder.mkdir()
+    (folder / "2022-02-21_meridianwire_breaking.md").write_text(XSS_ARTICLE, encoding="utf-8")
+    choice = corpus.CorpusChoice(kind="upload", location=str(folder), label="XSS test")
+    app = open_page("articles", choice=choice)
+    assert not app.exception
+    body = app.get("html")[0].value
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+    assert "<script>" not in body
+    assert "<mark" in body  # mentions are still highlighted
+    assert "\\<script\\>" in app.subheader[0].value  # the heading shows the tag as text
+
+
+def test_fixture_results_folder_on_every_page(tmp_path: Path) -> None:
+    choice = corpus.CorpusChoice(kind="results", location=write_results_folder(tmp_path / "results"),
+                                 label="Fixture")
+    for page in PAGES:
+        app = open_page(page, choice=choice)
+        assert not app.exception, (page, app.exception[0].value if app.exception else "")
+
+
+def test_stance_evidence_lists_only_the_chosen_cell(tmp_path: Path) -> None:
+    choice = corpus.CorpusChoice(kind="results", location=write_results_folder(tmp_path / "results"),
+                                 label="Fixture")
+    app = open_page("stance", choice=choice)
+    grid = chart_specs(app)[0]["data"][0]
+    assert grid["marker"]["symbol"] == "square"
+    app.selectbox(key="stc_cell").set_value("Volodymyr Zelensky → recognition of DPR/LPR").run()
+    evidence = app.dataframe[0].value
+    assert list(evidence["evidence"]) == ["Volodymyr Zelensky condemned Russia."]
+    assert list(evidence["stance"]) == ["oppose"]
+
+
+def test_quote_search_narrows_the_table(tmp_path: Path) -> None:
+    choice = corpus.CorpusChoice(kind="results", location=write_results_folder(tmp_path / "results"),
+                                 label="Fixture")
+    app = open_page("quotes", choice=choice)
+    assert len(app.dataframe[0].value) == 4
+    app.text_input(key="quo_search").set_value("diplomacy").run()
+    assert list(app.dataframe[0].value["speaker"]) == ["Joe Biden"]
+
+
+def test_data_page_lists_skipped_rows(tmp_path: Path) -> None:
+    choice = corpus.CorpusChoice(kind="results", location=write_results_folder(tmp_path / "results"),
+                                 label="Fixture")
+    app = open_page("data", choice=choice)
+    problems = app.dataframe[0].value
+    assert problems.to_dict("records") == [{"file": "bad.csv", "location": "row 3", "reason": "empty text - skipped"}]
+    assert "1 file(s) or row(s) were skipped" in app.warning[0].value
+
+
+def test_registry_edit_adds_an_alias_and_reanalyses(cache_dir: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    article = XSS_ARTICLE.replace("Joe Biden warned", "POTUS-in-chief warned")
+    (folder / "2022-02-21_meridianwire_breaking.md").write_text(article, encoding="utf-8")
+    app = open_page("data", choice=corpus.CorpusChoice(kind="upload", location=str(folder), label="Tiny"))
+    assert "Joe Biden" not in list(load_results(Path(app_results_dir(app))).mentions["actor"])
+    app.selectbox(key="dat_alias_actor").set_value("joe_biden")
+    app.text_input(key="dat_alias_text").set_value("POTUS-in-chief")
+    app.button[-2].click().run()  # "Add alias and re-run" (the last button is the form's "Add actor")
+    assert not app.exception
+    assert app.session_state[CORPUS_KEY].label == "Tiny (edited registry)"
+    assert "Joe Biden" in list(load_results(Path(app_results_dir(app))).mentions["actor"])
+
+
+def app_results_dir(app: AppTest) -> str:
+    """Return the results folder of the corpus an AppTest is showing."""
+    choice = app.session_state[CORPUS_KEY] if CORPUS_KEY in app.session_state else corpus.make_sample_choice()
+    return str(corpus.locate_results(choice, content_hash=corpus.hash_corpus(choice)))
+
+
+def test_upload_a_table_with_column_mapping(cache_dir: Path) -> None:
+    table = ("headline,body,day,outlet\n"
+             "Putin speaks,Vladimir Putin said talks would continue.,2022-02-21,Meridian Wire\n"
+             "Biden warns,Joe Biden warned of sanctions.,2022-02-22,Capital Dispatch\n"
+             "Empty one,,2022-02-23,Atlas Live\n")
+    app = open_page("data")
+    app.radio(key="dat_source").set_value("upload").run()
+    app.file_uploader(key="dat_files").upload("articles.csv", table.encode(), "text/csv").run()
+    assert list(app.dataframe[0].value.columns) == ["headline", "body", "day", "outlet"]  # the preview
+    for field, column in {"title": "headline", "text": "body", "date": "day", "source": "outlet"}.items():
+        app.selectbox(key=f"dat_map_{field}").set_value(column)
+    app.button(key="dat_analyse_upload").click().run()
+    assert not app.exception
+    assert app.session_state[CORPUS_KEY].kind == "upload"
+    assert app.session_state[CORPUS_KEY].column_map == (("title", "headline"), ("text", "body"), ("date", "day"),
+                                                        ("source", "outlet"))
+    app.switch_page("dashboard/pages/overview.py").run()
+    assert app.metric[0].value == "2"
+    app.switch_page("dashboard/pages/data.py").run()
+    assert "1 file(s) or row(s) were skipped" in app.warning[0].value
+    skipped = next(frame.value for frame in app.dataframe if "location" in frame.value.columns)
+    assert list(skipped["location"]) == ["row 3"]

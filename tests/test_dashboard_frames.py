@@ -1,0 +1,117 @@
+"""Tests for dashboard.frames: the exact frames behind each chart, from the tiny hand-made corpus."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+from dashboard_fixtures import make_tables
+
+from analysis.selection import Selection, apply_selection
+from dashboard import frames
+
+
+@pytest.fixture
+def selected() -> dict[str, pd.DataFrame]:
+    return apply_selection(make_tables(), Selection())
+
+
+def test_t_critical_values() -> None:
+    assert frames.find_t_critical(1) == 12.706
+    assert frames.find_t_critical(30) == 2.042
+    assert round(frames.find_t_critical(60), 3) == 2.000
+    assert math.isnan(frames.find_t_critical(0))
+
+
+def test_summarize_mean_with_interval_and_small_n_flag() -> None:
+    summary = frames.summarize_mean(pd.Series([0.0, 0.5, 1.0]))
+    assert summary["mean"] == 0.5 and summary["n"] == 3 and summary["small_n"] is True
+    assert round(summary["high"] - summary["mean"], 4) == round(4.303 * 0.5 / math.sqrt(3), 4)
+    single = frames.summarize_mean(pd.Series([0.2, None]))
+    assert single["n"] == 1 and math.isnan(single["low"])
+
+
+def test_count_corpus(selected) -> None:
+    counts = frames.count_corpus(selected)
+    assert counts == {"articles": 4, "outlets": 4, "first": pd.Timestamp("2022-02-21").date(),
+                      "last": pd.Timestamp("2022-03-01").date(), "actors": 4, "quotes": 4, "stances": 5}
+
+
+def test_actor_frequencies_with_article_share(selected) -> None:
+    data = frames.count_actor_frequencies(selected["mentions"], selected["articles"])
+    assert list(data["actor"]) == ["Joe Biden", "Russia", "Vladimir Putin", "Volodymyr Zelensky"]
+    assert list(data["mentions"]) == [4, 3, 3, 3]
+    assert list(data["articles"]) == [2, 3, 3, 2]
+    assert list(data["article_share"]) == [0.2, 0.3, 0.3, 0.2]
+
+
+def test_actor_frequencies_by_outlet_shares_sum_to_one(selected) -> None:
+    data = frames.count_actor_frequencies(selected["mentions"], selected["articles"], by_outlet=True)
+    assert data.groupby("source")["article_share"].sum().round(6).eq(1).all()
+
+
+def test_keep_pairs_with() -> None:
+    pairs = pd.DataFrame({"actor_a": ["a", "b"], "actor_b": ["c", "c"], "count": [1, 2]})
+    assert list(frames.keep_pairs_with(pairs, actors=("b",))["count"]) == [2]
+    assert len(frames.keep_pairs_with(pairs, actors=())) == 2
+
+
+def test_sentiment_by_actor_has_both_measures(selected) -> None:
+    data = frames.summarize_sentiment_by_actor(selected["mentions"], selected["quotes"])
+    biden = data[data["actor"] == "Joe Biden"].set_index("measure")
+    assert biden.loc["toward actor", "n"] == 4
+    assert round(biden.loc["toward actor", "mean"], 4) == 0.075
+    assert biden.loc["own quotes", "n"] == 2
+    assert round(biden.loc["own quotes", "mean"], 4) == 0.15
+    assert data["small_n"].all()
+
+
+def test_sentiment_per_period_and_outlet(selected) -> None:
+    per_month = frames.summarize_sentiment_per_period(selected["mentions"], selected["articles"], granularity="M")
+    assert set(per_month["period"]) == {pd.Timestamp("2022-02-01"), pd.Timestamp("2022-03-01")}
+    by_outlet = frames.summarize_sentiment_by_outlet(selected["mentions"], selected["articles"])
+    row = by_outlet[(by_outlet["source"] == "Atlas Live") & (by_outlet["actor"] == "Russia")].iloc[0]
+    assert row["mean"] == 0.4 and row["n"] == 1
+
+
+def test_stance_matrix_net_and_counts(selected) -> None:
+    matrix = frames.summarize_stance_matrix(selected["stances"])
+    assert list(matrix["actor"]) == ["Joe Biden", "Joe Biden", "Russia", "Vladimir Putin", "Volodymyr Zelensky"]
+    assert list(matrix["net"]) == [1.0, 1.0, 0.0, 1.0, -1.0]
+    assert list(matrix["n"]) == [1, 1, 1, 1, 1]
+
+
+def test_stance_per_week(selected) -> None:
+    weekly = frames.summarize_stance_per_period(selected["stances"], selected["articles"], granularity="W")
+    recognition = weekly[weekly["target_id"] == "recognition"].iloc[0]
+    assert (recognition["support"], recognition["oppose"], recognition["net"]) == (1, 1, 0.0)
+
+
+def test_stance_evidence_for_one_cell(selected) -> None:
+    evidence = frames.list_stance_evidence(selected["stances"], selected["articles"], actor_id="joe_biden",
+                                           target_id="sanctions")
+    assert list(evidence["evidence"]) == ["Joe Biden warned of sanctions."]
+    assert list(evidence["source"]) == ["Meridian Wire"]
+
+
+def test_quote_table_search_and_unattributed(selected) -> None:
+    table = frames.build_quote_table(selected["quotes"], selected["articles"], search="DIPLOMACY")
+    assert list(table["speaker"]) == ["Joe Biden"]
+    quotes = selected["quotes"].assign(speaker="")
+    assert set(frames.build_quote_table(quotes, selected["articles"])["speaker"]) == {"(unattributed)"}
+
+
+def test_quotes_by_speaker(selected) -> None:
+    counts = frames.count_quotes_by_speaker(selected["quotes"])
+    assert counts.iloc[0].to_dict() == {"speaker": "Joe Biden", "kind": "direct", "quotes": 1}
+    assert counts["quotes"].sum() == 4
+
+
+def test_empty_selection_gives_empty_frames() -> None:
+    empty = apply_selection(make_tables(), Selection(outlets=("Nowhere",)))
+    assert frames.count_actor_frequencies(empty["mentions"], empty["articles"]).empty
+    assert frames.summarize_sentiment_by_actor(empty["mentions"], empty["quotes"]).empty
+    assert frames.summarize_stance_matrix(empty["stances"]).empty
+    assert frames.summarize_stance_per_period(empty["stances"], empty["articles"], granularity="D").empty
+    assert frames.count_corpus(empty)["first"] is None

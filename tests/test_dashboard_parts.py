@@ -1,0 +1,150 @@
+"""Tests for the dashboard's pure helpers: article highlighting, exports, registry edits, uploads, the network."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import networkx as nx
+import pandas as pd
+import plotly.express as px
+import pytest
+from dashboard_fixtures import make_tables
+
+from analysis import summaries
+from analysis.registry import parse_registry
+from dashboard import export, highlight, network, registry_edit, uploads
+
+
+def test_highlight_escapes_everything_and_marks_spans() -> None:
+    mentions = pd.DataFrame({"start": [0], "end": [5], "actor": ["Putin"]})
+    quotes = pd.DataFrame({"start": [13], "end": [38], "speaker": ["Putin"]})
+    text = "Putin said: \"<script>alert(1)</script>\"\n\nEnd & more"
+    rendered = highlight.highlight_article(text, mentions, quotes)
+    assert "<script>" not in rendered
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered
+    assert '<mark title="Putin">Putin</mark>' in rendered
+    assert '<span class="al-quote" title="quote: Putin">&lt;script&gt;alert(1)&lt;/script' in rendered
+    assert "<br><br>End &amp; more" in rendered
+
+
+def test_highlight_overlapping_spans_stay_well_formed() -> None:
+    mentions = pd.DataFrame({"start": [2], "end": [6], "actor": ["A"]})
+    quotes = pd.DataFrame({"start": [0], "end": [4], "speaker": [""]})
+    rendered = highlight.highlight_article("abcdefgh", mentions, quotes)
+    body = rendered.split('<div class="al-article">')[1]
+    assert body == ('<span class="al-quote" title="quote: unattributed">ab</span>'
+                    '<span class="al-quote" title="quote: unattributed"><mark title="A">cd</mark></span>'
+                    '<mark title="A">ef</mark>gh</div>')
+
+
+def test_highlight_escapes_attribute_values() -> None:
+    mentions = pd.DataFrame({"start": [0], "end": [1], "actor": ['"><img src=x onerror=alert(1)>']})
+    rendered = highlight.highlight_article("x", mentions, pd.DataFrame({"start": [], "end": [], "speaker": []}))
+    assert "<img" not in rendered
+
+
+def test_view_zip_holds_html_and_csv_for_every_chart() -> None:
+    item = export.ChartItem("bars", "Bars", px.bar(x=["a"], y=[1]), pd.DataFrame({"x": ["a"], "y": [1]}))
+    archive = zipfile.ZipFile(io.BytesIO(export.build_view_zip([item], render=None, notes="hello")))
+    assert sorted(archive.namelist()) == ["README.txt", "bars.csv", "bars.html"]
+    assert archive.read("bars.csv") == b"x,y\na,1\n"
+    assert archive.read("README.txt") == b"hello"
+
+
+def test_view_zip_adds_static_images_when_a_renderer_is_given() -> None:
+    item = export.ChartItem("bars", "Bars", px.bar(x=["a"], y=[1]), pd.DataFrame({"x": ["a"]}))
+    archive = zipfile.ZipFile(io.BytesIO(export.build_view_zip([item], render=lambda figure, fmt: fmt.encode())))
+    assert archive.read("bars.png") == b"png" and archive.read("bars.svg") == b"svg"
+
+
+def test_tables_zip_has_csv_and_parquet() -> None:
+    tables = make_tables()
+    archive = zipfile.ZipFile(io.BytesIO(export.build_tables_zip(tables)))
+    assert len(archive.namelist()) == 12
+    quotes = pd.read_parquet(io.BytesIO(archive.read("parquet/quotes.parquet")))
+    assert list(quotes["speaker_id"]) == list(tables["quotes"]["speaker_id"])
+
+
+def test_report_is_standalone_and_escaped() -> None:
+    data = pd.DataFrame({"quote": ["<script>alert(1)</script>"]})
+    item = export.ChartItem("q", "Quotes <b>", px.bar(x=["a"], y=[1]), data)
+    page = export.build_report([item], title="Report", description="actors <x>", counts={"Articles": 3}).decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "Quotes &lt;b&gt;" in page and "actors &lt;x&gt;" in page
+    assert "<th>Articles</th><td>3</td>" in page
+    assert page.count("Plotly.newPlot") == 1
+
+
+def test_missing_browser_is_explained(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BROWSER_PATH", "")
+    monkeypatch.setenv("PATH", "/nonexistent")
+    assert export.find_browser_path() is None
+    assert "packages.txt" in export.explain_missing_browser()
+
+
+REGISTRY = {"actors": [{"id": "olaf_scholz", "name": "Olaf Scholz", "type": "person", "aliases": []}]}
+
+
+def test_add_alias_returns_a_new_registry() -> None:
+    edited = registry_edit.add_alias(REGISTRY, actor_id="olaf_scholz", alias="  Chancellor  Scholz ")
+    assert edited["actors"][0]["aliases"] == ["Chancellor Scholz"]
+    assert REGISTRY["actors"][0]["aliases"] == []
+    with pytest.raises(ValueError, match="No actor"):
+        registry_edit.add_alias(REGISTRY, actor_id="nobody", alias="x")
+
+
+def test_add_actor_validates_and_makes_an_id() -> None:
+    edited = registry_edit.add_actor(REGISTRY, name="Annalena Baerbock", actor_type="person", aliases=("Baerbock", ""))
+    assert edited["actors"][1] == {"id": "annalena_baerbock", "name": "Annalena Baerbock", "type": "person",
+                                   "aliases": ["Baerbock"]}
+    assert len(parse_registry(edited).actors) == 2
+    with pytest.raises(ValueError, match="already exists"):
+        registry_edit.add_actor(REGISTRY, name="Olaf Scholz", actor_type="person")
+    with pytest.raises(ValueError, match="unknown type"):
+        registry_edit.add_actor(REGISTRY, name="X Y", actor_type="alien")
+
+
+def test_registry_copy_is_named_by_content(tmp_path) -> None:
+    first = registry_edit.write_registry_copy(REGISTRY, folder=tmp_path)
+    assert registry_edit.write_registry_copy(REGISTRY, folder=tmp_path) == first
+    assert "Olaf Scholz" in first.read_text()
+
+
+def test_uploads_are_saved_under_their_content_hash(tmp_path) -> None:
+    files = [("../evil/a.md", b"# A\n\ntext"), ("b.csv", b"text\nhello\n")]
+    folder = uploads.save_uploads(files, root=tmp_path)
+    assert sorted(path.name for path in folder.iterdir()) == ["a.md", "b.csv"]
+    assert folder.name == uploads.hash_uploads(list(reversed(files)))
+
+
+def test_table_preview_and_errors() -> None:
+    preview = uploads.read_table_preview("x.tsv", b"headline\tbody\nA\tB\n")
+    assert list(preview.columns) == ["headline", "body"]
+    assert uploads.is_table("X.JSONL") and not uploads.is_table("a.md")
+    with pytest.raises(ValueError, match="cannot be read"):
+        uploads.read_table_preview("x.parquet", b"not parquet")
+
+
+def test_network_edges_graphml_and_gephi_csv() -> None:
+    tables = make_tables()
+    pairs = summaries.count_cooccurrence(tables["mentions"], tables["articles"], level="sentence")
+    edges = network.build_network_edges(tables["relations"], pairs)
+    critic = edges[(edges["source_id"] == "russia") & (edges["target_id"] == "volodymyr_zelensky")].iloc[0]
+    assert (critic["relations"], critic["polarity"], critic["relation_types"]) == (1, -1.0, "criticises")
+    nodes = network.build_network_nodes(tables["mentions"])
+    graph = nx.read_graphml(io.BytesIO(network.write_graphml(network.make_graph(nodes, edges))))
+    assert graph.nodes["joe_biden"]["label"] == "Joe Biden"
+    assert graph.edges["russia", "volodymyr_zelensky"]["polarity"] == -1.0
+    node_csv, edge_csv = network.write_gephi_csv(nodes, edges)
+    assert node_csv.splitlines()[0].startswith("Id,Label,")
+    assert edge_csv.splitlines()[0].startswith("Source,Target,")
+
+
+@pytest.mark.skipif(export.find_browser_path() is None, reason="needs a Chromium for kaleido")
+def test_export_browser_renders_png_svg_pdf() -> None:
+    browser = export.ExportBrowser(export.find_browser_path())
+    figure_json = px.bar(x=["a", "b"], y=[1, 2]).to_json()
+    assert browser.render(figure_json, fmt="png")[:8] == b"\x89PNG\r\n\x1a\n"
+    assert browser.render(figure_json, fmt="svg").startswith(b"<svg")
+    assert browser.render(figure_json, fmt="pdf").startswith(b"%PDF")

@@ -1,0 +1,336 @@
+"""Tests for analysis.quotes: quote kinds, speakers and reported speech on tiny texts, and the seed article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.nlp import make_pipeline
+from analysis.quotes import BASE_QUOTE_COLUMNS, extract_quotes, load_speech_cues
+from analysis.registry import parse_registry
+from analysis.sentences import make_sentence_table, sentence_spans
+
+SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds" / "000_e834a8d547207d18.txt"
+
+# Fictional actors: a country with its capital as metonym, two people, a bloc, a ministry.
+REGISTRY = parse_registry(
+    {
+        "actors": [
+            {"id": "norland", "name": "Norland", "type": "country", "metonyms": ["Vesterby"]},
+            {"id": "sudria", "name": "Sudria", "type": "country", "metonyms": ["Kallo"]},
+            {"id": "oskar_lind", "name": "Oskar Lind", "type": "person", "gender": "male"},
+            {"id": "petra_holm", "name": "Petra Holm", "type": "person", "gender": "female"},
+            {"id": "coastal_league", "name": "Coastal League", "type": "bloc"},
+        ]
+    }
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+@pytest.fixture(scope="module")
+def cues():
+    return load_speech_cues()
+
+
+def mention_frame(text: str, surfaces: list[tuple[str, str]]) -> pd.DataFrame:
+    """Hand-made mentions: each (surface, actor_id) is looked up after the previous one."""
+    rows, position = [], 0
+    for surface, actor_id in surfaces:
+        start = text.index(surface, position)
+        actor = REGISTRY.get(actor_id)
+        rows.append((0, actor_id, actor.name, actor.type, surface, start, start + len(surface)))
+        position = start + len(surface)
+    return pd.DataFrame(rows, columns=["sentence_id", "actor_id", "actor", "actor_type", "surface", "start", "end"])
+
+
+def extract(text: str, surfaces: list[tuple[str, str]], nlp, cues) -> pd.DataFrame:
+    sentences = make_sentence_table("t", text, sentence_spans(nlp(text)))
+    quotes = extract_quotes(text, sentences, mention_frame(text, surfaces), registry=REGISTRY, cues=cues)
+    assert all(text[row.start : row.end] == row.text for row in quotes.itertuples())
+    return quotes
+
+
+def rows(text: str, surfaces: list[tuple[str, str]], nlp, cues) -> list[tuple[str, str, str, str]]:
+    """(speaker_id, kind, cue, text) of each extracted quote."""
+    quotes = extract(text, surfaces, nlp, cues)
+    return [(row.speaker_id, row.kind, row.cue, row.text) for row in quotes.itertuples()]
+
+
+LIND = ("Oskar Lind", "oskar_lind")
+HOLM = ("Petra Holm", "petra_holm")
+
+
+def test_columns_ids_and_offsets(nlp, cues):
+    text = 'Ferries stop. "The port is closed," Oskar Lind said on Friday.'
+    quotes = extract(text, [LIND], nlp, cues)
+    assert tuple(quotes.columns) == BASE_QUOTE_COLUMNS
+    assert quotes.iloc[0].to_dict() == {
+        "quote_id": 0,
+        "sentence_id": 1,
+        "speaker_id": "oskar_lind",
+        "speaker": "Oskar Lind",
+        "text": "The port is closed",
+        "kind": "direct",
+        "cue": "said",
+        "start": 15,
+        "end": 33,
+    }
+
+
+def test_empty_article_gives_an_empty_table(nlp, cues):
+    quotes = extract("", [], nlp, cues)
+    assert quotes.empty and tuple(quotes.columns) == BASE_QUOTE_COLUMNS
+
+
+def test_direct_quote_with_inverted_cue_and_straight_marks(nlp, cues):
+    text = '"We will rebuild the pier," said Oskar Lind.'
+    assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "direct", "said", "We will rebuild the pier")]
+
+
+def test_direct_quote_after_a_colon(nlp, cues):
+    text = "Petra Holm told the assembly: “Nobody will be left behind.”"
+    assert rows(text, [HOLM], nlp, cues) == [("petra_holm", "direct", "told", "Nobody will be left behind")]
+
+
+def test_cue_separated_from_the_quote_by_a_phrase(nlp, cues):
+    text = 'Oskar Lind said in a radio address on Sunday, "The storm has passed."'
+    assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "direct", "said", "The storm has passed")]
+
+
+def test_speaker_before_a_long_apposition(nlp, cues):
+    text = '"Trade will resume," Oskar Lind, the head of the harbour board in the north, said.'
+    assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "direct", "said", "Trade will resume")]
+
+
+def test_quote_in_the_sentence_after_the_speaker_is_named(nlp, cues):
+    text = "Petra Holm spoke on Monday.\n\nShe told reporters:\n\n“We expect an answer by Friday.”"
+    assert rows(text, [HOLM], nlp, cues) == [("petra_holm", "direct", "told", "We expect an answer by Friday")]
+
+
+def test_quote_after_a_sentence_about_the_speaker(nlp, cues):
+    text = 'Oskar Lind, the harbour chief, made a similar plea. "Please keep the ferries running."'
+    assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "direct", "", "Please keep the ferries running")]
+
+
+def test_quote_continuing_the_previous_quote(nlp, cues):
+    text = '"We are ready," Petra Holm said. "The boats are fuelled."'
+    assert rows(text, [HOLM], nlp, cues) == [
+        ("petra_holm", "direct", "said", "We are ready"),
+        ("petra_holm", "direct", "said", "The boats are fuelled"),
+    ]
+
+
+def test_pronoun_speaker_takes_the_last_person_of_its_gender(nlp, cues):
+    text = 'Petra Holm greeted Oskar Lind. "The talks went well," he said. "They did," she said.'
+    assert [(r[0], r[3]) for r in rows(text, [HOLM, LIND], nlp, cues)] == [
+        ("oskar_lind", "The talks went well"),
+        ("petra_holm", "They did"),
+    ]
+
+
+def test_quote_over_two_paragraphs_keeps_the_break_in_its_text(nlp, cues):
+    text = '"We will hold the line.\n\n"And we will win," Oskar Lind said.'
+    assert rows(text, [LIND], nlp, cues) == [
+        ("oskar_lind", "direct", "said", 'We will hold the line.\n\n"And we will win'),
+    ]
+
+
+def test_paragraph_broken_mid_sentence_inside_a_quote(nlp, cues):
+    text = '"Our aim is to talk first, keeping\n\nin mind the ferries," Oskar Lind said.'
+    assert rows(text, [LIND], nlp, cues) == [
+        ("oskar_lind", "direct", "said", "Our aim is to talk first, keeping\n\nin mind the ferries"),
+    ]
+
+
+def test_partial_quote_loses_its_trailing_comma_and_takes_the_pronoun_speaker(nlp, cues):
+    text = 'Oskar Lind spoke. He said the plan could "save the winter harvest," adding nothing more.'
+    quotes = extract(text, [LIND], nlp, cues)
+    first = quotes.iloc[0]
+    assert (first.speaker_id, first.kind, first.cue, first.text) == (
+        "oskar_lind",
+        "partial",
+        "said",
+        "save the winter harvest",
+    )
+    assert text[first.end] == ","
+
+
+def test_partial_quote_of_a_metonym_speaker_ends_before_the_full_stop(nlp, cues):
+    text = 'Vesterby has said that the new tariff would "break every trade rule."'
+    assert rows(text, [("Vesterby", "norland")], nlp, cues) == [
+        ("norland", "partial", "said", "break every trade rule")
+    ]
+
+
+def test_scare_quote_goes_to_the_speaker_of_its_sentence(nlp, cues):
+    text = 'Petra Holm also asked Kallo to sign a "harmony" pact.'
+    assert rows(text, [HOLM, ("Kallo", "sudria")], nlp, cues) == [
+        ("petra_holm", "indirect", "asked", 'Kallo to sign a "harmony" pact'),
+        ("petra_holm", "scare", "asked", "harmony"),
+    ]
+
+
+def test_scare_quote_in_the_authors_voice_has_no_speaker(nlp, cues):
+    assert rows('The so-called "peace fund" ran dry.', [], nlp, cues) == [("", "scare", "", "peace fund")]
+
+
+def test_short_quote_with_a_cue_is_direct(nlp, cues):
+    assert rows('"Never," Oskar Lind said.', [LIND], nlp, cues) == [("oskar_lind", "direct", "said", "Never")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "expected"),
+    [
+        (
+            "Oskar Lind said on Monday that the port would reopen.",
+            [LIND],
+            ("oskar_lind", "said", "the port would reopen"),
+        ),
+        ("Vesterby has said that talks are over.", [("Vesterby", "norland")], ("norland", "said", "talks are over")),
+        ("Norland has denied moving troops.", [("Norland", "norland")], ("norland", "denied", "moving troops")),
+        (
+            "The Coastal League accuses Sudria of hiding the data.",
+            [("Coastal League", "coastal_league"), ("Sudria", "sudria")],
+            ("coastal_league", "accuses", "Sudria of hiding the data"),
+        ),
+        (
+            "Petra Holm urged Kallo to lift the ban.",
+            [HOLM, ("Kallo", "sudria")],
+            ("petra_holm", "urged", "Kallo to lift the ban"),
+        ),
+        (
+            "Sudria called on Norland to reopen the border.",
+            [("Sudria", "sudria"), ("Norland", "norland")],
+            ("sudria", "called on", "Norland to reopen the border"),
+        ),
+        ("Oskar Lind warned that prices would rise.", [LIND], ("oskar_lind", "warned", "prices would rise")),
+        ("Petra Holm insisted the vote was fair.", [HOLM], ("petra_holm", "insisted", "the vote was fair")),
+        ("Oskar Lind told reporters the ferries would sail.", [LIND], ("oskar_lind", "told", "the ferries would sail")),
+        ("The ferries would sail again, officials said.", [], ("", "said", "The ferries would sail again")),
+        (
+            "The ferries would sail again, said Petra Holm.",
+            [HOLM],
+            ("petra_holm", "said", "The ferries would sail again"),
+        ),
+        (
+            "The ferries, Oskar Lind said, would sail again.",
+            [LIND],
+            ("oskar_lind", "said", "The ferries, Oskar Lind said, would sail again"),
+        ),
+        (
+            "According to Petra Holm, the ferries would sail.",
+            [HOLM],
+            ("petra_holm", "according to", "the ferries would sail"),
+        ),
+        (
+            "The ferries would sail, according to Petra Holm.",
+            [HOLM],
+            ("petra_holm", "according to", "The ferries would sail"),
+        ),
+        ("Ivo Brand said the bridge was safe.", [], ("unregistered:Ivo Brand", "said", "the bridge was safe")),
+    ],
+)
+def test_reported_speech(nlp, cues, text, surfaces, expected):
+    assert rows(text, surfaces, nlp, cues) == [(expected[0], "indirect", expected[1], expected[2])]
+
+
+def test_participle_and_relative_clause_after_a_partial_quote(nlp, cues):
+    text = 'Oskar Lind said the deal would "help every family," accusing Sudria of stalling, which Kallo has denied.'
+    surfaces = [LIND, ("Sudria", "sudria"), ("Kallo", "sudria")]
+    assert rows(text, surfaces, nlp, cues) == [
+        ("oskar_lind", "partial", "said", "help every family"),
+        ("oskar_lind", "indirect", "accusing", "Sudria of stalling"),
+        ("sudria", "indirect", "denied", "Sudria of stalling"),
+    ]
+
+
+def test_cue_of_a_direct_quote_gives_no_indirect_statement(nlp, cues):
+    text = 'Petra Holm said, "We will vote in May."'
+    assert rows(text, [HOLM], nlp, cues) == [("petra_holm", "direct", "said", "We will vote in May")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("Oskar Lind was accused of lying.", [LIND]),
+        ("Norland's claims were checked.", [("Norland", "norland")]),
+        ("They refused to say.", []),
+        ("It is said to be old.", []),
+    ],
+)
+def test_no_reported_speech_without_a_speaker(nlp, cues, text, surfaces):
+    assert rows(text, surfaces, nlp, cues) == []
+
+
+def test_headline_cue(nlp, cues):
+    text = "Lind Says Ferries Will Sail\n\nThe port reopened."
+    assert rows(text, [("Lind", "oskar_lind")], nlp, cues) == [("oskar_lind", "indirect", "says", "Ferries Will Sail")]
+
+
+# ---- the motivating wire story, through the real ingest, sentence and mention stages -----------------------
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(nlp, cues):
+    if not SEED.exists():
+        pytest.skip("seed article not available at ../shared/seeds")
+    from analysis.ingest import read_corpus
+    from analysis.mentions import ActorMatcher, find_mentions, make_match_rules
+    from analysis.registry import load_lexicon, load_metonym_rules, load_registry
+
+    text = read_corpus([SEED]).articles.iloc[0]["text"]
+    registry = load_registry()
+    matcher = ActorMatcher(registry, nlp=nlp, rules=make_match_rules(load_lexicon(), load_metonym_rules()))
+    doc = nlp(text)
+    spans = sentence_spans(doc)
+    mentions = find_mentions("seed", doc, [start for start, _ in spans], matcher=matcher)
+    sentences = make_sentence_table("seed", text, spans)
+    quotes = extract_quotes(text, sentences, mentions, registry=registry, cues=cues)
+    assert all(text[row.start : row.end] == row.text for row in quotes.itertuples())
+    return quotes
+
+
+def find_quote(quotes: pd.DataFrame, beginning: str) -> tuple[str, str, str]:
+    (match,) = [row for row in quotes.itertuples() if row.text.startswith(beginning)][:1]
+    return match.speaker_id, match.kind, match.cue
+
+
+def test_seed_direct_quotes(seed_quotes):
+    assert find_quote(seed_quotes, "Our goal is to listen to our colleagues") == ("vladimir_putin", "direct", "said")
+    assert find_quote(seed_quotes, "I ask you to recognize the sovereignty") == ("leonid_pasechnik", "direct", "said")
+    assert find_quote(seed_quotes, "On behalf of all the people of the Donetsk") == ("denis_pushilin", "direct", "said")
+
+
+def test_seed_partial_and_scare_quotes(seed_quotes):
+    quoted = seed_quotes[seed_quotes["kind"].isin(["partial", "scare"])]
+    assert [(r.speaker_id, r.kind, r.text) for r in quoted.itertuples()] == [
+        ("denis_pushilin", "partial", "prevent casualties among civilians"),
+        ("denis_pushilin", "scare", "friendship"),
+        ("united_states", "partial", "constitute a gross violation of international law"),
+    ]
+
+
+def test_seed_reported_speech(seed_quotes):
+    reported = seed_quotes[seed_quotes["kind"] == "indirect"]
+    found = [(r.speaker_id, r.cue, r.text) for r in reported.itertuples()]
+    assert ("vladimir_putin", "said", found[1][2]) == found[1]
+    assert found[1][2].startswith("Moscow was considering recognizing the independence")
+    assert ("denis_pushilin", "accusing", "Ukraine of planning an attack") in found
+    assert ("ukraine", "denied", "Ukraine of planning an attack") in found
+    assert (
+        "the_west",
+        "accuses",
+        "Russia of preparing to attack Ukraine after surrounding it with more than 150,000 troops",
+    ) in found
+    assert found[-1] == ("russia", "denied", "planning an invasion")
+
+
+def test_seed_has_one_row_per_statement(seed_quotes):
+    assert seed_quotes["kind"].value_counts().to_dict() == {"indirect": 8, "direct": 3, "partial": 2, "scare": 1}
+    assert seed_quotes["quote_id"].tolist() == list(range(14))

@@ -1,0 +1,77 @@
+"""Tests for analysis.registry: parsing, validation and name lookup."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.registry import RegistryError, load_registry, parse_registry
+
+
+def make(actors):
+    return parse_registry({"actors": actors}, source="inline")
+
+
+def test_parse_registry_reads_fields_and_defaults():
+    registry = make(
+        [
+            {"id": "putin", "name": "Vladimir Putin", "type": "person", "gender": "Male", "titles": ["President"]},
+            {"id": "russia", "name": "Russia", "type": "country", "metonyms": ["Moscow", "the Kremlin"]},
+        ]
+    )
+    putin = registry.get("putin")
+    assert (putin.gender, putin.titles, putin.aliases) == ("male", ("President",), ())
+    assert registry.get("russia").metonyms == ("Moscow", "the Kremlin")
+    assert len(registry) == 2 and registry.get("nobody") is None
+
+
+def test_resolve_name_handles_aliases_short_names_titles_and_articles():
+    registry = make(
+        [
+            {"id": "putin", "name": "Vladimir Putin", "type": "person"},
+            {"id": "russia", "name": "Russia", "type": "country", "metonyms": ["the Kremlin"]},
+            {"id": "a_smith", "name": "Anna Smith", "type": "person"},
+            {"id": "b_smith", "name": "Bob Smith", "type": "person"},
+        ]
+    )
+    assert registry.resolve_name("Putin").id == "putin"
+    assert registry.resolve_name("Russian President Vladimir Putin").id == "putin"
+    assert registry.resolve_name("Kremlin").id == "russia"
+    assert registry.resolve_name(" the Kremlin, ").id == "russia"
+    assert registry.resolve_name("Smith") is None  # shared surname: ambiguous
+    assert registry.resolve_name("Bob Smith").id == "b_smith"
+
+
+@pytest.mark.parametrize(
+    ("actors", "message"),
+    [
+        ([{"id": "x", "name": "X"}], "missing type"),
+        ([{"id": "x", "name": "X", "type": "planet"}], "unknown type 'planet'"),
+        ([{"id": "x", "name": "X", "type": "person"}, {"id": "x", "name": "Y", "type": "person"}], "duplicate id 'x'"),
+        ([{"id": "x", "name": "X", "type": "person", "aliases": [1]}], "'aliases' must be a list of strings"),
+    ],
+)
+def test_parse_registry_rejects_bad_entries_with_a_clear_message(actors, message):
+    with pytest.raises(RegistryError, match=message):
+        make(actors)
+
+
+def test_load_registry_names_the_file_when_yaml_is_broken(tmp_path):
+    path = tmp_path / "actors.yaml"
+    path.write_text("actors: [unclosed", encoding="utf-8")
+    with pytest.raises(RegistryError, match="actors.yaml: cannot read"):
+        load_registry(path)
+
+
+def test_default_registry_covers_the_crisis():
+    registry = load_registry()
+    ids = {actor.id for actor in registry.actors}
+    assert len(registry) >= 60
+    assert {"vladimir_putin", "denis_pushilin", "leonid_pasechnik", "dpr", "lpr", "nato", "osce"} <= ids
+    assert set(registry.get("russia").metonyms) >= {"Moscow", "the Kremlin"}
+    assert set(registry.get("ukraine").metonyms) >= {"Kyiv", "Kiev"}
+    assert "Washington" in registry.get("united_states").metonyms
+    assert "Brussels" in registry.get("european_union").metonyms
+    assert registry.resolve_name("Zelenskyy").id == "volodymyr_zelensky"
+    assert registry.resolve_name("Zelenskiy").id == "volodymyr_zelensky"
+    assert registry.resolve_name("LNR").id == "lpr"
+    assert registry.resolve_name("Luhansk People's Republic").id == "lpr"

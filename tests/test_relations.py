@@ -1,0 +1,158 @@
+"""Tests for analysis.relations: who accuses, criticises, denies, supports, asks, threatens or meets whom."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.relations import detect_relations, load_relation_cues
+from tests.stance_frames import NO_QUOTES, load_seed_tables, make_mentions, make_quotes, make_sentences
+
+SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds" / "000_e834a8d547207d18.txt"
+
+
+@pytest.fixture(scope="module")
+def cues():
+    return load_relation_cues()
+
+
+def relation_rows(text, mentions, quotes=(), *, cues) -> list[tuple]:
+    """(sentence_id, source_actor_id, target_actor_id, relation, polarity, cue) of each row."""
+    quote_frame = make_quotes(text, list(quotes)) if quotes else NO_QUOTES
+    frame = detect_relations(text, make_sentences(text), make_mentions(text, mentions), quote_frame, cues=cues)
+    columns = ["sentence_id", "source_actor_id", "target_actor_id", "relation", "polarity", "cue"]
+    return list(frame[columns].itertuples(index=False, name=None))
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (
+            "The West accuses Russia of preparing an attack.\nRussia has denied planning an invasion.",
+            [("the_west", "The West"), ("russia", "Russia"), ("russia", "Russia")],
+            [(0, "the_west", "russia", "accuses", -1, "accuses"), (1, "russia", "the_west", "denies", -1, "denied")],
+        ),
+        (
+            "Russia was sharply criticised by Germany.",
+            [("russia", "Russia"), ("germany", "Germany")],
+            [(0, "germany", "russia", "criticises", -1, "criticised")],
+        ),
+        (
+            "Putin and Macron met in Moscow.",
+            [("vladimir_putin", "Putin"), ("emmanuel_macron", "Macron"), ("russia", "Moscow")],
+            [(0, "vladimir_putin", "emmanuel_macron", "meets", 0, "met")],
+        ),
+        ("Germany did not criticise Russia.", [("germany", "Germany"), ("russia", "Russia")], []),
+        (
+            "Kyiv denied Moscow's claims.",
+            [("ukraine", "Kyiv"), ("russia", "Moscow")],
+            [(0, "ukraine", "russia", "denies", -1, "denied")],
+        ),
+        ("Russia denied the claims.", [("russia", "Russia")], []),
+        (
+            "Biden urged China, India and Brazil to condemn Russia.",
+            [
+                ("joe_biden", "Biden"),
+                ("china", "China"),
+                ("india", "India"),
+                ("brazil", "Brazil"),
+                ("russia", "Russia"),
+            ],
+            [
+                (0, "joe_biden", "china", "asks", 0, "urged"),
+                (0, "joe_biden", "india", "asks", 0, "urged"),
+                (0, "joe_biden", "brazil", "asks", 0, "urged"),
+            ],
+        ),
+        (
+            "The rebel leaders of Donetsk and Lugansk made an appeal to Putin for Moscow to recognize them.",
+            [("dpr", "Donetsk"), ("lpr", "Lugansk"), ("vladimir_putin", "Putin"), ("russia", "Moscow")],
+            [
+                (0, "dpr", "vladimir_putin", "asks", 0, "appeal to"),
+                (0, "lpr", "vladimir_putin", "asks", 0, "appeal to"),
+            ],
+        ),
+        (
+            "Zelensky thanked Britain for its help and held talks with Poland.",
+            [("volodymyr_zelensky", "Zelensky"), ("united_kingdom", "Britain"), ("poland", "Poland")],
+            [
+                (0, "volodymyr_zelensky", "united_kingdom", "supports", 1, "thanked"),
+                (0, "volodymyr_zelensky", "poland", "meets", 0, "held talks with"),
+            ],
+        ),
+        (
+            "Moscow threatened Kyiv with retaliation.",
+            [("russia", "Moscow"), ("ukraine", "Kyiv")],
+            [(0, "russia", "ukraine", "threatens", -1, "threatened")],
+        ),
+    ],
+)
+def test_relations(text, mentions, expected, cues) -> None:
+    assert relation_rows(text, mentions, cues=cues) == expected
+
+
+def test_participle_and_relative_clause_denial(cues) -> None:
+    text = 'He said the move would "prevent casualties," accusing Ukraine of planning an attack, which Kyiv denied.'
+    mentions = [("denis_pushilin", "He"), ("ukraine", "Ukraine"), ("ukraine", "Kyiv")]
+    quotes = [("denis_pushilin", "partial", "prevent casualties")]
+    assert relation_rows(text, mentions, quotes, cues=cues) == [
+        (0, "denis_pushilin", "ukraine", "accuses", -1, "accusing"),
+        (0, "ukraine", "denis_pushilin", "denies", -1, "denied"),
+    ]
+
+
+def test_cues_inside_quotations_are_skipped(cues) -> None:
+    text = '"We condemn Russia," Scholz said.'
+    quotes = [("olaf_scholz", "direct", "We condemn Russia")]
+    assert relation_rows(text, [("russia", "Russia"), ("olaf_scholz", "Scholz")], quotes, cues=cues) == []
+
+
+def test_output_columns_and_evidence(cues) -> None:
+    text = "Poland backed Ukraine."
+    frame = detect_relations(
+        text,
+        make_sentences(text),
+        make_mentions(text, [("poland", "Poland"), ("ukraine", "Ukraine")]),
+        NO_QUOTES,
+        cues=cues,
+    )
+    assert frame.to_dict("records") == [
+        {
+            "sentence_id": 0,
+            "source_actor_id": "poland",
+            "source_actor": "Poland",
+            "target_actor_id": "ukraine",
+            "target_actor": "Ukraine",
+            "relation": "supports",
+            "polarity": 1,
+            "cue": "backed",
+            "evidence": text,
+        }
+    ]
+
+
+def test_shipped_relations_cover_the_schema(cues) -> None:
+    from analysis.schema import RELATIONS
+
+    assert sorted(relation.name for relation in cues.relations) == sorted(RELATIONS)
+
+
+@pytest.fixture(scope="module")
+def seed_tables(resources):
+    return load_seed_tables(resources, SEED)
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed article not available at ../shared/seeds")
+def test_seed_relations(seed_tables, cues) -> None:
+    text, tables = seed_tables
+    frame = detect_relations(text, tables["sentences"], tables["mentions"], tables["quotes"], cues=cues)
+    found = set(frame[["source_actor_id", "target_actor_id", "relation"]].itertuples(index=False, name=None))
+    assert {
+        ("denis_pushilin", "ukraine", "accuses"),
+        ("the_west", "russia", "accuses"),
+        ("ukraine", "denis_pushilin", "denies"),
+        ("russia", "the_west", "denies"),
+        ("russian_parliament", "vladimir_putin", "asks"),
+    } <= found
+    assert all(relation != "denies" or target for _, target, relation in found)

@@ -1,0 +1,111 @@
+"""Issue-level expectations on the motivating wire story and on our own article that covers the same behaviour."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.ingest import read_corpus
+
+HERE = Path(__file__).resolve().parent
+SEED = HERE.parent.parent / "shared" / "seeds" / "000_e834a8d547207d18.txt"
+OWN = HERE / "data" / "crisis_article.md"
+
+needs_seed = pytest.mark.skipif(not SEED.exists(), reason="seed article not available at ../shared/seeds")
+
+
+@pytest.fixture(scope="module")
+def seed(resources):
+    from analysis.pipeline import article_tables
+
+    article = read_corpus([SEED]).articles.iloc[0]
+    return article, article_tables(article["article_id"], article["text"], resources)
+
+
+@pytest.fixture(scope="module")
+def own(resources):
+    from analysis.pipeline import article_tables
+
+    article = read_corpus([OWN]).articles.iloc[0]
+    return article, article_tables(article["article_id"], article["text"], resources)
+
+
+def counts(mentions: pd.DataFrame) -> dict[str, int]:
+    return mentions["actor_id"].value_counts().to_dict()
+
+
+@needs_seed
+def test_seed_metadata_and_cleaning(seed):
+    article, _ = seed
+    assert article["title"] == "Putin Says Considering Ukraine Separatists' Independence Request"
+    assert (article["byline"], article["source"]) == ("AFP", "The Moscow Times")
+    assert article["published"] == pd.Timestamp("2022-02-21", tz="UTC")
+    assert article["url"] == (
+        "https://www.themoscowtimes.com/2022/02/21/putin-says-considering-ukraine-separatists-independence-request-a76496"
+    )
+    assert "Related article" not in article["text"] and "kremlin.ru" not in article["text"]
+    assert "[" not in article["text"] and "](" not in article["text"]
+
+
+@needs_seed
+def test_seed_sentences_keep_the_broken_paragraph_together(seed):
+    _, tables = seed
+    joined = [s for s in tables["sentences"]["text"] if "bearing in mind" in s]
+    assert len(joined) == 1 and joined[0].startswith('"Our goal is to listen')
+
+
+@needs_seed
+def test_seed_actor_mentions(seed):
+    article, tables = seed
+    mentions = tables["mentions"]
+    found = counts(mentions)
+    assert found["vladimir_putin"] >= 7
+    assert found["denis_pushilin"] >= 3
+    assert found["leonid_pasechnik"] == 1
+    assert found["russian_parliament"] == 1
+    assert found["russian_security_council"] == 1
+    assert found["the_west"] == 1
+    by_actor = {actor: set(group["surface"]) for actor, group in mentions.groupby("actor_id")}
+    assert {"DNR", "Donetsk", "Donetsk People's Republic"} <= by_actor["dpr"]
+    assert {"LNR", "Lugansk", "Lugansk People's Republic"} <= by_actor["lpr"]
+    assert {"Moscow", "Russia"} <= by_actor["russia"]
+    assert "Kyiv" in by_actor["ukraine"]
+    assert by_actor["united_states"] == {"Washington"}
+    pronoun = mentions[mentions["method"] == "pronoun"]
+    assert pronoun[["surface", "actor_id"]].values.tolist() == [["He", "denis_pushilin"]]
+    text = article["text"]
+    pro_moscow = text.index("pro-Moscow") + 4
+    assert not ((mentions["start"] == pro_moscow) & (mentions["actor_id"] == "russia")).any()
+    assert all(text[m.start : m.end] == m.surface for m in mentions.itertuples())
+    assert not mentions["registered"].eq(False).any()
+
+
+def test_own_article_metadata_and_cleaning(own):
+    article, _ = own
+    assert article["title"] == "Kremlin Weighs Separatist Plea as Tensions Climb"
+    assert (article["byline"], article["source"]) == ("Meridian Wire", "Meridian Wire")
+    assert article["published"] == pd.Timestamp("2022-02-21", tz="UTC")
+    assert article["url"] == "https://www.meridianwire.example/2022/02/21/kremlin-weighs-separatist-plea"
+    assert "Related article" not in article["text"] and "example.org" not in article["text"]
+    assert "taking into account" in article["text"]
+
+
+def test_own_article_actor_mentions(own):
+    article, tables = own
+    mentions = tables["mentions"]
+    found = counts(mentions)
+    assert found["vladimir_putin"] == 7  # the caption and six times in the body
+    assert found["denis_pushilin"] == 4  # full name, "Pushilin said", "He said", "Pushilin also asked"
+    by_actor = {actor: sorted(group["surface"]) for actor, group in mentions.groupby("actor_id")}
+    # "chiefs from Donetsk and Lugansk" is where they come from; "the rebel leaders of Donetsk" are the republic's.
+    assert by_actor["dpr"] == ["DNR", "Donetsk", "Donetsk People's Republic", "Donetsk People's Republic"]
+    assert by_actor["lpr"] == ["LNR", "Lugansk", "Lugansk People's Republic"]
+    assert by_actor["united_states"] == ["Washington"]
+    assert by_actor["the_west"] == ["The West"]
+    assert by_actor["russian_parliament"] == ["Russian parliament"]
+    assert by_actor["russian_security_council"] == ["Russia's Security Council"]
+    # "in the Kremlin" is a place and "pro-Moscow" an adjective; "urging Moscow to act" and "Moscow would" act.
+    assert by_actor["russia"] == ["Moscow", "Moscow", "Moscow", "Moscow", "Russia", "Russia"]
+    assert by_actor["ukraine"] == ["Kyiv", "Kyiv", "Ukraine", "Ukraine", "Ukraine"]

@@ -1,0 +1,187 @@
+"""Tests for analysis.stance: targets, cues, negation, subjects and quotes, on tiny texts and the seed article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.stance import detect_stances, load_stance_cues, load_targets
+from tests.stance_frames import NO_QUOTES, load_seed_tables, make_mentions, make_quotes, make_sentences
+
+SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds" / "000_e834a8d547207d18.txt"
+
+
+@pytest.fixture(scope="module")
+def targets():
+    return load_targets()
+
+
+@pytest.fixture(scope="module")
+def cues():
+    return load_stance_cues()
+
+
+def stance_rows(text, mentions, quotes=(), *, targets, cues, polarity=None) -> list[tuple]:
+    """(actor_id, target_id, stance, confidence, cue) of each row for a text with hand-made mentions/quotes."""
+    quote_frame = make_quotes(text, list(quotes), polarity=polarity) if quotes else NO_QUOTES
+    frame = detect_stances(
+        text, make_sentences(text), make_mentions(text, mentions), quote_frame, targets=targets, cues=cues
+    )
+    return list(frame[["actor_id", "target_id", "stance", "confidence", "cue"]].itertuples(index=False, name=None))
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (
+            "The Russian parliament has also asked Putin to recognize the separatist territories.",
+            [("russian_parliament", "Russian parliament"), ("vladimir_putin", "Putin")],
+            [("russian_parliament", "recognition", "support", 0.9, "asked Putin to")],
+        ),
+        (
+            "Germany did not support new sanctions.",
+            [("germany", "Germany")],
+            [("germany", "sanctions", "oppose", 0.9, "support")],
+        ),
+        (
+            "Russia has denied planning an invasion.",
+            [("russia", "Russia")],
+            [("russia", "escalation", "oppose", 0.9, "denied")],
+        ),
+        (
+            "France urged Moscow to withdraw its troops.",
+            [("france", "France"), ("russia", "Moscow")],
+            [("france", "escalation", "oppose", 0.9, "urged")],
+        ),
+        (
+            "Washington said Moscow's recognition of the territories would be illegal.",
+            [("united_states", "Washington"), ("russia", "Moscow")],
+            [("united_states", "recognition", "oppose", 0.9, "illegal")],
+        ),
+        (
+            "Putin weighed the appeals of the rebels to recognize their independence.",
+            [("vladimir_putin", "Putin"), ("separatist_forces", "rebels")],
+            [("vladimir_putin", "recognition", "neutral", 0.3, "")],
+        ),
+        (
+            "Pushilin accused Ukraine of planning an attack, which Kyiv has denied.",
+            [("denis_pushilin", "Pushilin"), ("ukraine", "Ukraine"), ("ukraine", "Kyiv")],
+            [("denis_pushilin", "escalation", "neutral", 0.3, ""), ("ukraine", "escalation", "oppose", 0.7, "denied")],
+        ),
+        (
+            "Hungary demanded that Ukraine never join NATO.",
+            [("hungary", "Hungary"), ("ukraine", "Ukraine")],
+            [("hungary", "nato_enlargement", "oppose", 0.9, "demanded")],
+        ),
+        (
+            "Scholz backed talks, and Macron condemned the invasion.",
+            [("olaf_scholz", "Scholz"), ("emmanuel_macron", "Macron")],
+            [
+                ("olaf_scholz", "diplomacy", "support", 0.9, "backed"),
+                ("emmanuel_macron", "escalation", "oppose", 0.9, "condemned"),
+            ],
+        ),
+        (
+            "Zelensky thanked Britain and urged more sanctions.",
+            [("volodymyr_zelensky", "Zelensky"), ("united_kingdom", "Britain")],
+            [("volodymyr_zelensky", "sanctions", "support", 0.9, "urged")],
+        ),
+        ("Analysts discussed the Minsk agreements.", [], []),
+    ],
+)
+def test_clause_stances(text, mentions, expected, targets, cues) -> None:
+    assert stance_rows(text, mentions, targets=targets, cues=cues) == expected
+
+
+def test_quote_stance_with_cue_inside(targets, cues) -> None:
+    text = '"We will never accept NATO expansion," Lavrov said.'
+    quotes = [("sergei_lavrov", "direct", "We will never accept NATO expansion")]
+    rows = stance_rows(text, [("sergei_lavrov", "Lavrov")], quotes, targets=targets, cues=cues)
+    assert rows == [("sergei_lavrov", "nato_enlargement", "oppose", 0.9, "never accept")]
+
+
+def test_quoted_cue_with_target_elsewhere_in_the_sentence(targets, cues) -> None:
+    text = 'Biden said the recognition of the territories was "simply unacceptable" to him.'
+    quotes = [("joe_biden", "partial", "simply unacceptable")]
+    rows = stance_rows(text, [("joe_biden", "Biden")], quotes, targets=targets, cues=cues)
+    assert rows == [("joe_biden", "recognition", "oppose", 0.9, "unacceptable")]
+
+
+def test_quote_without_cue_uses_its_sentiment(targets, cues) -> None:
+    text = '"Sanctions are wonderful," Johnson said. "Sanctions exist," Truss said.'
+    quotes = [("boris_johnson", "direct", "Sanctions are wonderful"), ("liz_truss", "direct", "Sanctions exist")]
+    mentions = [("boris_johnson", "Johnson"), ("liz_truss", "Truss")]
+    rows = stance_rows(text, mentions, quotes, targets=targets, cues=cues, polarity=[1.0, 0.1])
+    assert rows == [
+        ("boris_johnson", "sanctions", "support", 0.5, "sentiment"),
+        ("liz_truss", "sanctions", "neutral", 0.3, ""),
+    ]
+
+
+def test_output_columns_and_evidence(targets, cues) -> None:
+    text = "Kyiv rejected the Minsk agreements."
+    frame = detect_stances(
+        text, make_sentences(text), make_mentions(text, [("ukraine", "Kyiv")]), NO_QUOTES, targets=targets, cues=cues
+    )
+    assert frame.to_dict("records") == [
+        {
+            "sentence_id": 0,
+            "actor_id": "ukraine",
+            "actor": "Ukraine",
+            "target_id": "minsk",
+            "target": "Minsk agreements",
+            "stance": "oppose",
+            "confidence": 0.9,
+            "cue": "rejected",
+            "evidence": text,
+        }
+    ]
+
+
+def test_loaders_read_small_files(tmp_path) -> None:
+    (tmp_path / "targets.yaml").write_text(
+        "targets:\n  - id: grain\n    label: Grain deal\n    keywords: [grain deal*]\n    inverse: [no grain]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "cues.yaml").write_text("support: [hail*]\noppose: [scorn*]\nnegators: [not]\n", encoding="utf-8")
+    (tmp_path / "clauses.yaml").write_text("hard_breaks: [';']\n", encoding="utf-8")
+    targets = load_targets(tmp_path / "targets.yaml")
+    cues = load_stance_cues(tmp_path / "cues.yaml", clauses_path=tmp_path / "clauses.yaml")
+    assert [(t.id, t.label) for t in targets.items] == [("grain", "Grain deal")]
+    assert cues.confidence.cue_and_target == 0.9 and cues.negation_window == 3
+    text = "Turkey hailed the grain deals; Russia did not scorn the grain deal."
+    rows = stance_rows(text, [("turkey", "Turkey"), ("russia", "Russia")], targets=targets, cues=cues)
+    assert rows == [("turkey", "grain", "support", 0.9, "hailed"), ("russia", "grain", "support", 0.9, "scorn")]
+
+
+def test_shipped_targets_cover_the_design(targets) -> None:
+    assert [t.id for t in targets.items] == [
+        "recognition",
+        "escalation",
+        "sanctions",
+        "diplomacy",
+        "nato_enlargement",
+        "minsk",
+    ]
+
+
+@pytest.fixture(scope="module")
+def seed_tables(resources):
+    return load_seed_tables(resources, SEED)
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed article not available at ../shared/seeds")
+def test_seed_stances_toward_recognition(seed_tables, targets, cues) -> None:
+    text, tables = seed_tables
+    frame = detect_stances(text, tables["sentences"], tables["mentions"], tables["quotes"], targets=targets, cues=cues)
+    recognition = frame[frame["target_id"] == "recognition"]
+    sides = recognition.groupby("actor_id")["stance"].agg(set).to_dict()
+    assert sides["denis_pushilin"] == {"support"}
+    assert sides["leonid_pasechnik"] == {"support"}
+    assert sides["russian_parliament"] == {"support"}
+    assert sides["united_states"] == {"oppose"}
+    assert "oppose" not in sides["vladimir_putin"]
+    escalation = frame[frame["target_id"] == "escalation"].set_index("actor_id")["stance"].to_dict()
+    assert escalation["russia"] == "oppose"
+    assert escalation["ukraine"] == "oppose"

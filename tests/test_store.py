@@ -1,0 +1,128 @@
+"""Tests for analysis.store and the CLI: tables written, manifest, reuse of unchanged articles, atomic writes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.cli import main
+from analysis.pipeline import Settings
+from analysis.schema import TABLES
+from analysis.store import load_results, run_corpus
+
+TEST_DATA = Path(__file__).resolve().parent / "data"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(TEST_DATA / "crisis_article.md", folder / "crisis.md")
+    (folder / "extra.csv").write_text(
+        "headline,body,date,link\n"
+        'Talks stall,"Joe Biden said on Tuesday that talks with Moscow had stalled.",2022-02-22,https://x.example/1\n',
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_run_corpus_writes_every_table_and_a_manifest(corpus, tmp_path):
+    out = tmp_path / "out"
+    results = run_corpus([corpus], out, settings=Settings(ner_model=""))
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [f"{name}.parquet" for name in (*TABLES, "problems")] + ["manifest.json"]
+    )
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["rows"]["articles"] == 2
+    assert manifest["inputs"][0]["path"] == str(corpus)
+    assert len(manifest["inputs"][0]["sha256"]) == 64
+    assert manifest["articles_reused"] == 0
+    loaded = load_results(out)
+    for name in TABLES:
+        assert list(getattr(loaded, name).columns) == list(TABLES[name])
+        assert len(getattr(loaded, name)) == len(getattr(results, name))
+    text = dict(zip(loaded.articles["article_id"], loaded.articles["text"], strict=True))
+    assert all(text[m.article_id][m.start : m.end] == m.surface for m in loaded.mentions.itertuples())
+    assert all(text[s.article_id][s.start : s.end] == s.text for s in loaded.sentences.itertuples())
+
+
+def test_rerun_reuses_unchanged_articles_and_redoes_changed_ones(corpus, tmp_path):
+    out = tmp_path / "out"
+    first = run_corpus([corpus], out, settings=Settings(ner_model=""))
+    (corpus / "extra.csv").write_text(
+        "headline,body,date,link\n"
+        'Talks stall,"Kyiv said on Tuesday that Joe Biden had collapsed the talks.",2022-02-22,https://x.example/1\n',
+        encoding="utf-8",
+    )
+    second = run_corpus([corpus], out, settings=Settings(ner_model=""))
+    assert json.loads((out / "manifest.json").read_text())["articles_reused"] == 1
+    crisis = first.articles.loc[first.articles["url"].str.contains("meridianwire"), "article_id"].iloc[0]
+    pd.testing.assert_frame_equal(
+        first.mentions[first.mentions["article_id"] == crisis].reset_index(drop=True),
+        second.mentions[second.mentions["article_id"] == crisis].reset_index(drop=True),
+    )
+    changed = second.mentions[second.mentions["article_id"] != crisis]
+    assert changed["surface"].tolist() == ["Kyiv", "Joe Biden"]
+    third = run_corpus([corpus], out, settings=Settings(ner_model="", sentiment="vader"))
+    assert json.loads((out / "manifest.json").read_text())["articles_reused"] == 0
+    assert len(third.articles) == 2
+
+
+def test_a_run_killed_while_writing_leaves_previous_results_intact(corpus, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    run_corpus([corpus], out, settings=Settings(ner_model=""))
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def crash(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pd.DataFrame, "to_parquet", crash)
+    with pytest.raises(KeyboardInterrupt):
+        run_corpus([corpus], out, settings=Settings(ner_model="", sentiment="vader"))
+    after = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert after == before
+    assert len(load_results(out).articles) == 2
+
+
+def test_csv_format_round_trips(corpus, tmp_path):
+    out = tmp_path / "csv"
+    results = run_corpus([corpus], out, settings=Settings(ner_model="", output_format="csv"))
+    loaded = load_results(out)
+    assert (out / "mentions.csv").exists()
+    assert loaded.mentions["surface"].tolist() == results.mentions["surface"].tolist()
+    assert str(loaded.articles["published"].dtype) == "datetime64[ns, UTC]" or "UTC" in str(loaded.articles["published"].dtype)
+
+
+def test_cli_runs_and_reports_problems(corpus, tmp_path, capsys):
+    (corpus / "broken.jsonl").write_text('{"title": "ok", "text": "Kyiv said no."}\n{not json\n', encoding="utf-8")
+    code = main(["run", str(corpus), "--out", str(tmp_path / "cli"), "--quiet", "--ner-model", ""])
+    captured = capsys.readouterr()
+    assert code == 0
+    assert "broken.jsonl" in captured.err and "line 2" in captured.err
+    assert "3 kept" in captured.out or "Articles" in captured.out
+    assert len(load_results(tmp_path / "cli").articles) == 3
+
+
+def test_cli_rejects_missing_inputs_and_bad_options(tmp_path, capsys):
+    assert main(["run", str(tmp_path / "nope"), "--out", str(tmp_path / "o")]) == 2
+    assert "input not found" in capsys.readouterr().err
+    assert main(["run", str(tmp_path), "--out", str(tmp_path / "o"), "--jobs", "0"]) == 2
+    assert "--jobs must be at least 1" in capsys.readouterr().err
+
+
+def test_cli_as_a_module_with_two_jobs(corpus, tmp_path):
+    out = tmp_path / "jobs"
+    finished = subprocess.run(
+        [sys.executable, "-m", "analysis", "run", str(corpus), "--out", str(out), "--jobs", "2", "--quiet",
+         "--map", "text=body,title=headline", "--format", "csv"],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )
+    assert finished.returncode == 0, finished.stderr
+    assert len(load_results(out).articles) == 2
