@@ -49,6 +49,7 @@ class SpeechCues:
     max_cue_distance: int = 20
     speaker_nouns: frozenset[str] = frozenset()
     headline_cues: frozenset[tuple[str, ...]] = frozenset()
+    quote_dashes: frozenset[str] = frozenset()
     title_words: frozenset[str] = frozenset()
     speaker_suffixes: tuple[str, ...] = ()
     token_pattern: re.Pattern[str] = TOKEN_PATTERN
@@ -91,6 +92,7 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         max_cue_distance=int(data.get("max_cue_distance", 20)),
         speaker_nouns=word_set(data, "speaker_nouns"),
         headline_cues=frozenset(phrase_tuples(data.get("headline_cues"))),
+        quote_dashes=frozenset(str(item) for item in data.get("quote_dashes") or ()),
         title_words=word_set(data, "title_words"),
         speaker_suffixes=tuple(str(item).lower() for item in data.get("speaker_suffixes") or ()),
         token_pattern=make_token_pattern(tuple(str(item) for item in data.get("abbreviations") or ())),

@@ -14,6 +14,8 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+import numpy as np
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_UPPER
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -26,8 +28,9 @@ MAX_NAME_TOKENS = 4
 
 
 def overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
-    """True when [start, end) overlaps any of the taken character spans."""
-    return any(start < taken_end and taken_start < end for taken_start, taken_end in taken)
+    """True when [start, end) overlaps any of the taken character spans (sorted by start, not overlapping)."""
+    position = bisect.bisect_left(taken, (end, end))
+    return position > 0 and taken[position - 1][1] > start
 
 
 def unregistered_row(
@@ -58,25 +61,36 @@ def is_name_token(token: Token, rules: MatchRules) -> bool:
     return token.is_alpha and token.text[0].isupper() and token.text not in rules.not_names and not token.is_upper
 
 
+def capitalised_positions(doc: Doc, rules: MatchRules) -> list[int]:
+    """Indices of tokens that can be part of a name, found on token arrays before any per-token Python."""
+    array = doc.to_array([IS_ALPHA, IS_LOWER, IS_UPPER])
+    mixed = array[:, 0].astype(bool) & ~array[:, 1].astype(bool) & ~array[:, 2].astype(bool)
+    return [int(index) for index in np.flatnonzero(mixed) if is_name_token(doc[int(index)], rules)]
+
+
 def name_runs(doc: Doc, rules: MatchRules) -> list[tuple[int, int]]:
     """Token ranges of consecutive capitalised words (allowing "von", "de" inside), up to four words long."""
     runs: list[tuple[int, int]] = []
-    index = 0
-    while index < len(doc):
-        if not is_name_token(doc[index], rules) or doc[index].text in rules.title_words:
-            index += 1
+    current: list[int] = []
+    for index in capitalised_positions(doc, rules):
+        gap = doc[current[-1] + 1 : index] if current else None
+        joined = gap is not None and all(token.lower_ in NAME_CONNECTORS for token in gap) and len(gap) <= 2
+        if current and joined:
+            current.append(index)
             continue
-        end = index + 1
-        while end < len(doc) and (
-            is_name_token(doc[end], rules) or (doc[end].lower_ in NAME_CONNECTORS and end + 1 < len(doc))
-        ):
-            end += 1
-        while end > index + 1 and doc[end - 1].lower_ in NAME_CONNECTORS:
-            end -= 1
-        if end - index <= MAX_NAME_TOKENS:
-            runs.append((index, end))
-        index = end
+        runs.extend(close_run(doc, current, rules))
+        current = [index]
+    runs.extend(close_run(doc, current, rules))
     return runs
+
+
+def close_run(doc: Doc, run: list[int], rules: MatchRules) -> list[tuple[int, int]]:
+    """The token range of a finished run, after dropping leading title words; none if too long or empty."""
+    while run and doc[run[0]].text in rules.title_words:
+        run = run[1:]
+    if not run or run[-1] + 1 - run[0] > MAX_NAME_TOKENS:
+        return []
+    return [(run[0], run[-1] + 1)]
 
 
 def has_name_context(doc: Doc, start: int, end: int, rules: MatchRules) -> bool:

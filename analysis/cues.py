@@ -42,7 +42,8 @@ def phrase_regex(phrase: str) -> str:
 
 
 def compile_phrases(phrases: Iterable[str], *, not_followed_by: Sequence[str] = ()) -> re.Pattern[str] | None:
-    """One case-insensitive regex matching any of the phrases as whole words, longest listed first; None if none.
+    """One case-insensitive regex matching any of the phrases as whole words (not parts of hyphenated
+    compounds), longest listed first; None if none.
 
     A match directly followed (a closing quotation mark allowed between) by one of `not_followed_by`
     ("the appeals OF the leaders") is refused.
@@ -52,7 +53,8 @@ def compile_phrases(phrases: Iterable[str], *, not_followed_by: Sequence[str] = 
         return None
     owners = "|".join(re.escape(word) for word in not_followed_by)
     tail = rf"(?![{CLOSING_MARKS}]?\s+(?:{owners})\b)" if not_followed_by else ""
-    return re.compile(r"(?<!\w)(?:" + "|".join(sources) + r")(?!\w)" + tail, re.IGNORECASE)
+    # a hyphen glues a word into a compound ("Russian-backed" is no cue "backed")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(sources) + r")(?![\w-])" + tail, re.IGNORECASE)
 
 
 def find_spans(pattern: re.Pattern[str] | None, text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -74,7 +74,8 @@ def mark_near_duplicates(articles: pd.DataFrame, *, threshold: float = 0.9, shin
     bodies = [strip_title(text, title) for text, title in zip(articles[TEXT], articles[TITLE], strict=True)]
     shingles = make_shingle_sets(bodies, size=shingle_size)
     pairs = find_similar_pairs(shingles, threshold=threshold)
-    originals = choose_originals(pairs, order=order_by_publication(articles[PUBLISHED]), count=len(articles))
+    order = order_by_publication(articles[PUBLISHED], own_story=articles["byline"] == articles["source"])
+    originals = choose_originals(pairs, order=order, count=len(articles))
     ids = articles[ARTICLE_ID].to_numpy()
     marked = articles.copy()
     copies_of = [ids[original] if original >= 0 else "" for original in originals]
@@ -82,12 +83,17 @@ def mark_near_duplicates(articles: pd.DataFrame, *, threshold: float = 0.9, shin
     return marked
 
 
-def order_by_publication(published: pd.Series) -> np.ndarray:
-    """Positions from the earliest-published to the latest; undated ones last; ties keep input order."""
+def order_by_publication(published: pd.Series, *, own_story: pd.Series | None = None) -> np.ndarray:
+    """Positions from the earliest-published to the latest; undated ones last.
+
+    On the same timestamp, an outlet's own story (byline equal to its source, e.g. a wire's copy on the wire's
+    site) comes before a republished copy; remaining ties keep input order.
+    """
     stamps = pd.to_datetime(published, utc=True).astype("datetime64[ns, UTC]")
     missing = stamps.isna().to_numpy()
     moments = np.where(missing, 0, stamps.array.asi8)
-    return np.lexsort((np.arange(len(published)), moments, missing))
+    republished = np.zeros(len(published), bool) if own_story is None else ~own_story.to_numpy(dtype=bool)
+    return np.lexsort((np.arange(len(published)), republished, moments, missing))
 
 
 def strip_title(text: str, title: str) -> str:

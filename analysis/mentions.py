@@ -16,6 +16,7 @@ from spacy.util import filter_spans
 from analysis.candidates import find_candidates, find_ner_mentions
 from analysis.registry import Actor, Registry, default_short_names
 from analysis.schema import MENTION_COLUMNS
+from analysis.sentences import sentence_token_ranges
 
 BASE_MENTION_COLUMNS: tuple[str, ...] = tuple(c for c in MENTION_COLUMNS if c not in ("polarity", "subjectivity"))
 
@@ -122,12 +123,13 @@ class ActorMatcher:
         self._compile(collect_phrases(registry))
 
     def _compile(self, phrases: dict[tuple[str, str], dict[str, set[str]]]) -> None:
-        for (matcher_name, phrase), kinds in phrases.items():
-            label = choose_label(kinds)
+        keys = list(phrases)
+        docs = self.nlp.tokenizer.pipe(phrase for _, phrase in keys)
+        for (matcher_name, phrase), doc in zip(keys, docs, strict=True):
             key = f"{matcher_name}|{phrase}"
             matcher = self.orth_matcher if matcher_name == "orth" else self.lower_matcher
-            matcher.add(key, [self.nlp.make_doc(phrase)])
-            self.labels[self.nlp.vocab.strings[key]] = label
+            matcher.add(key, [doc])
+            self.labels[self.nlp.vocab.strings[key]] = choose_label(phrases[(matcher_name, phrase)])
 
     def match_spans(self, doc: Doc) -> list[Span]:
         """Longest non-overlapping matched phrases, in text order, each labelled with its match key."""
@@ -293,12 +295,14 @@ def referent_of_sentence(drafts: list[MentionDraft], sentence: Span, rules: Matc
     return None
 
 
-def resolve_pronouns(doc: Doc, drafts: list[MentionDraft], rules: MatchRules) -> list[MentionDraft]:
+def resolve_pronouns(
+    doc: Doc, drafts: list[MentionDraft], rules: MatchRules, ranges: list[tuple[int, int]]
+) -> list[MentionDraft]:
     """Sentence-opening "He"/"She" resolved to the previous sentence's speaker or subject of that gender."""
     genders = dict(rules.pronouns)
     by_sentence: dict[int, list[MentionDraft]] = {}
-    sentences = [sentence for sentence in doc.sents if not sentence.text.isspace()]
-    starts = [sentence.start for sentence in sentences]
+    sentences = [doc[first:last] for first, last in ranges]
+    starts = [first for first, _ in ranges]
     for draft in drafts:
         by_sentence.setdefault(bisect.bisect_right(starts, draft.span.start) - 1, []).append(draft)
     added: list[MentionDraft] = []
@@ -337,14 +341,22 @@ def draft_rows(article_id: str, drafts: Iterable[MentionDraft], sentence_starts:
     return rows
 
 
-def find_mention_rows(article_id: str, doc: Doc, sentence_starts: list[int], *, matcher: ActorMatcher) -> list[tuple]:
+def find_mention_rows(
+    article_id: str,
+    doc: Doc,
+    sentence_starts: list[int],
+    *,
+    matcher: ActorMatcher,
+    ranges: list[tuple[int, int]] | None = None,
+) -> list[tuple]:
     """Every actor mention in one parsed article as row tuples (BASE_MENTION_COLUMNS), in text order.
 
     Registry mentions are `registered=True`; actors missing from the registry come from the statistical NER
     model when one is loaded (method "ner"), else from the capitalised-name heuristic (method "candidate").
     """
     drafts, matched = resolve_phrases(doc, matcher)
-    drafts = drafts + resolve_pronouns(doc, drafts, matcher.rules)
+    ranges = sentence_token_ranges(doc) if ranges is None else ranges
+    drafts = drafts + resolve_pronouns(doc, drafts, matcher.rules, ranges)
     rows = draft_rows(article_id, drafts, sentence_starts)
     taken = [(span.start_char, span.end_char) for span in matched]
     if matcher.ner_model is not None:

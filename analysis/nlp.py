@@ -2,29 +2,86 @@
 
 from __future__ import annotations
 
+import numpy as np
 import spacy
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-PARAGRAPH_COMPONENT = "actorlens_paragraphs"
+SENTENCE_COMPONENT = "actorlens_sentences"
+# Tokens that end a sentence; closing quotes and brackets after them stay with the sentence they close.
+TERMINALS: tuple[str, ...] = (".", "!", "?", "...", "…", "?!", "!?", "!!", "??")
+OPENERS: frozenset[str] = frozenset({'"', "“", "‘", "'", "(", "[", "«"})
 
 
-@Language.component(PARAGRAPH_COMPONENT)
-def mark_paragraph_starts(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so no sentence crosses a paragraph."""
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
-    return doc
+@Language.factory(SENTENCE_COMPONENT)
+def make_sentence_splitter(nlp: Language, name: str) -> SentenceSplitter:
+    """spaCy factory for the vectorised sentence splitter."""
+    return SentenceSplitter(nlp)
+
+
+class SentenceSplitter:
+    """Sentence starts after terminal punctuation (and any closing quotes) and after every line break.
+
+    The same rule as spaCy's punctuation sentencizer, computed on token arrays with numpy instead of a
+    Python loop over tokens, plus paragraph breaks so no sentence crosses a paragraph.
+    """
+
+    def __init__(self, nlp: Language):
+        strings = nlp.vocab.strings
+        self.terminals = np.array([strings.add(text) for text in TERMINALS], dtype=np.uint64)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) == 0:
+            return doc
+        starts = self.sentence_starts(doc)
+        doc.from_array([SENT_START], np.where(starts, 1, -1).astype(np.uint64).reshape(-1, 1))
+        return doc
+
+    def sentence_starts(self, doc: Doc) -> np.ndarray:
+        """Boolean array: does each token start a sentence?
+
+        A word token (neither punctuation nor space) starts a sentence when a terminal punctuation token or
+        a line break lies between it and the previous word token; the first word token always does.
+        """
+        array = doc.to_array([ORTH, IS_PUNCT, IS_SPACE])
+        orth, punct, space = array[:, 0], array[:, 1].astype(bool), array[:, 2].astype(bool)
+        events = np.isin(orth, self.terminals)
+        for index in np.flatnonzero(space):
+            events[index] |= "\n" in doc[int(index)].text
+        words = np.flatnonzero(~punct & ~space)
+        starts = np.zeros(len(doc), dtype=bool)
+        starts[0] = True
+        if len(words):
+            seen = np.cumsum(events)[words]
+            for word in (words[0], *words[1:][np.diff(seen) > 0]):
+                starts[self.opening_start(doc, int(word))] = True
+        return starts
+
+    @staticmethod
+    def opening_start(doc: Doc, word: int) -> int:
+        """Move a sentence start back over opening quotes or brackets that stand before its first word."""
+        start = word
+        while start > 0 and doc[start - 1].text in OPENERS:
+            before = doc[start - 2] if start >= 2 else None
+            if before is not None and not before.whitespace_ and not before.is_space:
+                break  # glued to the previous word: a closing quote, not an opening one
+            start -= 1
+        return start
 
 
 def make_pipeline() -> Language:
-    """Blank English pipeline (no model download): tokenizer, paragraph breaks, punctuation sentencizer."""
+    """Blank English pipeline (no model download): tokenizer and the sentence splitter."""
     nlp = spacy.blank("en")
-    nlp.add_pipe(PARAGRAPH_COMPONENT)
-    nlp.add_pipe("sentencizer")
+    nlp.add_pipe(SENTENCE_COMPONENT)
     nlp.max_length = 5_000_000
     return nlp
+
+
+def token_char_spans(doc: Doc) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end character offsets of every token."""
+    array = doc.to_array([IDX, LENGTH])
+    return array[:, 0], array[:, 0] + array[:, 1]
 
 
 def load_ner_model(name: str) -> Language | None:

@@ -24,7 +24,7 @@ from analysis.registry import (
     load_registry,
 )
 from analysis.schema import TABLES
-from analysis.sentences import sentence_rows, sentence_spans
+from analysis.sentences import sentence_rows, sentence_spans, sentence_token_ranges
 
 ProgressCallback = Callable[[int, int], None]
 ANALYSED_TABLES: tuple[str, ...] = ("sentences", "mentions", "quotes", "stances", "relations")
@@ -98,11 +98,13 @@ def analyse_article(article_id: str, text: str, resources: Resources) -> dict[st
     Rows rather than DataFrames: building five small frames per article would cost more than the NLP.
     """
     doc = resources.nlp(text)
-    spans = sentence_spans(doc)
+    ranges = sentence_token_ranges(doc)
+    spans = sentence_spans(doc, ranges)
     starts = [start for start, _ in spans]
+    mentions = find_mention_rows(article_id, doc, starts, matcher=resources.matcher, ranges=ranges)
     tables: dict[str, Rows] = {
         "sentences": [(*row, NAN, NAN) for row in sentence_rows(article_id, text, spans)],
-        "mentions": [(*row, NAN, NAN) for row in find_mention_rows(article_id, doc, starts, matcher=resources.matcher)],
+        "mentions": [(*row, NAN, NAN) for row in mentions],
     }
     for stage in resources.stages:
         tables = stage(article_id, text, tables)
@@ -147,6 +149,7 @@ def run_batches(
     chunks = list(batches(items, size=max(1, min(50, total // (4 * max(settings.jobs, 1)) or 1))))
     worker = functools.partial(analyse_batch, settings=settings)
     if settings.jobs > 1 and total > 1:
+        cached_resources(settings)  # built once here; forked workers inherit it instead of rebuilding
         with multiprocessing.get_context("fork").Pool(settings.jobs) as pool:
             for done in pool.imap(worker, chunks):
                 results.extend(done)

@@ -31,6 +31,7 @@ from analysis.attribution import (
     find_cues,
     inside_any,
     load_speech_cues,
+    overlapping_mentions,
     resolve_pronoun,
     resolve_speaker,
     skip_back_to_subject,
@@ -56,7 +57,7 @@ BASE_QUOTE_COLUMNS: tuple[str, ...] = tuple(
     c for c in QUOTE_COLUMNS if c not in ("article_id", "polarity", "subjectivity")
 )
 CLOSING_MARKS = "\"'”’»"
-CONTENT_TRAILING = " \t\n,.;:"
+CONTENT_TRAILING = " \t\n,.;:—–―-"
 HARD_BREAKS = frozenset({";", ":", "—", "–", "(", ")", "[", "]"})
 
 
@@ -78,7 +79,8 @@ class ArticleView:
     text: str
     sentences: tuple[SentenceView, ...]
     quotes: tuple[QuoteSpan, ...]
-    quote_ranges: tuple[tuple[int, int], ...]  # open mark .. close mark (inclusive) of every quote
+    quote_ranges: tuple[tuple[int, int], ...]  # open mark .. after the close mark, of every quote
+    boundaries: tuple[tuple[int, int], ...]  # the same for quotes that end a clause ("…," / "….") inside the marks
     speakers: SpeakerContext
     cues: SpeechCues
 
@@ -122,7 +124,35 @@ def build_view(
         sentences.append(SentenceView(sentence_id, start, end, tokens, find_cues(tokens, cues, blocked=ranges)))
     outside = tuple(mention for mention in mentions if not inside_any(mention.start, ranges))
     speakers = SpeakerContext(text=text, mentions=outside, registry=registry, cues=cues)
-    return ArticleView(text, tuple(sentences), quotes, ranges, speakers, cues)
+    boundaries = tuple((q.open_mark, q.close_end) for q in quotes if ends_clause_inside(text, q))
+    view = ArticleView(text, tuple(sentences), quotes, ranges, boundaries, speakers, cues)
+    named = sorted((*outside, *speaker_name_mentions(view)), key=lambda mention: (mention.start, mention.end))
+    return replace(view, speakers=replace(speakers, mentions=tuple(named)))
+
+
+def ends_clause_inside(text: str, quote: QuoteSpan) -> bool:
+    """True for a quote whose marks hold the punctuation that ends its clause ("…," / "…." / "…?")."""
+    return quote.end < quote.inner_end or text[quote.end - 1] in "?!"
+
+
+def speaker_name_mentions(view: ArticleView) -> list[MentionRef]:
+    """Names next to a cue that no mention covers ("Lynch said"), as person mentions, so pronouns find them."""
+    found: dict[tuple[int, int], MentionRef] = {}
+    for sentence in view.sentences:
+        for cue in sentence.cues:
+            if cue.group in ("participles", "source_phrases"):
+                continue
+            for start, end in speaker_spans_near(view, sentence, cue, floor=token_floor(view, sentence, cue.start)):
+                speaker = resolve_speaker((start, end), view.speakers)
+                if speaker is None or not speaker.actor_id.startswith("unregistered:"):
+                    continue
+                if overlapping_mentions(view.speakers.mentions, start, end):
+                    continue
+                name_start = end - len(speaker.name)
+                found[(name_start, end)] = MentionRef(
+                    sentence.sentence_id, speaker.actor_id, speaker.name, "person", name_start, end
+                )
+    return list(found.values())
 
 
 def sentence_index_at(view: ArticleView, position: int) -> int:
@@ -132,12 +162,16 @@ def sentence_index_at(view: ArticleView, position: int) -> int:
 
 
 def token_floor(view: ArticleView, sentence: SentenceView, position: int) -> int:
-    """Index of the first token after the last quote that closes before `position` in the sentence."""
+    """Index of the first token after the last clause-ending quote that closes before `position` in the sentence.
+
+    Speakers and reported content never reach back across such a quote ("A," he said, "B.");
+    a quoted phrase inside a clause (a "friendship" pact) is no boundary.
+    """
     floor = 0
     for index, token in enumerate(sentence.tokens):
         if token.start >= position:
             break
-        if inside_any(token.start, view.quote_ranges):
+        if inside_any(token.start, view.boundaries):
             floor = index + 1
     return floor
 
@@ -152,10 +186,14 @@ def attribute_cue(view: ArticleView, index: int, cue: Cue, *, floor: int) -> Att
         found = sentence_speaker(view, index)
         return Attribution(found.speaker, cue.text, cue.start) if found else None
     if cue.group == "source_phrases":
-        span = speaker_after(sentence.tokens, cue, cues=view.cues)
+        found = speaker_after(sentence.tokens, cue, cues=view.cues)
+        spans = [found] if found else []
     else:
-        span = speaker_span_near(view, sentence, cue, floor=floor)
-    speaker = resolve_speaker(span, view.speakers) if span else None
+        spans = speaker_spans_near(view, sentence, cue, floor=floor)
+    speaker = next((s for s in (resolve_speaker(span, view.speakers) for span in spans) if s is not None), None)
+    if speaker is None and cue.group == "source_phrases" and spans:
+        # "according to" always names a source, even one that is no actor ("a database of shootings")
+        speaker = Speaker("", view.text[spans[0][0] : spans[0][1]], *spans[0])
     if speaker is None and joined_by_and(view, sentence, cue, floor=floor):
         speaker = sentence_subject(view, index)
     return Attribution(speaker, cue.text, cue.start) if speaker else None
@@ -167,15 +205,16 @@ def joined_by_and(view: ArticleView, sentence: SentenceView, cue: Cue, *, floor:
     return last >= floor and sentence.tokens[last].lower == "and"
 
 
-def speaker_span_near(view: ArticleView, sentence: SentenceView, cue: Cue, *, floor: int) -> tuple[int, int] | None:
-    """The speaker phrase of a verb cue: after it ("…, said X.") or before it ("X, the …, said")."""
+def speaker_spans_near(view: ArticleView, sentence: SentenceView, cue: Cue, *, floor: int) -> list[tuple[int, int]]:
+    """Candidate speaker phrases of a verb cue, best first: after it ("…, said X.") and before it ("X, the …, said")."""
     tokens = sentence.tokens
-    after_comma = cue.first == floor or tokens[cue.first - 1].text == ","
-    if after_comma:
+    spans = []
+    if cue.first == floor or tokens[cue.first - 1].text == ",":
         after = speaker_after(tokens, cue, cues=view.cues)
         if after is not None and is_inverted_speaker(view, tokens, after):
-            return after
-    return speaker_before(tokens, cue, floor=floor, cues=view.cues)
+            spans.append(after)
+    before = speaker_before(tokens, cue, floor=floor, cues=view.cues)
+    return [*spans, before] if before is not None else spans
 
 
 def is_inverted_speaker(view: ArticleView, tokens: tuple[Token, ...], span: tuple[int, int]) -> bool:
@@ -185,12 +224,6 @@ def is_inverted_speaker(view: ArticleView, tokens: tuple[Token, ...], span: tupl
     if len(words) > 7 or any(token.lower in auxiliaries for token in words):
         return False
     return ends_clause(view, tokens, span[1])
-
-
-def resolve_is_named(view: ArticleView, span: tuple[int, int]) -> bool:
-    """True when a speaker phrase names an actor (a mention, a registry name or a capitalised name)."""
-    speaker = resolve_speaker(span, view.speakers)
-    return speaker is not None and speaker.actor_id != ""
 
 
 def ends_clause(view: ArticleView, tokens: tuple[Token, ...], end: int) -> bool:
@@ -277,25 +310,45 @@ def cue_before_quote(view: ArticleView, index: int, quote: QuoteSpan) -> Attribu
 
 
 def cue_after_quote(view: ArticleView, index: int, quote: QuoteSpan, *, max_distance: int) -> Attribution | None:
-    """The first cue soon after the closing mark ("…," Pushilin said; "…," said X) that has a speaker.
+    """The first cue soon after the closing mark ("…," Pushilin said; "…," said X; "…" — X) that has a speaker.
 
-    When the closing mark ends its sentence, the cue may open the next one ("We will." He said so.).
+    When the closing mark ends its sentence, a short next sentence may name the speaker ("We will." He said.).
     """
-    for sentence_index in (index, index + 1)[: 2 if ends_sentence(view, index, quote) else 1]:
-        if sentence_index >= len(view.sentences):
-            break
-        sentence = view.sentences[sentence_index]
-        floor = next((i for i, token in enumerate(sentence.tokens) if token.start >= quote.close_end), None)
-        if floor is None:
-            continue
-        limit = next((start for start, _ in view.quote_ranges if start >= quote.close_end), len(view.text))
-        for cue in sentence.cues:
-            if cue.first >= floor and cue.first - floor <= max_distance and cue.end <= limit:
-                found = attribute_cue(view, sentence_index, cue, floor=floor)
-                if found is not None:
-                    return found
+    found = cue_in_sentence_after(view, index, quote, max_distance=max_distance, next_sentence=False)
+    if found is None and ends_sentence(view, index, quote) and index + 1 < len(view.sentences):
+        found = cue_in_sentence_after(view, index + 1, quote, max_distance=4, next_sentence=True)
+    return found
+
+
+def cue_in_sentence_after(
+    view: ArticleView, index: int, quote: QuoteSpan, *, max_distance: int, next_sentence: bool
+) -> Attribution | None:
+    """The attributing cue of a quote among the words of sentence `index` after its closing mark."""
+    sentence = view.sentences[index]
+    floor = next((i for i, token in enumerate(sentence.tokens) if token.start >= quote.close_end), None)
+    if floor is None:
         return None
+    if sentence.tokens[floor].text in view.cues.quote_dashes:
+        return dash_attribution(view, sentence, floor)
+    limit = next((start for start, _ in view.quote_ranges if start >= quote.close_end), len(view.text))
+    for cue in sentence.cues:
+        if cue.first < floor or cue.first - floor > max_distance or cue.end > limit:
+            continue
+        if next_sentence and not ends_clause(view, sentence.tokens, cue.end):
+            continue
+        found = attribute_cue(view, index, cue, floor=floor)
+        if found is not None:
+            return found
     return None
+
+
+def dash_attribution(view: ArticleView, sentence: SentenceView, dash: int) -> Attribution | None:
+    """The speaker named after a dash that follows a quote ("…" ― Martha Ruiz)."""
+    token = sentence.tokens[dash]
+    cue = Cue("source_phrases", token.text, dash, dash + 1, token.start, token.end)
+    span = speaker_after(sentence.tokens, cue, cues=view.cues)
+    speaker = resolve_speaker(span, view.speakers) if span else None
+    return Attribution(speaker, token.text, token.start) if speaker else None
 
 
 def ends_sentence(view: ArticleView, index: int, quote: QuoteSpan) -> bool:
@@ -456,13 +509,10 @@ def starts_with_adjunct(view: ArticleView, sentence: SentenceView, span: tuple[i
 
 
 def content_before(view: ArticleView, sentence: SentenceView, position: int, *, floor: int) -> tuple[int, int] | None:
-    """The words from the clause start (after any quote) up to the comma before `position` (", officials said")."""
+    """The words from the clause start (after any quote) up to `position`, without the comma before it."""
     tokens = sentence.tokens
-    commas = [t for t in tokens[floor:] if t.text == "," and t.end <= position]
-    if not commas:
-        return None
     start = tokens[floor].start if floor < len(tokens) else sentence.start
-    return trim_content(view, start, commas[-1].start)
+    return trim_content(view, start, position) if start < position else None
 
 
 def preceding_word(sentence: SentenceView, position: int) -> str:

@@ -2,25 +2,37 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.tokens import Doc
 
 from analysis.schema import SENTENCE_COLUMNS
 
 
-def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Character spans (start, end) of the sentences in a parsed doc, trimmed of surrounding whitespace."""
-    spans: list[tuple[int, int]] = []
-    text = doc.text
-    for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append((start, end))
-    return spans
+def sentence_token_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges [first word, last word + 1) of the sentences in a parsed doc, skipping blank ones."""
+    if len(doc) == 0:
+        return []
+    array = doc.to_array([SENT_START, IS_SPACE])
+    starts = np.flatnonzero(array[:, 0] == 1)
+    words = ~array[:, 1].astype(bool)
+    ranges: list[tuple[int, int]] = []
+    for begin, finish in zip(starts, [*starts[1:], len(doc)], strict=True):
+        inside = np.flatnonzero(words[begin:finish])
+        if len(inside):
+            ranges.append((int(begin + inside[0]), int(begin + inside[-1] + 1)))
+    return ranges
+
+
+def sentence_spans(doc: Doc, ranges: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Character spans (start, end) of the sentences in a parsed doc, without surrounding whitespace."""
+    if ranges is None:
+        ranges = sentence_token_ranges(doc)
+    if not ranges:
+        return []
+    array = doc.to_array([IDX, LENGTH])
+    return [(int(array[first, 0]), int(array[last - 1, 0] + array[last - 1, 1])) for first, last in ranges]
 
 
 def split_sentences(text: str, *, nlp) -> list[tuple[int, int]]:

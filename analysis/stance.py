@@ -55,6 +55,7 @@ class Target:
     description: str
     pattern: re.Pattern[str] | None
     inverse: re.Pattern[str] | None
+    sentiment_stance: bool = False  # may a quote's sentiment give a stance on it when no cue is found?
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class StanceCues:
 
     support: re.Pattern[str] | None
     oppose: re.Pattern[str] | None
+    predicates: re.Pattern[str] | None
     negators: re.Pattern[str] | None
     negation_window: int
     object_markers: frozenset[str]
@@ -107,6 +109,7 @@ def compile_target(entry: dict) -> Target:
         description=str(entry.get("description") or ""),
         pattern=re.compile("|".join(sources), re.IGNORECASE) if sources else None,
         inverse=compile_phrases(load_phrase_list(entry, "inverse")),
+        sentiment_stance=bool(entry.get("sentiment_stance", False)),
     )
 
 
@@ -123,6 +126,7 @@ def load_stance_cues(path: Path = DEFAULT_STANCE_CUES, *, clauses_path: Path = D
     return StanceCues(
         support=compile_phrases(load_phrase_list(data, "support"), not_followed_by=owners),
         oppose=compile_phrases(load_phrase_list(data, "oppose"), not_followed_by=owners),
+        predicates=compile_phrases(load_phrase_list(data, "predicates")),
         negators=compile_phrases(load_phrase_list(data, "negators")),
         negation_window=int(data.get("negation_window", 3)),
         object_markers=frozenset(word.lower() for word in load_phrase_list(data, "object_markers")),
@@ -142,6 +146,8 @@ class Hit:
     start: int
     end: int
     direction: int
+    label: str = ""  # the cue's words when they are not text[start:end] (a quote's attribution verb)
+    backward: bool = False  # a predicate cue, which may describe a target before it
 
 
 def drop_overlaps(hits: list[Hit]) -> list[Hit]:
@@ -157,7 +163,8 @@ def find_cues(text: str, span: tuple[int, int], cues: StanceCues) -> list[Hit]:
     """Support (+1) and oppose (-1) cues in text[span], in text order, longer ones winning overlaps."""
     hits = [Hit("support", s, e, 1) for s, e in find_spans(cues.support, text, *span)]
     hits += [Hit("oppose", s, e, -1) for s, e in find_spans(cues.oppose, text, *span)]
-    return drop_overlaps(hits)
+    predicates = set(find_spans(cues.predicates, text, *span))
+    return [replace(hit, backward=(hit.start, hit.end) in predicates) for hit in drop_overlaps(hits)]
 
 
 def find_targets(text: str, span: tuple[int, int], targets: Targets, cues: StanceCues) -> list[Hit]:
@@ -199,11 +206,11 @@ def outside_targets(cue_hits: list[Hit], target_hits: list[Hit]) -> list[Hit]:
 
 
 def nearest_cue(cue_hits: list[Hit], target: Hit) -> Hit | None:
-    """The cue closest before the target, else the closest after it, else None."""
+    """The cue closest before the target, else the closest backward-looking cue after it, else None."""
     before = [cue for cue in cue_hits if cue.end <= target.start]
     if before:
         return before[-1]
-    after = [cue for cue in cue_hits if cue.start >= target.end]
+    after = [cue for cue in cue_hits if cue.start >= target.end and cue.backward]
     return after[0] if after else None
 
 
@@ -220,34 +227,46 @@ class StanceRow:
     cue: str
 
 
+def attribution_cue(quote: Statement, cues: StanceCues) -> list[Hit]:
+    """The quote's attribution words as a cue ("called for", "denied"), placed at the quote's start; or []."""
+    for key, pattern, direction in (("support", cues.support, 1), ("oppose", cues.oppose, -1)):
+        if pattern is not None and quote.cue and pattern.search(quote.cue):
+            return [Hit(key, quote.start, quote.start, direction, label=quote.cue)]
+    return []
+
+
 def quote_rows(
     text: str, quote: Statement, sentence: tuple[int, int], sentence_id: int, *, targets: Targets, cues: StanceCues
 ) -> list[StanceRow]:
-    """Stances of a quote's speaker: cue and target in the quote, a quoted cue and a target elsewhere in the
-    sentence, or (no cue) the quote's sentiment or neutral."""
+    """Stances of a quote's speaker: a cue (in the quote, or its attribution verb: "called for") and a target
+    in the quote; a quoted cue and a target elsewhere in the sentence; or no cue: sentiment or neutral."""
     region = (quote.start, quote.end)
     target_hits = find_targets(text, region, targets, cues)
     cue_hits = outside_targets(find_cues(text, region, cues), target_hits)
     level = cues.confidence.cue_and_target
     if not target_hits and cue_hits:
+        # the quoted words comment on what the sentence around them is about
         target_hits, level = find_targets(text, sentence, targets, cues), cues.confidence.cue_near_target
-        cue_hits = outside_targets(cue_hits, target_hits)
+        cue_hits = [replace(cue, backward=True) for cue in outside_targets(cue_hits, target_hits)]
+    cue_hits = attribution_cue(quote, cues) + cue_hits
     rows = []
     for target in target_hits:
         cue = nearest_cue(cue_hits, target)
         if cue is not None:
             side, confidence = pair_side(text, cue, target, region[0], cues), level
-            cue_text = text[cue.start : cue.end]
+            cue_text = cue.label or text[cue.start : cue.end]
         else:
-            side, confidence, cue_text = sentiment_side(quote, target, cues)
+            side, confidence, cue_text = sentiment_side(quote, target, targets, cues)
         rows.append(StanceRow(sentence_id, quote.speaker_id, quote.speaker, target.key, side, confidence, cue_text))
     return rows
 
 
-def sentiment_side(quote: Statement, target: Hit, cues: StanceCues) -> tuple[int, float, str]:
-    """(side, confidence, cue) from the quote's polarity when it is clearly signed, else neutral."""
+def sentiment_side(quote: Statement, target: Hit, targets: Targets, cues: StanceCues) -> tuple[int, float, str]:
+    """(side, confidence, cue) from the quote's polarity when the target allows it and it is clearly signed,
+    else neutral."""
+    allowed = any(item.id == target.key and item.sentiment_stance for item in targets.items)
     polarity = quote.polarity
-    if pd.notna(polarity) and abs(polarity) >= cues.sentiment_threshold:
+    if allowed and pd.notna(polarity) and abs(polarity) >= cues.sentiment_threshold:
         side = (1 if polarity > 0 else -1) * target.direction
         return side, cues.confidence.sentiment, "sentiment"
     return 0, cues.confidence.neutral, ""
@@ -324,6 +343,7 @@ def clause_rows(
     level = cues.confidence.cue_and_target
     if not target_hits and cue_hits and index > 0 and opens_with(text, clause, cues.back_reference_openers):
         target_hits, level = find_targets(text, clauses[index - 1], targets, cues), cues.confidence.cue_near_target
+        cue_hits = [replace(cue, backward=True) for cue in cue_hits]
     opening = opening_subject(text, clause, in_clause, blockers=cues.object_markers)
     if not opening and starts_with_participle(text, clause):
         opening = inherited
@@ -376,6 +396,7 @@ class Statement:
     end: int
     speaker_id: str
     speaker: str
+    cue: str  # the attribution words ("said", "called for")
     polarity: float
 
 
@@ -386,10 +407,18 @@ def statements_by_sentence(quotes: pd.DataFrame) -> dict[int, list[Statement]]:
         return grouped
     kept = quotes[quotes["kind"].isin(STATEMENT_KINDS) & (quotes["speaker_id"].fillna("").astype(str) != "")]
     polarity = kept["polarity"] if "polarity" in kept.columns else pd.Series(float("nan"), index=kept.index)
-    for sentence_id, start, end, speaker_id, speaker, score in zip(
-        kept["sentence_id"], kept["start"], kept["end"], kept["speaker_id"], kept["speaker"], polarity, strict=True
+    cue_words = kept["cue"].fillna("").astype(str) if "cue" in kept.columns else pd.Series("", index=kept.index)
+    for sentence_id, start, end, speaker_id, speaker, cue, score in zip(
+        kept["sentence_id"],
+        kept["start"],
+        kept["end"],
+        kept["speaker_id"],
+        kept["speaker"],
+        cue_words,
+        polarity,
+        strict=True,
     ):
-        statement = Statement(int(start), int(end), str(speaker_id), str(speaker), float(score))
+        statement = Statement(int(start), int(end), str(speaker_id), str(speaker), cue, float(score))
         grouped.setdefault(int(sentence_id), []).append(statement)
     return grouped
 

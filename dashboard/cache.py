@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from analysis import summaries
+from analysis.registry import read_yaml
+from analysis.selection import Selection, apply_selection
 from analysis.store import Results, load_results, read_manifest
-from dashboard import export
+from dashboard import export, network
 
 
 @dataclass(frozen=True)
@@ -81,3 +85,27 @@ def read_sentiment_engine(results_dir: str, content_hash: str) -> str:
     del content_hash  # only part of the cache key
     manifest = read_manifest(Path(results_dir)) or {}
     return str(manifest.get("settings", {}).get("sentiment", "unknown"))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def count_cooccurrence(results_dir: str, content_hash: str, selection: Selection, level: str) -> pd.DataFrame:
+    """Return actor pairs and how often they share an article or sentence in the selection, ignoring its actors.
+
+    Cached per selection: choosing actors (the commonest change) then only filters these pairs.
+    """
+    results = load_corpus_results(results_dir, content_hash)
+    context = apply_selection(results.tables(), replace(selection, actors=()))
+    return summaries.count_cooccurrence(context["mentions"], context["articles"], level=level, include_duplicates=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def read_registry_data(path: str, modified: float) -> dict:
+    """Return the parsed actor registry YAML; `modified` (the file's mtime) keys the cache so edits reload."""
+    del modified  # only part of the cache key
+    return read_yaml(Path(path))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def lay_out_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the seeded spring layout of the actor network (cached: the same ties give the same picture)."""
+    return network.lay_out_network(nodes, edges)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 STANCE_COLOURS = {"support": "#1a9850", "oppose": "#d73027", "neutral": "#9e9e9e"}
 MEASURE_COLOURS = {"toward actor": "#3366cc", "own quotes": "#ff9900"}
@@ -92,29 +93,34 @@ def make_cooccurrence_heatmap(frame: pd.DataFrame, *, limit: int = 25) -> go.Fig
 
 
 def make_sentiment_by_actor(frame: pd.DataFrame) -> go.Figure:
-    """Return mean sentiment with 95 % intervals per actor, toward the actor and of its quotes side by side.
+    """Return mean sentiment with 95 % intervals per actor: toward the actor and of its own quotes, side by side.
 
     Columns actor, measure, mean, n, low, high, small_n; means over few values are drawn hollow and labelled.
     """
     if frame.empty:
         return make_empty_figure()
-    figure = go.Figure()
-    for measure, group in frame.groupby("measure", sort=False):
+    measures = list(MEASURE_COLOURS)
+    actors = sorted(frame["actor"].unique())
+    figure = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.04,
+                           subplot_titles=["Sentiment toward the actor", "Sentiment of the actor's own quotes"])
+    for column, measure in enumerate(measures, start=1):
+        group = frame[frame["measure"] == measure]
         figure.add_trace(go.Scatter(
-            x=group["mean"], y=group["actor"], mode="markers+text", name=measure, offsetgroup=measure,
+            x=group["mean"], y=group["actor"], mode="markers+text", name=measure,
             error_x={"type": "data", "symmetric": False, "array": group["high"] - group["mean"],
                      "arrayminus": group["mean"] - group["low"]},
-            marker={"size": 11, "color": MEASURE_COLOURS.get(measure),
+            marker={"size": 11, "color": MEASURE_COLOURS[measure],
                     "symbol": ["circle-open" if flag else "circle" for flag in group["small_n"]]},
             text=[f"n={n}" + (" (small)" if flag else "")
                   for n, flag in zip(group["n"], group["small_n"], strict=True)],
-            textposition="middle right", customdata=group[["n"]].to_numpy(),
-            hovertemplate="%{y}<br>mean %{x:.2f}<br>n=%{customdata[0]}<extra>" + measure + "</extra>"))
-    figure.add_vline(x=0, line_dash="dot", line_color="#777")
-    figure.update_xaxes(title="Mean polarity (-1 negative … +1 positive)", range=[-1.05, 1.05])
-    figure.update_layout(scattermode="group", title="Sentiment toward each actor and of its own quotes",
-                         height=max(350, 40 * frame["actor"].nunique() + 150), **LAYOUT)
-    return figure
+            textposition="top center", customdata=group[["n"]].to_numpy(),
+            hovertemplate="%{y}<br>mean %{x:.2f}<br>n=%{customdata[0]}<extra>" + measure + "</extra>"),
+            row=1, col=column)
+        figure.add_vline(x=0, line_dash="dot", line_color="#777", row=1, col=column)
+    figure.update_xaxes(title="Mean polarity (-1 … +1)", range=[-1.05, 1.05])
+    figure.update_yaxes(categoryorder="array", categoryarray=actors[::-1])
+    return figure.update_layout(title="Sentiment toward each actor and of its own quotes", showlegend=False,
+                                height=max(350, 44 * len(actors) + 160), **LAYOUT)
 
 
 def make_sentiment_over_time(frame: pd.DataFrame, *, period_label: str = "week") -> go.Figure:

@@ -62,6 +62,7 @@ def test_sentiment_by_actor_flags_small_n_with_hollow_markers(selected) -> None:
     data = frames.summarize_sentiment_by_actor(selected["mentions"], selected["quotes"])
     figure = charts.make_sentiment_by_actor(data)
     assert [trace.name for trace in figure.data] == ["toward actor", "own quotes"]
+    assert (figure.data[0].xaxis, figure.data[1].xaxis) == ("x", "x2")  # side by side
     assert set(figure.data[0].marker.symbol) == {"circle-open"}
     assert figure.data[0].text[0] == "n=4 (small)"
 

@@ -38,6 +38,7 @@ def matches(phrases: list[str], text: str, **options) -> list[str]:
             ["gross violation"],
         ),
         (["back"], "Feedback came back.", ["back"]),
+        (["backed"], "Russian-backed rebels backed it.", ["backed"]),
         ([], "anything", []),
     ],
 )

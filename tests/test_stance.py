@@ -83,9 +83,14 @@ def stance_rows(text, mentions, quotes=(), *, targets, cues, polarity=None) -> l
             ],
         ),
         (
-            "Zelensky thanked Britain and urged more sanctions.",
+            "Zelensky thanked Britain and urged more sanctions, the Kremlin-backed media said.",
             [("volodymyr_zelensky", "Zelensky"), ("united_kingdom", "Britain")],
             [("volodymyr_zelensky", "sanctions", "support", 0.9, "urged")],
+        ),
+        (
+            "Orban said only talks can put an end to the conflict.",
+            [("viktor_orban", "Orban")],
+            [("viktor_orban", "diplomacy", "neutral", 0.3, "")],
         ),
         ("Analysts discussed the Minsk agreements.", [], []),
     ],
@@ -108,15 +113,40 @@ def test_quoted_cue_with_target_elsewhere_in_the_sentence(targets, cues) -> None
     assert rows == [("joe_biden", "recognition", "oppose", 0.9, "unacceptable")]
 
 
-def test_quote_without_cue_uses_its_sentiment(targets, cues) -> None:
+def test_quote_without_cue_uses_its_sentiment_only_where_the_target_allows(tmp_path, targets, cues) -> None:
     text = '"Sanctions are wonderful," Johnson said. "Sanctions exist," Truss said.'
     quotes = [("boris_johnson", "direct", "Sanctions are wonderful"), ("liz_truss", "direct", "Sanctions exist")]
     mentions = [("boris_johnson", "Johnson"), ("liz_truss", "Truss")]
-    rows = stance_rows(text, mentions, quotes, targets=targets, cues=cues, polarity=[1.0, 0.1])
+    shipped = stance_rows(text, mentions, quotes, targets=targets, cues=cues, polarity=[1.0, 0.1])
+    assert shipped == [
+        ("boris_johnson", "sanctions", "neutral", 0.3, ""),
+        ("liz_truss", "sanctions", "neutral", 0.3, ""),
+    ]
+    path = tmp_path / "targets.yaml"
+    path.write_text(
+        "targets:\n  - id: sanctions\n    keywords: [sanction*]\n    sentiment_stance: true\n", encoding="utf-8"
+    )
+    rows = stance_rows(text, mentions, quotes, targets=load_targets(path), cues=cues, polarity=[1.0, 0.1])
     assert rows == [
         ("boris_johnson", "sanctions", "support", 0.5, "sentiment"),
         ("liz_truss", "sanctions", "neutral", 0.3, ""),
     ]
+
+
+def test_attribution_verb_of_reported_speech_is_a_cue(targets, cues) -> None:
+    text = "Zelensky called for maximum sanctions against Moscow."
+    quotes = make_quotes(text, [("volodymyr_zelensky", "indirect", "maximum sanctions against Moscow")])
+    quotes["cue"] = ["called for"]
+    frame = detect_stances(
+        text,
+        make_sentences(text),
+        make_mentions(text, [("volodymyr_zelensky", "Zelensky"), ("russia", "Moscow")]),
+        quotes,
+        targets=targets,
+        cues=cues,
+    )
+    rows = list(frame[["actor_id", "target_id", "stance", "confidence", "cue"]].itertuples(index=False, name=None))
+    assert rows == [("volodymyr_zelensky", "sanctions", "support", 0.9, "called for")]
 
 
 def test_output_columns_and_evidence(targets, cues) -> None:

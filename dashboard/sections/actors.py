@@ -6,7 +6,7 @@ import streamlit as st
 
 from analysis import summaries
 from analysis.selection import GRANULARITIES
-from dashboard import charts, export, frames
+from dashboard import cache, charts, export, frames
 from dashboard.sections.common import draw_chart
 from dashboard.view import View, show_empty
 
@@ -60,9 +60,8 @@ def draw_cooccurrence(view: View) -> export.ChartItem | None:
     """Draw how often actors appear together (in the same article or sentence)."""
     st.subheader("Who appears with whom")
     level = st.radio("Together in the same", ["article", "sentence"], horizontal=True, key=f"{KEY}_level")
-    context = view.unselected_actors()
     # Pairs come from every actor in the slice, then keep those touching the chosen actors: who appears with them.
-    data = summaries.count_cooccurrence(context["mentions"], context["articles"], level=level, include_duplicates=True)
+    data = cache.count_cooccurrence(view.results_dir, view.content_hash, view.selection, level)
     data = frames.keep_pairs_with(data, actors=view.selection.actors)
     if data.empty:
         show_empty("pairs of actors appearing together", view=view, table="mentions")

@@ -32,7 +32,8 @@ def draw_chart(item: export.ChartItem, *, key: str, on_select: Callable[[], None
 
 def draw_chart_downloads(item: export.ChartItem, *, key: str) -> None:
     """Draw the Download popover of one chart."""
-    static_ok = cache.get_export_browser() is not None  # also boots the browser early, in the background
+    # Only look for a browser here; the export browser itself starts on the first static download.
+    static_ok = export.find_browser_path() is not None
     with st.popover("Download", icon=":material/download:", key=f"{key}_downloads"):
         for fmt in export.STATIC_FORMATS:
             st.download_button(fmt.upper(), data=functools.partial(cache.render_figure, item.figure, fmt),
@@ -54,7 +55,7 @@ def draw_view_downloads(view: View, items: Sequence[export.ChartItem | None], *,
     if not items:
         return
     st.divider()
-    render = cache.render_figure if cache.get_export_browser() is not None else None
+    render = cache.render_figure if export.find_browser_path() is not None else None
     notes = f"ActorLens export of the {page} page.\nCorpus: {view.choice.label}\nSelection: {view.describe()}\n"
     left, right = st.columns(2)
     left.download_button("Download this view (zip)", key=f"{page}_view_zip", on_click="ignore",

@@ -5,11 +5,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from analysis.registry import ACTOR_TYPES, read_yaml
+from analysis.registry import ACTOR_TYPES
 from analysis.store import problems_frame
 from analysis.tables import FIELDS
 from dashboard import cache, corpus, export, registry_edit, uploads
@@ -114,7 +115,7 @@ def draw_registry_editor(view: View) -> None:
     if view.choice.kind == "results":
         st.caption("A results folder is shown as stored; re-run the CLI with --actors to change its registry.")
         return
-    data = read_yaml(view.choice.actors_path)
+    data = cache.read_registry_data(view.choice.actors_path, Path(view.choice.actors_path).stat().st_mtime)
     actors = {entry["id"]: entry["name"] for entry in data.get("actors", [])}
     st.caption(f"{len(actors)} actors in {view.choice.actors_path}. Edits go to a copy; the bundled file is untouched.")
     alias_tab, actor_tab = st.tabs(["Add an alias", "Add an actor"])

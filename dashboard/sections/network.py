@@ -5,8 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analysis import summaries
-from dashboard import charts, export, frames, network
+from dashboard import cache, charts, export, frames, network
 from dashboard.sections.common import draw_chart
 from dashboard.view import View, show_empty
 
@@ -16,8 +15,7 @@ KEY = "net"
 def build_ties(view: View, *, with_cooccurrence: bool, min_weight: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return (nodes, edges) of the selection; co-occurrence ties only when asked, weak ties dropped."""
     context = view.unselected_actors()
-    pairs = summaries.count_cooccurrence(context["mentions"], context["articles"], level="sentence",
-                                         include_duplicates=True)
+    pairs = cache.count_cooccurrence(view.results_dir, view.content_hash, view.selection, "sentence")
     pairs = frames.keep_pairs_with(pairs, actors=view.selection.actors) if with_cooccurrence else pairs.iloc[0:0]
     edges = network.build_network_edges(view.selected["relations"], pairs)
     edges = edges[edges["cooccurrence"] + edges["relations"] >= min_weight].reset_index(drop=True)
@@ -39,7 +37,7 @@ def draw_network(view: View) -> tuple[export.ChartItem | None, pd.DataFrame, pd.
         return None, nodes, edges
     st.caption("Edge colour: mean polarity of the relations between two actors (accuses/criticises negative, "
                "supports positive); grey ties are neutral or co-occurrence only. Node size: mentions.")
-    placed_nodes, placed_edges = network.lay_out_network(nodes, edges)
+    placed_nodes, placed_edges = cache.lay_out_network(nodes, edges)
     figure = charts.make_network(placed_nodes, placed_edges)
     item = export.ChartItem("actor_network", "Actor network", figure, edges)
     draw_chart(item, key=f"{KEY}_graph")
