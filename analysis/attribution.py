@@ -25,6 +25,7 @@ CUE_GROUPS: tuple[str, ...] = (
     "denial_verbs",
     "participles",
     "source_phrases",
+    "naming_verbs",
 )
 POSSESSIVE_ENDINGS: tuple[str, ...] = ("'s", "’s", "s'", "s’")
 

@@ -86,7 +86,7 @@ class ClauseMention:
     start: int
     end: int
     possessive: bool  # "Moscow's recognition": names an owner, not the one who acts
-    after_marker: bool  # "appeal to Putin", "thanked Britain": right after an object marker or a verb form
+    after_marker: bool  # "appeal to Putin", "thanked Britain": in an object position (RoleRules)
     quoted: bool  # inside a direct or partial quote
 
 
@@ -121,25 +121,48 @@ def mention_spans(mentions: pd.DataFrame) -> list[MentionSpan]:
     )
 
 
+@dataclass(frozen=True)
+class RoleRules:
+    """Words that tell whether a mention is the one acting in its clause or an object (see the cue files)."""
+
+    object_markers: frozenset[str] = frozenset()  # "appeal to Putin", "the invasion of Ukraine"
+    verb_endings: tuple[str, ...] = ()  # "thanked Britain", "accusing Ukraine"
+    acting_nouns: frozenset[str] = frozenset()  # "the leaders of Donetsk": Donetsk acts despite the "of"
+
+
+def load_role_rules(data: dict) -> RoleRules:
+    """RoleRules from a parsed cue file (keys object_markers, verb_endings, acting_nouns_before_of)."""
+    return RoleRules(
+        object_markers=frozenset(word.lower() for word in load_phrase_list(data, "object_markers")),
+        verb_endings=load_phrase_list(data, "verb_endings"),
+        acting_nouns=frozenset(word.lower() for word in load_phrase_list(data, "acting_nouns_before_of")),
+    )
+
+
+def is_object_position(words_before: list[str], roles: RoleRules) -> bool:
+    """True when the words just before a mention make it an object: a marker ("to", "of" unless after an
+    acting noun) or a lowercase, unhyphenated verb form ("thanked")."""
+    if not words_before:
+        return False
+    last = words_before[-1]
+    if last.lower() in roles.object_markers:
+        return not (len(words_before) > 1 and words_before[-2].lower() in roles.acting_nouns)
+    return bool(roles.verb_endings) and last.islower() and "-" not in last and last.endswith(roles.verb_endings)
+
+
 def clause_mentions(
     text: str,
     mentions: Sequence[MentionSpan],
     clause: tuple[int, int],
     *,
     quotes: list[tuple[int, int, str]],
-    object_markers: frozenset[str],
-    verb_endings: tuple[str, ...] = (),
+    roles: RoleRules,
 ) -> list[ClauseMention]:
-    """The mentions lying inside the clause, in text order, with their role flags.
-
-    A mention counts as an object when the word before it is an object marker or a lowercase, unhyphenated
-    word with one of `verb_endings` ("thanked Britain", "accusing Ukraine").
-    """
+    """The mentions lying inside the clause, in text order, with their role flags (rules in RoleRules)."""
     found = []
     for actor_id, actor, start, end in mentions:
         if start < clause[0] or end > clause[1]:
             continue
-        before = text[clause[0] : start].rsplit(None, 1)[-1:]
         found.append(
             ClauseMention(
                 actor_id=actor_id,
@@ -147,18 +170,11 @@ def clause_mentions(
                 start=start,
                 end=end,
                 possessive=POSSESSIVE.match(text[end : end + 3]) is not None,
-                after_marker=bool(before) and is_object_marker(before[0], object_markers, verb_endings),
+                after_marker=is_object_position(text[clause[0] : start].rsplit(None, 2)[-2:], roles),
                 quoted=inside_any(start, end, quotes),
             )
         )
     return found
-
-
-def is_object_marker(word: str, object_markers: frozenset[str], verb_endings: tuple[str, ...]) -> bool:
-    """True for a preposition-like marker or a lowercase verb form ending in one of `verb_endings`."""
-    if word.lower() in object_markers:
-        return True
-    return bool(verb_endings) and word.islower() and "-" not in word and word.endswith(verb_endings)
 
 
 def is_subject_like(mention: ClauseMention) -> bool:

@@ -155,9 +155,9 @@ def is_adjectival(span: Span, rules: MatchRules) -> bool:
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
-    if before is not None and before.text == "-" and not before.whitespace_ and span.start >= 2:
-        if doc[span.start - 2].lower_ in rules.adjectival_prefixes:
-            return True
+    glued_before = before is not None and before.text == "-" and not before.whitespace_ and span.start >= 2
+    if glued_before and doc[span.start - 2].lower_ in rules.adjectival_prefixes:
+        return True
     return after is not None and after.text == "-" and not span[-1].whitespace_
 
 
@@ -193,9 +193,7 @@ def place_acts(span: Span, rules: MatchRules, place_ends: dict[int, bool]) -> bo
         return True
     if before in rules.words_before or (rules.for_to and before == "for" and following == "to"):
         return True
-    if before == "of" and span.start >= 2 and doc[span.start - 2].lower_ in rules.nouns_before_of:
-        return True
-    return False
+    return before == "of" and span.start >= 2 and doc[span.start - 2].lower_ in rules.nouns_before_of
 
 
 def is_headline_case(sentence: Span) -> bool:

@@ -298,10 +298,15 @@ def quote_kind(view: ArticleView, quote: QuoteSpan) -> str:
 
 
 def cue_before_quote(view: ArticleView, index: int, quote: QuoteSpan) -> Attribution | None:
-    """The nearest cue before the quote in its first sentence that has a speaker ("X said in a video, "…")."""
+    """The nearest cue before the quote in its first sentence that has a speaker ("X said in a video, "…").
+
+    "according to X" counts only when it opens the sentence; later in it, it attributes the words before it.
+    """
     sentence = view.sentences[index]
     floor = token_floor(view, sentence, quote.open_mark)
     for cue in reversed(sentence.cues):
+        if cue.group == "source_phrases" and cue.first > floor + 1:
+            continue
         if cue.end <= quote.open_mark and cue.first >= floor:
             found = attribute_cue(view, index, cue, floor=floor)
             if found is not None:
@@ -329,7 +334,7 @@ def cue_in_sentence_after(
     if floor is None:
         return None
     if sentence.tokens[floor].text in view.cues.quote_dashes:
-        return dash_attribution(view, sentence, floor)
+        return dash_attribution(view, index, floor)
     limit = next((start for start, _ in view.quote_ranges if start >= quote.close_end), len(view.text))
     for cue in sentence.cues:
         if cue.first < floor or cue.first - floor > max_distance or cue.end > limit:
@@ -342,11 +347,16 @@ def cue_in_sentence_after(
     return None
 
 
-def dash_attribution(view: ArticleView, sentence: SentenceView, dash: int) -> Attribution | None:
-    """The speaker named after a dash that follows a quote ("…" ― Martha Ruiz)."""
-    token = sentence.tokens[dash]
+def dash_attribution(view: ArticleView, index: int, dash: int) -> Attribution | None:
+    """The speaker named after a dash that follows a quote ("…" ― Martha Ruiz), also when the splitter put
+    the name in a sentence of its own."""
+    tokens = view.sentences[index].tokens
+    if dash == len(tokens) - 1 and index + 1 < len(view.sentences):
+        tokens = (tokens[dash], *view.sentences[index + 1].tokens)
+        dash = 0
+    token = tokens[dash]
     cue = Cue("source_phrases", token.text, dash, dash + 1, token.start, token.end)
-    span = speaker_after(sentence.tokens, cue, cues=view.cues)
+    span = speaker_after(tokens, cue, cues=view.cues)
     speaker = resolve_speaker(span, view.speakers) if span else None
     return Attribution(speaker, token.text, token.start) if speaker else None
 
@@ -569,17 +579,16 @@ def parenthetical_content(view: ArticleView, sentence: SentenceView, cue: Cue, *
 
 
 def according_content(view: ArticleView, sentence: SentenceView, cue: Cue, speaker: Speaker) -> tuple[int, int] | None:
-    """Content of "According to X, …" (after X) or "…, according to X" (before the cue)."""
+    """Content of "According to X, …" (after the comma that closes X) or "…, according to X" (before the cue)."""
     floor = token_floor(view, sentence, cue.start)
-    if cue.first <= floor + 1:
-        after = [index for index, token in enumerate(sentence.tokens) if token.start >= speaker.end]
-        if not after:
-            return None
-        first = after[0] + (1 if sentence.tokens[after[0]].text == "," else 0)
-        if first >= len(sentence.tokens):
-            return None
-        return trim_content(view, sentence.tokens[first].start, clause_end(view, sentence, first))
-    return content_before(view, sentence, cue.start, floor=floor)
+    if cue.first > floor + 1:
+        return content_before(view, sentence, cue.start, floor=floor)
+    tokens = sentence.tokens
+    comma = next((i for i in range(cue.last, len(tokens)) if tokens[i].text == ","), None)
+    first = comma + 1 if comma is not None else next((i for i, t in enumerate(tokens) if t.start >= speaker.end), None)
+    if first is None or first >= len(tokens):
+        return None
+    return trim_content(view, tokens[first].start, clause_end(view, sentence, first))
 
 
 def reported_statement(view: ArticleView, index: int, cue: Cue, earlier: Sequence[QuoteDraft]) -> QuoteDraft | None:
@@ -603,7 +612,7 @@ def find_reported(view: ArticleView, *, used: frozenset[int]) -> list[QuoteDraft
     for index, sentence in enumerate(view.sentences):
         in_sentence: list[QuoteDraft] = []
         for cue in sentence.cues:
-            if cue.start in used:
+            if cue.start in used or cue.group == "naming_verbs":
                 continue
             draft = reported_statement(view, index, cue, in_sentence)
             if draft is not None:

@@ -1,14 +1,19 @@
 """Actor-to-actor relations (accuses, criticises, denies, supports, asks, threatens, meets) from cue words.
 
 Rules (cue words and the lists named here in data/relation_cues.yaml):
-- a cue outside quotations and not negated, in a clause (analysis/clauses.py);
-- source: the clause's actors before the cue (not possessive, not after an object marker, not quoted);
-  a clause opening with an -ing word ("..., accusing Ukraine of ...") takes the subject of the clause before;
-- target: the first actor after the cue plus actors joined to it ("Russia and Belarus"); a passive cue
-  ("was accused by the West") swaps them, the actor after the agent word being the source;
-- a denial without a target answers the latest accusation against the denier in this sentence or the
-  few before it: "accusing Ukraine of planning an attack, which Kyiv has firmly denied" -> ukraine denies
-  the accuser; "meets" with two actors before the cue and none after pairs them ("Putin and Macron met").
+- a cue outside quotations, not negated and not an intended act ("urged China to condemn"), in a clause
+  (analysis/clauses.py); sentences without any cue are skipped;
+- source: the clause's actors before its first cue (not possessive, not in an object position, not
+  quoted); a clause opening with an -ing word ("..., accusing Ukraine of ...") takes the subject of the
+  clause before;
+- target: the first actor within a few words after the cue plus actors joined to it ("Russia and
+  Belarus"); a passive cue ("was accused by the West") swaps them, the actor after the agent word being
+  the source;
+- a denial without a possessive target ("denied Moscow's claims") answers the latest accusation against
+  the denier in this sentence or the few before it: "accusing Ukraine of planning an attack, which Kyiv
+  has firmly denied" -> ukraine denies the accuser, and is dropped when there is none;
+- a symmetric relation (meets) with two actors before the cue and none after pairs them ("Putin and
+  Macron met").
 One row per (sentence, source, target, relation).
 """
 
@@ -25,12 +30,14 @@ from analysis.clauses import DEFAULT_CLAUSE_RULES, ClauseRules, load_clause_rule
 from analysis.cues import (
     ClauseMention,
     MentionSpan,
+    RoleRules,
     clause_mentions,
     compile_phrases,
     find_spans,
     inside_any,
     is_negated,
     load_phrase_list,
+    load_role_rules,
     mention_spans,
     opening_subject,
     quoted_spans,
@@ -60,12 +67,12 @@ class RelationCues:
     relations: tuple[RelationType, ...]
     negators: re.Pattern[str] | None
     negation_window: int
-    object_markers: frozenset[str]
-    verb_endings: tuple[str, ...]
+    roles: RoleRules
     intent_markers: frozenset[str]
     passive_auxiliaries: frozenset[str]
     passive_agent: str
     target_joiners: tuple[str, ...]
+    max_target_gap: int
     symmetric_relations: frozenset[str]
     denial_relation: str
     accusation_relation: str
@@ -92,12 +99,12 @@ def load_relation_cues(
         relations=relations,
         negators=compile_phrases(load_phrase_list(data, "negators")),
         negation_window=int(data.get("negation_window", 3)),
-        object_markers=frozenset(word.lower() for word in load_phrase_list(data, "object_markers")),
-        verb_endings=load_phrase_list(data, "verb_endings"),
+        roles=load_role_rules(data),
         intent_markers=frozenset(word.lower() for word in load_phrase_list(data, "intent_markers")),
         passive_auxiliaries=frozenset(word.lower() for word in load_phrase_list(data, "passive_auxiliaries")),
         passive_agent=str(data.get("passive_agent", "by")).lower(),
         target_joiners=tuple(word.lower() for word in load_phrase_list(data, "target_joiners")),
+        max_target_gap=int(data.get("max_target_gap", 4)),
         symmetric_relations=frozenset(load_phrase_list(data, "symmetric_relations")),
         denial_relation=str(data.get("denial_relation", "denies")),
         accusation_relation=str(data.get("accusation_relation", "accuses")),
@@ -129,7 +136,9 @@ class RelationRow:
     cue: str
 
 
-def find_relation_cues(text: str, clause: tuple[int, int], cues: RelationCues, quotes) -> list[CueHit]:
+def find_relation_cues(
+    text: str, clause: tuple[int, int], cues: RelationCues, quotes: list[tuple[int, int, str]]
+) -> list[CueHit]:
     """Relation cues in the clause, longest first on overlaps, in text order; quoted, negated and intended
     ("to condemn") ones left out."""
     hits = [
@@ -158,7 +167,8 @@ def is_joined(text: str, first: ClauseMention, second: ClauseMention, joiners: t
 
 
 def targets_after(text: str, mentions: list[ClauseMention], position: int, cues: RelationCues) -> list[ClauseMention]:
-    """The first actor after the cue at `position` and the actors joined to it ("Russia and Belarus").
+    """The first actor at most `max_target_gap` words after the cue ending at `position`, and the actors
+    joined to it ("Russia and Belarus").
 
     Quoted mentions and mentions after an object marker that is not the cue's own last word are skipped
     ("met in Moscow" names a place; "appeal to Putin" names the target).
@@ -168,8 +178,12 @@ def targets_after(text: str, mentions: list[ClauseMention], position: int, cues:
         for mention in mentions
         if mention.start >= position
         and not mention.quoted
-        and not (mention.after_marker and set(text[position : mention.start].lower().split()) & cues.object_markers)
+        and not (
+            mention.after_marker and set(text[position : mention.start].lower().split()) & cues.roles.object_markers
+        )
     ]
+    if not after or len(text[position : after[0].start].split()) > cues.max_target_gap:
+        return []
     chain = after[:1]
     for mention in after[1:]:
         if not is_joined(text, chain[-1], mention, cues.target_joiners):
@@ -243,10 +257,9 @@ def clause_relation_rows(
         context.mentions,
         clause,
         quotes=context.quotes,
-        object_markers=cues.object_markers,
-        verb_endings=cues.verb_endings,
+        roles=cues.roles,
     )
-    opening = opening_subject(text, clause, in_clause, blockers=cues.object_markers)
+    opening = opening_subject(text, clause, in_clause, blockers=cues.roles.object_markers)
     rows = []
     hits = find_relation_cues(text, clause, cues, context.quotes)
     for hit in hits:

@@ -1,14 +1,21 @@
 """Stance detection: which actor is for or against which target (data/targets.yaml), from cue words.
 
-Statements looked at, per sentence:
-- quotes (direct, partial, indirect) with a known speaker: the speaker's stance;
-- clauses (analysis/clauses.py) whose subject is an actor: a mention before the cue, not possessive,
-  not after an object marker, not inside a quote ("The Russian parliament has also asked Putin to
-  recognize ..."); without a cue, the mention opening the clause.
-A target keyword pairs with the nearest cue before it (else after it) in the same statement; the cue's
-side (support +1 / oppose -1) is flipped by a negator just before it, and again by a negated or inverse
-target ("never join NATO", "lift sanctions"). One row per (actor, target, sentence) is kept: the most
-confident, a side beating neutral at equal confidence. Confidence levels are in data/stance_cues.yaml.
+Statements looked at, per sentence (only sentences that contain a target keyword):
+- quotes (direct, partial, indirect) with a known speaker: the speaker's stance. Cues are the quoted
+  words and the attribution verb ("called for", "denied"); a quote without a target whose words hold
+  a cue comments on the target of the sentence around it (confidence cue_near_target);
+- clauses (analysis/clauses.py) with an actor as subject: a mention before the clause's first cue, not
+  possessive, not in an object position, not inside a quote ("The Russian parliament has also asked
+  Putin to recognize ..."); without a cue, the mention opening the clause (neutral). A clause opening
+  with "which" takes the targets of the clause before it ("..., which Kyiv has firmly denied").
+A target keyword pairs with the nearest cue before it; a cue after it only when the cue is a predicate
+("recognition would be illegal") or looks back by the rules above. The cue's side (support +1 / oppose -1)
+flips for each negation (a negator just before the cue, or between the cue and the target: "did not
+support", "demanded that Ukraine never join NATO") and for an inverse target ("lift sanctions").
+Without a cue a quote is neutral, unless its target allows a sentiment-based stance (targets.yaml).
+One row per (actor, target, sentence) is kept: the most confident, a side beating neutral at equal
+confidence. Confidence levels are in data/stance_cues.yaml: 0.9 cue and target in one clause or quote,
+0.7 cue near the target, 0.5 sentiment-based, 0.3 neutral.
 """
 
 from __future__ import annotations
@@ -20,15 +27,17 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from analysis.clauses import DEFAULT_CLAUSE_RULES, ClauseRules, load_clause_rules
+from analysis.clauses import DEFAULT_CLAUSE_RULES, ClauseRules, load_clause_rules, split_clauses
 from analysis.cues import (
     ClauseMention,
     MentionSpan,
+    RoleRules,
     clause_mentions,
     compile_phrases,
     find_spans,
     is_negated,
     load_phrase_list,
+    load_role_rules,
     mention_spans,
     opening_subject,
     quoted_spans,
@@ -77,6 +86,7 @@ class Confidence:
 
     cue_and_target: float = 0.9
     cue_near_target: float = 0.7
+    negated_target: float = 0.7
     sentiment: float = 0.5
     neutral: float = 0.3
 
@@ -90,8 +100,7 @@ class StanceCues:
     predicates: re.Pattern[str] | None
     negators: re.Pattern[str] | None
     negation_window: int
-    object_markers: frozenset[str]
-    verb_endings: tuple[str, ...]
+    roles: RoleRules
     back_reference_openers: frozenset[str]
     confidence: Confidence
     sentiment_threshold: float
@@ -126,11 +135,10 @@ def load_stance_cues(path: Path = DEFAULT_STANCE_CUES, *, clauses_path: Path = D
     return StanceCues(
         support=compile_phrases(load_phrase_list(data, "support"), not_followed_by=owners),
         oppose=compile_phrases(load_phrase_list(data, "oppose"), not_followed_by=owners),
-        predicates=compile_phrases(load_phrase_list(data, "predicates")),
+        predicates=compile_phrases(load_phrase_list(data, "predicates"), not_followed_by=owners),
         negators=compile_phrases(load_phrase_list(data, "negators")),
         negation_window=int(data.get("negation_window", 3)),
-        object_markers=frozenset(word.lower() for word in load_phrase_list(data, "object_markers")),
-        verb_endings=load_phrase_list(data, "verb_endings"),
+        roles=load_role_rules(data),
         back_reference_openers=frozenset(word.lower() for word in load_phrase_list(data, "back_reference_openers")),
         confidence=Confidence(**(data.get("confidence") or {})),
         sentiment_threshold=float(data.get("sentiment_threshold", 0.25)),
@@ -235,30 +243,57 @@ def attribution_cue(quote: Statement, cues: StanceCues) -> list[Hit]:
     return []
 
 
+def quote_pairs(
+    text: str, quote: Statement, sentence: tuple[int, int], *, targets: Targets, cues: StanceCues
+) -> tuple[list[tuple[Hit, list[Hit]]], float]:
+    """(target, cues it may pair with) for each target of a quote, clause by clause, and their confidence.
+
+    The attribution verb ("called for") counts in every clause. A quote without a target whose words hold
+    a cue comments on the targets of the sentence around it (cues then look back; cue_near_target).
+    """
+    region = (quote.start, quote.end)
+    attribution = attribution_cue(quote, cues)
+    pairs, quoted_cues = [], []
+    for clause in split_clauses(text, *region, rules=cues.clauses) or [region]:
+        target_hits = find_targets(text, clause, targets, cues)
+        cue_hits = outside_targets(find_cues(text, clause, cues), target_hits)
+        quoted_cues += cue_hits
+        pairs += [(target, attribution + cue_hits) for target in target_hits]
+    if pairs or not quoted_cues:
+        return pairs, cues.confidence.cue_and_target
+    target_hits = find_targets(text, sentence, targets, cues)
+    backward = [replace(cue, backward=True) for cue in outside_targets(quoted_cues, target_hits)]
+    return [(target, attribution + backward) for target in target_hits], cues.confidence.cue_near_target
+
+
 def quote_rows(
     text: str, quote: Statement, sentence: tuple[int, int], sentence_id: int, *, targets: Targets, cues: StanceCues
 ) -> list[StanceRow]:
-    """Stances of a quote's speaker: a cue (in the quote, or its attribution verb: "called for") and a target
-    in the quote; a quoted cue and a target elsewhere in the sentence; or no cue: sentiment or neutral."""
-    region = (quote.start, quote.end)
-    target_hits = find_targets(text, region, targets, cues)
-    cue_hits = outside_targets(find_cues(text, region, cues), target_hits)
-    level = cues.confidence.cue_and_target
-    if not target_hits and cue_hits:
-        # the quoted words comment on what the sentence around them is about
-        target_hits, level = find_targets(text, sentence, targets, cues), cues.confidence.cue_near_target
-        cue_hits = [replace(cue, backward=True) for cue in outside_targets(cue_hits, target_hits)]
-    cue_hits = attribution_cue(quote, cues) + cue_hits
+    """Stances of a quote's speaker: cue and target in one clause of the quote (or the quote's attribution
+    verb), a quoted cue and a target elsewhere in the sentence, a negated target, sentiment, or neutral."""
+    pairs, level = quote_pairs(text, quote, sentence, targets=targets, cues=cues)
     rows = []
-    for target in target_hits:
+    for target, cue_hits in pairs:
         cue = nearest_cue(cue_hits, target)
         if cue is not None:
-            side, confidence = pair_side(text, cue, target, region[0], cues), level
+            side, confidence = pair_side(text, cue, target, quote.start, cues), level
             cue_text = cue.label or text[cue.start : cue.end]
         else:
-            side, confidence, cue_text = sentiment_side(quote, target, targets, cues)
+            side, confidence, cue_text = uncued_side(text, target, quote.start, cues)
+            if side == 0:
+                side, confidence, cue_text = sentiment_side(quote, target, targets, cues)
         rows.append(StanceRow(sentence_id, quote.speaker_id, quote.speaker, target.key, side, confidence, cue_text))
     return rows
+
+
+def uncued_side(text: str, target: Hit, floor: int, cues: StanceCues) -> tuple[int, float, str]:
+    """(side, confidence, cue) without a cue: a negated target is opposed ("no plans to attack", "there will
+    be no war", with the negator as cue), anything else is neutral."""
+    words = " ".join(text[floor : target.start].split()[-cues.negation_window :])
+    found = cues.negators.search(words) if cues.negators is not None else None
+    if found is not None:
+        return -target.direction, cues.confidence.negated_target, found.group(0)
+    return 0, cues.confidence.neutral, ""
 
 
 def sentiment_side(quote: Statement, target: Hit, targets: Targets, cues: StanceCues) -> tuple[int, float, str]:
@@ -314,7 +349,8 @@ def subject_rows(
     """
     cue = nearest_cue(cue_hits, target)
     if cue is None:
-        return [(subject, 0, context.cues.confidence.neutral, "") for subject in subjects]
+        side, confidence, cue_text = uncued_side(text, target, context.floor, context.cues)
+        return [(subject, side, confidence, cue_text) for subject in subjects]
     speaker = cue_speaker(cue, context.quotes)
     side = pair_side(text, cue, target, context.floor, context.cues)
     return [
@@ -335,8 +371,7 @@ def clause_rows(
         context.mentions,
         clause,
         quotes=quotes,
-        object_markers=cues.object_markers,
-        verb_endings=cues.verb_endings,
+        roles=cues.roles,
     )
     target_hits = find_targets(text, clause, targets, cues)
     cue_hits = outside_targets(find_cues(text, clause, cues), target_hits)
@@ -344,7 +379,7 @@ def clause_rows(
     if not target_hits and cue_hits and index > 0 and opens_with(text, clause, cues.back_reference_openers):
         target_hits, level = find_targets(text, clauses[index - 1], targets, cues), cues.confidence.cue_near_target
         cue_hits = [replace(cue, backward=True) for cue in cue_hits]
-    opening = opening_subject(text, clause, in_clause, blockers=cues.object_markers)
+    opening = opening_subject(text, clause, in_clause, blockers=cues.roles.object_markers)
     if not opening and starts_with_participle(text, clause):
         opening = inherited
     candidates = opening

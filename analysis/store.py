@@ -172,7 +172,7 @@ def build_manifest(inputs: Sequence[Path], results: Results, settings: Settings,
         "settings": {key: str(value) for key, value in asdict(settings).items()},
         "fingerprint": settings.fingerprint(),
         "versions": package_versions(),
-        "rows": {name: int(len(frame)) for name, frame in results.tables().items()},
+        "rows": {name: len(frame) for name, frame in results.tables().items()},
         "articles_reused": reused,
         "problems": [str(problem) for problem in results.problems],
         "summary": results.summary,
@@ -216,11 +216,12 @@ def run_corpus(
     inputs: Sequence[Path],
     out_dir: Path,
     *,
-    settings: Settings = Settings(),
+    settings: Settings | None = None,
     on_progress: ProgressCallback | None = None,
     on_ingest: ProgressCallback | None = None,
 ) -> Results:
     """Read the inputs, analyse every article (reusing unchanged ones from `out_dir`) and write the results there."""
+    settings = settings or Settings()
     if settings.output_format not in FORMATS:
         raise ValueError(f"unknown format '{settings.output_format}' (use {' or '.join(FORMATS)})")
     ingest = read_corpus(

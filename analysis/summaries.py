@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
-
 import pandas as pd
 
 FREQUENCIES: dict[str, str] = {"D": "day", "W": "week", "M": "month"}
@@ -95,11 +93,6 @@ def count_articles_by_period(
     return counts.sort_values(["period", "source"], kind="stable").reset_index(drop=True)
 
 
-def actor_pairs(actor_ids: list[str]) -> list[tuple[str, str]]:
-    """Every unordered pair of distinct actors, each written (smaller id, larger id)."""
-    return list(itertools.combinations(sorted(set(actor_ids)), 2))
-
-
 def count_cooccurrence(
     mentions: pd.DataFrame, articles: pd.DataFrame, *, level: str = "sentence", include_duplicates: bool = False
 ) -> pd.DataFrame:
@@ -111,8 +104,11 @@ def count_cooccurrence(
         raise ValueError(f"unknown level '{level}' (use sentence or article)")
     kept = drop_duplicate_articles(mentions, articles, include_duplicates=include_duplicates)
     keys = ["article_id", "sentence_id"] if level == "sentence" else ["article_id"]
-    pairs = [pair for ids in kept.groupby(keys)["actor_id"].agg(list) for pair in actor_pairs(ids)]
-    counts = pd.DataFrame(pairs, columns=["actor_a", "actor_b"]).value_counts().rename("count").reset_index()
+    present = kept[[*keys, "actor_id"]].drop_duplicates()
+    pairs = present.merge(present, on=keys, suffixes=("_a", "_b"))
+    pairs = pairs[pairs["actor_id_a"] < pairs["actor_id_b"]]
+    counts = pairs.groupby(["actor_id_a", "actor_id_b"]).size().rename("count").reset_index()
+    counts = counts.rename(columns={"actor_id_a": "actor_a", "actor_id_b": "actor_b"})
     names = dict(zip(mentions["actor_id"], mentions["actor"], strict=True))
     counts["actor_a_name"] = counts["actor_a"].map(names)
     counts["actor_b_name"] = counts["actor_b"].map(names)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -32,7 +33,7 @@ def read_sentences(paths: list[Path], *, column: str) -> list[str]:
     return [text[start:end] for text in texts for start, end in split_sentences(text, nlp=nlp)]
 
 
-def time_call(function, sentences: list[str]) -> tuple[object, float]:
+def time_call(function: Callable[[list[str]], object], sentences: list[str]) -> tuple[object, float]:
     """The function's result on the sentences and the seconds it took."""
     started = time.perf_counter()
     result = function(sentences)

@@ -1,0 +1,1 @@
+"""ActorLens dashboard: Streamlit pages over the analysed tables (entry point: streamlit_app.py)."""

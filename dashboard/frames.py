@@ -2,41 +2,17 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from analysis import summaries
+from analysis import sentiment_summaries, stance_summaries, summaries
 
 Tables = Mapping[str, pd.DataFrame]
 
-# Two-sided 95 % critical values of Student's t for 1..30 degrees of freedom; above that the
-# Cornish-Fisher correction of the normal quantile is within 0.001.
-T_CRITICAL_95 = (12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160,
-                 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056,
-                 2.052, 2.048, 2.045, 2.042)
-SMALL_N = 10  # means over fewer values than this are flagged as unreliable
+SMALL_N = 5  # means over fewer scored items are flagged (analysis.sentiment_summaries' own default)
+SENTIMENT_COLUMNS = {"mean_polarity": "mean", "ci_low": "low", "ci_high": "high"}  # short names the charts use
 STANCE_ORDER = ("support", "oppose", "neutral")
-
-
-def find_t_critical(degrees_of_freedom: int) -> float:
-    """Return the two-sided 95 % critical value of Student's t (nan for fewer than 1 degree of freedom)."""
-    if degrees_of_freedom < 1:
-        return math.nan
-    if degrees_of_freedom <= len(T_CRITICAL_95):
-        return T_CRITICAL_95[degrees_of_freedom - 1]
-    z = 1.959964
-    return z + (z**3 + z) / (4 * degrees_of_freedom)
-
-
-def summarize_mean(values: pd.Series, *, small_n: int = SMALL_N) -> dict[str, float | int | bool]:
-    """Return mean, n, 95 % t-interval (low, high; nan below n=2) and a small-n flag of the values."""
-    clean = values.dropna().astype(float)
-    n = len(clean)
-    mean = clean.mean() if n else math.nan
-    half = find_t_critical(n - 1) * clean.std(ddof=1) / math.sqrt(n) if n > 1 else math.nan
-    return {"mean": mean, "n": n, "low": mean - half, "high": mean + half, "small_n": n < small_n}
 
 
 def add_period(frame: pd.DataFrame, *, dates: pd.Series, granularity: str) -> pd.DataFrame:
@@ -89,84 +65,70 @@ def keep_pairs_with(pairs: pd.DataFrame, *, actors: Sequence[str]) -> pd.DataFra
 
 
 def summarize_sentiment_by_actor(
-    mentions: pd.DataFrame, quotes: pd.DataFrame, *, small_n: int = SMALL_N
+    mentions: pd.DataFrame, quotes: pd.DataFrame, articles: pd.DataFrame, *, small_n: int = SMALL_N
 ) -> pd.DataFrame:
     """Return per actor two rows: sentiment toward the actor (mention contexts) and of its own quotes.
 
-    Columns actor_id, actor, measure ("toward actor" | "own quotes"), mean (-1..1), n, low, high, small_n.
+    Built on analysis.sentiment_summaries. Columns actor_id, actor, measure ("toward actor" | "own quotes"),
+    mean (-1..1), n, low, high (95 % t-interval, NaN below n=2), small_n.
     """
-    toward = mentions[["actor_id", "actor", "polarity"]].dropna(subset=["polarity"])
-    own = quotes[quotes["speaker_id"] != ""].rename(columns={"speaker_id": "actor_id", "speaker": "actor"})
-    own = own[["actor_id", "actor", "polarity"]].dropna(subset=["polarity"])
-    rows = []
-    for measure, frame in (("toward actor", toward), ("own quotes", own)):
-        for (actor_id, actor), group in frame.groupby(["actor_id", "actor"]):
-            rows.append({"actor_id": actor_id, "actor": actor, "measure": measure,
-                         **summarize_mean(group["polarity"], small_n=small_n)})
+    toward = sentiment_summaries.summarise_sentiment_toward(mentions, articles, include_duplicates=True, min_n=small_n)
+    own = sentiment_summaries.summarise_sentiment_of(quotes, articles, include_duplicates=True, min_n=small_n)
+    own = own.rename(columns={"speaker_id": "actor_id", "speaker": "actor"})
+    both = pd.concat([toward.assign(measure="toward actor"), own.assign(measure="own quotes")], ignore_index=True)
+    both = both.rename(columns=SENTIMENT_COLUMNS)
     columns = ["actor_id", "actor", "measure", "mean", "n", "low", "high", "small_n"]
-    result = pd.DataFrame(rows, columns=columns)
-    return result.sort_values(["actor", "measure"], ascending=[True, False]).reset_index(drop=True)
+    return both[columns].sort_values(["actor", "measure"], ascending=[True, False]).reset_index(drop=True)
 
 
 def summarize_sentiment_per_period(
     mentions: pd.DataFrame, articles: pd.DataFrame, *, granularity: str, small_n: int = SMALL_N
 ) -> pd.DataFrame:
     """Return mean sentiment toward each actor per period: period, actor_id, actor, mean, n, low, high, small_n."""
-    frame = attach_article_fields(mentions[["article_id", "actor_id", "actor", "polarity"]], articles)
-    frame = frame[frame["published"].notna() & frame["polarity"].notna()]
+    summary = sentiment_summaries.summarise_sentiment_toward(mentions, articles, freq=granularity,
+                                                             include_duplicates=True, min_n=small_n)
     columns = ["period", "actor_id", "actor", "mean", "n", "low", "high", "small_n"]
-    if frame.empty:
-        return pd.DataFrame(columns=columns)
-    frame = add_period(frame, dates=frame["published"], granularity=granularity)
-    rows = [{"period": period, "actor_id": actor_id, "actor": actor,
-             **summarize_mean(group["polarity"], small_n=small_n)}
-            for (period, actor_id, actor), group in frame.groupby(["period", "actor_id", "actor"])]
-    return pd.DataFrame(rows, columns=columns)
+    return summary.rename(columns=SENTIMENT_COLUMNS)[columns].sort_values(["period", "actor"]).reset_index(drop=True)
 
 
 def summarize_sentiment_by_outlet(
     mentions: pd.DataFrame, articles: pd.DataFrame, *, small_n: int = SMALL_N
 ) -> pd.DataFrame:
-    """Return mean sentiment toward each actor in each outlet: source, actor_id, actor, mean, n, small_n."""
-    frame = attach_article_fields(mentions[["article_id", "actor_id", "actor", "polarity"]], articles)
-    grouped = frame.dropna(subset=["polarity"]).groupby(["source", "actor_id", "actor"])["polarity"]
-    result = grouped.agg(mean="mean", n="count").reset_index()
-    return result.assign(small_n=result["n"] < small_n)
+    """Return mean sentiment toward each actor in each outlet: source, actor_id, actor, mean, n, low, high, small_n."""
+    frame = attach_article_fields(mentions, articles)
+    summary = sentiment_summaries.summarise_groups(frame, ["source", "actor_id", "actor"], min_n=small_n)
+    columns = ["source", "actor_id", "actor", "mean", "n", "low", "high", "small_n"]
+    return summary.rename(columns=SENTIMENT_COLUMNS)[columns]
 
 
-def summarize_stance_matrix(stances: pd.DataFrame) -> pd.DataFrame:
-    """Return per actor and target: support, oppose, neutral counts, n and net stance (support-oppose)/n in -1..1."""
-    keys = ["actor_id", "actor", "target_id", "target"]
-    counts = stances.groupby([*keys, "stance"]).size().unstack("stance", fill_value=0)
-    counts = counts.reindex(columns=list(STANCE_ORDER), fill_value=0).reset_index()
-    counts.columns.name = None
-    counts["n"] = counts[list(STANCE_ORDER)].sum(axis=1)
-    counts["net"] = (counts["support"] - counts["oppose"]) / counts["n"]
-    if counts.empty:
-        return pd.DataFrame(columns=[*keys, *STANCE_ORDER, "n", "net"])
+def summarize_stance_matrix(stances: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Return per actor and target: support, oppose, neutral, n and net = (support-oppose)/n in -1..1.
+
+    Built on analysis.stance_summaries.count_stances; rows sorted by actor, then target.
+    """
+    counts = stance_summaries.count_stances(stances, articles, include_duplicates=True)
+    counts = counts.rename(columns={"net_stance": "net"})
     return counts.sort_values(["actor", "target"]).reset_index(drop=True)
 
 
-def count_stances(stances: pd.DataFrame) -> pd.DataFrame:
-    """Return stance statements per actor, target and stance: actor, target, stance, count."""
-    counts = stances.groupby(["actor", "target", "stance"]).size().rename("count").reset_index()
-    return counts.sort_values(["actor", "target", "stance"]).reset_index(drop=True)
+def count_stances(matrix: pd.DataFrame) -> pd.DataFrame:
+    """Return stance statements per actor, target and stance (actor, target, stance, count) from the matrix."""
+    long = matrix.melt(id_vars=["actor", "target"], value_vars=list(STANCE_ORDER), var_name="stance",
+                       value_name="count")
+    long = long[long["count"] > 0]
+    return long.sort_values(["actor", "target", "stance"]).reset_index(drop=True)
 
 
 def summarize_stance_per_period(stances: pd.DataFrame, articles: pd.DataFrame, *, granularity: str) -> pd.DataFrame:
-    """Return net stance per period and target: period, target_id, target, support, oppose, neutral, n, net."""
-    frame = attach_article_fields(stances, articles)
-    frame = frame[frame["published"].notna()]
+    """Return net stance per period and target over all actors: period, target_id, target, counts, n, net."""
+    counts = stance_summaries.count_stances(stances, articles, freq=granularity, include_duplicates=True)
     columns = ["period", "target_id", "target", *STANCE_ORDER, "n", "net"]
-    if frame.empty:
+    if counts.empty:
         return pd.DataFrame(columns=columns)
-    frame = add_period(frame, dates=frame["published"], granularity=granularity)
-    counts = frame.groupby(["period", "target_id", "target", "stance"]).size().unstack("stance", fill_value=0)
-    counts = counts.reindex(columns=list(STANCE_ORDER), fill_value=0).reset_index()
-    counts.columns.name = None
-    counts["n"] = counts[list(STANCE_ORDER)].sum(axis=1)
-    counts["net"] = (counts["support"] - counts["oppose"]) / counts["n"]
-    return counts[columns].sort_values(["period", "target"]).reset_index(drop=True)
+    totals = counts.groupby(["period", "target_id", "target"])[list(STANCE_ORDER)].sum().reset_index()
+    totals["n"] = totals[list(STANCE_ORDER)].sum(axis=1)
+    totals["net"] = (totals["support"] - totals["oppose"]) / totals["n"]
+    return totals[columns].sort_values(["period", "target"]).reset_index(drop=True)
 
 
 def list_stance_evidence(

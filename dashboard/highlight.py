@@ -26,7 +26,7 @@ def find_boundaries(length: int, spans: list[tuple[int, int]]) -> list[int]:
     return sorted(points)
 
 
-def covering(spans: list[tuple[int, int, str]], start: int, end: int) -> list[str]:
+def find_covering_labels(spans: list[tuple[int, int, str]], start: int, end: int) -> list[str]:
     """Return the labels of the spans that cover the segment [start, end)."""
     return [label for span_start, span_end, label in spans if span_start <= start and end <= span_end]
 
@@ -52,8 +52,8 @@ def highlight_article(text: str, mentions: pd.DataFrame, quotes: pd.DataFrame) -
     quote_spans = [(int(s), int(e), str(a) or "unattributed") for s, e, a in zip(quotes["start"], quotes["end"],
                                                                                    quotes["speaker"], strict=True)]
     edges = find_boundaries(len(text), [(s, e) for s, e, _ in mention_spans + quote_spans])
-    parts = [render_segment(text[start:end], actors=covering(mention_spans, start, end),
-                            speakers=covering(quote_spans, start, end))
+    parts = [render_segment(text[start:end], actors=find_covering_labels(mention_spans, start, end),
+                            speakers=find_covering_labels(quote_spans, start, end))
              for start, end in itertools.pairwise(edges) if end > start]
     return f'{STYLE}<div class="al-article">{"".join(parts)}</div>'
 

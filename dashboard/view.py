@@ -27,15 +27,15 @@ class View:
     selection: Selection
     selected: dict[str, pd.DataFrame]
 
-    def actor_names(self) -> dict[str, str]:
+    def list_actor_names(self) -> dict[str, str]:
         """Return actor id -> display name for the whole corpus."""
         return dict(self.options.actors)
 
     def describe(self) -> str:
         """Return the selection in words."""
-        return describe_selection(self.selection, actor_names=self.actor_names())
+        return describe_selection(self.selection, actor_names=self.list_actor_names())
 
-    def unselected_actors(self) -> dict[str, pd.DataFrame]:
+    def slice_ignoring_actors(self) -> dict[str, pd.DataFrame]:
         """Return the tables sliced by every filter except the actor choice (for shares and co-occurrence)."""
         return apply_selection(self.results.tables(), replace(self.selection, actors=()))
 

@@ -65,6 +65,7 @@ def test_default_cue_file_loads(cues):
         "denial_verbs",
         "participles",
         "source_phrases",
+        "naming_verbs",
     }
     assert cues.pronoun_kind("She") == "female"
     assert cues.pronoun_kind("they") == "group"

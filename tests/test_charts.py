@@ -59,7 +59,7 @@ def test_cooccurrence_heatmap_is_symmetric(selected) -> None:
 
 
 def test_sentiment_by_actor_flags_small_n_with_hollow_markers(selected) -> None:
-    data = frames.summarize_sentiment_by_actor(selected["mentions"], selected["quotes"])
+    data = frames.summarize_sentiment_by_actor(selected["mentions"], selected["quotes"], selected["articles"])
     figure = charts.make_sentiment_by_actor(data)
     assert [trace.name for trace in figure.data] == ["toward actor", "own quotes"]
     assert (figure.data[0].xaxis, figure.data[1].xaxis) == ("x", "x2")  # side by side
@@ -68,7 +68,7 @@ def test_sentiment_by_actor_flags_small_n_with_hollow_markers(selected) -> None:
 
 
 def test_stance_grid_cells_carry_ids_and_counts(selected) -> None:
-    matrix = frames.summarize_stance_matrix(selected["stances"])
+    matrix = frames.summarize_stance_matrix(selected["stances"], selected["articles"])
     trace = charts.make_stance_heatmap(matrix).data[0]
     cell = next(index for index, (x, y) in enumerate(zip(trace.x, trace.y, strict=True))
                 if (y, x) == ("Volodymyr Zelensky", "recognition of DPR/LPR"))
@@ -79,7 +79,8 @@ def test_stance_grid_cells_carry_ids_and_counts(selected) -> None:
 
 
 def test_stance_bars_use_fixed_colours(selected) -> None:
-    figure = charts.make_stance_bars(frames.count_stances(selected["stances"]))
+    figure = charts.make_stance_bars(frames.count_stances(frames.summarize_stance_matrix(selected["stances"],
+                                                                                         selected["articles"])))
     colours = {trace.name: trace.marker.color for trace in figure.data}
     assert colours["support"] == "#1a9850" and colours["oppose"] == "#d73027"
 

@@ -6,17 +6,20 @@ import pandas as pd
 import pytest
 
 from analysis.cues import (
+    RoleRules,
     clause_mentions,
     compile_phrases,
     find_spans,
     is_negated,
+    is_object_position,
     mention_spans,
     opening_subject,
     starts_with_participle,
     subjects_before,
 )
 
-MARKERS = frozenset({"to", "for", "as", "by", "with"})
+MARKERS = frozenset({"to", "for", "as", "by", "with", "of"})
+ROLES = RoleRules(object_markers=MARKERS, verb_endings=("ed", "ing"), acting_nouns=frozenset({"leaders"}))
 
 
 def matches(phrases: list[str], text: str, **options) -> list[str]:
@@ -86,7 +89,7 @@ def test_clause_mentions_flags_roles() -> None:
     text = 'Washington said Moscow\'s plan, sent to Kyiv, was "wrong for Europe".'
     frame = mentions_frame(text, [("us", "Washington"), ("ru", "Moscow"), ("ua", "Kyiv"), ("eu", "Europe")])
     quotes = [(text.index("wrong"), text.index("Europe") + 6, "us")]
-    found = clause_mentions(text, frame, (0, len(text)), quotes=quotes, object_markers=MARKERS)
+    found = clause_mentions(text, frame, (0, len(text)), quotes=quotes, roles=ROLES)
     assert [(m.actor_id, m.possessive, m.after_marker, m.quoted) for m in found] == [
         ("us", False, False, False),
         ("ru", True, False, False),
@@ -109,8 +112,25 @@ def test_clause_mentions_flags_roles() -> None:
     ],
 )
 def test_opening_subject(text: str, surfaces: list[tuple[str, str]], expected: list[str]) -> None:
-    found = clause_mentions(text, mentions_frame(text, surfaces), (0, len(text)), quotes=[], object_markers=MARKERS)
+    found = clause_mentions(text, mentions_frame(text, surfaces), (0, len(text)), quotes=[], roles=ROLES)
     assert [m.actor_id for m in opening_subject(text, (0, len(text)), found, blockers=MARKERS)] == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ([], False),
+        (["appeal", "to"], True),
+        (["invasion", "of"], True),
+        (["leaders", "of"], False),
+        (["Kyiv", "thanked"], True),
+        (["the", "Kremlin-backed"], False),
+        (["Monday,", "Speaking"], False),
+        (["Friday", "the"], False),
+    ],
+)
+def test_is_object_position(words: list[str], expected: bool) -> None:
+    assert is_object_position(words, ROLES) is expected
 
 
 def test_mention_spans_are_in_text_order() -> None:

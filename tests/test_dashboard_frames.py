@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import pytest
 from dashboard_fixtures import make_tables
@@ -15,21 +13,6 @@ from dashboard import frames
 @pytest.fixture
 def selected() -> dict[str, pd.DataFrame]:
     return apply_selection(make_tables(), Selection())
-
-
-def test_t_critical_values() -> None:
-    assert frames.find_t_critical(1) == 12.706
-    assert frames.find_t_critical(30) == 2.042
-    assert round(frames.find_t_critical(60), 3) == 2.000
-    assert math.isnan(frames.find_t_critical(0))
-
-
-def test_summarize_mean_with_interval_and_small_n_flag() -> None:
-    summary = frames.summarize_mean(pd.Series([0.0, 0.5, 1.0]))
-    assert summary["mean"] == 0.5 and summary["n"] == 3 and summary["small_n"] is True
-    assert round(summary["high"] - summary["mean"], 4) == round(4.303 * 0.5 / math.sqrt(3), 4)
-    single = frames.summarize_mean(pd.Series([0.2, None]))
-    assert single["n"] == 1 and math.isnan(single["low"])
 
 
 def test_count_corpus(selected) -> None:
@@ -58,13 +41,16 @@ def test_keep_pairs_with() -> None:
 
 
 def test_sentiment_by_actor_has_both_measures(selected) -> None:
-    data = frames.summarize_sentiment_by_actor(selected["mentions"], selected["quotes"])
+    data = frames.summarize_sentiment_by_actor(selected["mentions"], selected["quotes"], selected["articles"])
     biden = data[data["actor"] == "Joe Biden"].set_index("measure")
     assert biden.loc["toward actor", "n"] == 4
     assert round(biden.loc["toward actor", "mean"], 4) == 0.075
     assert biden.loc["own quotes", "n"] == 2
     assert round(biden.loc["own quotes", "mean"], 4) == 0.15
     assert data["small_n"].all()
+    toward = biden.loc["toward actor"]
+    assert -1 <= toward["low"] < toward["mean"] < toward["high"] <= 1
+    assert pd.isna(data.set_index(["actor", "measure"]).loc[("Russia", "own quotes"), "low"])  # n=1: no interval
 
 
 def test_sentiment_per_period_and_outlet(selected) -> None:
@@ -76,10 +62,18 @@ def test_sentiment_per_period_and_outlet(selected) -> None:
 
 
 def test_stance_matrix_net_and_counts(selected) -> None:
-    matrix = frames.summarize_stance_matrix(selected["stances"])
+    matrix = frames.summarize_stance_matrix(selected["stances"], selected["articles"])
     assert list(matrix["actor"]) == ["Joe Biden", "Joe Biden", "Russia", "Vladimir Putin", "Volodymyr Zelensky"]
     assert list(matrix["net"]) == [1.0, 1.0, 0.0, 1.0, -1.0]
     assert list(matrix["n"]) == [1, 1, 1, 1, 1]
+
+
+def test_stance_counts_in_long_form(selected) -> None:
+    long = frames.count_stances(frames.summarize_stance_matrix(selected["stances"], selected["articles"]))
+    assert long.to_dict("records")[:2] == [
+        {"actor": "Joe Biden", "target": "diplomacy", "stance": "support", "count": 1},
+        {"actor": "Joe Biden", "target": "sanctions on Russia", "stance": "support", "count": 1}]
+    assert len(long) == 5
 
 
 def test_stance_per_week(selected) -> None:
@@ -111,7 +105,7 @@ def test_quotes_by_speaker(selected) -> None:
 def test_empty_selection_gives_empty_frames() -> None:
     empty = apply_selection(make_tables(), Selection(outlets=("Nowhere",)))
     assert frames.count_actor_frequencies(empty["mentions"], empty["articles"]).empty
-    assert frames.summarize_sentiment_by_actor(empty["mentions"], empty["quotes"]).empty
-    assert frames.summarize_stance_matrix(empty["stances"]).empty
+    assert frames.summarize_sentiment_by_actor(empty["mentions"], empty["quotes"], empty["articles"]).empty
+    assert frames.summarize_stance_matrix(empty["stances"], empty["articles"]).empty
     assert frames.summarize_stance_per_period(empty["stances"], empty["articles"], granularity="D").empty
     assert frames.count_corpus(empty)["first"] is None

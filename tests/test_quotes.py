@@ -250,6 +250,55 @@ def test_participle_and_relative_clause_after_a_partial_quote(nlp, cues):
     ]
 
 
+def test_dash_after_a_quote_names_the_speaker(nlp, cues):
+    text = "“The ferries must run on time.” ― Petra Holm"
+    assert rows(text, [HOLM], nlp, cues) == [("petra_holm", "direct", "―", "The ferries must run on time")]
+
+
+def test_naming_verb_attributes_a_partial_quote_but_reports_nothing(nlp, cues):
+    text = 'Petra Holm called the tariff "a tax on every family."'
+    assert rows(text, [HOLM], nlp, cues) == [("petra_holm", "partial", "called", "a tax on every family")]
+
+
+def test_second_verb_joined_by_and_takes_the_subject(nlp, cues):
+    text = "Oskar Lind toured the docks and said the cranes were too old."
+    assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "indirect", "said", "the cranes were too old")]
+
+
+def test_name_set_off_by_commas_after_a_description(nlp, cues):
+    text = "A lawyer for the crew, Ivo Brand, said no decision had been made."
+    assert rows(text, [], nlp, cues) == [("unregistered:Ivo Brand", "indirect", "said", "no decision had been made")]
+
+
+def test_object_pronoun_after_a_cue_is_no_speaker(nlp, cues):
+    text = '"The dock is unsafe," Oskar Lind, a welder, told me this week.'
+    assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "direct", "told", "The dock is unsafe")]
+
+
+def test_pronoun_finds_a_name_that_only_a_cue_introduced(nlp, cues):
+    text = "Ivo Brand said the crane was safe. Later she said it was not."
+    assert [(r[0], r[3]) for r in rows(text, [], nlp, cues)] == [
+        ("unregistered:Ivo Brand", "the crane was safe"),
+        ("unregistered:Ivo Brand", "it was not"),
+    ]
+
+
+def test_according_to_later_in_a_sentence_does_not_take_its_quote(nlp, cues):
+    text = 'The crew met on Friday, according to Petra Holm, and said they want "a fair and open vote."'
+    assert rows(text, [HOLM], nlp, cues) == [
+        ("petra_holm", "indirect", "according to", "The crew met on Friday"),
+        ("", "partial", "", "a fair and open vote"),
+    ]
+
+
+def test_reported_content_runs_over_a_scare_quote(nlp, cues):
+    text = 'The "harmony" pact was signed in May, according to Petra Holm.'
+    assert rows(text, [HOLM], nlp, cues) == [
+        ("petra_holm", "indirect", "according to", 'The "harmony" pact was signed in May'),
+        ("petra_holm", "scare", "according to", "harmony"),
+    ]
+
+
 def test_cue_of_a_direct_quote_gives_no_indirect_statement(nlp, cues):
     text = 'Petra Holm said, "We will vote in May."'
     assert rows(text, [HOLM], nlp, cues) == [("petra_holm", "direct", "said", "We will vote in May")]

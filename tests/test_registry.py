@@ -47,7 +47,7 @@ def test_resolve_name_handles_aliases_short_names_titles_and_articles():
         ([{"id": "x", "name": "X"}], "missing type"),
         ([{"id": "x", "name": "X", "type": "planet"}], "unknown type 'planet'"),
         ([{"id": "x", "name": "X", "type": "person"}, {"id": "x", "name": "Y", "type": "person"}], "duplicate id 'x'"),
-        ([{"id": "x", "name": "X", "type": "person", "aliases": [1]}], "'aliases' must be a list of strings"),
+        ([{"id": "x", "name": "X", "type": "person", "aliases": [1]}], r"'aliases' must be a list of strings"),
     ],
 )
 def test_parse_registry_rejects_bad_entries_with_a_clear_message(actors, message):
@@ -58,7 +58,7 @@ def test_parse_registry_rejects_bad_entries_with_a_clear_message(actors, message
 def test_load_registry_names_the_file_when_yaml_is_broken(tmp_path):
     path = tmp_path / "actors.yaml"
     path.write_text("actors: [unclosed", encoding="utf-8")
-    with pytest.raises(RegistryError, match="actors.yaml: cannot read"):
+    with pytest.raises(RegistryError, match=r"actors\.yaml: cannot read"):
         load_registry(path)
 
 

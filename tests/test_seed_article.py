@@ -93,7 +93,7 @@ def test_own_article_metadata_and_cleaning(own):
 
 
 def test_own_article_actor_mentions(own):
-    article, tables = own
+    _, tables = own
     mentions = tables["mentions"]
     found = counts(mentions)
     assert found["vladimir_putin"] == 7  # the caption and six times in the body

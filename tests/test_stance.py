@@ -106,6 +106,14 @@ def test_quote_stance_with_cue_inside(targets, cues) -> None:
     assert rows == [("sergei_lavrov", "nato_enlargement", "oppose", 0.9, "never accept")]
 
 
+def test_partial_quote_predicate_applies_to_the_subject_matter_before_it(targets, cues) -> None:
+    text = 'Washington said Moscow\'s recognition would "constitute a gross violation of international law."'
+    quotes = [("united_states", "partial", "constitute a gross violation of international law")]
+    mentions = [("united_states", "Washington"), ("russia", "Moscow")]
+    rows = stance_rows(text, mentions, quotes, targets=targets, cues=cues)
+    assert rows == [("united_states", "recognition", "oppose", 0.9, "violation of international law")]
+
+
 def test_quoted_cue_with_target_elsewhere_in_the_sentence(targets, cues) -> None:
     text = 'Biden said the recognition of the territories was "simply unacceptable" to him.'
     quotes = [("joe_biden", "partial", "simply unacceptable")]

@@ -97,7 +97,7 @@ def test_csv_format_round_trips(corpus, tmp_path):
     loaded = load_results(out)
     assert (out / "mentions.csv").exists()
     assert loaded.mentions["surface"].tolist() == results.mentions["surface"].tolist()
-    assert str(loaded.articles["published"].dtype) == "datetime64[ns, UTC]" or "UTC" in str(loaded.articles["published"].dtype)
+    assert str(loaded.articles["published"].dtype).endswith("UTC]")
 
 
 def test_cli_runs_and_reports_problems(corpus, tmp_path, capsys):

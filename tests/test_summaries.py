@@ -20,7 +20,9 @@ def articles():
         {
             "article_id": ["a", "b", "c", "d"],
             "source": ["Wire", "Wire", "Daily", "Daily"],
-            "published": pd.to_datetime(["2022-02-21T10:00Z", "2022-02-22T09:00Z", "2022-03-01T08:00Z", None], utc=True),
+            "published": pd.to_datetime(
+                ["2022-02-21T10:00Z", "2022-02-22T09:00Z", "2022-03-01T08:00Z", None], utc=True
+            ),
             "duplicate_of": ["", "", "", "a"],
         }
     )

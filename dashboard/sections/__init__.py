@@ -1,0 +1,1 @@
+"""Panels the dashboard pages draw, one module per page plus the shared chart and download panels."""

@@ -23,7 +23,7 @@ def draw_frequencies(view: View) -> export.ChartItem | None:
                           help="Each actor's fraction of all mentions (or articles) in the selection or outlet; "
                                "computed before the actor filter, so it compares the chosen actors with everyone.")
     by_outlet = right.toggle("By outlet", key=f"{KEY}_by_outlet")
-    context = view.unselected_actors()
+    context = view.slice_ignoring_actors()
     data = frames.count_actor_frequencies(context["mentions"], context["articles"], by_outlet=by_outlet)
     if view.selection.actors:
         data = data[data["actor_id"].isin(view.selection.actors)].reset_index(drop=True)

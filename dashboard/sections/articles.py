@@ -30,7 +30,7 @@ def draw_picker(view: View) -> str | None:
                         key=f"{KEY}_article", bind="query-params")
 
 
-def rows_of(view: View, name: str, article_id: str) -> pd.DataFrame:
+def select_article_rows(view: View, name: str, article_id: str) -> pd.DataFrame:
     """Return the rows of one corpus table (every actor, not just the chosen ones) for one article."""
     frame = view.results.tables()[name]
     return frame[frame["article_id"] == article_id].reset_index(drop=True)
@@ -46,10 +46,10 @@ def draw_article(view: View, article_id: str) -> None:
         st.caption(f"{highlight.escape_markdown(article['source'])} · {date} · {article['n_words']:,} words")
         if article["url"]:
             st.link_button("Open original", article["url"], icon=":material/open_in_new:")
-        st.html(highlight.highlight_article(article["text"], rows_of(view, "mentions", article_id),
-                                            rows_of(view, "quotes", article_id)))
+        st.html(highlight.highlight_article(article["text"], select_article_rows(view, "mentions", article_id),
+                                            select_article_rows(view, "quotes", article_id)))
     with tables:
         st.caption("Highlighted: actor mentions (yellow), quotes (blue). Tables below cover every actor.")
         for tab, name in zip(st.tabs([name.capitalize() for name in TABLE_NAMES]), TABLE_NAMES, strict=True):
-            tab.dataframe(rows_of(view, name, article_id).drop(columns=["article_id"]), hide_index=True,
+            tab.dataframe(select_article_rows(view, name, article_id).drop(columns=["article_id"]), hide_index=True,
                           key=f"{KEY}_{name}")

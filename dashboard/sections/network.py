@@ -14,7 +14,7 @@ KEY = "net"
 
 def build_ties(view: View, *, with_cooccurrence: bool, min_weight: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return (nodes, edges) of the selection; co-occurrence ties only when asked, weak ties dropped."""
-    context = view.unselected_actors()
+    context = view.slice_ignoring_actors()
     pairs = cache.count_cooccurrence(view.results_dir, view.content_hash, view.selection, "sentence")
     pairs = frames.keep_pairs_with(pairs, actors=view.selection.actors) if with_cooccurrence else pairs.iloc[0:0]
     edges = network.build_network_edges(view.selected["relations"], pairs)

@@ -25,8 +25,9 @@ def draw_by_actor(view: View) -> export.ChartItem | None:
     limit = st.slider("Actors shown (most mentioned first)", 3, 40, 12, key=f"{KEY}_limit")
     mentions = view.selected["mentions"]
     top = mentions["actor_id"].value_counts().head(limit).index
+    quotes = view.selected["quotes"]
     data = frames.summarize_sentiment_by_actor(mentions[mentions["actor_id"].isin(top)],
-                                               view.selected["quotes"][view.selected["quotes"]["speaker_id"].isin(top)])
+                                               quotes[quotes["speaker_id"].isin(top)], view.selected["articles"])
     if data.empty:
         show_empty("scored mentions or quotes", view=view, table="mentions")
         return None

@@ -32,7 +32,7 @@ def remember_clicked_cell(chart_key: str, labels: tuple[str, ...]) -> None:
 def draw_heatmap(view: View) -> tuple[export.ChartItem | None, pd.DataFrame]:
     """Draw the net stance heatmap (cells clickable); return the chart and the matrix behind it."""
     st.subheader("Who stands where")
-    matrix = frames.summarize_stance_matrix(view.selected["stances"])
+    matrix = frames.summarize_stance_matrix(view.selected["stances"], view.selected["articles"])
     if matrix.empty:
         show_empty("stance statements", view=view, table="stances")
         return None, matrix
@@ -66,7 +66,7 @@ def draw_evidence(view: View, matrix: pd.DataFrame) -> None:
 def draw_bars(view: View) -> export.ChartItem | None:
     """Draw stacked support/oppose/neutral statement counts per actor and target."""
     st.subheader("Support, opposition and neutral statements")
-    data = frames.count_stances(view.selected["stances"])
+    data = frames.count_stances(frames.summarize_stance_matrix(view.selected["stances"], view.selected["articles"]))
     if data.empty:
         show_empty("stance statements", view=view, table="stances")
         return None
