@@ -7,7 +7,7 @@ non-space character is a token of its own); offsets are always into the article 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,9 @@ class SpeechCues:
     """Cue words and the small word lists that find speakers and reported content (see data/speech_cues.yaml)."""
 
     phrases: tuple[tuple[tuple[str, ...], str], ...]  # (lowercase words, group), longest first
+    by_first_word: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
     skip_before_cue: frozenset[str] = frozenset()
     passive_markers: frozenset[str] = frozenset()
     time_words: frozenset[str] = frozenset()
@@ -55,24 +58,40 @@ class SpeechCues:
     speaker_suffixes: tuple[str, ...] = ()
     token_pattern: re.Pattern[str] = TOKEN_PATTERN
 
+    def __post_init__(self) -> None:
+        # A lookup by first word, so matching a token tries only the cues that start with it.
+        index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for words, group in self.phrases:
+            index.setdefault(words[0], []).append((words, group))
+        object.__setattr__(self, "by_first_word", {word: tuple(items) for word, items in index.items()})
+
     def pronoun_kind(self, word: str) -> str:
         """male, female or group for a pronoun speaker ("he", "they"), "" for any other word."""
         return dict(self.pronouns).get(word.lower(), "")
 
 
+def string_items(data: dict[str, Any], key: str) -> list[str]:
+    """A YAML list of words; ValueError when an item is not a string (an unquoted on/off/yes/no)."""
+    items = data.get(key) or []
+    wrong = [item for item in items if not isinstance(item, str)]
+    if wrong:
+        raise ValueError(f'speech cues: \'{key}\' has non-text items {wrong} (quote words like "on" or "no")')
+    return items
+
+
 def word_set(data: dict[str, Any], key: str) -> frozenset[str]:
     """A YAML list as a set of lowercase strings."""
-    return frozenset(str(item).lower() for item in data.get(key) or ())
+    return frozenset(item.lower() for item in string_items(data, key))
 
 
-def phrase_tuples(items: Any) -> tuple[tuple[str, ...], ...]:
+def phrase_tuples(data: dict[str, Any], key: str) -> tuple[tuple[str, ...], ...]:
     """YAML phrases ("called on") as tuples of lowercase words."""
-    return tuple(tuple(str(item).lower().split()) for item in items or ())
+    return tuple(tuple(item.lower().split()) for item in string_items(data, key))
 
 
 def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
     """SpeechCues from the parsed YAML mapping."""
-    phrases = [(words, group) for group in CUE_GROUPS for words in phrase_tuples(data.get(group))]
+    phrases = [(words, group) for group in CUE_GROUPS for words in phrase_tuples(data, group)]
     pronouns = tuple(
         (str(word).lower(), kind) for kind, words in (data.get("pronouns") or {}).items() for word in words
     )
@@ -81,7 +100,7 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         skip_before_cue=word_set(data, "skip_before_cue"),
         passive_markers=word_set(data, "passive_markers"),
         time_words=word_set(data, "time_words"),
-        audience_words=tuple(sorted(phrase_tuples(data.get("audience_words")), key=len, reverse=True)),
+        audience_words=tuple(sorted(phrase_tuples(data, "audience_words"), key=len, reverse=True)),
         adjunct_words=word_set(data, "adjunct_words"),
         speaker_stop_words=word_set(data, "speaker_stop_words"),
         determiners=word_set(data, "determiners"),
@@ -92,11 +111,11 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         max_scare_words=int(data.get("max_scare_words", 2)),
         max_cue_distance=int(data.get("max_cue_distance", 20)),
         speaker_nouns=word_set(data, "speaker_nouns"),
-        headline_cues=frozenset(phrase_tuples(data.get("headline_cues"))),
-        quote_dashes=frozenset(str(item) for item in data.get("quote_dashes") or ()),
+        headline_cues=frozenset(phrase_tuples(data, "headline_cues")),
+        quote_dashes=frozenset(string_items(data, "quote_dashes")),
         title_words=word_set(data, "title_words"),
-        speaker_suffixes=tuple(str(item).lower() for item in data.get("speaker_suffixes") or ()),
-        token_pattern=make_token_pattern(tuple(str(item) for item in data.get("abbreviations") or ())),
+        speaker_suffixes=tuple(item.lower() for item in string_items(data, "speaker_suffixes")),
+        token_pattern=make_token_pattern(tuple(string_items(data, "abbreviations"))),
     )
 
 
@@ -164,7 +183,7 @@ def match_cue_at(tokens: tuple[Token, ...], index: int, cues: SpeechCues, *, hea
 
     A capitalised cue counts only as the sentence's first word ("According to X, ...") or in a headline.
     """
-    for words, group in cues.phrases:
+    for words, group in cues.by_first_word.get(tokens[index].lower, ()):
         window = tokens[index : index + len(words)]
         if len(window) != len(words) or tuple(token.lower for token in window) != words:
             continue
@@ -180,6 +199,9 @@ def find_cues(
 ) -> tuple[Cue, ...]:
     """Every cue among the tokens, in order, skipping tokens inside the blocked character ranges (quotes)."""
     headline = is_headline_like(tokens)
+    if tokens:
+        # Only the ranges that reach into this sentence matter (an article has many quotes, a sentence few).
+        blocked = tuple((start, end) for start, end in blocked if start < tokens[-1].end and end > tokens[0].start)
     found, index = [], 0
     while index < len(tokens):
         cue = None if inside_any(tokens[index].start, blocked) else match_cue_at(tokens, index, cues, headline=headline)

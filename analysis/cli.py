@@ -11,7 +11,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from analysis.ingest import parse_column_map
-from analysis.pipeline import DEFAULT_TARGETS, SENTIMENT_ENGINES, Settings
+from analysis.pipeline import DEFAULT_TARGETS, SENTIMENT_ENGINES, STAGE_SETS, Settings
 from analysis.registry import DEFAULT_ACTORS, RegistryError
 from analysis.store import FORMATS, run_corpus
 
@@ -34,6 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="spaCy pipeline for unregistered actors, if installed ('' for none)",
     )
     run.add_argument("--jobs", type=int, default=1, help="worker processes")
+    run.add_argument(
+        "--stages",
+        choices=STAGE_SETS,
+        default="all",
+        help="all tables, or only articles/sentences/mentions ('actors': several times faster)",
+    )
     run.add_argument("--quiet", action="store_true", help="no progress bar")
     return parser
 
@@ -53,6 +59,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         column_map=tuple(sorted(parse_column_map(args.map).items())) if args.map else (),
         jobs=args.jobs,
         output_format=args.format,
+        stages=args.stages,
     )
 
 

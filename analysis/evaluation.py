@@ -50,6 +50,13 @@ class StanceScore:
     gold: int
     found: int
     correct: int
+    decided: int = 0  # found with a side (support or oppose), not neutral
+    decided_correct: int = 0
+
+    @property
+    def decided_precision(self) -> float:
+        """Share of the engine's support/oppose calls on gold pairs that match the gold stance (0..1)."""
+        return self.decided_correct / self.decided if self.decided else 0.0
 
     @property
     def accuracy(self) -> float:
@@ -137,12 +144,15 @@ def article_stances(frame: pd.DataFrame) -> dict[tuple[str, str], str]:
 
 def score_stances(gold: Iterable[dict], stances: dict[str, pd.DataFrame]) -> StanceScore:
     """Compare gold (actor, target, stance) triples with the engine's per-article stances."""
-    totals = [0, 0, 0]
+    totals = [0, 0, 0, 0, 0]
     for entry in gold:
         found = article_stances(stances[entry["file"]])
         for item in entry.get("stances") or []:
             predicted = found.get((str(item["actor"]), str(item["target"])))
+            decided = predicted in ("support", "oppose")
             totals[0] += 1
             totals[1] += predicted is not None
             totals[2] += predicted == item["stance"]
+            totals[3] += decided
+            totals[4] += decided and predicted == item["stance"]
     return StanceScore(*totals)

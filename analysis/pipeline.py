@@ -30,6 +30,8 @@ ProgressCallback = Callable[[int, int], None]
 ANALYSED_TABLES: tuple[str, ...] = ("sentences", "mentions", "quotes", "stances", "relations")
 DEFAULT_TARGETS = DATA_DIR / "targets.yaml"
 SENTIMENT_ENGINES: tuple[str, ...] = ("textblob", "vader")
+# "all": every table; "actors": articles, sentences and mentions only (the fast path for very large corpora).
+STAGE_SETS: tuple[str, ...] = ("all", "actors")
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class Settings:
     column_map: tuple[tuple[str, str], ...] = ()
     jobs: int = 1
     output_format: str = "parquet"
+    stages: str = "all"
     data_files: tuple[Path, ...] = field(default=(DEFAULT_LEXICON, DEFAULT_METONYM_RULES))
 
     def rule_files(self) -> tuple[Path, ...]:
@@ -55,7 +58,7 @@ class Settings:
 
         Results of an unchanged article are reused only while the fingerprint stays the same.
         """
-        digest = hashlib.sha1(f"{__version__}|{self.sentiment}|{self.ner_model}".encode())
+        digest = hashlib.sha1(f"{__version__}|{self.sentiment}|{self.ner_model}|{self.stages}".encode())
         for path in self.rule_files():
             digest.update(str(path.name).encode())
             digest.update(path.read_bytes() if path.exists() else b"missing")
@@ -78,7 +81,8 @@ def load_resources(settings: Settings) -> Resources:
     rules = make_match_rules(load_lexicon(), load_metonym_rules())
     registry = load_registry(Path(settings.actors_path))
     matcher = ActorMatcher(registry, nlp=nlp, rules=rules, ner_model=load_ner_model(settings.ner_model))
-    return Resources(nlp=nlp, matcher=matcher, settings=settings, stages=load_stages(settings, registry))
+    stages = load_stages(settings, registry) if settings.stages == "all" else ()
+    return Resources(nlp=nlp, matcher=matcher, settings=settings, stages=stages)
 
 
 def load_stages(settings: Settings, registry) -> tuple:

@@ -25,6 +25,7 @@ CLOSING_NEIGHBOURS = ".,;:!?)]}—–-/…"
 # Trailing characters dropped from a quote's text: the comma or full stop that news style puts inside the marks.
 TRAILING_PUNCTUATION = ",.;:"
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
+MARK_PATTERN = re.compile("|".join(re.escape(mark) for mark in (*STRAIGHT_MARKS, *CURLY_ROLES)))
 
 
 @dataclass(frozen=True)
@@ -71,16 +72,12 @@ def classify_straight_mark(text: str, position: int, width: int = 1) -> str:
 def find_marks(text: str) -> list[Mark]:
     """Every double quotation mark in the text, in order, with its role."""
     marks = []
-    position = 0
-    while position < len(text):
-        char = text[position]
-        straight = next((mark for mark in STRAIGHT_MARKS if text.startswith(mark, position)), "")
-        if char in CURLY_ROLES:
-            marks.append(Mark(position, CURLY_ROLES[char], "curly"))
-        elif straight:
-            role = classify_straight_mark(text, position, len(straight))
-            marks.append(Mark(position, role, "straight", len(straight)))
-        position += max(len(straight), 1)
+    for match in MARK_PATTERN.finditer(text):
+        mark, position = match.group(), match.start()
+        if mark in CURLY_ROLES:
+            marks.append(Mark(position, CURLY_ROLES[mark], "curly"))
+        else:
+            marks.append(Mark(position, classify_straight_mark(text, position, len(mark)), "straight", len(mark)))
     return marks
 
 

@@ -41,7 +41,7 @@ from analysis.attribution import (
 )
 from analysis.quote_spans import QuoteSpan, find_quote_spans
 from analysis.registry import Registry
-from analysis.schema import QUOTE_COLUMNS
+from analysis.schema import MENTION_COLUMNS, QUOTE_COLUMNS, SENTENCE_COLUMNS
 
 __all__ = [
     "BASE_QUOTE_COLUMNS",
@@ -51,6 +51,7 @@ __all__ = [
     "draft_quotes",
     "extract_quotes",
     "load_speech_cues",
+    "quote_rows",
 ]
 
 BASE_QUOTE_COLUMNS: tuple[str, ...] = tuple(
@@ -698,3 +699,28 @@ def extract_quotes(
     ]
     drafts = draft_quotes(text, spans, mention_refs(mentions), registry=registry, cues=cues)
     return pd.DataFrame(draft_rows(drafts, text), columns=list(BASE_QUOTE_COLUMNS))
+
+
+def quote_rows(
+    article_id: str,
+    text: str,
+    sentence_rows: Sequence[tuple],
+    mention_rows: Sequence[tuple],
+    *,
+    registry: Registry,
+    cues: SpeechCues,
+) -> list[tuple]:
+    """Full-width quote rows (QUOTE_COLUMNS, polarity/subjectivity NaN) from the pipeline's row tuples.
+
+    `sentence_rows` and `mention_rows` are in SENTENCE_COLUMNS / MENTION_COLUMNS order (the sentiment
+    columns may be missing), as analysis.pipeline passes them between stages.
+    """
+    sid, start, end = (SENTENCE_COLUMNS.index(name) for name in ("sentence_id", "start", "end"))
+    spans = [(row[sid], row[start], row[end]) for row in sentence_rows]
+    fields = [
+        MENTION_COLUMNS.index(name) for name in ("sentence_id", "actor_id", "actor", "actor_type", "start", "end")
+    ]
+    mentions = [MentionRef(*(row[index] for index in fields)) for row in mention_rows]
+    drafts = draft_quotes(text, spans, mentions, registry=registry, cues=cues)
+    nan = float("nan")
+    return [(article_id, *row, nan, nan) for row in draft_rows(drafts, text)]

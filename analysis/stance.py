@@ -100,6 +100,7 @@ class StanceCues:
     predicates: re.Pattern[str] | None
     negators: re.Pattern[str] | None
     negation_window: int
+    max_cue_distance: int
     roles: RoleRules
     back_reference_openers: frozenset[str]
     confidence: Confidence
@@ -138,6 +139,7 @@ def load_stance_cues(path: Path = DEFAULT_STANCE_CUES, *, clauses_path: Path = D
         predicates=compile_phrases(load_phrase_list(data, "predicates"), not_followed_by=owners),
         negators=compile_phrases(load_phrase_list(data, "negators")),
         negation_window=int(data.get("negation_window", 3)),
+        max_cue_distance=int(data.get("max_cue_distance", 8)),
         roles=load_role_rules(data),
         back_reference_openers=frozenset(word.lower() for word in load_phrase_list(data, "back_reference_openers")),
         confidence=Confidence(**(data.get("confidence") or {})),
@@ -213,12 +215,17 @@ def outside_targets(cue_hits: list[Hit], target_hits: list[Hit]) -> list[Hit]:
     return [cue for cue in cue_hits if all(cue.end <= hit.start or cue.start >= hit.end for hit in target_hits)]
 
 
-def nearest_cue(cue_hits: list[Hit], target: Hit) -> Hit | None:
-    """The cue closest before the target, else the closest backward-looking cue after it, else None."""
-    before = [cue for cue in cue_hits if cue.end <= target.start]
+def nearest_cue(text: str, cue_hits: list[Hit], target: Hit, *, max_words: int) -> Hit | None:
+    """The cue closest before the target, else the closest backward-looking cue after it, else None;
+    only cues at most `max_words` words away count (a quote's attribution verb always does)."""
+
+    def near(first: int, second: int) -> bool:
+        return len(text[first:second].split()) <= max_words
+
+    before = [cue for cue in cue_hits if cue.end <= target.start and (cue.label or near(cue.end, target.start))]
     if before:
         return before[-1]
-    after = [cue for cue in cue_hits if cue.start >= target.end and cue.backward]
+    after = [cue for cue in cue_hits if cue.start >= target.end and cue.backward and near(target.end, cue.start)]
     return after[0] if after else None
 
 
@@ -274,7 +281,7 @@ def quote_rows(
     pairs, level = quote_pairs(text, quote, sentence, targets=targets, cues=cues)
     rows = []
     for target, cue_hits in pairs:
-        cue = nearest_cue(cue_hits, target)
+        cue = nearest_cue(text, cue_hits, target, max_words=cues.max_cue_distance)
         if cue is not None:
             side, confidence = pair_side(text, cue, target, quote.start, cues), level
             cue_text = cue.label or text[cue.start : cue.end]
@@ -347,7 +354,7 @@ def subject_rows(
     With a cue, `subjects` are the clause's actors before its first cue (later ones are objects); a cue
     inside somebody's quote only speaks for that speaker.
     """
-    cue = nearest_cue(cue_hits, target)
+    cue = nearest_cue(text, cue_hits, target, max_words=context.cues.max_cue_distance)
     if cue is None:
         side, confidence, cue_text = uncued_side(text, target, context.floor, context.cues)
         return [(subject, side, confidence, cue_text) for subject in subjects]

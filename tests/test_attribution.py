@@ -56,6 +56,11 @@ def test_yaml_groups_become_cue_phrases_longest_first():
     )
 
 
+def test_unquoted_yaml_boolean_in_a_word_list_is_an_error():
+    with pytest.raises(ValueError, match="skip_before_cue"):
+        parse_speech_cues({"skip_before_cue": ["has", True]})
+
+
 def test_default_cue_file_loads(cues):
     groups = {group for _, group in cues.phrases}
     assert groups == {
@@ -70,6 +75,7 @@ def test_default_cue_file_loads(cues):
     assert cues.pronoun_kind("She") == "female"
     assert cues.pronoun_kind("they") == "group"
     assert cues.pronoun_kind("Lind") == ""
+    assert "on" in cues.skip_before_cue and "No" in cues.token_pattern.pattern
 
 
 def test_tokens_keep_titles_and_initials_whole(cues):

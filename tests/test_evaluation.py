@@ -73,6 +73,7 @@ def test_score_stances_counts_missing_as_wrong():
         columns=["actor_id", "target_id", "stance", "confidence"],
     )
     score = score_stances(gold, {"f.md": frame})
-    assert (score.gold, score.found, score.correct) == (3, 2, 1)
+    assert (score.gold, score.found, score.correct, score.decided, score.decided_correct) == (3, 2, 1, 2, 1)
+    assert score.decided_precision == 0.5
     assert score.accuracy == pytest.approx(1 / 3)
     assert score.coverage == pytest.approx(2 / 3)

@@ -8,8 +8,9 @@ import pandas as pd
 import pytest
 
 from analysis.nlp import make_pipeline
-from analysis.quotes import BASE_QUOTE_COLUMNS, extract_quotes, load_speech_cues
+from analysis.quotes import BASE_QUOTE_COLUMNS, extract_quotes, load_speech_cues, quote_rows
 from analysis.registry import parse_registry
+from analysis.schema import QUOTE_COLUMNS
 from analysis.sentences import make_sentence_table, sentence_spans
 
 SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds" / "000_e834a8d547207d18.txt"
@@ -81,6 +82,15 @@ def test_columns_ids_and_offsets(nlp, cues):
         "start": 15,
         "end": 33,
     }
+
+
+def test_row_interface_for_the_pipeline(nlp, cues):
+    text = 'Vesterby said "the border stays shut."'
+    sentences = [("a1", 0, 0, len(text), text)]
+    mentions = [("a1", 0, "norland", "Norland", "country", "Vesterby", 0, 8, "metonym", True, 0.0, 0.0)]
+    (row,) = quote_rows("a1", text, sentences, mentions, registry=REGISTRY, cues=cues)
+    assert row[:-2] == ("a1", 0, 0, "norland", "Norland", "the border stays shut", "partial", "said", 15, 36)
+    assert len(row) == len(QUOTE_COLUMNS)
 
 
 def test_empty_article_gives_an_empty_table(nlp, cues):

@@ -90,7 +90,10 @@ def stance_rows(text, mentions, quotes=(), *, targets, cues, polarity=None) -> l
         (
             "Orban said only talks can put an end to the conflict.",
             [("viktor_orban", "Orban")],
-            [("viktor_orban", "diplomacy", "neutral", 0.3, "")],
+            [
+                ("viktor_orban", "escalation", "oppose", 0.9, "end to"),
+                ("viktor_orban", "diplomacy", "neutral", 0.3, ""),
+            ],
         ),
         ("Analysts discussed the Minsk agreements.", [], []),
     ],
