@@ -18,10 +18,10 @@ from textblob.en import sentiment as textblob_sentiment
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.clauses import ClauseRules, clause_index, split_clauses, trim_span, widen_clause
+from analysis.cues import quoted_spans
 
 ENGINES: tuple[str, ...] = ("textblob", "vader")
 SCORE_COLUMNS: list[str] = ["polarity", "subjectivity"]
-QUOTED_KINDS: tuple[str, ...] = ("direct", "partial")
 # Characters trimmed from the edges of a context after a quote was cut away (quote marks, joining punctuation).
 EDGE_CHARACTERS = " \t\r\n\"'“”‘’,;:—–-"
 
@@ -73,15 +73,6 @@ def sentence_bounds(sentences: pd.DataFrame) -> dict[int, tuple[int, int]]:
         int(sentence_id): (int(start), int(end))
         for sentence_id, start, end in zip(sentences["sentence_id"], sentences["start"], sentences["end"], strict=True)
     }
-
-
-def quoted_spans(quotes: pd.DataFrame) -> list[tuple[int, int, str]]:
-    """(start, end, speaker_id) of every direct and partial quote; speaker_id is "" when unattributed."""
-    if quotes.empty:
-        return []
-    kept = quotes[quotes["kind"].isin(QUOTED_KINDS)]
-    speakers = kept["speaker_id"].fillna("").astype(str)
-    return list(zip(kept["start"].astype(int), kept["end"].astype(int), speakers, strict=True))
 
 
 def cut_quotes(

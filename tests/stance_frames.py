@@ -55,18 +55,9 @@ NO_QUOTES = pd.DataFrame(columns=QUOTE_FIELDS)
 
 
 def load_seed_tables(resources, seed_path) -> tuple[str, dict[str, pd.DataFrame]]:
-    """The seed article's text and tables from the lead's pipeline; quotes from analysis.quotes when the
-    pipeline has not wired the quotes stage yet."""
+    """The seed article's text and its tables from the full pipeline."""
     from analysis.ingest import read_corpus
     from analysis.pipeline import article_tables
 
     article = read_corpus([seed_path]).articles.iloc[0]
-    tables = dict(article_tables(article["article_id"], article["text"], resources))
-    if tables["quotes"].empty:
-        from analysis.quotes import extract_quotes, load_speech_cues
-        from analysis.registry import load_registry
-
-        tables["quotes"] = extract_quotes(
-            article["text"], tables["sentences"], tables["mentions"], registry=load_registry(), cues=load_speech_cues()
-        )
-    return article["text"], tables
+    return article["text"], dict(article_tables(article["article_id"], article["text"], resources))

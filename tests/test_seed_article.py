@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from analysis.evaluation import article_stances
 from analysis.ingest import read_corpus
 
 HERE = Path(__file__).resolve().parent
@@ -109,3 +110,65 @@ def test_own_article_actor_mentions(own):
     # "in the Kremlin" is a place and "pro-Moscow" an adjective; "urging Moscow to act" and "Moscow would" act.
     assert by_actor["russia"] == ["Moscow", "Moscow", "Moscow", "Moscow", "Russia", "Russia"]
     assert by_actor["ukraine"] == ["Kyiv", "Kyiv", "Ukraine", "Ukraine", "Ukraine"]
+
+
+@needs_seed
+def test_seed_quotes_speakers_and_kinds(seed):
+    _, tables = seed
+    quotes = tables["quotes"]
+    found = {(row.text, row.speaker_id, row.kind) for row in quotes.itertuples()}
+
+    def has(prefix: str, speaker: str, kind: str) -> bool:
+        return any(t.startswith(prefix) and (s, k) == (speaker, kind) for t, s, k in found)
+
+    assert has("Our goal is to listen to our colleagues", "vladimir_putin", "direct")
+    assert has("I ask you to recognize the sovereignty", "leonid_pasechnik", "direct")
+    assert has("On behalf of all the people of the Donetsk", "denis_pushilin", "direct")
+    assert ("prevent casualties among civilians", "denis_pushilin", "partial") in found
+    assert ("constitute a gross violation of international law", "united_states", "partial") in found
+    assert ("friendship", "denis_pushilin", "scare") in found
+    assert ("planning an invasion", "russia", "indirect") in found
+    text = seed[0]["text"]
+    assert all(text[q.start : q.end] == q.text for q in quotes.itertuples())
+    assert quotes["polarity"].between(-1, 1).all() and quotes["subjectivity"].between(0, 1).all()
+
+
+@needs_seed
+def test_seed_stances_and_relations_from_the_pipeline(seed):
+    _, tables = seed
+    stances = tables["stances"]
+    recognition = stances[stances["target_id"] == "recognition"].groupby("actor_id")["stance"].agg(set).to_dict()
+    assert recognition["denis_pushilin"] == {"support"}
+    assert recognition["leonid_pasechnik"] == {"support"}
+    assert recognition["russian_parliament"] == {"support"}
+    assert recognition["united_states"] == {"oppose"}
+    assert "oppose" not in recognition["vladimir_putin"]
+    relations = {(r.source_actor_id, r.relation, r.target_actor_id) for r in tables["relations"].itertuples()}
+    assert {
+        ("denis_pushilin", "accuses", "ukraine"),
+        ("the_west", "accuses", "russia"),
+        ("ukraine", "denies", "denis_pushilin"),
+        ("russia", "denies", "the_west"),
+    } <= relations
+
+
+def test_own_article_quotes_stances_and_relations(own):
+    _, tables = own
+    quotes = {(q.text, q.speaker_id, q.kind) for q in tables["quotes"].itertuples()}
+    assert (
+        "We ask you to recognise the Donetsk People's Republic as an independent state",
+        "denis_pushilin",
+        "direct",
+    ) in quotes
+    assert ("Recognise the Lugansk People's Republic as a sovereign state", "leonid_pasechnik", "direct") in quotes
+    assert ("protect our civilians", "denis_pushilin", "partial") in quotes
+    assert ("a clear breach of international law", "united_states", "partial") in quotes
+    assert ("friendship", "denis_pushilin", "scare") in quotes
+    # One stance per actor and target in the article: the majority, ties to the more confident row.
+    stances = article_stances(tables["stances"])
+    assert stances[("denis_pushilin", "recognition")] == "support"
+    assert stances[("united_states", "recognition")] == "oppose"
+    assert stances[("russia", "escalation")] == "oppose"
+    relations = {(r.source_actor_id, r.relation, r.target_actor_id) for r in tables["relations"].itertuples()}
+    assert ("denis_pushilin", "accuses", "ukraine") in relations
+    assert ("the_west", "accuses", "russia") in relations
