@@ -9,7 +9,10 @@ from plotly.subplots import make_subplots
 
 STANCE_COLOURS = {"support": "#1a9850", "oppose": "#d73027", "neutral": "#9e9e9e"}
 MEASURE_COLOURS = {"toward actor": "#3366cc", "own quotes": "#ff9900"}
-POLARITY_SCALE = "RdBu"  # red = negative, blue = positive; colour-blind safer than red/green
+POLARITY_SCALE = "RdBu"  # sentiment: red = negative, blue = positive; colour-blind safer than red/green
+# Stance reads as for/against, so it keeps the support green / oppose red of the bars, through a light neutral.
+STANCE_SCALE = [[0.0, STANCE_COLOURS["oppose"]], [0.5, "#f7f7f7"], [1.0, STANCE_COLOURS["support"]]]
+MIN_POLARITY_RANGE = 0.25  # sentiment axes zoom to the data but never narrower than +-0.25
 LAYOUT = {"margin": {"l": 10, "r": 10, "t": 50, "b": 10}, "template": "plotly_white"}
 
 
@@ -73,7 +76,7 @@ def make_mentions_over_time(frame: pd.DataFrame, *, period_label: str = "week") 
 
 
 def make_cooccurrence_heatmap(frame: pd.DataFrame, *, limit: int = 25) -> go.Figure:
-    """Return a symmetric heatmap of how often two actors appear together.
+    """Return a symmetric heatmap of how often two actors appear together (the diagonal is left blank).
 
     Columns actor_a_name, actor_b_name, count (as from analysis.summaries.count_cooccurrence).
     """
@@ -85,112 +88,157 @@ def make_cooccurrence_heatmap(frame: pd.DataFrame, *, limit: int = 25) -> go.Fig
     order = both.groupby("actor_a")["count"].sum().nlargest(limit).index.tolist()
     matrix = both.pivot_table(index="actor_a", columns="actor_b", values="count", aggfunc="sum")
     matrix = matrix.reindex(index=order, columns=order)
+    text = [[f"{value:.0f}" if pd.notna(value) else "" for value in row] for row in matrix.to_numpy()]
     figure = go.Figure(go.Heatmap(z=matrix.to_numpy(), x=order, y=order, colorscale="Blues", hoverongaps=False,
-                                  text=matrix.fillna(0).astype(int).to_numpy(), texttemplate="%{text}",
+                                  text=text, texttemplate="%{text}",
                                   hovertemplate="%{y} + %{x}: %{z}<extra></extra>", colorbar={"title": "Together"}))
     figure.update_yaxes(autorange="reversed")
     return figure.update_layout(title="Actors appearing together", height=max(350, 26 * len(order) + 150), **LAYOUT)
 
 
+def find_polarity_range(frame: pd.DataFrame, columns: tuple[str, ...] = ("mean", "low", "high")) -> float:
+    """Return the half-width of a symmetric polarity axis that shows every value (MIN_POLARITY_RANGE..1.05)."""
+    values = pd.concat([frame[column] for column in columns]).abs().dropna()
+    largest = float(values.max()) if len(values) else 0.0
+    return min(1.05, max(MIN_POLARITY_RANGE, round(largest * 1.1 + 0.005, 2)))
+
+
 def make_sentiment_by_actor(frame: pd.DataFrame) -> go.Figure:
     """Return mean sentiment with 95 % intervals per actor: toward the actor and of its own quotes, side by side.
 
-    Columns actor, measure, mean, n, low, high, small_n; means over few values are drawn hollow and labelled.
+    Columns actor, measure, mean, n, low, high, small_n. Actors keep the frame's order (first at the top); each
+    panel lists n at its right edge, and means over few values are drawn hollow with "(few)" beside n.
     """
     if frame.empty:
         return make_empty_figure()
-    measures = list(MEASURE_COLOURS)
-    actors = sorted(frame["actor"].unique())
-    figure = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.04,
-                           subplot_titles=["Sentiment toward the actor", "Sentiment of the actor's own quotes"])
-    for column, measure in enumerate(measures, start=1):
+    actors = list(dict.fromkeys(frame["actor"]))
+    reach = find_polarity_range(frame)
+    figure = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.08,
+                           subplot_titles=["Sentiment toward the actor (its mention contexts)",
+                                           "Sentiment of the actor's own quotes"])
+    for column, measure in enumerate(MEASURE_COLOURS, start=1):
         group = frame[frame["measure"] == measure]
-        figure.add_trace(go.Scatter(
-            x=group["mean"], y=group["actor"], mode="markers+text", name=measure,
-            error_x={"type": "data", "symmetric": False, "array": group["high"] - group["mean"],
-                     "arrayminus": group["mean"] - group["low"]},
-            marker={"size": 11, "color": MEASURE_COLOURS[measure],
-                    "symbol": ["circle-open" if flag else "circle" for flag in group["small_n"]]},
-            text=[f"n={n}" + (" (small)" if flag else "")
-                  for n, flag in zip(group["n"], group["small_n"], strict=True)],
-            textposition="top center", customdata=group[["n"]].to_numpy(),
-            hovertemplate="%{y}<br>mean %{x:.2f}<br>n=%{customdata[0]}<extra>" + measure + "</extra>"),
-            row=1, col=column)
+        figure.add_trace(make_interval_trace(group, name=measure, colour=MEASURE_COLOURS[measure]), row=1, col=column)
+        figure.add_trace(go.Scatter(x=[reach] * len(group), y=group["actor"], mode="text", name=f"n {measure}",
+                                    text=[f"n={n}" + (" (few)" if flag else "")
+                                          for n, flag in zip(group["n"], group["small_n"], strict=True)],
+                                    textposition="middle left", textfont={"size": 10, "color": "#666"},
+                                    hoverinfo="skip"), row=1, col=column)
         figure.add_vline(x=0, line_dash="dot", line_color="#777", row=1, col=column)
-    figure.update_xaxes(title="Mean polarity (-1 … +1)", range=[-1.05, 1.05])
+    figure.update_xaxes(title="Mean polarity (−1 negative … +1 positive)", range=[-reach, reach], zeroline=False)
     figure.update_yaxes(categoryorder="array", categoryarray=actors[::-1])
     return figure.update_layout(title="Sentiment toward each actor and of its own quotes", showlegend=False,
-                                height=max(350, 44 * len(actors) + 160), **LAYOUT)
+                                height=max(350, 34 * len(actors) + 160), **LAYOUT)
+
+
+def make_interval_trace(group: pd.DataFrame, *, name: str, colour: str) -> go.Scatter:
+    """Return markers at each actor's mean with its 95 % interval as error bars; small-n means hollow."""
+    return go.Scatter(
+        x=group["mean"], y=group["actor"], mode="markers", name=name,
+        error_x={"type": "data", "symmetric": False, "array": group["high"] - group["mean"],
+                 "arrayminus": group["mean"] - group["low"], "color": colour},
+        marker={"size": 10, "color": colour, "line": {"color": colour, "width": 2},
+                "symbol": ["circle-open" if flag else "circle" for flag in group["small_n"]]},
+        customdata=group[["n", "low", "high"]].to_numpy(),
+        hovertemplate="%{y}<br>mean %{x:+.3f} (95 % interval %{customdata[1]:+.3f} … %{customdata[2]:+.3f})"
+                      "<br>n=%{customdata[0]}<extra>" + name + "</extra>")
 
 
 def make_sentiment_over_time(frame: pd.DataFrame, *, period_label: str = "week") -> go.Figure:
-    """Return lines of mean sentiment toward each actor per period with 95 % intervals as error bars."""
+    """Return lines of mean sentiment toward each actor per period with 95 % intervals; small-n points hollow.
+
+    Columns period, actor, mean, n, low, high, small_n.
+    """
     if frame.empty:
         return make_empty_figure()
-    figure = px.line(frame, x="period", y="mean", color="actor", markers=True, hover_data=["n"],
-                     error_y=frame["high"] - frame["mean"], error_y_minus=frame["mean"] - frame["low"],
-                     title=f"Sentiment toward actors per {period_label}",
-                     labels={"period": period_label.capitalize(), "mean": "Mean polarity", "actor": "Actor"})
+    figure = go.Figure()
+    for actor, group in frame.groupby("actor", sort=False):
+        figure.add_trace(go.Scatter(
+            x=group["period"], y=group["mean"], mode="lines+markers", name=actor,
+            error_y={"type": "data", "symmetric": False, "array": group["high"] - group["mean"],
+                     "arrayminus": group["mean"] - group["low"], "thickness": 1},
+            marker={"size": 8, "symbol": ["circle-open" if flag else "circle" for flag in group["small_n"]]},
+            customdata=group[["n"]].to_numpy(),
+            hovertemplate="%{x|%d %b %Y}<br>mean %{y:+.3f}, n=%{customdata[0]}<extra>" + actor + "</extra>"))
+    reach = find_polarity_range(frame)
+    figure.update_yaxes(title="Mean polarity", range=[-reach, reach])
+    figure.update_xaxes(title=period_label.capitalize())
     figure.add_hline(y=0, line_dash="dot", line_color="#777")
-    return figure.update_layout(**LAYOUT)
+    return figure.update_layout(title=f"Sentiment toward actors per {period_label}", legend_title_text="Actor",
+                                **LAYOUT)
 
 
 def make_sentiment_by_outlet(frame: pd.DataFrame) -> go.Figure:
-    """Return a heatmap of mean sentiment toward each actor (rows) in each outlet (columns) with n in each cell."""
+    """Return a heatmap of mean sentiment toward each actor (rows) in each outlet (columns) with n in each cell.
+
+    Cells flagged small_n keep their number but no colour, so a single sentence cannot dominate the picture.
+    """
     if frame.empty:
         return make_empty_figure()
-    means = frame.pivot_table(index="actor", columns="source", values="mean")
-    counts = frame.pivot_table(index="actor", columns="source", values="n").reindex_like(means)
+    means = frame.pivot_table(index="actor", columns="source", values="mean", sort=False)
+    counts = frame.pivot_table(index="actor", columns="source", values="n", sort=False).reindex_like(means)
+    few = frame.pivot_table(index="actor", columns="source", values="small_n", aggfunc="any", sort=False)
+    few = few.reindex_like(means).fillna(True).astype(bool)
     labels = [[f"{m:+.2f}<br>n={int(n)}" if pd.notna(m) else "" for m, n in zip(row_m, row_n, strict=True)]
               for row_m, row_n in zip(means.to_numpy(), counts.fillna(0).to_numpy(), strict=True)]
-    figure = go.Figure(go.Heatmap(z=means.to_numpy(), x=list(means.columns), y=list(means.index), zmin=-1, zmax=1,
-                                  zmid=0, colorscale=POLARITY_SCALE, text=labels, texttemplate="%{text}",
-                                  hoverongaps=False, colorbar={"title": "Mean"}))
+    coloured = means.mask(few)
+    reach = find_polarity_range(coloured.stack().rename("mean").to_frame(), ("mean",))
+    figure = go.Figure(go.Heatmap(z=coloured.to_numpy(), x=list(means.columns), y=list(means.index), zmin=-reach,
+                                  zmax=reach, zmid=0, colorscale=POLARITY_SCALE, text=labels,
+                                  texttemplate="%{text}", hoverongaps=False, colorbar={"title": "Mean polarity"},
+                                  hovertemplate="%{y} in %{x}: %{text}<extra></extra>"))
     figure.update_yaxes(autorange="reversed")
-    return figure.update_layout(title="Sentiment toward actors by outlet",
-                                height=max(350, 32 * len(means) + 150), **LAYOUT)
+    figure.update_xaxes(side="top")
+    return figure.update_layout(title="Sentiment toward actors by outlet", plot_bgcolor="#ffffff",
+                                height=max(350, 36 * len(means) + 150), **LAYOUT)
 
 
 def make_stance_heatmap(frame: pd.DataFrame) -> go.Figure:
     """Return an actor x target grid of net stance (-1 oppose … +1 support) with counts in each cell.
 
     Drawn as square markers rather than a Heatmap trace because Plotly can select (click) markers but not
-    heatmap cells; each cell carries [actor_id, target_id] as customdata so a click can list its evidence.
-    Columns actor, target, actor_id, target_id, support, oppose, neutral, n, net.
+    heatmap cells; each cell carries [actor_id, target_id, n] as customdata so a click can list its evidence.
+    Columns actor, target, actor_id, target_id, support, oppose, neutral, n, net; actors keep the frame's order.
     """
     if frame.empty:
         return make_empty_figure()
     labels = [f"{net:+.2f}<br>{int(s)}/{int(o)}/{int(n)}" for net, s, o, n in
               zip(frame["net"], frame["support"], frame["oppose"], frame["neutral"], strict=True)]
-    actors, targets = sorted(frame["actor"].unique()), sorted(frame["target"].unique())
+    actors, targets = list(dict.fromkeys(frame["actor"])), sorted(frame["target"].unique())
+    # Dark cells get white numbers; light ones dark numbers.
+    ink = ["#ffffff" if abs(net) >= 0.6 else "#222222" for net in frame["net"]]
     figure = go.Figure(go.Scatter(
-        x=frame["target"], y=frame["actor"], mode="markers+text", text=labels, textfont={"size": 10},
+        x=frame["target"], y=frame["actor"], mode="markers+text", text=labels, textfont={"size": 10, "color": ink},
         customdata=frame[["actor_id", "target_id", "n"]].to_numpy(),
-        marker={"symbol": "square", "size": 54, "color": frame["net"], "cmin": -1, "cmax": 1,
-                "colorscale": POLARITY_SCALE, "showscale": True, "colorbar": {"title": "Net stance"},
-                "line": {"width": 1, "color": "#ffffff"}},
-        hovertemplate="%{y} on %{x}<br>net %{marker.color:+.2f} over %{customdata[2]} statements<extra></extra>"))
-    figure.update_xaxes(categoryorder="array", categoryarray=targets, side="top", showgrid=False)
-    figure.update_yaxes(categoryorder="array", categoryarray=actors, autorange="reversed", showgrid=False)
+        marker={"symbol": "square", "size": 40, "color": frame["net"], "cmin": -1, "cmax": 1,
+                "colorscale": STANCE_SCALE, "showscale": True, "line": {"width": 1, "color": "#bbbbbb"},
+                "colorbar": {"title": "Net stance", "tickvals": [-1, 0, 1],
+                             "ticktext": ["−1 oppose", "0", "+1 support"]}},
+        hovertemplate="%{y} on %{x}<br>net %{marker.color:+.2f} over %{customdata[2]} statements"
+                      "<extra></extra>"))
+    figure.update_xaxes(categoryorder="array", categoryarray=targets, side="top", showgrid=False,
+                        range=[-0.5, len(targets) - 0.5])
+    figure.update_yaxes(categoryorder="array", categoryarray=actors, showgrid=False,
+                        range=[len(actors) - 0.5, -0.5])
     return figure.update_layout(title="Net stance of actors toward targets (click a cell for its evidence)",
-                                height=max(350, 60 * len(actors) + 160), **LAYOUT)
+                                height=46 * len(actors) + 200, **LAYOUT)
 
 
 def make_stance_bars(frame: pd.DataFrame) -> go.Figure:
     """Return stacked support/oppose/neutral bars per actor, one panel per target.
 
-    Columns actor, target, stance, count.
+    Takes the stance matrix (columns actor, target, support, oppose, neutral); actors keep the frame's order.
     """
     if frame.empty:
         return make_empty_figure()
-    figure = px.bar(frame, x="count", y="actor", color="stance", orientation="h", facet_col="target",
-                    facet_col_wrap=3, color_discrete_map=STANCE_COLOURS,
-                    category_orders={"stance": list(STANCE_COLOURS)}, title="Stance statements per actor and target",
-                    labels={"count": "Statements", "actor": ""})
+    actors = list(dict.fromkeys(frame["actor"]))
+    figure = px.bar(frame, x=list(STANCE_COLOURS), y="actor", orientation="h", facet_col="target", facet_col_wrap=3,
+                    color_discrete_map=STANCE_COLOURS, title="Stance statements per actor and target",
+                    category_orders={"actor": actors, "target": sorted(frame["target"].unique())},
+                    labels={"value": "Statements", "actor": "", "variable": "Stance"})
     figure.for_each_annotation(lambda note: note.update(text=note.text.split("=")[-1]))
     rows = -(-frame["target"].nunique() // 3)
-    return figure.update_layout(barmode="stack", height=max(350, rows * (22 * frame["actor"].nunique() + 80) + 100),
-                                **LAYOUT)
+    return figure.update_layout(barmode="stack", height=max(350, rows * (20 * len(actors) + 60) + 120), **LAYOUT)
 
 
 def make_stance_over_time(frame: pd.DataFrame, *, period_label: str = "week") -> go.Figure:
@@ -206,24 +254,44 @@ def make_stance_over_time(frame: pd.DataFrame, *, period_label: str = "week") ->
 
 
 def make_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> go.Figure:
-    """Return the actor network: nodes (actor, x, y, mentions) and edges (x0, y0, x1, y1, polarity, weight, label)."""
+    """Return the actor network: nodes (actor, x, y, mentions) and edges (x0, y0, x1, y1, polarity, relations, ...).
+
+    Ties with relations are drawn thicker than co-occurrence-only ties; hovering a tie's midpoint tells its story.
+    """
     if nodes.empty:
         return make_empty_figure()
     figure = go.Figure()
     for kind, colour in (("negative", "#d73027"), ("neutral", "#b0b0b0"), ("positive", "#4575b4")):
         part = edges[edges["polarity"].apply(classify_polarity) == kind]
-        xs = [value for row in part.itertuples() for value in (row.x0, row.x1, None)]
-        ys = [value for row in part.itertuples() for value in (row.y0, row.y1, None)]
-        figure.add_trace(go.Scatter(x=xs, y=ys, mode="lines", name=f"{kind} ties", hoverinfo="skip",
-                                    line={"color": colour, "width": 1.5}))
+        groups = [(width, group) for width, group in ((1.0, part[part["relations"] == 0]),
+                                                      (3.0, part[part["relations"] > 0])) if len(group)]
+        for position, (width, group) in enumerate(groups):
+            xs = [value for row in group.itertuples() for value in (row.x0, row.x1, None)]
+            ys = [value for row in group.itertuples() for value in (row.y0, row.y1, None)]
+            figure.add_trace(go.Scatter(x=xs, y=ys, mode="lines", name=f"{kind} ties", hoverinfo="skip",
+                                        showlegend=position == 0, legendgroup=kind,
+                                        line={"color": colour, "width": width}))
+    if len(edges):
+        figure.add_trace(make_tie_hover_trace(edges))
     sizes = 10 + 30 * (nodes["mentions"] / max(nodes["mentions"].max(), 1)) ** 0.5
     figure.add_trace(go.Scatter(x=nodes["x"], y=nodes["y"], mode="markers+text", text=nodes["actor"], name="actors",
-                                textposition="top center", marker={"size": sizes, "color": "#555"},
+                                textposition="top center", showlegend=False, marker={"size": sizes, "color": "#555"},
                                 customdata=nodes[["mentions"]].to_numpy(),
                                 hovertemplate="%{text}<br>%{customdata[0]} mentions<extra></extra>"))
     figure.update_xaxes(visible=False)
     figure.update_yaxes(visible=False)
-    return figure.update_layout(title="Actor network (edges coloured by relation polarity)", height=600, **LAYOUT)
+    return figure.update_layout(title="Actor network (edges coloured by relation polarity)", height=650, **LAYOUT)
+
+
+def make_tie_hover_trace(edges: pd.DataFrame) -> go.Scatter:
+    """Return invisible markers at the middle of every tie whose hover names the pair, relations and co-occurrence."""
+    labels = [f"{row.source} – {row.target}<br>"
+              + (f"{row.relations} relation(s): {row.relation_types}, mean polarity {row.polarity:+.2f}<br>"
+                 if row.relations else "")
+              + f"named in the same sentence {row.cooccurrence} time(s)" for row in edges.itertuples()]
+    return go.Scatter(x=(edges["x0"] + edges["x1"]) / 2, y=(edges["y0"] + edges["y1"]) / 2, mode="markers",
+                      name="tie details", showlegend=False, marker={"size": 8, "opacity": 0}, text=labels,
+                      hovertemplate="%{text}<extra></extra>")
 
 
 def classify_polarity(value: float) -> str:

@@ -111,24 +111,29 @@ def summarize_stance_matrix(stances: pd.DataFrame, articles: pd.DataFrame) -> pd
     return counts.sort_values(["actor", "target"]).reset_index(drop=True)
 
 
-def count_stances(matrix: pd.DataFrame) -> pd.DataFrame:
-    """Return stance statements per actor, target and stance (actor, target, stance, count) from the matrix."""
-    long = matrix.melt(id_vars=["actor", "target"], value_vars=list(STANCE_ORDER), var_name="stance",
-                       value_name="count")
-    long = long[long["count"] > 0]
-    return long.sort_values(["actor", "target", "stance"]).reset_index(drop=True)
+def keep_top_stance_actors(matrix: pd.DataFrame, *, limit: int) -> pd.DataFrame:
+    """Return the stance matrix rows of the `limit` actors with the most statements, those actors first."""
+    totals = matrix.groupby(["actor_id", "actor"])["n"].sum().reset_index()
+    top = totals.sort_values(["n", "actor"], ascending=[False, True]).head(limit)["actor_id"]
+    return sort_by_actor_order(matrix[matrix["actor_id"].isin(top)], list(top))
+
+
+def sort_by_actor_order(frame: pd.DataFrame, actor_ids: Sequence[str]) -> pd.DataFrame:
+    """Return the rows of the given actors in that actor order (stable within an actor); other rows are dropped."""
+    rank = {actor_id: position for position, actor_id in enumerate(actor_ids)}
+    kept = frame[frame["actor_id"].isin(rank)]
+    order = kept["actor_id"].map(rank).sort_values(kind="stable").index
+    return kept.loc[order].reset_index(drop=True)
 
 
 def summarize_stance_per_period(stances: pd.DataFrame, articles: pd.DataFrame, *, granularity: str) -> pd.DataFrame:
     """Return net stance per period and target over all actors: period, target_id, target, counts, n, net."""
-    counts = stance_summaries.count_stances(stances, articles, freq=granularity, include_duplicates=True)
+    # One pseudo-actor for everyone, so analysis.stance_summaries counts (and nets) per target and period.
+    everyone = stances.assign(actor_id="", actor="")
+    counts = stance_summaries.count_stances(everyone, articles, freq=granularity, include_duplicates=True)
     columns = ["period", "target_id", "target", *STANCE_ORDER, "n", "net"]
-    if counts.empty:
-        return pd.DataFrame(columns=columns)
-    totals = counts.groupby(["period", "target_id", "target"])[list(STANCE_ORDER)].sum().reset_index()
-    totals["n"] = totals[list(STANCE_ORDER)].sum(axis=1)
-    totals["net"] = (totals["support"] - totals["oppose"]) / totals["n"]
-    return totals[columns].sort_values(["period", "target"]).reset_index(drop=True)
+    counts = counts.rename(columns={"net_stance": "net"})
+    return counts[columns].sort_values(["period", "target"]).reset_index(drop=True)
 
 
 def list_stance_evidence(
@@ -138,7 +143,7 @@ def list_stance_evidence(
     cell = stances[(stances["actor_id"] == actor_id) & (stances["target_id"] == target_id)]
     cell = attach_article_fields(cell, articles)
     columns = ["stance", "evidence", "cue", "confidence", "source", "published", "title", "url"]
-    return cell[columns].reset_index(drop=True)
+    return cell[columns].sort_values("published", na_position="last", kind="stable").reset_index(drop=True)
 
 
 def build_quote_table(quotes: pd.DataFrame, articles: pd.DataFrame, *, search: str = "") -> pd.DataFrame:

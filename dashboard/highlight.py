@@ -17,6 +17,16 @@ STYLE = """<style>
 .al-article .al-quote mark{background:#fbbf24}
 </style>"""
 
+EVIDENCE_STYLE = """<style>
+.al-evidence{list-style:none;padding:0;margin:0}
+.al-evidence li{margin:0 0 .7rem 0;line-height:1.45}
+.al-evidence .al-stance{display:inline-block;min-width:4.5rem;padding:0 .35rem;margin-right:.4rem;border-radius:3px;
+  color:#fff;font-size:.8rem;text-align:center}
+.al-evidence .al-support{background:#1a9850}.al-evidence .al-oppose{background:#d73027}
+.al-evidence .al-neutral{background:#8a8a8a}
+.al-evidence .al-source{color:#666;font-size:.85rem}
+</style>"""
+
 
 def find_boundaries(length: int, spans: list[tuple[int, int]]) -> list[int]:
     """Return the sorted offsets where a highlight starts or ends, plus the text's two ends."""
@@ -61,3 +71,27 @@ def highlight_article(text: str, mentions: pd.DataFrame, quotes: pd.DataFrame) -
 def escape_markdown(text: str) -> str:
     """Return text with Markdown and HTML specials backslash-escaped, for headings drawn with st.markdown."""
     return MARKDOWN_SPECIALS.sub(r"\\\1", text)
+
+
+def render_evidence(evidence: pd.DataFrame) -> str:
+    """Return stance evidence as an escaped HTML list: stance badge, sentence, then outlet · date · article link.
+
+    Columns stance, evidence, cue, source, published, title, url (as from dashboard.frames.list_stance_evidence).
+    """
+    items = [render_evidence_item(row) for row in evidence.itertuples(index=False)]
+    return f'{EVIDENCE_STYLE}<ul class="al-evidence">{"".join(items)}</ul>'
+
+
+def render_evidence_item(row: tuple) -> str:
+    """Return one escaped <li> of render_evidence."""
+    stance = str(row.stance)
+    date = f"{row.published:%Y-%m-%d}" if pd.notna(row.published) else "undated"
+    title = html.escape(str(row.title or "article"))
+    url = str(row.url or "")
+    # Only web links become anchors, so a javascript: URL in an uploaded corpus stays inert text.
+    link = (f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener">{title}</a>'
+            if url.startswith(("http://", "https://")) else title)
+    cue = f"(cue “{html.escape(str(row.cue))}”)" if row.cue else ""
+    return (f'<li><span class="al-stance al-{html.escape(stance, quote=True)}">{html.escape(stance)}</span>'
+            f'{html.escape(str(row.evidence))} <span class="al-source">{cue}<br>'
+            f"{html.escape(str(row.source))} · {date} · {link}</span></li>")

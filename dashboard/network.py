@@ -7,14 +7,18 @@ import io
 import networkx as nx
 import pandas as pd
 
+from analysis import summaries
+
 EDGE_COLUMNS = ["source_id", "target_id", "source", "target", "cooccurrence", "relations", "polarity", "relation_types"]
 
 
-def build_network_nodes(mentions: pd.DataFrame) -> pd.DataFrame:
-    """Return one row per actor: actor_id, actor, actor_type, mentions, articles."""
-    grouped = mentions.groupby(["actor_id", "actor", "actor_type"])
-    nodes = grouped.agg(mentions=("article_id", "size"), articles=("article_id", "nunique")).reset_index()
-    return nodes.sort_values(["mentions", "actor"], ascending=[False, True]).reset_index(drop=True)
+def build_network_nodes(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per actor: actor_id, actor, actor_type, mentions, articles; most mentioned first.
+
+    The counts come from analysis.summaries; the mentions are already sliced (near-duplicates dropped or not).
+    """
+    counts = summaries.count_mentions_by_actor(mentions, articles, include_duplicates=True)
+    return counts[["actor_id", "actor", "actor_type", "mentions", "articles"]]
 
 
 def build_network_edges(relations: pd.DataFrame, cooccurrence: pd.DataFrame) -> pd.DataFrame:
@@ -41,6 +45,18 @@ def build_network_edges(relations: pd.DataFrame, cooccurrence: pd.DataFrame) -> 
     edges = edges.fillna({"cooccurrence": 0, "relations": 0, "polarity": 0.0, "relation_types": ""})
     edges = edges.astype({"cooccurrence": int, "relations": int, "polarity": float})
     return edges[EDGE_COLUMNS].sort_values(["source", "target"]).reset_index(drop=True)
+
+
+def keep_strongest_actors(nodes: pd.DataFrame, edges: pd.DataFrame, *, limit: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the `limit` actors with the greatest total tie weight (relations + co-occurrence) and their ties."""
+    weight = edges["cooccurrence"] + edges["relations"]
+    totals = pd.concat([weight.groupby(edges["source_id"]).sum(), weight.groupby(edges["target_id"]).sum()])
+    strength = totals.groupby(level=0).sum()
+    ranked = nodes.assign(strength=nodes["actor_id"].map(strength).fillna(0))
+    kept = ranked.sort_values(["strength", "mentions"], ascending=False, kind="stable").head(limit)
+    kept = kept.drop(columns=["strength"]).reset_index(drop=True)
+    ties = edges[edges["source_id"].isin(kept["actor_id"]) & edges["target_id"].isin(kept["actor_id"])]
+    return kept, ties.reset_index(drop=True)
 
 
 def make_graph(nodes: pd.DataFrame, edges: pd.DataFrame) -> nx.Graph:

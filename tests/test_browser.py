@@ -105,10 +105,37 @@ def page(app_url: str) -> Iterator[object]:
     assert not dialogs, f"the app opened a JavaScript dialog: {dialogs}"
 
 
+# True once the script has finished, no element is a loading skeleton and every Plotly chart has drawn its SVG.
+RENDERED = """() => {
+  const app = document.querySelector('[data-testid=stApp]');
+  if (!app || app.dataset.testScriptState !== 'notRunning') return false;
+  if (document.querySelector('[data-testid=stSkeleton], [data-testid=stStatusWidget]')) return false;
+  const charts = document.querySelectorAll('[data-testid=stPlotlyChart]').length;
+  return document.querySelectorAll('.js-plotly-plot .main-svg').length >= charts;
+}"""
+
+
+def wait_until_rendered(tab) -> None:
+    """Wait until the app has finished running and drawing; checked twice, as a rerun can start right after."""
+    for _ in range(2):
+        tab.wait_for_function(RENDERED, timeout=30_000, polling=100)
+        tab.wait_for_timeout(300)
+    tab.wait_for_function(RENDERED, timeout=30_000, polling=100)
+
+
 def wait_for_charts(tab) -> None:
     """Wait until Plotly has drawn at least one chart and the app has finished running."""
     tab.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
-    tab.wait_for_selector("[data-testid=stStatusWidget]", state="detached", timeout=30_000)
+    wait_until_rendered(tab)
+
+
+def take_full_screenshot(tab, path: Path) -> None:
+    """Save the whole page: Streamlit scrolls inside its main pane, so the window is stretched to its height first."""
+    height = tab.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
+    tab.set_viewport_size({"width": 1400, "height": max(1000, min(height, 12_000))})
+    wait_until_rendered(tab)  # the taller window can make charts resize
+    tab.screenshot(path=str(path), full_page=True)
+    tab.set_viewport_size({"width": 1400, "height": 1000})
 
 
 def read_first_chart(tab) -> list:
@@ -151,10 +178,7 @@ def test_dashboard_in_a_real_browser(page, app_url: str, top_actor: tuple[str, s
     for title, path in PAGES.items():
         page.goto(f"{app_url}/{path}?flt_actors={name.replace(' ', '+')}")
         page.wait_for_selector("h1", timeout=30_000)
-        page.wait_for_selector("[data-testid=stStatusWidget]", state="detached", timeout=30_000)
+        wait_until_rendered(page)
         assert page.get_by_test_id("stException").count() == 0, title
-        charts = page.get_by_test_id("stPlotlyChart").count()
-        if charts:  # Plotly draws lazily: wait until every chart on the page has its SVG
-            page.wait_for_function("(n) => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n",
-                                   arg=charts, timeout=30_000)
-        page.screenshot(path=str(ARTIFACTS / f"{title}.png"), full_page=True)
+        assert page.get_by_test_id("stSkeleton").count() == 0, title
+        take_full_screenshot(page, ARTIFACTS / f"{title}.png")

@@ -61,10 +61,17 @@ def test_cooccurrence_heatmap_is_symmetric(selected) -> None:
 def test_sentiment_by_actor_flags_small_n_with_hollow_markers(selected) -> None:
     data = frames.summarize_sentiment_by_actor(selected["mentions"], selected["quotes"], selected["articles"])
     figure = charts.make_sentiment_by_actor(data)
-    assert [trace.name for trace in figure.data] == ["toward actor", "own quotes"]
-    assert (figure.data[0].xaxis, figure.data[1].xaxis) == ("x", "x2")  # side by side
+    assert [trace.name for trace in figure.data] == ["toward actor", "n toward actor", "own quotes", "n own quotes"]
+    assert (figure.data[0].xaxis, figure.data[2].xaxis) == ("x", "x2")  # side by side
     assert set(figure.data[0].marker.symbol) == {"circle-open"}
-    assert figure.data[0].text[0] == "n=4 (small)"
+    assert figure.data[1].text[0] == "n=4 (few)"
+    assert list(figure.layout.xaxis.range) == [-1.05, 1.05]  # wide intervals on four values fill the scale
+
+
+def test_polarity_axis_zooms_to_the_data() -> None:
+    frame = pd.DataFrame({"mean": [0.1, -0.02], "low": [0.05, -0.3], "high": [0.2, 0.5]})
+    assert charts.find_polarity_range(frame) == 0.56
+    assert charts.find_polarity_range(frame.assign(low=0.0, high=0.1)) == 0.25  # never narrower than +-0.25
 
 
 def test_stance_grid_cells_carry_ids_and_counts(selected) -> None:
@@ -78,21 +85,42 @@ def test_stance_grid_cells_carry_ids_and_counts(selected) -> None:
     assert trace.marker.symbol == "square"
 
 
+def test_stance_grid_is_green_for_support_and_red_for_oppose(selected) -> None:
+    matrix = frames.summarize_stance_matrix(selected["stances"], selected["articles"])
+    scale = charts.make_stance_heatmap(matrix).data[0].marker.colorscale
+    assert (scale[0][1], scale[-1][1]) == ("#d73027", "#1a9850")
+
+
 def test_stance_bars_use_fixed_colours(selected) -> None:
-    figure = charts.make_stance_bars(frames.count_stances(frames.summarize_stance_matrix(selected["stances"],
-                                                                                         selected["articles"])))
+    figure = charts.make_stance_bars(frames.summarize_stance_matrix(selected["stances"], selected["articles"]))
     colours = {trace.name: trace.marker.color for trace in figure.data}
     assert colours["support"] == "#1a9850" and colours["oppose"] == "#d73027"
+    assert colours["neutral"] == "#9e9e9e"
+
+
+def test_cooccurrence_diagonal_is_blank(selected) -> None:
+    pairs = summaries.count_cooccurrence(selected["mentions"], selected["articles"], level="article")
+    trace = charts.make_cooccurrence_heatmap(pairs).data[0]
+    assert all(trace.text[index][index] == "" for index in range(len(trace.x)))
+
+
+def test_sentiment_by_outlet_leaves_small_n_cells_uncoloured(selected) -> None:
+    data = frames.summarize_sentiment_by_outlet(selected["mentions"], selected["articles"], small_n=2)
+    trace = charts.make_sentiment_by_outlet(data).data[0]
+    z = pd.DataFrame(trace.z, index=trace.y, columns=trace.x)
+    assert pd.isna(z.loc["Russia", "Atlas Live"])  # n=1: a number but no colour
+    assert round(z.loc["Joe Biden", "Meridian Wire"], 6) == 0.05  # n=2 keeps its colour
 
 
 def test_network_colours_edges_by_polarity(selected) -> None:
     pairs = summaries.count_cooccurrence(selected["mentions"], selected["articles"], level="sentence")
-    nodes = network.build_network_nodes(selected["mentions"])
+    nodes = network.build_network_nodes(selected["mentions"], selected["articles"])
     edges = network.build_network_edges(selected["relations"], pairs)
     placed_nodes, placed_edges = network.lay_out_network(nodes, edges)
     figure = charts.make_network(placed_nodes, placed_edges)
     names = [trace.name for trace in figure.data]
-    assert names == ["negative ties", "neutral ties", "positive ties", "actors"]
+    assert names == ["negative ties", "neutral ties", "tie details", "actors"]
+    assert figure.data[0].line.width == 3.0  # the criticises tie carries a relation: drawn thick
     assert len([x for x in figure.data[0].x if x is not None]) == 2  # one criticises edge: two end points
     assert sorted(figure.data[3].text) == ["Joe Biden", "Russia", "Vladimir Putin", "Volodymyr Zelensky"]
 

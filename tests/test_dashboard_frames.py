@@ -68,12 +68,15 @@ def test_stance_matrix_net_and_counts(selected) -> None:
     assert list(matrix["n"]) == [1, 1, 1, 1, 1]
 
 
-def test_stance_counts_in_long_form(selected) -> None:
-    long = frames.count_stances(frames.summarize_stance_matrix(selected["stances"], selected["articles"]))
-    assert long.to_dict("records")[:2] == [
-        {"actor": "Joe Biden", "target": "diplomacy", "stance": "support", "count": 1},
-        {"actor": "Joe Biden", "target": "sanctions on Russia", "stance": "support", "count": 1}]
-    assert len(long) == 5
+def test_keep_top_stance_actors_puts_the_busiest_first(selected) -> None:
+    matrix = frames.summarize_stance_matrix(selected["stances"], selected["articles"])
+    top = frames.keep_top_stance_actors(matrix, limit=2)
+    assert list(top["actor"]) == ["Joe Biden", "Joe Biden", "Russia"]  # Biden: 2 statements; then by name
+
+
+def test_sort_by_actor_order() -> None:
+    frame = pd.DataFrame({"actor_id": ["a", "b", "a", "c"], "value": [1, 2, 3, 4]})
+    assert list(frames.sort_by_actor_order(frame, ["b", "a"])["value"]) == [2, 1, 3]
 
 
 def test_stance_per_week(selected) -> None:

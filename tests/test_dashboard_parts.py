@@ -44,6 +44,18 @@ def test_highlight_escapes_attribute_values() -> None:
     assert "<img" not in rendered
 
 
+def test_evidence_list_is_escaped_and_links_only_web_addresses() -> None:
+    evidence = pd.DataFrame({"stance": ["oppose", "support"], "evidence": ["<b>No</b> & never", "Yes."],
+                             "cue": ["", "backs"], "source": ["Wire", "Daily"],
+                             "published": [pd.Timestamp("2022-02-21", tz="UTC"), pd.NaT],
+                             "title": ["T <1>", "T2"], "url": ["https://a.example/x?a=1&b=2", "javascript:alert(1)"]})
+    page = highlight.render_evidence(evidence)
+    assert "&lt;b&gt;No&lt;/b&gt; &amp; never" in page and "<b>" not in page
+    assert 'href="https://a.example/x?a=1&amp;b=2"' in page and "javascript:" not in page
+    assert "Wire · 2022-02-21" in page and "Daily · undated · T2" in page
+    assert "(cue “backs”)" in page and "cue “”" not in page
+
+
 def test_view_zip_holds_html_and_csv_for_every_chart() -> None:
     item = export.ChartItem("bars", "Bars", px.bar(x=["a"], y=[1]), pd.DataFrame({"x": ["a"], "y": [1]}))
     archive = zipfile.ZipFile(io.BytesIO(export.build_view_zip([item], render=None, notes="hello")))
@@ -132,7 +144,7 @@ def test_network_edges_graphml_and_gephi_csv() -> None:
     edges = network.build_network_edges(tables["relations"], pairs)
     critic = edges[(edges["source_id"] == "russia") & (edges["target_id"] == "volodymyr_zelensky")].iloc[0]
     assert (critic["relations"], critic["polarity"], critic["relation_types"]) == (1, -1.0, "criticises")
-    nodes = network.build_network_nodes(tables["mentions"])
+    nodes = network.build_network_nodes(tables["mentions"], tables["articles"])
     graph = nx.read_graphml(io.BytesIO(network.write_graphml(network.make_graph(nodes, edges))))
     assert graph.nodes["joe_biden"]["label"] == "Joe Biden"
     assert graph.edges["russia", "volodymyr_zelensky"]["polarity"] == -1.0

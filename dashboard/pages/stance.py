@@ -11,5 +11,5 @@ view = load_view()
 if view is not None:
     heatmap, matrix = stance.draw_heatmap(view)
     stance.draw_evidence(view, matrix)
-    items = [heatmap, stance.draw_bars(view), stance.draw_over_time(view)]
+    items = [heatmap, stance.draw_bars(view, matrix), stance.draw_over_time(view)]
     draw_view_downloads(view, items, page="stance")

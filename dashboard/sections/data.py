@@ -13,7 +13,7 @@ import streamlit as st
 from analysis.registry import ACTOR_TYPES
 from analysis.store import problems_frame
 from analysis.tables import FIELDS
-from dashboard import cache, corpus, export, registry_edit, uploads
+from dashboard import cache, corpus, export, highlight, registry_edit, uploads
 from dashboard.view import CORPUS_KEY, View, get_corpus_choice, prepare_corpus
 
 KEY = "dat"
@@ -94,7 +94,7 @@ def draw_results_folder() -> None:
 
 
 def draw_ingest_summary(view: View) -> None:
-    """Show the run summary, every skipped file or row with the reason, and the notices about kept ones."""
+    """Show the run summary, every skipped file or row with the reason, the notices and the near-duplicates."""
     st.subheader("Ingest summary")
     st.text(view.results.summary or "No summary was recorded for this corpus.")
     skipped = problems_frame([problem for problem in view.results.problems if problem.skipped])
@@ -105,8 +105,28 @@ def draw_ingest_summary(view: View) -> None:
         st.warning(f"{len(skipped)} file(s) or row(s) were skipped:")
         st.dataframe(skipped, hide_index=True, key=f"{KEY}_skipped")
     if not notices.empty:
-        with st.expander(f"{len(notices)} notice(s) about files that were kept"):
+        reasons = notices["reason"].value_counts()
+        st.markdown("**Kept, with a notice:** " + "; ".join(f"{count} × {highlight.escape_markdown(reason)}"
+                                                         for reason, count in reasons.items()))
+        with st.expander(f"The {len(notices)} notice(s) file by file"):
             st.dataframe(notices, hide_index=True, key=f"{KEY}_notices")
+    draw_duplicates(view)
+
+
+def draw_duplicates(view: View) -> None:
+    """List the near-duplicate articles and the original each repeats (left out of every chart by default)."""
+    articles = view.results.articles
+    copies = articles[articles["duplicate_of"].fillna("") != ""]
+    if copies.empty:
+        return
+    originals = articles.set_index("article_id")
+    table = pd.DataFrame({
+        "outlet": copies["source"], "title": copies["title"], "published": copies["published"],
+        "original outlet": copies["duplicate_of"].map(originals["source"]),
+        "original title": copies["duplicate_of"].map(originals["title"])})
+    with st.expander(f"{len(copies)} near-duplicate article(s), left out unless the sidebar includes them"):
+        st.dataframe(table, hide_index=True, key=f"{KEY}_duplicates",
+                     column_config={"published": st.column_config.DatetimeColumn("published", format="YYYY-MM-DD")})
 
 
 def draw_registry_editor(view: View) -> None:

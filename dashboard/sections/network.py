@@ -20,28 +20,46 @@ def build_ties(view: View, *, with_cooccurrence: bool, min_weight: int) -> tuple
     edges = network.build_network_edges(view.selected["relations"], pairs)
     edges = edges[edges["cooccurrence"] + edges["relations"] >= min_weight].reset_index(drop=True)
     linked = set(edges["source_id"]) | set(edges["target_id"]) | set(view.selection.actors)
-    nodes = network.build_network_nodes(context["mentions"])
+    nodes = network.build_network_nodes(context["mentions"], context["articles"])
     return nodes[nodes["actor_id"].isin(linked)].reset_index(drop=True), edges
 
 
 def draw_network(view: View) -> tuple[export.ChartItem | None, pd.DataFrame, pd.DataFrame]:
     """Draw the actor network; return the chart with its nodes and edges."""
     st.subheader("Actor network")
-    left, right = st.columns(2)
-    with_cooccurrence = left.toggle("Also link actors named in the same sentence", value=True, key=f"{KEY}_cooc")
-    min_weight = right.slider("Minimum tie strength", 1, 10, 1, key=f"{KEY}_min_weight",
-                              help="Relations plus sentences the two actors share.")
+    left, middle, right = st.columns(3)
+    with_cooccurrence = left.toggle("Also link actors named in the same sentence", value=False, key=f"{KEY}_cooc",
+                                    help="Off: only what actors do to each other (accuses, supports, meets, …).")
+    min_weight = middle.slider("Minimum tie strength", 1, 10, 1, key=f"{KEY}_min_weight",
+                               help="Relations plus sentences the two actors share.")
+    limit = right.slider("Actors shown (strongest ties first)", 5, 100, 30, key=f"{KEY}_limit")
     nodes, edges = build_ties(view, with_cooccurrence=with_cooccurrence, min_weight=min_weight)
+    nodes, edges = network.keep_strongest_actors(nodes, edges, limit=limit)
     if edges.empty:
-        show_empty("ties between actors", view=view, table="mentions")
+        show_empty("ties between actors", view=view, table="relations")
         return None, nodes, edges
-    st.caption("Edge colour: mean polarity of the relations between two actors (accuses/criticises negative, "
-               "supports positive); grey ties are neutral or co-occurrence only. Node size: mentions.")
+    st.caption("Edge colour: mean polarity of the relations between two actors (red: accuses/threatens, blue: "
+               "supports, grey: meets/asks or co-occurrence only); thick edges carry relations. Node size: mentions. "
+               "Hover the middle of an edge for its relations.")
     placed_nodes, placed_edges = cache.lay_out_network(nodes, edges)
     figure = charts.make_network(placed_nodes, placed_edges)
     item = export.ChartItem("actor_network", "Actor network", figure, edges)
     draw_chart(item, key=f"{KEY}_graph")
+    draw_relation_table(view)
     return item, nodes, edges
+
+
+def draw_relation_table(view: View) -> None:
+    """List the relations of the selection with their evidence sentences."""
+    relations = frames.attach_article_fields(view.selected["relations"], view.selected["articles"])
+    columns = ["source_actor", "relation", "target_actor", "polarity", "evidence", "cue", "source", "published", "url"]
+    with st.expander(f"The {len(relations):,} relation(s) behind the network"):
+        st.dataframe(relations[columns], hide_index=True, key=f"{KEY}_relations", column_config={
+            "source_actor": "From", "relation": "Relation", "target_actor": "To", "cue": "Cue", "source": "Outlet",
+            "polarity": st.column_config.NumberColumn("Polarity", format="%+d"),
+            "evidence": st.column_config.TextColumn("Evidence", width="large"),
+            "published": st.column_config.DatetimeColumn("Date", format="YYYY-MM-DD"),
+            "url": st.column_config.LinkColumn("Article")})
 
 
 def draw_gephi_downloads(nodes: pd.DataFrame, edges: pd.DataFrame) -> None:

@@ -39,6 +39,7 @@ def draw_table(view: View) -> None:
         return
     st.caption(f"{len(table):,} quotes. Polarity runs from -1 (negative) to +1 (positive).")
     st.dataframe(table, hide_index=True, key=f"{KEY}_table", column_config={
+        "speaker": "Speaker", "kind": "Kind", "title": "Headline", "article_id": None,
         "text": st.column_config.TextColumn("Quote", width="large"),
         "published": st.column_config.DatetimeColumn("Date", format="YYYY-MM-DD"),
         "source": "Outlet", "url": st.column_config.LinkColumn("Article"),

@@ -15,19 +15,23 @@ KEY = "sen"
 def draw_engine_note(view: View) -> None:
     """Say which engine scored the sentiment and how to read the numbers."""
     engine = cache.read_sentiment_engine(view.results_dir, view.content_hash)
-    st.caption(f"Sentiment engine: **{engine}**. Polarity runs from -1 (negative) to +1 (positive). Bars are 95 % "
-               f"intervals of the mean; hollow markers flag means over fewer than {frames.SMALL_N} values.")
+    st.caption(f"Sentiment engine: **{engine}**. Polarity runs from −1 (negative) to +1 (positive); axes zoom to "
+               f"the data. Whiskers are 95 % intervals of the mean; hollow markers and uncoloured cells flag means "
+               f"over fewer than {frames.SMALL_N} values, which say little.")
 
 
 def draw_by_actor(view: View) -> export.ChartItem | None:
     """Draw per actor the mean sentiment toward it and of its own quotes, with n and 95 % interval."""
     st.subheader("Toward each actor and in its own words")
+    st.caption("Left: how the coverage around an actor's mentions sounds. Right: how the actor's own quoted words "
+               "sound. The two are kept apart: being criticised is not the same as criticising.")
     limit = st.slider("Actors shown (most mentioned first)", 3, 40, 12, key=f"{KEY}_limit")
     mentions = view.selected["mentions"]
     top = mentions["actor_id"].value_counts().head(limit).index
     quotes = view.selected["quotes"]
     data = frames.summarize_sentiment_by_actor(mentions[mentions["actor_id"].isin(top)],
                                                quotes[quotes["speaker_id"].isin(top)], view.selected["articles"])
+    data = frames.sort_by_actor_order(data, list(top))
     if data.empty:
         show_empty("scored mentions or quotes", view=view, table="mentions")
         return None

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.selection import GRANULARITIES
-from dashboard import charts, export, frames
+from dashboard import charts, export, frames, highlight
 from dashboard.sections.common import draw_chart
 from dashboard.view import View, show_empty
 
@@ -30,14 +30,18 @@ def remember_clicked_cell(chart_key: str, labels: tuple[str, ...]) -> None:
 
 
 def draw_heatmap(view: View) -> tuple[export.ChartItem | None, pd.DataFrame]:
-    """Draw the net stance heatmap (cells clickable); return the chart and the matrix behind it."""
+    """Draw the net stance grid of the actors with most statements (cells clickable); return chart and matrix."""
     st.subheader("Who stands where")
     matrix = frames.summarize_stance_matrix(view.selected["stances"], view.selected["articles"])
     if matrix.empty:
         show_empty("stance statements", view=view, table="stances")
         return None, matrix
-    st.caption("Net stance = (support − oppose) / statements, from −1 (all oppose) to +1 (all support); each cell "
-               "reads net, then support/oppose/neutral counts. Click a cell to list its evidence below.")
+    actors = matrix["actor_id"].nunique()
+    limit = st.slider("Actors shown (most stance statements first)", 1, max(actors, 2), min(actors, 15),
+                      key=f"{KEY}_limit")
+    matrix = frames.keep_top_stance_actors(matrix, limit=limit)
+    st.caption("Net stance = (support − oppose) / statements, from −1 (all oppose, red) to +1 (all support, green); "
+               "each cell reads net, then support/oppose/neutral counts. Click a cell to list its evidence below.")
     item = export.ChartItem("stance_heatmap", "Net stance by actor and target", charts.make_stance_heatmap(matrix),
                             matrix)
     callback = functools.partial(remember_clicked_cell, f"{KEY}_heatmap_chart", tuple(label_cells(matrix)))
@@ -50,27 +54,30 @@ def draw_evidence(view: View, matrix: pd.DataFrame) -> None:
     if matrix.empty:
         return
     st.subheader("Evidence")
-    cells = matrix.assign(label=label_cells(matrix))
-    chosen = st.selectbox("Actor → target", list(cells["label"]), key=CELL_KEY)
+    cells = matrix.assign(label=label_cells(matrix)).sort_values("n", ascending=False, kind="stable")
+    chosen = st.selectbox("Actor → target (most statements first)", list(cells["label"]), key=CELL_KEY)
     row = cells[cells["label"] == chosen].iloc[0]
     evidence = frames.list_stance_evidence(view.selected["stances"], view.selected["articles"],
                                            actor_id=row["actor_id"], target_id=row["target_id"])
     st.caption(f"{len(evidence)} statement(s): {int(row['support'])} support, {int(row['oppose'])} oppose, "
                f"{int(row['neutral'])} neutral.")
-    st.dataframe(evidence, hide_index=True, key=f"{KEY}_evidence", column_config={
-        "url": st.column_config.LinkColumn("Article"),
-        "evidence": st.column_config.TextColumn("Evidence", width="large"),
-        "confidence": st.column_config.NumberColumn(format="%.2f")})
+    with st.container(height=min(420, 90 + 70 * len(evidence)), key=f"{KEY}_evidence_list"):
+        st.html(highlight.render_evidence(evidence))
+    with st.expander("As a table"):
+        st.dataframe(evidence, hide_index=True, key=f"{KEY}_evidence", column_config={
+            "stance": "Stance", "cue": "Cue", "source": "Outlet", "title": "Title",
+            "evidence": st.column_config.TextColumn("Evidence", width="large"),
+            "published": st.column_config.DatetimeColumn("Date", format="YYYY-MM-DD"),
+            "url": st.column_config.LinkColumn("Article"),
+            "confidence": st.column_config.NumberColumn("Confidence", format="%.2f")})
 
 
-def draw_bars(view: View) -> export.ChartItem | None:
-    """Draw stacked support/oppose/neutral statement counts per actor and target."""
-    st.subheader("Support, opposition and neutral statements")
-    data = frames.count_stances(frames.summarize_stance_matrix(view.selected["stances"], view.selected["articles"]))
-    if data.empty:
-        show_empty("stance statements", view=view, table="stances")
+def draw_bars(view: View, matrix: pd.DataFrame) -> export.ChartItem | None:
+    """Draw stacked support/oppose/neutral statement counts for the actors of the grid, one panel per target."""
+    if matrix.empty:
         return None
-    item = export.ChartItem("stance_counts", "Stance statements per actor", charts.make_stance_bars(data), data)
+    st.subheader("Support, opposition and neutral statements")
+    item = export.ChartItem("stance_counts", "Stance statements per actor", charts.make_stance_bars(matrix), matrix)
     draw_chart(item, key=f"{KEY}_bars")
     return item
 
