@@ -19,6 +19,8 @@ from spacy.attrs import IS_ALPHA, IS_LOWER, IS_UPPER
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from analysis.sentences import is_headline_case
+
 if TYPE_CHECKING:
     from analysis.mentions import MatchRules
 
@@ -94,15 +96,23 @@ def close_run(doc: Doc, run: list[int], rules: MatchRules) -> list[tuple[int, in
 
 
 def has_name_context(doc: Doc, start: int, end: int, rules: MatchRules) -> bool:
-    """True when a title precedes the run, a speech verb is beside it, or an apposition follows it."""
+    """True when a title precedes the run, a speech verb is beside it, or an apposition follows it.
+
+    A single word qualifies only after an honorific ("Mr. Ushakov"): after other titles it is usually
+    part of an organisation's name ("Foreign Ministry").
+    """
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
+    if end - start == 1:
+        return before is not None and before.text in rules.honorifics
     if before is not None and (before.text in rules.title_words or before.lower_ in rules.speech_verbs):
-        return before.text in rules.title_words or end - start >= 2
+        return True
     if end - start < 2 or after is None:
         return False
     if after.lower_ in rules.speech_verbs:
         return True
+    if before is not None and (before.lower_ in rules.location_words or before.lower_ == "on"):
+        return False  # "On Capitol Hill, the ...": a place before a comma, not an apposition
     return after.text == "," and end + 1 < len(doc) and doc[end + 1].lower_ in ("the", "a", "an")
 
 
@@ -115,11 +125,17 @@ def find_candidates(
         span = doc[start:end]
         if overlaps(span.start_char, span.end_char, taken) or not has_name_context(doc, start, end, rules):
             continue
-        if end - start == 1 and doc[start].is_sent_start:
+        if follows_registered_name(doc, start, taken) or is_headline_case(span.sent):
             continue
-        rows.append(
-            unregistered_row(
-                article_id, span.text, "person", span.start_char, span.end_char, sentence_starts, "candidate"
-            )
-        )
+        kind = "organisation" if doc[end - 1].text in rules.organisation_heads else "person"
+        start_char, end_char = span.start_char, span.end_char
+        rows.append(unregistered_row(article_id, span.text, kind, start_char, end_char, sentence_starts, "candidate"))
     return rows
+
+
+def follows_registered_name(doc: Doc, start: int, taken: list[tuple[int, int]]) -> bool:
+    """True for "Response Force" in "NATO Response Force": a run right after a registry match continues its name."""
+    if start == 0:
+        return False
+    previous = doc[start - 1]
+    return previous.text[:1].isupper() and overlaps(previous.idx, previous.idx + len(previous), taken)

@@ -16,7 +16,7 @@ from spacy.util import filter_spans
 from analysis.candidates import find_candidates, find_ner_mentions
 from analysis.registry import Actor, Registry, default_short_names
 from analysis.schema import MENTION_COLUMNS
-from analysis.sentences import sentence_token_ranges
+from analysis.sentences import is_headline_case, sentence_token_ranges
 
 BASE_MENTION_COLUMNS: tuple[str, ...] = tuple(c for c in MENTION_COLUMNS if c not in ("polarity", "subjectivity"))
 
@@ -35,6 +35,8 @@ class MatchRules:
     pronouns: tuple[tuple[str, str], ...]  # (pronoun, gender)
     title_words: frozenset[str]
     not_names: frozenset[str]
+    honorifics: frozenset[str] = frozenset()
+    organisation_heads: frozenset[str] = frozenset()
 
 
 def make_match_rules(lexicon: dict[str, Any], metonym_rules: dict[str, Any]) -> MatchRules:
@@ -55,6 +57,8 @@ def make_match_rules(lexicon: dict[str, Any], metonym_rules: dict[str, Any]) -> 
         pronouns=pronouns,
         title_words=frozenset(lexicon.get("title_words") or ()),
         not_names=frozenset(lexicon.get("not_names") or ()),
+        honorifics=frozenset(lexicon.get("honorifics") or ()),
+        organisation_heads=frozenset(lexicon.get("organisation_heads") or ()),
     )
 
 
@@ -194,12 +198,6 @@ def place_acts(span: Span, rules: MatchRules, place_ends: dict[int, bool]) -> bo
     if before in rules.words_before or (rules.for_to and before == "for" and following == "to"):
         return True
     return before == "of" and span.start >= 2 and doc[span.start - 2].lower_ in rules.nouns_before_of
-
-
-def is_headline_case(sentence: Span) -> bool:
-    """True for a sentence in title case ("Putin Says Considering ..."), where capitals say nothing about names."""
-    words = [token for token in sentence if token.is_alpha and len(token) > 3]
-    return len(words) >= 3 and sum(token.text[0].isupper() for token in words) * 2 > len(words)
 
 
 def inside_longer_name(span: Span, rules: MatchRules) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from analysis.schema import SENTENCE_COLUMNS
 
@@ -51,3 +51,9 @@ def sentence_rows(article_id: str, text: str, spans: list[tuple[int, int]]) -> l
 def make_sentence_table(article_id: str, text: str, spans: list[tuple[int, int]]) -> pd.DataFrame:
     """The sentences of one article as a table (without sentiment columns)."""
     return pd.DataFrame(sentence_rows(article_id, text, spans), columns=list(BASE_SENTENCE_COLUMNS))
+
+
+def is_headline_case(sentence: Span) -> bool:
+    """True for a sentence in title case ("Putin Says Considering ..."), where capitals say nothing about names."""
+    words = [token for token in sentence if token.is_alpha and len(token) > 3]
+    return len(words) >= 3 and sum(token.text[0].isupper() for token in words) * 4 >= len(words) * 3

@@ -180,3 +180,16 @@ def test_ner_model_path_finds_unregistered_people(tmp_path, nlp):
 def test_missing_ner_model_falls_back_to_none():
     assert load_ner_model("no_such_model_xyz") is None
     assert load_ner_model("") is None
+
+
+def test_candidate_rules_skip_places_organisation_words_and_headlines(nlp, matcher):
+    text = (
+        "On Capitol Hill, the mood soured.\n\nSenior Aide Petro Ivanchuk Says Talks Will Resume\n\n"
+        "Mr. Ushakov said the Foreign Ministry agreed. Several Republicans accused the State Department, the agency."
+    )
+    doc = nlp(text)
+    frame = find_mentions("t", doc, [s for s, _ in sentence_spans(doc)], matcher=matcher)
+    assert list(zip(frame["surface"], frame["actor_type"], strict=True)) == [
+        ("Ushakov", "person"),
+        ("State Department", "organisation"),
+    ]

@@ -74,4 +74,6 @@ def test_default_registry_covers_the_crisis():
     assert registry.resolve_name("Zelenskyy").id == "volodymyr_zelensky"
     assert registry.resolve_name("Zelenskiy").id == "volodymyr_zelensky"
     assert registry.resolve_name("LNR").id == "lpr"
+    assert registry.resolve_name("Selenskyj").id == "volodymyr_zelensky"  # German spelling
+    assert registry.resolve_name("Sergej Lawrow").id == "sergei_lavrov"
     assert registry.resolve_name("Luhansk People's Republic").id == "lpr"
