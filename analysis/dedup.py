@@ -47,6 +47,19 @@ def make_article_id(url: str, text: str) -> str:
     return hash_hex("text:" + normalise_text(text))
 
 
+def separate_shared_ids(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
+    """Give a new id to an article whose URL repeats an earlier one's with a different text.
+
+    Live blogs and tables whose link column holds a homepage reuse one URL for different stories; those are
+    not duplicates. Returns the articles (ids changed where needed) and a mask of the changed rows.
+    """
+    text_hashes = articles[TEXT].map(lambda text: hash_hex(normalise_text(text)))
+    first_hash = text_hashes.groupby(articles[ARTICLE_ID]).transform("first")
+    changed = articles.duplicated(ARTICLE_ID) & (text_hashes != first_hash)
+    new_ids = (articles[ARTICLE_ID] + ":" + text_hashes).map(hash_hex)
+    return articles.assign(**{ARTICLE_ID: new_ids.where(changed, articles[ARTICLE_ID])}), changed
+
+
 def find_exact_duplicates(articles: pd.DataFrame) -> pd.Series:
     """For each article, the id of an earlier copy it exactly repeats, else "".
 

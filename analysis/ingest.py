@@ -20,7 +20,7 @@ import yaml
 
 from analysis.article_format import ParsedArticle, parse_article_text
 from analysis.dates import UTC_DTYPE
-from analysis.dedup import find_exact_duplicates, make_article_id, mark_near_duplicates
+from analysis.dedup import find_exact_duplicates, make_article_id, mark_near_duplicates, separate_shared_ids
 from analysis.html_format import parse_html_article
 from analysis.schema import ARTICLE_COLUMNS
 from analysis.tables import (
@@ -385,7 +385,12 @@ def build_result(parts: Sequence[FileRecords], problems: Sequence[Problem], *, t
     combined = combine_parts(parts)
     records, empty = drop_empty_texts(combined.records)
     records, truncated = truncate_long_texts(records)
-    articles = make_articles(records)
+    articles, shared = separate_shared_ids(make_articles(records))
+    moved = shared.to_numpy()
+    renamed = [
+        Problem(file, location, "same URL as an earlier article but a different text - kept with its own id")
+        for file, location in zip(records["file"][moved], records["location"][moved], strict=True)
+    ]
     copies = find_exact_duplicates(articles)
     repeated = (copies != "").to_numpy()
     removed = [
@@ -402,7 +407,7 @@ def build_result(parts: Sequence[FileRecords], problems: Sequence[Problem], *, t
             "location": records["location"][~repeated].to_numpy(),
         }
     )
-    every_problem = (*problems, *combined.problems, *empty, *truncated, *removed)
+    every_problem = (*problems, *combined.problems, *empty, *truncated, *renamed, *removed)
     return IngestResult(kept[list(ARTICLE_COLUMNS)], every_problem, combined.n_read, origins)
 
 

@@ -7,6 +7,7 @@ import hashlib
 import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from importlib import metadata
 from pathlib import Path
 
 import pandas as pd
@@ -58,11 +59,25 @@ class Settings:
 
         Results of an unchanged article are reused only while the fingerprint stays the same.
         """
-        digest = hashlib.sha1(f"{__version__}|{self.sentiment}|{self.ner_model}|{self.stages}".encode())
+        # Whether the NER model is installed changes the results as much as its name does.
+        model = f"{self.ner_model}:{ner_model_version(self.ner_model)}"
+        digest = hashlib.sha1(f"{__version__}|{self.sentiment}|{model}|{self.stages}".encode())
         for path in self.rule_files():
             digest.update(str(path.name).encode())
             digest.update(path.read_bytes() if path.exists() else b"missing")
         return digest.hexdigest()[:16]
+
+
+def ner_model_version(name: str) -> str:
+    """Installed version of a spaCy model package, "path" for a model folder, "" when there is none."""
+    if not name:
+        return ""
+    if Path(name).exists():
+        return "path:" + str(Path(name).stat().st_mtime_ns)
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return ""
 
 
 @dataclass(frozen=True)
@@ -126,6 +141,8 @@ def rows_to_frame(name: str, rows: Rows) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(TABLES[name]))
 
 
+# A per-process cache (not in dashboard/cache.py) because worker processes of --jobs need it too, and
+# forked workers inherit what the parent built here instead of compiling the matcher again.
 @functools.lru_cache(maxsize=2)
 def cached_resources(settings: Settings) -> Resources:
     """Resources per process, built on first use (also inside worker processes)."""
@@ -154,7 +171,9 @@ def run_batches(
     worker = functools.partial(analyse_batch, settings=settings)
     if settings.jobs > 1 and total > 1:
         cached_resources(settings)  # built once here; forked workers inherit it instead of rebuilding
-        with multiprocessing.get_context("fork").Pool(settings.jobs) as pool:
+        # fork shares the loaded resources with the workers; where it is missing (Windows), spawn rebuilds them.
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        with multiprocessing.get_context(method).Pool(settings.jobs) as pool:
             for done in pool.imap(worker, chunks):
                 results.extend(done)
                 report(on_progress, len(results), total)

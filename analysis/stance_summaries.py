@@ -43,13 +43,10 @@ def count_stances(
     confident = stances[stances["confidence"] >= min_confidence]
     kept, extra = select_rows(confident, articles, freq=freq, include_duplicates=include_duplicates)
     keys = [*extra, *STANCE_KEYS]
-    counts = pd.crosstab(
-        [kept[key] for key in keys], pd.Categorical(kept["stance"], categories=list(STANCES)), dropna=False
-    )
-    counts = counts.reindex(columns=list(STANCES), fill_value=0)
-    counts.columns = list(STANCES)
-    counts = counts.reset_index()
-    counts = counts[counts[list(STANCES)].sum(axis=1) > 0].copy()
+    # Only the combinations that occur: a full cross product of periods, actors and targets can be huge.
+    counts = kept.groupby([*keys, "stance"]).size().unstack("stance", fill_value=0)
+    counts = counts.reindex(columns=list(STANCES), fill_value=0).reset_index()
+    counts.columns.name = None
     counts["n"] = counts[list(STANCES)].sum(axis=1)
     counts["net_stance"] = (counts["support"] - counts["oppose"]) / counts["n"]
     order = [*extra, "n", "actor", "target"]

@@ -70,8 +70,8 @@ def table_path(out_dir: Path, name: str, fmt: str) -> Path:
     return Path(out_dir) / f"{name}.{fmt}"
 
 
-def write_table(frame: pd.DataFrame, path: Path, fmt: str) -> None:
-    """Write a table to a temporary file beside `path` and move it into place in one step."""
+def stage_table(frame: pd.DataFrame, path: Path, fmt: str) -> Path:
+    """Write a table to a temporary file beside `path` and return the temporary file's path."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(handle)
     try:
@@ -79,10 +79,10 @@ def write_table(frame: pd.DataFrame, path: Path, fmt: str) -> None:
             frame.to_parquet(temporary, index=False)
         else:
             frame.to_csv(temporary, index=False)
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
+    except BaseException:
+        os.remove(temporary)
+        raise
+    return Path(temporary)
 
 
 def write_text_atomically(path: Path, text: str) -> None:
@@ -99,16 +99,25 @@ def problems_frame(problems: Sequence[Problem]) -> pd.DataFrame:
 
 
 def write_results(results: Results, out_dir: Path, *, fmt: str, manifest: dict) -> None:
-    """Write all tables, then the manifest last: a run killed before the end leaves the old results usable.
+    """Write every table, then the manifest; a run killed at any point leaves the previous results usable.
 
-    Each file is replaced atomically, and the manifest (which records the table row counts) is written only
-    after every table is in place, so a reader never pairs a new manifest with old tables.
+    All tables are first written to temporary files (the slow part); only when every one is complete are they
+    moved over the old files, one `os.replace` each, and the manifest (which records each table's row count)
+    goes last. `load_results` checks those counts, so a reader never silently mixes two runs.
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    for name, frame in results.tables().items():
-        write_table(frame, table_path(out_dir, name, fmt), fmt)
-    write_table(problems_frame(results.problems), table_path(out_dir, "problems", fmt), fmt)
+    frames = {**results.tables(), "problems": problems_frame(results.problems)}
+    staged: dict[str, Path] = {}
+    try:
+        for name, frame in frames.items():
+            staged[name] = stage_table(frame, table_path(out_dir, name, fmt), fmt)
+    except BaseException:
+        for temporary in staged.values():
+            temporary.unlink(missing_ok=True)
+        raise
+    for name, temporary in staged.items():
+        os.replace(temporary, table_path(out_dir, name, fmt))
     write_text_atomically(out_dir / MANIFEST, json.dumps(manifest, indent=2, default=str))
 
 
@@ -123,18 +132,36 @@ def read_manifest(out_dir: Path) -> dict | None:
         return None
 
 
+NUMBER_COLUMNS: frozenset[str] = frozenset(
+    {"sentence_id", "quote_id", "start", "end", "n_words", "polarity", "subjectivity", "confidence"}
+)
+
+
 def read_table(path: Path, fmt: str, name: str) -> pd.DataFrame:
-    """One stored table with the schema's columns and types restored after CSV."""
+    """One stored table with the schema's columns; after CSV, text stays text ("" is not read as missing)."""
     if fmt == "parquet":
         frame = pd.read_parquet(path)
     else:
-        frame = pd.read_csv(path, keep_default_na=False, na_values=[""], dtype={"article_id": str})
-        for column in ("title", "source", "byline", "url", "text", "duplicate_of", "surface", "speaker", "cue"):
-            if column in frame.columns:
-                frame[column] = frame[column].astype(object).fillna("").astype(str)
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        for column in frame.columns:
+            if column in NUMBER_COLUMNS:
+                frame[column] = pd.to_numeric(frame[column].replace("", None))
+            elif column == "registered":
+                frame[column] = frame[column].eq("True")
     if "published" in frame.columns:
-        frame["published"] = pd.to_datetime(frame["published"], utc=True, errors="coerce")
+        frame["published"] = pd.to_datetime(frame["published"].replace("", None), utc=True, errors="coerce")
     return frame.reindex(columns=list(TABLES.get(name, frame.columns)))
+
+
+def check_row_counts(tables: dict[str, pd.DataFrame], manifest: dict, out_dir: Path) -> None:
+    """ValueError when the tables on disk are not the ones the manifest describes (an interrupted write)."""
+    expected = manifest.get("rows", {})
+    wrong = [name for name, frame in tables.items() if name in expected and expected[name] != len(frame)]
+    if wrong:
+        raise ValueError(
+            f"{out_dir}: {', '.join(wrong)} do not match {MANIFEST} (a run was interrupted while replacing files)"
+            " - run the analysis again"
+        )
 
 
 def load_results(out_dir: Path) -> Results:
@@ -144,6 +171,7 @@ def load_results(out_dir: Path) -> Results:
         raise ValueError(f"{out_dir}: no {MANIFEST} here - not an ActorLens results folder")
     fmt = manifest.get("settings", {}).get("output_format", "parquet")
     tables = {name: read_table(table_path(out_dir, name, fmt), fmt, name) for name in TABLES}
+    check_row_counts(tables, manifest, out_dir)
     problems_path = table_path(out_dir, "problems", fmt)
     problems = read_table(problems_path, fmt, "problems") if problems_path.exists() else problems_frame(())
     found = tuple(Problem(str(r.file), str(r.location), str(r.reason)) for r in problems.itertuples())

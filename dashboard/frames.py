@@ -20,10 +20,19 @@ def add_period(frame: pd.DataFrame, *, dates: pd.Series, granularity: str) -> pd
     return frame.assign(period=summaries.period_start(dates, freq=granularity).to_numpy())
 
 
+WEB_SCHEMES: tuple[str, ...] = ("http://", "https://")
+
+
+def keep_web_links(urls: pd.Series) -> pd.Series:
+    """Return the URLs that are web links and "" for the rest, so a javascript: URL never becomes a link."""
+    text = urls.fillna("").astype(str)
+    return text.where(text.str.lower().str.startswith(WEB_SCHEMES), "")
+
+
 def attach_article_fields(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Return frame with the article's source, published date, title and url joined on article_id."""
+    """Return frame with the article's source, published date, title and (web-only) url joined on article_id."""
     fields = articles[["article_id", "source", "published", "title", "url"]]
-    return frame.merge(fields, on="article_id", how="left")
+    return frame.merge(fields.assign(url=keep_web_links(fields["url"])), on="article_id", how="left")
 
 
 def count_corpus(tables: Tables) -> dict[str, object]:
@@ -45,15 +54,17 @@ def count_actor_frequencies(mentions: pd.DataFrame, articles: pd.DataFrame, *, b
     """Return per actor (and outlet): mentions, distinct articles, and each as a share of its group's total.
 
     Built on analysis.summaries; share_of_voice is the actor's fraction (0..1) of all mentions in the selection
-    (or in its outlet), article_share the same for distinct articles. The selection has already dropped
+    (or in its outlet); article_share is the fraction (0..1) of the selection's articles (or the outlet's)
+    that mention the actor, so it does not add up to 1. The selection has already dropped
     near-duplicates when asked to, so the summaries keep every row they are given.
     """
     if by_outlet:
         counts = summaries.count_mentions_by_source(mentions, articles, include_duplicates=True)
-        article_total = counts.groupby("source")["articles"].transform("sum")
+        per_outlet = articles.groupby("source")["article_id"].nunique()
+        article_total = counts["source"].map(per_outlet)
     else:
         counts = summaries.count_mentions_by_actor(mentions, articles, include_duplicates=True)
-        article_total = counts["articles"].sum()
+        article_total = max(articles["article_id"].nunique(), 1)
     return counts.assign(article_share=counts["articles"] / article_total)
 
 

@@ -72,16 +72,23 @@ def top_actor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, s
 
 
 @pytest.fixture(scope="module")
-def app_url(top_actor: tuple[str, str, Path]) -> Iterator[str]:
+def app_url(top_actor: tuple[str, str, Path], tmp_path_factory) -> Iterator[str]:
     """Run the dashboard in a subprocess on a free port; yield its address."""
     port = find_free_port()
     environment = {**os.environ, corpus.CACHE_ENV: str(top_actor[2]), "BROWSER_PATH": CHROMIUM}
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.headless", "true",
                "--server.port", str(port), "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
-    server = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # The server's log goes to a file: an unread pipe would block the server once it filled up.
+    log_path = tmp_path_factory.mktemp("server") / "streamlit.log"
+    with open(log_path, "wb") as log:
+        server = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_until_healthy(url)
+        try:
+            wait_until_healthy(url)
+        except Exception:
+            print(log_path.read_text(errors="replace")[-4000:])
+            raise
         yield url
     finally:
         server.terminate()

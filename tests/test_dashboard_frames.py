@@ -26,12 +26,15 @@ def test_actor_frequencies_with_article_share(selected) -> None:
     assert list(data["actor"]) == ["Joe Biden", "Russia", "Vladimir Putin", "Volodymyr Zelensky"]
     assert list(data["mentions"]) == [4, 3, 3, 3]
     assert list(data["articles"]) == [2, 3, 3, 2]
-    assert list(data["article_share"]) == [0.2, 0.3, 0.3, 0.2]
+    # share of the selection's 4 articles that mention the actor
+    assert list(data["article_share"]) == [0.5, 0.75, 0.75, 0.5]
 
 
-def test_actor_frequencies_by_outlet_shares_sum_to_one(selected) -> None:
+def test_actor_frequencies_by_outlet_share_of_the_outlets_articles(selected) -> None:
     data = frames.count_actor_frequencies(selected["mentions"], selected["articles"], by_outlet=True)
-    assert data.groupby("source")["article_share"].sum().round(6).eq(1).all()
+    # every outlet has one article here, so an actor it mentions appears in all (1.0) of them
+    assert data["article_share"].tolist() == [1.0] * len(data)
+    assert len(data) == 10  # (outlet, actor) pairs in the fixture
 
 
 def test_keep_pairs_with() -> None:
@@ -112,3 +115,12 @@ def test_empty_selection_gives_empty_frames() -> None:
     assert frames.summarize_stance_matrix(empty["stances"], empty["articles"]).empty
     assert frames.summarize_stance_per_period(empty["stances"], empty["articles"], granularity="D").empty
     assert frames.count_corpus(empty)["first"] is None
+
+
+def test_only_web_links_survive_as_article_links():
+    import pandas as pd
+
+    from dashboard.frames import keep_web_links
+
+    urls = pd.Series(["https://a.example/x", "javascript:alert(1)", "HTTP://B.EXAMPLE", None, "ftp://c"])
+    assert keep_web_links(urls).tolist() == ["https://a.example/x", "", "HTTP://B.EXAMPLE", "", ""]

@@ -178,3 +178,22 @@ def test_measure_containment() -> None:
     assert measure_containment(small, large) == 0.75
     assert measure_containment(large, small) == 0.75
     assert measure_containment(small, np.zeros(0, dtype=np.uint64)) == 0.0
+
+
+def test_same_url_with_a_different_text_is_kept_under_its_own_id(tmp_path):
+    from analysis.ingest import read_corpus
+
+    path = tmp_path / "live.csv"
+    path.write_text(
+        "title,text,url\n"
+        'Live 1,"Kyiv said the talks would resume on Monday morning.",https://live.example/blog\n'
+        'Live 2,"Moscow said the shelling had stopped near the border.",https://live.example/blog\n'
+        'Live 1,"Kyiv said the talks would resume on Monday morning.",https://live.example/blog\n',
+        encoding="utf-8",
+    )
+    result = read_corpus([path])
+    assert result.articles["title"].tolist() == ["Live 1", "Live 2"]
+    assert result.articles["article_id"].nunique() == 2
+    reasons = [(problem.location, problem.reason.split(" - ")[0]) for problem in result.problems]
+    assert ("row 2", "same URL as an earlier article but a different text") in reasons
+    assert any(problem.location == "row 3" and "exact duplicate" in problem.reason for problem in result.problems)

@@ -144,6 +144,7 @@ def test_candidates_propose_unregistered_names(nlp, matcher):
 
 def train_tiny_ner(path):
     """A statistical NER pipeline trained here in a few seconds on sentences written for this test."""
+    spacy.util.fix_random_seed(0)
     nlp = spacy.blank("en")
     ner = nlp.add_pipe("ner")
     ner.add_label("PERSON")

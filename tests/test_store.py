@@ -75,29 +75,53 @@ def test_rerun_reuses_unchanged_articles_and_redoes_changed_ones(corpus, tmp_pat
     assert len(third.articles) == 2
 
 
-def test_a_run_killed_while_writing_leaves_previous_results_intact(corpus, tmp_path, monkeypatch):
+@pytest.mark.parametrize("crash_at", [1, 2, 4, 7])
+def test_a_run_killed_while_writing_leaves_previous_results_intact(corpus, tmp_path, monkeypatch, crash_at):
     out = tmp_path / "out"
     run_corpus([corpus], out, settings=Settings(ner_model=""))
     before = {p.name: p.read_bytes() for p in out.iterdir()}
+    (corpus / "more.csv").write_text(
+        'headline,body\nAnother,"Kyiv said on Friday that the talks would go on."\n', encoding="utf-8"
+    )
+    original = pd.DataFrame.to_parquet
+    calls = []
 
-    def crash(*args, **kwargs):
-        raise KeyboardInterrupt
+    def crash_on_nth_write(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == crash_at:
+            raise KeyboardInterrupt
+        return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(pd.DataFrame, "to_parquet", crash)
+    monkeypatch.setattr(pd.DataFrame, "to_parquet", crash_on_nth_write)
     with pytest.raises(KeyboardInterrupt):
-        run_corpus([corpus], out, settings=Settings(ner_model="", sentiment="vader"))
-    after = {p.name: p.read_bytes() for p in out.iterdir()}
-    assert after == before
+        run_corpus([corpus], out, settings=Settings(ner_model=""))
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert len(load_results(out).articles) == 2
 
 
+def test_tables_that_do_not_match_the_manifest_are_refused(corpus, tmp_path):
+    out = tmp_path / "out"
+    run_corpus([corpus], out, settings=Settings(ner_model=""))
+    pd.read_parquet(out / "mentions.parquet").iloc[:1].to_parquet(out / "mentions.parquet")
+    with pytest.raises(ValueError, match=r"mentions do not match manifest\.json"):
+        load_results(out)
+
+
 def test_csv_format_round_trips(corpus, tmp_path):
-    out = tmp_path / "csv"
-    results = run_corpus([corpus], out, settings=Settings(ner_model="", output_format="csv"))
-    loaded = load_results(out)
-    assert (out / "mentions.csv").exists()
-    assert loaded.mentions["surface"].tolist() == results.mentions["surface"].tolist()
-    assert str(loaded.articles["published"].dtype).endswith("UTC]")
+    results = run_corpus([corpus], tmp_path / "pq", settings=Settings(ner_model=""))
+    run_corpus([corpus], tmp_path / "csv", settings=Settings(ner_model="", output_format="csv"))
+    loaded = load_results(tmp_path / "csv")
+    assert (tmp_path / "csv" / "mentions.csv").exists()
+    for name in TABLES:
+        expected, found = getattr(results, name), getattr(loaded, name)
+        assert found.columns.tolist() == expected.columns.tolist()
+        for column in expected.columns:
+            if expected[column].dtype.kind in "fi":
+                wanted = expected[column].astype(float).tolist()
+                assert found[column].astype(float).tolist() == pytest.approx(wanted, nan_ok=True)
+            else:
+                assert found[column].tolist() == expected[column].tolist(), (name, column)
+    assert (loaded.quotes["speaker_id"] == "").sum() == (results.quotes["speaker_id"] == "").sum()
 
 
 def test_cli_runs_and_reports_problems(corpus, tmp_path, capsys):
@@ -106,7 +130,7 @@ def test_cli_runs_and_reports_problems(corpus, tmp_path, capsys):
     captured = capsys.readouterr()
     assert code == 0
     assert "broken.jsonl" in captured.err and "line 2" in captured.err
-    assert "3 kept" in captured.out or "Articles" in captured.out
+    assert "Articles kept: 3" in captured.out
     assert len(load_results(tmp_path / "cli").articles) == 3
 
 

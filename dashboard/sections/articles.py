@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import highlight
+from dashboard import frames, highlight
 from dashboard.view import View, show_empty
 
 KEY = "art"
@@ -44,7 +44,7 @@ def draw_article(view: View, article_id: str) -> None:
         st.subheader(highlight.escape_markdown(article["title"]) or "(untitled)", anchor=False)
         date = f"{article['published']:%Y-%m-%d}" if pd.notna(article["published"]) else "undated"
         st.caption(f"{highlight.escape_markdown(article['source'])} · {date} · {article['n_words']:,} words")
-        if article["url"]:
+        if str(article["url"]).lower().startswith(frames.WEB_SCHEMES):
             st.link_button("Open original", article["url"], icon=":material/open_in_new:")
         st.html(highlight.highlight_article(article["text"], select_article_rows(view, "mentions", article_id),
                                             select_article_rows(view, "quotes", article_id)))
