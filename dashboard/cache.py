@@ -13,7 +13,7 @@ from analysis import summaries
 from analysis.registry import read_yaml
 from analysis.selection import Selection, apply_selection
 from analysis.store import Results, load_results, read_manifest
-from dashboard import export, network
+from dashboard import corpus, export, network
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,13 @@ class FilterOptions:
     outlets: tuple[str, ...]
     targets: tuple[tuple[str, str], ...]  # (target_id, name)
     max_mentions: int
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def hash_corpus_once(choice: corpus.CorpusChoice, stamp: tuple[tuple[str, int, int], ...]) -> str:
+    """Return the corpus's content hash; re-read the files only when a size or modification time (stamp) changes."""
+    del stamp  # only part of the cache key
+    return corpus.hash_corpus(choice)
 
 
 @st.cache_data(show_spinner="Loading the analysed corpus…", max_entries=4)

@@ -56,6 +56,18 @@ def hash_corpus(choice: CorpusChoice) -> str:
     return digest.hexdigest()[:24]
 
 
+def stamp_corpus(choice: CorpusChoice) -> tuple[tuple[str, int, int], ...]:
+    """Return (path, size, modification time) of every input and rule file: cheap to take, changes with them."""
+    location = Path(choice.location)
+    inputs = sorted(location.rglob("*")) if location.is_dir() else [location]
+    rules = make_settings(choice).rule_files() if choice.kind != "results" else (location / MANIFEST,)
+    return tuple(
+        (str(path), stat.st_size, stat.st_mtime_ns)
+        for path in (*inputs, *rules)
+        if path.is_file() and (stat := path.stat())
+    )
+
+
 def locate_results(choice: CorpusChoice, *, content_hash: str) -> Path:
     """Return the results folder of a corpus (for inputs: a cache folder named by the content hash)."""
     if choice.kind == "results":

@@ -47,7 +47,7 @@ def get_corpus_choice() -> corpus.CorpusChoice:
 
 def prepare_corpus(choice: corpus.CorpusChoice) -> tuple[str, str]:
     """Return (results folder, content hash) of the corpus, analysing it first with a progress bar if needed."""
-    content_hash = corpus.hash_corpus(choice)
+    content_hash = cache.hash_corpus_once(choice, corpus.stamp_corpus(choice))
     results_dir = corpus.locate_results(choice, content_hash=content_hash)
     if not corpus.is_analysed(results_dir):
         bar = st.progress(0.0, text=f"Analysing {choice.label} (once; results are kept on disk)…")
@@ -74,7 +74,7 @@ def load_view() -> View | None:
     """Return the page's View (corpus, selection, sliced tables), or None after saying why there is none."""
     choice = get_corpus_choice()
     try:
-        content_hash = corpus.hash_corpus(choice)
+        content_hash = cache.hash_corpus_once(choice, corpus.stamp_corpus(choice))
         results_dir = str(corpus.locate_results(choice, content_hash=content_hash))
         results = cache.load_corpus_results(results_dir, content_hash)
     except (OSError, ValueError) as error:

@@ -160,3 +160,17 @@ def test_export_browser_renders_png_svg_pdf() -> None:
     assert browser.render(figure_json, fmt="png")[:8] == b"\x89PNG\r\n\x1a\n"
     assert browser.render(figure_json, fmt="svg").startswith(b"<svg")
     assert browser.render(figure_json, fmt="pdf").startswith(b"%PDF")
+
+
+def test_corpus_stamp_changes_only_when_a_file_changes(tmp_path):
+    import os
+
+    from dashboard.corpus import CorpusChoice, stamp_corpus
+
+    (tmp_path / "a.md").write_text("# One\n\nKyiv said no.", encoding="utf-8")
+    choice = CorpusChoice(kind="upload", location=str(tmp_path), label="test")
+    first = stamp_corpus(choice)
+    assert stamp_corpus(choice) == first
+    assert first[0][:2] == (str(tmp_path / "a.md"), len("# One\n\nKyiv said no."))
+    os.utime(tmp_path / "a.md", ns=(1, 1))
+    assert stamp_corpus(choice) != first
