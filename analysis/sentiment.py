@@ -26,6 +26,8 @@ SCORE_COLUMNS: list[str] = ["polarity", "subjectivity"]
 EDGE_CHARACTERS = " \t\r\n\"'“”‘’,;:—–-"
 
 
+# A per-process cache outside dashboard/cache.py: the analysis runs in CLI workers too, and the analyzer is
+# never changed after it is built.
 @functools.cache
 def load_vader() -> SentimentIntensityAnalyzer:
     """The VADER analyzer; reading its lexicon takes ~30 ms, so it is built once per process and only read after."""

@@ -72,7 +72,13 @@ def render_static(figure_json: str, fmt: str) -> bytes:
     browser = get_export_browser()
     if browser is None:
         raise RuntimeError(export.explain_missing_browser())
-    return browser.render(figure_json, fmt=fmt)
+    try:
+        return browser.render(figure_json, fmt=fmt)
+    except TimeoutError:
+        # A hung export would block every later one behind it: start a fresh export browser next time.
+        browser.close()
+        get_export_browser.clear()
+        raise
 
 
 def render_figure(figure: go.Figure, fmt: str) -> bytes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import datetime as dt
 import html
 import io
@@ -51,6 +52,13 @@ class ExportBrowser:
         options = {"format": fmt, **IMAGE_SIZE}
         job = self._worker.submit(kaleido.calc_fig_sync, figure, opts=options)
         return job.result(timeout=EXPORT_TIMEOUT_SECONDS)
+
+    def close(self) -> None:
+        """Stop kaleido's server and drop the (possibly stuck) worker thread without waiting for it."""
+        self._worker.shutdown(wait=False, cancel_futures=True)
+        # A server that is already broken cannot be stopped more cleanly than this.
+        with contextlib.suppress(Exception):
+            kaleido.stop_sync_server(silence_warnings=True)
 
 
 def find_browser_path() -> str | None:

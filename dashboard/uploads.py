@@ -26,8 +26,12 @@ def save_uploads(files: Sequence[tuple[str, bytes]], *, root: Path) -> Path:
     """Write the uploaded files into root/<content hash>/ and return that folder (reused when it exists)."""
     folder = Path(root) / hash_uploads(files)
     folder.mkdir(parents=True, exist_ok=True)
-    for name, data in files:
-        target = folder / Path(name).name  # never trust a path inside an uploaded file name
+    used: set[str] = set()
+    for position, (name, data) in enumerate(files):
+        base = Path(name).name  # never trust a path inside an uploaded file name
+        # Two uploads with the same name (from different folders) are both kept.
+        target = folder / (base if base not in used else f"{position}_{base}")
+        used.add(target.name)
         if not target.exists():
             target.write_bytes(data)
     return folder

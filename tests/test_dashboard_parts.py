@@ -174,3 +174,10 @@ def test_corpus_stamp_changes_only_when_a_file_changes(tmp_path):
     assert first[0][:2] == (str(tmp_path / "a.md"), len("# One\n\nKyiv said no."))
     os.utime(tmp_path / "a.md", ns=(1, 1))
     assert stamp_corpus(choice) != first
+
+
+def test_uploads_with_the_same_name_are_both_kept(tmp_path):
+    from dashboard.uploads import save_uploads
+
+    folder = save_uploads([("a/story.md", b"# A\n\none"), ("b/story.md", b"# B\n\ntwo")], root=tmp_path)
+    assert sorted(path.name for path in folder.iterdir()) == ["1_story.md", "story.md"]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analysis.registry import ACTOR_TYPES
+from analysis.registry import ACTOR_TYPES, DEFAULT_ACTORS
 from analysis.store import problems_frame
 from analysis.tables import FIELDS
 from dashboard import cache, corpus, export, highlight, registry_edit, uploads
@@ -135,7 +135,11 @@ def draw_registry_editor(view: View) -> None:
     if view.choice.kind == "results":
         st.caption("A results folder is shown as stored; re-run the CLI with --actors to change its registry.")
         return
-    data = cache.read_registry_data(view.choice.actors_path, Path(view.choice.actors_path).stat().st_mtime)
+    registry_path = Path(view.choice.actors_path)
+    if not registry_path.exists():
+        st.warning(f"The edited registry {registry_path} is gone (the cache was cleared); using the bundled one.")
+        registry_path = DEFAULT_ACTORS
+    data = cache.read_registry_data(str(registry_path), registry_path.stat().st_mtime)
     actors = {entry["id"]: entry["name"] for entry in data.get("actors", [])}
     st.caption(f"{len(actors)} actors in {view.choice.actors_path}. Edits go to a copy; the bundled file is untouched.")
     alias_tab, actor_tab = st.tabs(["Add an alias", "Add an actor"])
