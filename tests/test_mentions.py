@@ -41,11 +41,15 @@ def matcher(nlp):
     return ActorMatcher(parse_registry(MINI_REGISTRY), nlp=nlp, rules=rules)
 
 
-def mentions_of(text, nlp, matcher):
+def mention_frame(text, nlp, matcher):
     doc = nlp(text)
     frame = find_mentions("t", doc, [start for start, _ in sentence_spans(doc)], matcher=matcher)
     assert all(text[row.start : row.end] == row.surface for row in frame.itertuples())
-    return [(row.surface, row.actor_id, row.method) for row in frame.itertuples()]
+    return frame
+
+
+def mentions_of(text, nlp, matcher):
+    return [(row.surface, row.actor_id, row.method) for row in mention_frame(text, nlp, matcher).itertuples()]
 
 
 def test_case_sensitive_alias_keeps_us_the_country_apart_from_us(nlp, matcher):
@@ -132,8 +136,7 @@ def test_candidates_propose_unregistered_names(nlp, matcher):
         "Foreign Minister Ivan Petrovsky said talks failed. Olga Marchenko, the mayor, agreed. "
         "On Monday the US spoke."
     )
-    doc = nlp(text)
-    frame = find_mentions("t", doc, [s for s, _ in sentence_spans(doc)], matcher=matcher)
+    frame = mention_frame(text, nlp, matcher)
     unregistered = frame[~frame["registered"]]
     assert list(zip(unregistered["actor_id"], unregistered["method"], strict=True)) == [
         ("unregistered:Ivan Petrovsky", "candidate"),
@@ -170,8 +173,7 @@ def test_ner_model_path_finds_unregistered_people(tmp_path, nlp):
     rules = make_match_rules(load_lexicon(), load_metonym_rules())
     matcher = ActorMatcher(parse_registry(MINI_REGISTRY), nlp=nlp, rules=rules, ner_model=model)
     text = "Olga Marchenko met the delegation. Putin was absent."
-    doc = nlp(text)
-    frame = find_mentions("t", doc, [s for s, _ in sentence_spans(doc)], matcher=matcher)
+    frame = mention_frame(text, nlp, matcher)
     assert list(zip(frame["surface"], frame["method"], frame["registered"], strict=True)) == [
         ("Olga Marchenko", "ner", False),
         ("Putin", "short_name", True),
@@ -188,8 +190,7 @@ def test_candidate_rules_skip_places_organisation_words_and_headlines(nlp, match
         "On Capitol Hill, the mood soured.\n\nSenior Aide Petro Ivanchuk Says Talks Will Resume\n\n"
         "Mr. Ushakov said the Foreign Ministry agreed. Several Republicans accused the State Department, the agency."
     )
-    doc = nlp(text)
-    frame = find_mentions("t", doc, [s for s, _ in sentence_spans(doc)], matcher=matcher)
+    frame = mention_frame(text, nlp, matcher)
     assert list(zip(frame["surface"], frame["actor_type"], strict=True)) == [
         ("Ushakov", "person"),
         ("State Department", "organisation"),
