@@ -94,9 +94,13 @@ def quoted_spans(quotes: pd.DataFrame) -> list[tuple[int, int, str]]:
     """(start, end, speaker_id) of the direct and partial quotes; speaker_id "" when unattributed."""
     if quotes.empty:
         return []
-    kept = quotes[quotes["kind"].isin(QUOTED_KINDS)]
-    speakers = kept["speaker_id"].fillna("").astype(str)
-    return list(zip(kept["start"].astype(int), kept["end"].astype(int), speakers, strict=True))
+    # Plain lists rather than pandas operations: this runs for every article, on a handful of rows.
+    columns = (quotes[name].tolist() for name in ("kind", "start", "end", "speaker_id"))
+    return [
+        (int(start), int(end), "" if pd.isna(speaker) else str(speaker))
+        for kind, start, end, speaker in zip(*columns, strict=True)
+        if kind in QUOTED_KINDS
+    ]
 
 
 def inside_any(start: int, end: int, spans: Iterable[tuple[int, int, str]]) -> bool:
@@ -109,16 +113,11 @@ MentionSpan = tuple[str, str, int, int]  # actor_id, actor, start, end
 
 def mention_spans(mentions: pd.DataFrame) -> list[MentionSpan]:
     """(actor_id, actor, start, end) of every mention in text order, read from the frame once per article."""
-    ordered = mentions.sort_values("start", kind="stable")
-    return list(
-        zip(
-            ordered["actor_id"].astype(str),
-            ordered["actor"].astype(str),
-            ordered["start"].astype(int),
-            ordered["end"].astype(int),
-            strict=True,
-        )
-    )
+    columns = (mentions[name].tolist() for name in ("actor_id", "actor", "start", "end"))
+    spans = [
+        (str(actor_id), str(actor), int(start), int(end)) for actor_id, actor, start, end in zip(*columns, strict=True)
+    ]
+    return sorted(spans, key=lambda span: span[2])
 
 
 @dataclass(frozen=True)

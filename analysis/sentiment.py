@@ -125,7 +125,11 @@ def mention_context_spans(
     clauses_by_sentence: dict[int, list[tuple[int, int]]] = {}
     spans = []
     for sentence_id, actor_id, start, end in zip(
-        mentions["sentence_id"].astype(int), mentions["actor_id"], mentions["start"], mentions["end"], strict=True
+        [int(value) for value in mentions["sentence_id"].tolist()],
+        mentions["actor_id"].tolist(),
+        mentions["start"].tolist(),
+        mentions["end"].tolist(),
+        strict=True,
     ):
         mention = (int(start), int(end))
         sentence = bounds.get(sentence_id, mention)

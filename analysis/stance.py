@@ -447,20 +447,16 @@ def statements_by_sentence(quotes: pd.DataFrame) -> dict[int, list[Statement]]:
     grouped: dict[int, list[Statement]] = {}
     if quotes.empty:
         return grouped
-    kept = quotes[quotes["kind"].isin(STATEMENT_KINDS) & (quotes["speaker_id"].fillna("").astype(str) != "")]
-    polarity = kept["polarity"] if "polarity" in kept.columns else pd.Series(float("nan"), index=kept.index)
-    cue_words = kept["cue"].fillna("").astype(str) if "cue" in kept.columns else pd.Series("", index=kept.index)
-    for sentence_id, start, end, speaker_id, speaker, cue, score in zip(
-        kept["sentence_id"],
-        kept["start"],
-        kept["end"],
-        kept["speaker_id"],
-        kept["speaker"],
-        cue_words,
-        polarity,
-        strict=True,
-    ):
-        statement = Statement(int(start), int(end), str(speaker_id), str(speaker), cue, float(score))
+    # Plain lists rather than pandas operations: this runs for every article, on a handful of rows.
+    names = ("kind", "sentence_id", "start", "end", "speaker_id", "speaker")
+    columns = [quotes[name].tolist() for name in names]
+    columns.append(quotes["cue"].tolist() if "cue" in quotes.columns else [""] * len(quotes))
+    columns.append(quotes["polarity"].tolist() if "polarity" in quotes.columns else [float("nan")] * len(quotes))
+    for kind, sentence_id, start, end, speaker_id, speaker, cue, score in zip(*columns, strict=True):
+        if kind not in STATEMENT_KINDS or pd.isna(speaker_id) or str(speaker_id) == "":
+            continue
+        cue_words = "" if pd.isna(cue) else str(cue)
+        statement = Statement(int(start), int(end), str(speaker_id), str(speaker), cue_words, float(score))
         grouped.setdefault(int(sentence_id), []).append(statement)
     return grouped
 
