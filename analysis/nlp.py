@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import spacy
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, ORTH, SENT_START
+from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -76,12 +76,6 @@ def make_pipeline() -> Language:
     nlp.add_pipe(SENTENCE_COMPONENT)
     nlp.max_length = 5_000_000
     return nlp
-
-
-def token_char_spans(doc: Doc) -> tuple[np.ndarray, np.ndarray]:
-    """Start and end character offsets of every token."""
-    array = doc.to_array([IDX, LENGTH])
-    return array[:, 0], array[:, 0] + array[:, 1]
 
 
 def load_ner_model(name: str) -> Language | None:

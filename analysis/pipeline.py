@@ -6,7 +6,7 @@ import functools
 import hashlib
 import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
@@ -243,8 +243,3 @@ def sort_by_article(frame: pd.DataFrame, order: dict[str, int]) -> pd.DataFrame:
     ranked = frame.assign(_article=keys, _within=frame[within], _start=start)
     ranked = ranked.sort_values(["_article", "_within", "_start"], kind="stable")
     return ranked.drop(columns=["_article", "_within", "_start"]).reset_index(drop=True)
-
-
-def with_settings(settings: Settings, **changes) -> Settings:
-    """A copy of the settings with some fields changed."""
-    return replace(settings, **changes)
