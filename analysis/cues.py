@@ -12,14 +12,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-import pandas as pd
-
+from analysis.article_view import MentionSpan
 from analysis.clauses import ClauseRules, split_clauses
 
 GAP = r"(?:\W+\w+){0,5}?"
 # Characters past a span's end that a pattern's look-ahead may read ("gross violation" sees '" of').
 LOOKAHEAD_CHARACTERS = 40
-QUOTED_KINDS: tuple[str, ...] = ("direct", "partial")
 # Closing quotation marks that may stand between a cue and the owner marker after it.
 CLOSING_MARKS = "\"'”’"
 # Apostrophes that make a mention possessive ("Moscow's recognition"), straight and typographic.
@@ -90,34 +88,9 @@ class ClauseMention:
     quoted: bool  # inside a direct or partial quote
 
 
-def quoted_spans(quotes: pd.DataFrame) -> list[tuple[int, int, str]]:
-    """(start, end, speaker_id) of the direct and partial quotes; speaker_id "" when unattributed."""
-    if quotes.empty:
-        return []
-    # Plain lists rather than pandas operations: this runs for every article, on a handful of rows.
-    columns = (quotes[name].tolist() for name in ("kind", "start", "end", "speaker_id"))
-    return [
-        (int(start), int(end), "" if pd.isna(speaker) else str(speaker))
-        for kind, start, end, speaker in zip(*columns, strict=True)
-        if kind in QUOTED_KINDS
-    ]
-
-
 def inside_any(start: int, end: int, spans: Iterable[tuple[int, int, str]]) -> bool:
     """True when [start, end) lies within one of the spans."""
     return any(span_start <= start and end <= span_end for span_start, span_end, _ in spans)
-
-
-MentionSpan = tuple[str, str, int, int]  # actor_id, actor, start, end
-
-
-def mention_spans(mentions: pd.DataFrame) -> list[MentionSpan]:
-    """(actor_id, actor, start, end) of every mention in text order, read from the frame once per article."""
-    columns = (mentions[name].tolist() for name in ("actor_id", "actor", "start", "end"))
-    spans = [
-        (str(actor_id), str(actor), int(start), int(end)) for actor_id, actor, start, end in zip(*columns, strict=True)
-    ]
-    return sorted(spans, key=lambda span: span[2])
 
 
 @dataclass(frozen=True)

@@ -1,24 +1,22 @@
 """Glue for the analysis stages after mentions: quotes, sentiment, stance and relations.
 
 Each stage takes and returns the per-article tables as full-width row tuples (see analysis.pipeline);
-the stages that work on DataFrames get one small frame per table, built once per article.
+the sentiment, stance and relation rules read one analysis.article_view.ArticleView built from them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-import pandas as pd
-
+from analysis.article_view import view_from_rows
 from analysis.clauses import ClauseRules, load_clause_rules
 from analysis.quotes import SpeechCues, load_speech_cues, quote_rows
 from analysis.registry import Registry
-from analysis.relations import RelationCues, detect_relations, load_relation_cues
-from analysis.schema import TABLES
-from analysis.sentiment import add_sentiment
-from analysis.stance import StanceCues, Targets, detect_stances, load_stance_cues, load_targets
+from analysis.relations import RelationCues, find_relation_records, load_relation_cues
+from analysis.sentiment import score_view
+from analysis.stance import StanceCues, Targets, find_stance_records, load_stance_cues, load_targets
 
 Rows = list[tuple]
 Stage = Callable[[str, str, dict[str, Rows]], dict[str, Rows]]
@@ -37,21 +35,9 @@ class LaterRules:
     engine: str
 
 
-def frame_of(name: str, rows: Rows) -> pd.DataFrame:
-    """One table of one article as a DataFrame with the schema's columns."""
-    return pd.DataFrame(rows, columns=list(TABLES[name]))
-
-
-def rows_of(name: str, frame: pd.DataFrame, article_id: str) -> Rows:
-    """A stage's frame (with or without article_id) back as full-width row tuples in schema order."""
-    if frame.empty:
-        return []
-    nan = [float("nan")] * len(frame)
-    columns = [
-        [article_id] * len(frame) if column == "article_id" else frame[column].tolist() if column in frame else nan
-        for column in TABLES[name]
-    ]
-    return list(zip(*columns, strict=True))
+def with_scores(rows: Rows, scores: list[tuple[float, float]]) -> Rows:
+    """Full-width rows with their last two columns (polarity, subjectivity) replaced by `scores`."""
+    return [(*row[:-2], polarity, subjectivity) for row, (polarity, subjectivity) in zip(rows, scores, strict=True)]
 
 
 def run_later_stages(article_id: str, text: str, tables: dict[str, Rows], rules: LaterRules) -> dict[str, Rows]:
@@ -59,18 +45,22 @@ def run_later_stages(article_id: str, text: str, tables: dict[str, Rows], rules:
     quotes = quote_rows(
         article_id, text, tables["sentences"], tables["mentions"], registry=rules.registry, cues=rules.speech
     )
-    frames = {name: frame_of(name, rows) for name, rows in (*tables.items(), ("quotes", quotes))}
-    sentences, mentions, quoted = add_sentiment(
-        text, frames["sentences"], frames["mentions"], frames["quotes"], engine=rules.engine, rules=rules.clauses
+    view = view_from_rows(text, tables["sentences"], tables["mentions"], quotes)
+    sentence_scores, mention_scores, quote_scores = score_view(view, engine=rules.engine, rules=rules.clauses)
+    quotes = with_scores(quotes, quote_scores)
+    # the stance rules read each quote's polarity
+    view = replace(
+        view,
+        quotes=tuple((*quote[:-1], polarity) for quote, (polarity, _) in zip(view.quotes, quote_scores, strict=True)),
     )
-    stances = detect_stances(text, sentences, mentions, quoted, targets=rules.targets, cues=rules.stance)
-    relations = detect_relations(text, sentences, mentions, quoted, cues=rules.relations)
+    stances = find_stance_records(view, targets=rules.targets, cues=rules.stance)
+    relations = find_relation_records(view, cues=rules.relations)
     return {
-        "sentences": rows_of("sentences", sentences, article_id),
-        "mentions": rows_of("mentions", mentions, article_id),
-        "quotes": rows_of("quotes", quoted, article_id),
-        "stances": rows_of("stances", stances, article_id),
-        "relations": rows_of("relations", relations, article_id),
+        "sentences": with_scores(tables["sentences"], sentence_scores),
+        "mentions": with_scores(tables["mentions"], mention_scores),
+        "quotes": quotes,
+        "stances": [(article_id, *record) for record in stances],
+        "relations": [(article_id, *record) for record in relations],
     }
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from analysis.article_view import ArticleView, view_from_frames
 from analysis.clauses import DEFAULT_CLAUSE_RULES, ClauseRules, load_clause_rules
 from analysis.cues import (
     ClauseMention,
@@ -38,9 +39,7 @@ from analysis.cues import (
     is_negated,
     load_phrase_list,
     load_role_rules,
-    mention_spans,
     opening_subject,
-    quoted_spans,
     sentence_clauses,
     starts_with_participle,
     subjects_before,
@@ -306,31 +305,43 @@ def resolve_denials(rows: list[RelationRow], cues: RelationCues) -> list[Relatio
     return resolved
 
 
-def detect_relations(
-    text: str, sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFrame, *, cues: RelationCues
-) -> pd.DataFrame:
-    """Relation rows (RELATION_COLUMNS without article_id) of one article: source and target actors,
+def find_relation_records(view: ArticleView, *, cues: RelationCues) -> list[tuple]:
+    """Relation records (RELATION_COLUMNS without article_id) of one article: source and target actors,
     relation name, polarity -1/0/+1, the cue words and the sentence as evidence. Rules in the module docstring."""
-    spans, quoted = mention_spans(mentions), quoted_spans(quotes)
+    if cues.any_cue is None:
+        return []
+    text = view.text
+    spans, quoted = view.mention_spans(), view.quoted_spans()
     rows: list[RelationRow] = []
-    for sentence_id, start, end in zip(sentences["sentence_id"], sentences["start"], sentences["end"], strict=True):
-        if cues.any_cue is None or cues.any_cue.search(text, int(start), int(end)) is None:
+    bounds: dict[int, tuple[int, int]] = {}
+    for sentence_id, start, end in view.sentences:
+        if cues.any_cue.search(text, start, end) is None:
             continue
-        context = RelationContext(int(sentence_id), spans, quoted, cues)
-        clauses = sentence_clauses(text, (int(start), int(end)), rules=cues.clauses)
+        bounds[sentence_id] = (start, end)
+        context = RelationContext(sentence_id, spans, quoted, cues)
+        clauses = sentence_clauses(text, (start, end), rules=cues.clauses)
         inherited: list[ClauseMention] = []
         for index in range(len(clauses)):
             found, subjects = clause_relation_rows(text, clauses, index, inherited, context)
             rows += found
             inherited = subjects or inherited
-    return make_relation_frame(text, resolve_denials(rows, cues), sentences)
+    return relation_records(text, resolve_denials(rows, cues), bounds)
 
 
-def make_relation_frame(text: str, rows: list[RelationRow], sentences: pd.DataFrame) -> pd.DataFrame:
-    """The relations table from rows, one per (sentence, source, target, relation), with sentence evidence."""
-    bounds = dict(zip(sentences["sentence_id"], zip(sentences["start"], sentences["end"], strict=True), strict=True))
+def detect_relations(
+    text: str, sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFrame, *, cues: RelationCues
+) -> pd.DataFrame:
+    """The relations table (RELATION_COLUMNS without article_id) of one article from its frames; see
+    `find_relation_records`."""
+    records = find_relation_records(view_from_frames(text, sentences, mentions, quotes), cues=cues)
+    return pd.DataFrame(records, columns=OUTPUT_COLUMNS).astype({"sentence_id": int, "polarity": int})
+
+
+def relation_records(text: str, rows: list[RelationRow], bounds: dict[int, tuple[int, int]]) -> list[tuple]:
+    """Output records from rows, one per (sentence, source, target, relation), with sentence evidence."""
     unique = {(row.sentence_id, row.source_id, row.target_id, row.relation): row for row in reversed(rows)}
-    records = [
+    position = {id(row): index for index, row in enumerate(rows)}
+    return [
         (
             row.sentence_id,
             row.source_id,
@@ -342,6 +353,5 @@ def make_relation_frame(text: str, rows: list[RelationRow], sentences: pd.DataFr
             row.cue,
             text[bounds[row.sentence_id][0] : bounds[row.sentence_id][1]],
         )
-        for row in sorted(unique.values(), key=lambda item: rows.index(item))
+        for row in sorted(unique.values(), key=lambda item: position[id(item)])
     ]
-    return pd.DataFrame(records, columns=OUTPUT_COLUMNS).astype({"sentence_id": int, "polarity": int})

@@ -27,6 +27,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from analysis.article_view import ArticleView, Statement, view_from_frames
 from analysis.clauses import DEFAULT_CLAUSE_RULES, ClauseRules, load_clause_rules, split_clauses
 from analysis.cues import (
     ClauseMention,
@@ -38,9 +39,7 @@ from analysis.cues import (
     is_negated,
     load_phrase_list,
     load_role_rules,
-    mention_spans,
     opening_subject,
-    quoted_spans,
     sentence_clauses,
     starts_with_participle,
     subjects_before,
@@ -51,7 +50,6 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_TARGETS = DATA_DIR / "targets.yaml"
 DEFAULT_STANCE_CUES = DATA_DIR / "stance_cues.yaml"
 OUTPUT_COLUMNS: list[str] = [column for column in STANCE_COLUMNS if column != "article_id"]
-STATEMENT_KINDS: tuple[str, ...] = ("direct", "partial", "indirect")
 SIDES: dict[int, str] = {1: "support", -1: "oppose", 0: "neutral"}
 
 
@@ -430,35 +428,23 @@ def keep_best(rows: list[StanceRow]) -> list[StanceRow]:
     return list(best.values())
 
 
-@dataclass(frozen=True)
-class Statement:
-    """A quote with a known speaker: its span, speaker and polarity (NaN before the sentiment stage)."""
-
-    start: int
-    end: int
-    speaker_id: str
-    speaker: str
-    cue: str  # the attribution words ("said", "called for")
-    polarity: float
-
-
-def statements_by_sentence(quotes: pd.DataFrame) -> dict[int, list[Statement]]:
-    """Direct, partial and indirect quotes with a known speaker, grouped by the sentence they start in."""
-    grouped: dict[int, list[Statement]] = {}
-    if quotes.empty:
-        return grouped
-    # Plain lists rather than pandas operations: this runs for every article, on a handful of rows.
-    names = ("kind", "sentence_id", "start", "end", "speaker_id", "speaker")
-    columns = [quotes[name].tolist() for name in names]
-    columns.append(quotes["cue"].tolist() if "cue" in quotes.columns else [""] * len(quotes))
-    columns.append(quotes["polarity"].tolist() if "polarity" in quotes.columns else [float("nan")] * len(quotes))
-    for kind, sentence_id, start, end, speaker_id, speaker, cue, score in zip(*columns, strict=True):
-        if kind not in STATEMENT_KINDS or pd.isna(speaker_id) or str(speaker_id) == "":
+def find_stance_records(view: ArticleView, *, targets: Targets, cues: StanceCues) -> list[tuple]:
+    """Stance records (STANCE_COLUMNS without article_id) of one article, in sentence order: stance
+    support|oppose|neutral, confidence 0..1, the cue found ("" for neutral, "sentiment" when read from the
+    quote's polarity), and the sentence as evidence. Rules in the module docstring."""
+    if targets.any_target is None:
+        return []
+    text = view.text
+    statements, spans, quoted = view.statements(), view.mention_spans(), view.quoted_spans()
+    rows: list[StanceRow] = []
+    bounds: dict[int, tuple[int, int]] = {}
+    for sentence_id, start, end in view.sentences:
+        if targets.any_target.search(text, start, end) is None:
             continue
-        cue_words = "" if pd.isna(cue) else str(cue)
-        statement = Statement(int(start), int(end), str(speaker_id), str(speaker), cue_words, float(score))
-        grouped.setdefault(int(sentence_id), []).append(statement)
-    return grouped
+        bounds[sentence_id] = (start, end)
+        context = SentenceContext(sentence_id, spans, quoted, targets, cues)
+        rows += sentence_rows(text, (start, end), statements.get(sentence_id, []), context)
+    return stance_records(text, keep_best(rows), bounds, targets)
 
 
 def detect_stances(
@@ -470,25 +456,18 @@ def detect_stances(
     targets: Targets,
     cues: StanceCues,
 ) -> pd.DataFrame:
-    """Stance rows (STANCE_COLUMNS without article_id) of one article: stance support|oppose|neutral,
-    confidence 0..1, the cue found ("" for neutral, "sentiment" when read from the quote's polarity),
-    and the sentence as evidence. Rules in the module docstring."""
-    statements = statements_by_sentence(quotes)
-    spans, quoted = mention_spans(mentions), quoted_spans(quotes)
-    rows: list[StanceRow] = []
-    for sentence_id, start, end in zip(sentences["sentence_id"], sentences["start"], sentences["end"], strict=True):
-        if targets.any_target is None or targets.any_target.search(text, int(start), int(end)) is None:
-            continue
-        context = SentenceContext(int(sentence_id), spans, quoted, targets, cues)
-        rows += sentence_rows(text, (int(start), int(end)), statements.get(int(sentence_id), []), context)
-    return make_stance_frame(text, keep_best(rows), sentences, targets)
+    """The stance table (STANCE_COLUMNS without article_id) of one article from its frames; see
+    `find_stance_records`."""
+    records = find_stance_records(view_from_frames(text, sentences, mentions, quotes), targets=targets, cues=cues)
+    return pd.DataFrame(records, columns=OUTPUT_COLUMNS).astype({"sentence_id": int, "confidence": float})
 
 
-def make_stance_frame(text: str, rows: list[StanceRow], sentences: pd.DataFrame, targets: Targets) -> pd.DataFrame:
-    """The stance table from rows, in sentence order, with target labels and sentence evidence."""
+def stance_records(
+    text: str, rows: list[StanceRow], bounds: dict[int, tuple[int, int]], targets: Targets
+) -> list[tuple]:
+    """Output records from rows, in sentence order, with target labels and sentence evidence."""
     labels = {target.id: target.label for target in targets.items}
-    bounds = dict(zip(sentences["sentence_id"], zip(sentences["start"], sentences["end"], strict=True), strict=True))
-    records = [
+    return [
         (
             row.sentence_id,
             row.actor_id,
@@ -502,4 +481,3 @@ def make_stance_frame(text: str, rows: list[StanceRow], sentences: pd.DataFrame,
         )
         for row in sorted(rows, key=lambda item: item.sentence_id)
     ]
-    return pd.DataFrame(records, columns=OUTPUT_COLUMNS).astype({"sentence_id": int, "confidence": float})

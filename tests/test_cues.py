@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from analysis.cues import (
@@ -12,7 +11,6 @@ from analysis.cues import (
     find_spans,
     is_negated,
     is_object_position,
-    mention_spans,
     opening_subject,
     starts_with_participle,
     subjects_before,
@@ -71,23 +69,17 @@ def test_is_negated_looks_at_a_few_words_before() -> None:
     assert not is_negated(text, 10, floor=0, negators=None, window=3)
 
 
-def mentions_frame(text: str, surfaces: list[tuple[str, str]]) -> list[tuple[str, str, int, int]]:
-    """Mention spans (actor_id, actor, start, end) via mention_spans, from a frame in reverse order."""
-    starts = [text.index(surface) for _, surface in surfaces]
-    frame = pd.DataFrame(
-        {
-            "actor_id": [actor_id for actor_id, _ in surfaces],
-            "actor": [surface for _, surface in surfaces],
-            "start": starts,
-            "end": [start + len(surface) for start, (_, surface) in zip(starts, surfaces, strict=True)],
-        }
-    )
-    return mention_spans(frame.iloc[::-1])
+def mention_list(text: str, surfaces: list[tuple[str, str]]) -> list[tuple[str, str, int, int]]:
+    """Mention spans (actor_id, actor, start, end) in text order, each at the surface's first occurrence."""
+    spans = [
+        (actor_id, surface, text.index(surface), text.index(surface) + len(surface)) for actor_id, surface in surfaces
+    ]
+    return sorted(spans, key=lambda span: span[2])
 
 
 def test_clause_mentions_flags_roles() -> None:
     text = 'Washington said Moscow\'s plan, sent to Kyiv, was "wrong for Europe".'
-    frame = mentions_frame(text, [("us", "Washington"), ("ru", "Moscow"), ("ua", "Kyiv"), ("eu", "Europe")])
+    frame = mention_list(text, [("us", "Washington"), ("ru", "Moscow"), ("ua", "Kyiv"), ("eu", "Europe")])
     quotes = [(text.index("wrong"), text.index("Europe") + 6, "us")]
     found = clause_mentions(text, frame, (0, len(text)), quotes=quotes, roles=ROLES)
     assert [(m.actor_id, m.possessive, m.after_marker, m.quoted) for m in found] == [
@@ -112,7 +104,7 @@ def test_clause_mentions_flags_roles() -> None:
     ],
 )
 def test_opening_subject(text: str, surfaces: list[tuple[str, str]], expected: list[str]) -> None:
-    found = clause_mentions(text, mentions_frame(text, surfaces), (0, len(text)), quotes=[], roles=ROLES)
+    found = clause_mentions(text, mention_list(text, surfaces), (0, len(text)), quotes=[], roles=ROLES)
     assert [m.actor_id for m in opening_subject(text, (0, len(text)), found, blockers=MARKERS)] == expected
 
 
@@ -131,13 +123,6 @@ def test_opening_subject(text: str, surfaces: list[tuple[str, str]], expected: l
 )
 def test_is_object_position(words: list[str], expected: bool) -> None:
     assert is_object_position(words, ROLES) is expected
-
-
-def test_mention_spans_are_in_text_order() -> None:
-    assert mentions_frame("Kyiv and Moscow", [("ua", "Kyiv"), ("ru", "Moscow")]) == [
-        ("ua", "Kyiv", 0, 4),
-        ("ru", "Moscow", 9, 15),
-    ]
 
 
 def test_starts_with_participle() -> None:

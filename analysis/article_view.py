@@ -1,0 +1,139 @@
+"""One article's sentences, mentions and quotes as plain tuples, read once for the later stages.
+
+The sentiment, stance and relation stages all look up the same spans; reading them from per-article
+DataFrames cost more than the rules themselves, so the pipeline builds this view from its row tuples and
+the DataFrame entry points (for tests and interactive use) build it from frames.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.schema import MENTION_COLUMNS, QUOTE_COLUMNS, SENTENCE_COLUMNS
+
+QUOTED_KINDS: tuple[str, ...] = ("direct", "partial")
+# quotes whose speaker's stance is read: everything but scare quotes
+STATEMENT_KINDS: tuple[str, ...] = ("direct", "partial", "indirect")
+
+SentenceSpan = tuple[int, int, int]  # sentence_id, start, end
+MentionItem = tuple[int, str, str, int, int]  # sentence_id, actor_id, actor, start, end (table order)
+MentionSpan = tuple[str, str, int, int]  # actor_id, actor, start, end (text order)
+QuotedSpan = tuple[int, int, str]  # start, end, speaker_id ("" when unattributed)
+# kind, sentence_id, start, end, speaker_id, speaker, cue, polarity (NaN before the sentiment stage)
+QuoteItem = tuple[str, int, int, int, str, str, str, float]
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A quote with a known speaker: its span, speaker and polarity (NaN before the sentiment stage)."""
+
+    start: int
+    end: int
+    speaker_id: str
+    speaker: str
+    cue: str  # the attribution words ("said", "called for")
+    polarity: float
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """What the later stages read of one article, in plain tuples."""
+
+    text: str
+    sentences: tuple[SentenceSpan, ...]
+    mentions: tuple[MentionItem, ...]
+    quotes: tuple[QuoteItem, ...]
+
+    def mention_spans(self) -> list[MentionSpan]:
+        """(actor_id, actor, start, end) of every mention, in text order."""
+        return sorted(
+            ((actor_id, actor, start, end) for _, actor_id, actor, start, end in self.mentions),
+            key=lambda span: span[2],
+        )
+
+    def quoted_spans(self) -> list[QuotedSpan]:
+        """(start, end, speaker_id) of the direct and partial quotes."""
+        return [(start, end, speaker_id) for kind, _, start, end, speaker_id, *_ in self.quotes if kind in QUOTED_KINDS]
+
+    def statements(self) -> dict[int, list[Statement]]:
+        """Direct, partial and indirect quotes with a known speaker, grouped by the sentence they start in."""
+        grouped: dict[int, list[Statement]] = {}
+        for kind, sentence_id, start, end, speaker_id, speaker, cue, polarity in self.quotes:
+            if kind in STATEMENT_KINDS and speaker_id:
+                grouped.setdefault(sentence_id, []).append(Statement(start, end, speaker_id, speaker, cue, polarity))
+        return grouped
+
+    def sentence_text(self, sentence_id: int) -> str:
+        """The text of one sentence ("" for an unknown id)."""
+        for known_id, start, end in self.sentences:
+            if known_id == sentence_id:
+                return self.text[start:end]
+        return ""
+
+
+def text_or_empty(value: object) -> str:
+    """A string cell as str; NaN/None/pd.NA as ""."""
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+
+
+def quote_item(kind, sentence_id, start, end, speaker_id, speaker, cue, polarity) -> QuoteItem:
+    """One quote's fields with plain Python types."""
+    score = float("nan") if polarity is None or pd.isna(polarity) else float(polarity)
+    return (
+        str(kind),
+        int(sentence_id),
+        int(start),
+        int(end),
+        text_or_empty(speaker_id),
+        text_or_empty(speaker),
+        text_or_empty(cue),
+        score,
+    )
+
+
+def picker(columns: Sequence[str], names: Sequence[str]):
+    """A function taking a full-width row tuple to the named fields, in `names` order."""
+    positions = [columns.index(name) for name in names]
+    return lambda row: tuple(row[position] for position in positions)
+
+
+SENTENCE_FIELDS = ("sentence_id", "start", "end")
+MENTION_FIELDS = ("sentence_id", "actor_id", "actor", "start", "end")
+QUOTE_FIELDS = ("kind", "sentence_id", "start", "end", "speaker_id", "speaker", "cue", "polarity")
+PICK_SENTENCE = picker(SENTENCE_COLUMNS, SENTENCE_FIELDS)
+PICK_MENTION = picker(MENTION_COLUMNS, MENTION_FIELDS)
+PICK_QUOTE = picker(QUOTE_COLUMNS, QUOTE_FIELDS)
+
+
+def view_from_rows(text: str, sentences: list[tuple], mentions: list[tuple], quotes: list[tuple]) -> ArticleView:
+    """The view of one article from full-width row tuples in schema order (as the pipeline passes them)."""
+    return ArticleView(
+        text,
+        tuple(PICK_SENTENCE(row) for row in sentences),
+        tuple(PICK_MENTION(row) for row in mentions),
+        tuple(quote_item(*PICK_QUOTE(row)) for row in quotes),
+    )
+
+
+def frame_columns(frame: pd.DataFrame, names: Sequence[str], *, default: object = "") -> list[list]:
+    """The named columns of a frame as lists; a missing column is filled with `default`."""
+    return [frame[name].tolist() if name in frame.columns else [default] * len(frame) for name in names]
+
+
+def view_from_frames(text: str, sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFrame) -> ArticleView:
+    """The view of one article from its sentence, mention and quote frames (extra or missing score columns
+    are fine; a quote frame without polarity gives NaN)."""
+    sentence_spans = tuple(
+        (int(sentence_id), int(start), int(end))
+        for sentence_id, start, end in zip(*frame_columns(sentences, SENTENCE_FIELDS), strict=True)
+    )
+    mention_items = tuple(
+        (int(sentence_id), str(actor_id), str(actor), int(start), int(end))
+        for sentence_id, actor_id, actor, start, end in zip(*frame_columns(mentions, MENTION_FIELDS), strict=True)
+    )
+    quote_columns = frame_columns(quotes, QUOTE_FIELDS[:-1]) + frame_columns(quotes, ["polarity"], default=None)
+    quote_items = tuple(quote_item(*fields) for fields in zip(*quote_columns, strict=True))
+    return ArticleView(text, sentence_spans, mention_items, quote_items)

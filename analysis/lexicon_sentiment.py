@@ -1,0 +1,177 @@
+"""TextBlob's lexicon sentiment, scored once per article and read off for any span of it.
+
+`TextBlob(text).sentiment` tokenises and scores every string it is given. The pipeline scores every
+sentence, the context of every mention and every quote: about 1.6 times the article's words, each time
+from scratch. Here the article is tokenised once (one regex) and each sentence is walked once with the
+rules of TextBlob's pattern analyzer and its own lexicon (`textblob/en/en-sentiment.xml`):
+
+- a word in the lexicon is one scored unit (polarity, subjectivity, intensity);
+- a known adverb right before it ("very good") multiplies its scores by the adverb's intensity and
+  joins the unit; unknown words of one or two letters ("is a") may stand between them;
+- "no", "not", "never" before a unit (small words may stand between) negate it: polarity x -0.5;
+- "!" right after a unit multiplies its polarity by 1.25.
+
+A span's polarity and subjectivity are the means over the units inside it (0.0 when there are none). A
+unit the span cuts in two counts with the scores of its head word alone ("good" of "very good"), or
+else of its first word alone. On a whole
+sentence the numbers equal TextBlob's except where the tokenisers differ (abbreviations such as "U.S.",
+emoticons and "(!)" are not read here): tests/test_lexicon_sentiment.py measures the agreement on the
+sample corpus.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from textblob.en import sentiment as textblob_lexicon
+
+# As TextBlob splits: quote marks and apostrophes always stand alone; punctuation at either end of a
+# whitespace-separated word comes off one mark at a time; "..." is one token; "80%" and "good—but" stay whole.
+QUOTE_MARKS = "'\"‘’“”"
+EDGE_PUNCTUATION = re.escape(".,;:!?()[]{}`@#$^&*+-|=~_")
+WORD_EDGE = rf"[^\s{QUOTE_MARKS}{EDGE_PUNCTUATION}]"
+TOKEN = re.compile(rf"\.\.\.|{WORD_EDGE}(?:[^\s{QUOTE_MARKS}]*{WORD_EDGE})?|\S")
+NEGATIONS: frozenset[str] = frozenset(textblob_lexicon.negations)
+EXCLAMATION_BOOST = 1.25
+NEGATED_POLARITY = -0.5
+Entry = tuple[float, float, float, bool]  # polarity, subjectivity, intensity, can modify the next word
+
+
+@functools.cache
+def lexicon_entries() -> dict[str, Entry]:
+    """TextBlob's lexicon as {word: (polarity, subjectivity, intensity, is adverb)}, read once per process.
+
+    The pattern analyzer ignores part of speech when given plain text, so each word takes its scores
+    averaged over its senses (the entry TextBlob files under the part of speech None).
+    """
+    textblob_lexicon("warm up")  # TextBlob reads its XML lexicon on first use
+    return {
+        word: (float(scores[None][0]), float(scores[None][1]), float(scores[None][2]), "RB" in scores)
+        for word, scores in dict.items(textblob_lexicon)
+    }
+
+
+Word = tuple[int, int, float, float]  # start, end, polarity, subjectivity of one lexicon word alone
+
+
+@dataclass
+class Unit:
+    """One scored unit: a lexicon word with its modifier and negation, plus its words' own scores."""
+
+    start: int  # first character, the modifier's or negation's when there is one
+    end: int
+    polarity: float
+    subjectivity: float
+    intensity: float
+    lead: Word  # the unit's first lexicon word (the modifier in "very good")
+    head: Word  # its last lexicon word ("good")
+    negated: bool = False
+
+    def scores(self) -> tuple[float, float]:
+        """The unit's final (polarity, subjectivity)."""
+        return (self.polarity * NEGATED_POLARITY if self.negated else self.polarity), self.subjectivity
+
+    def scores_within(self, start: int, end: int) -> tuple[float, float] | None:
+        """Its scores counted in text[start:end]: the whole unit's, else those of its head or lead word
+        alone when the span cuts the rest off; None when none of it lies inside."""
+        for first, last, polarity, subjectivity in ((self.start, self.end, *self.scores()), self.head, self.lead):
+            if start <= first and last <= end:
+                return polarity, subjectivity
+        return None
+
+
+def clamp(value: float) -> float:
+    """A score limited to -1..1."""
+    return max(-1.0, min(value, 1.0))
+
+
+def sentence_units(text: str, start: int, end: int, lexicon: dict[str, Entry]) -> list[Unit]:
+    """The scored units of text[start:end], in order (rules in the module docstring)."""
+    units: list[Unit] = []
+    modifier: str | None = None  # the last known word, while it may still modify the next one
+    negation: int | None = None  # start of a pending "not"/"no"/"never"
+    for match in TOKEN.finditer(text, start, end):
+        word = match.group().lower()
+        entry = lexicon.get(word)
+        if entry is not None:
+            polarity, subjectivity, intensity, adverb = entry
+            word_scores = (match.start(), match.end(), polarity, subjectivity)
+            unit = Unit(match.start(), match.end(), polarity, subjectivity, intensity, word_scores, word_scores)
+            if modifier is None:
+                units.append(unit)
+            else:
+                unit = join_modifier(units[-1], unit)
+                units[-1] = unit
+            if negation is not None:
+                unit.start, unit.intensity, unit.negated = min(unit.start, negation), 1.0 / unit.intensity, True
+            modifier = word if adverb else None
+            negation = match.start() if word in NEGATIONS else None
+            continue
+        if word in NEGATIONS:
+            negation = match.start()
+        elif negation is not None and len(word.strip("'")) > 1:
+            negation = None
+        if negation is not None and modifier is not None and modifier.endswith("ly"):
+            units[-1].negated, negation = True, None  # "really not good": the adverb's unit is negated
+        elif modifier is not None and len(word) > 2:
+            modifier = None
+        if word == "!" and units:
+            units[-1].polarity = clamp(units[-1].polarity * EXCLAMATION_BOOST)
+    return units
+
+
+def join_modifier(modifier: Unit, word: Unit) -> Unit:
+    """The unit of an adverb followed by the word it intensifies ("very good")."""
+    return Unit(
+        modifier.start,
+        word.end,
+        clamp(word.polarity * modifier.intensity),
+        clamp(word.subjectivity * modifier.intensity),
+        word.intensity,
+        modifier.lead,
+        word.head,
+        modifier.negated,
+    )
+
+
+@dataclass(frozen=True)
+class ArticleScores:
+    """The scored units of one article, sorted by start, for reading off span scores."""
+
+    units: tuple[Unit, ...]
+    starts: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[float, float]:
+        """Mean (polarity -1..1, subjectivity 0..1) of the units inside text[start:end]; (0.0, 0.0) if none."""
+        polarity = subjectivity = 0.0
+        count = 0
+        # step back past units that start before the span while their head word lies inside it
+        first = max(0, bisect.bisect_left(self.starts, start) - 2)
+        for index in range(first, len(self.units)):
+            unit = self.units[index]
+            if unit.start >= end:
+                break
+            scores = unit.scores_within(start, end)
+            if scores is not None:
+                polarity, subjectivity, count = polarity + scores[0], subjectivity + scores[1], count + 1
+        return (polarity / count, subjectivity / count) if count else (0.0, 0.0)
+
+
+def score_article(text: str, sentences: Iterable[tuple[int, int]]) -> ArticleScores:
+    """Units of every sentence (start, end) of an article, ready for `ArticleScores.span`."""
+    lexicon = lexicon_entries()
+    units = [unit for start, end in sentences for unit in sentence_units(text, start, end, lexicon)]
+    units.sort(key=lambda unit: unit.start)
+    return ArticleScores(tuple(units), tuple(unit.start for unit in units))
+
+
+def score_spans(
+    text: str, sentences: Sequence[tuple[int, int]], spans: Iterable[tuple[int, int]]
+) -> list[tuple[float, float]]:
+    """(polarity, subjectivity) of each span of `text`, whose sentences are `sentences`."""
+    scores = score_article(text, sentences)
+    return [scores.span(start, end) for start, end in spans]
