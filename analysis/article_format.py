@@ -27,6 +27,8 @@ _STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])")
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
 _PARKED = 0xE000
+# Every inline rule below needs one of these characters (escapes, links, images, autolinks, emphasis).
+_MARKUP_CHARACTER = re.compile(r"[\\\[<*]")
 _PARKED_CHAR = re.compile("[\ue000-\ue07f]")
 _BLOCK_MARKER = re.compile(r"^(?:#{1,6}\s+|>\s?|[-*+]\s+)")
 _RULE = re.compile(r"^(?:[-*_]\s*){3,}$")
@@ -132,7 +134,7 @@ def clean_markdown_body(markdown: str) -> tuple[str, bool]:
         markdown = strip_html(markdown)
     paragraphs = []
     for raw in split_paragraphs(_LIST_ITEM_BREAK.sub("\n\n", markdown)):
-        paragraph = clean_inline(_BLOCK_MARKER.sub("", _CREDIT.sub("", raw)))
+        paragraph = clean_inline(_BLOCK_MARKER.sub("", _CREDIT.sub("", raw) if "](#)" in raw else raw))
         if paragraph and not _BOILERPLATE.match(paragraph) and not _RULE.match(raw):
             paragraphs.append(paragraph)
     return "\n\n".join(join_broken_paragraphs(paragraphs)), cleaned_html
@@ -140,6 +142,8 @@ def clean_markdown_body(markdown: str) -> tuple[str, bool]:
 
 def clean_inline(text: str) -> str:
     """`text` with Markdown images dropped, links reduced to their text, emphasis and escapes removed."""
+    if _MARKUP_CHARACTER.search(text) is None:  # most paragraphs of plain-text articles: nothing to undo
+        return " ".join(text.split())
     # Escaped characters ("\\*") are parked in the private-use area so no rule below treats them as markup.
     text = _ESCAPED.sub(lambda match: chr(_PARKED + ord(match[1])), text)
     text = _IMAGE.sub("", text)

@@ -108,11 +108,16 @@ class IngestResult:
 
 @dataclass(frozen=True)
 class FileRecords:
-    """What one input file yielded: records (RECORD_COLUMNS plus file), problems, and records read."""
+    """What one input file yielded: records (RECORD_COLUMNS plus file), problems, and records read.
 
-    records: pd.DataFrame
+    A one-article file gives its record as a plain dict in `documents` (records None): a folder of
+    thousands of articles becomes one frame in `combine_parts` instead of one small frame per file.
+    """
+
+    records: pd.DataFrame | None
     problems: tuple[Problem, ...]
     n_read: int
+    documents: tuple[dict, ...] = ()
 
 
 def label_reason(reason: str) -> str:
@@ -278,8 +283,15 @@ def is_hidden_member(member: str) -> bool:
 
 
 def combine_parts(parts: Sequence[FileRecords]) -> FileRecords:
-    """One FileRecords holding the records, problems and counts of several."""
-    frames = [part.records for part in parts if len(part.records)]
+    """One FileRecords holding the records (in file order), problems and counts of several."""
+    frames, pending = [], []
+    for part in parts:
+        pending.extend(part.documents)
+        if part.records is not None and len(part.records):
+            frames += [documents_frame(pending), part.records] if pending else [part.records]
+            pending = []
+    if pending:
+        frames.append(documents_frame(pending))
     records = pd.concat(frames, ignore_index=True) if frames else make_empty_records()
     problems = tuple(problem for part in parts for problem in part.problems)
     return FileRecords(records, problems, sum(part.n_read for part in parts))
@@ -324,10 +336,14 @@ def make_document_records(name: str, article: ParsedArticle, problems: Sequence[
         "published": article.published,
         "url": article.url,
     }
-    record["published"] = pd.Series([article.published], dtype=UTC_DTYPE).array
-    records = pd.DataFrame(record, columns=["file", *RECORD_COLUMNS])
     notices = tuple(Problem(name, "", notice) for notice in article.notices)
-    return FileRecords(records, (*problems, *notices), 1)
+    return FileRecords(None, (*problems, *notices), 1, documents=(record,))
+
+
+def documents_frame(documents: Sequence[dict]) -> pd.DataFrame:
+    """The records of one-article files as one frame (file plus RECORD_COLUMNS, published in UTC)."""
+    frame = pd.DataFrame(list(documents), columns=["file", *RECORD_COLUMNS])
+    return frame.assign(published=pd.Series([item["published"] for item in documents], dtype=UTC_DTYPE).array)
 
 
 def parse_table(name: str, data: bytes, *, column_map: Mapping[str, str], outlets: Mapping[str, str]) -> FileRecords:

@@ -169,10 +169,13 @@ def token_floor(view: ArticleView, sentence: SentenceView, position: int) -> int
     a quoted phrase inside a clause (a "friendship" pact) is no boundary.
     """
     floor = 0
+    boundaries = tuple((start, end) for start, end in view.boundaries if start < position and end > sentence.start)
+    if not boundaries:
+        return floor
     for index, token in enumerate(sentence.tokens):
         if token.start >= position:
             break
-        if inside_any(token.start, view.boundaries):
+        if inside_any(token.start, boundaries):
             floor = index + 1
     return floor
 

@@ -30,16 +30,19 @@ from analysis.article_view import ArticleView, view_from_frames
 from analysis.clauses import DEFAULT_CLAUSE_RULES, ClauseRules, load_clause_rules
 from analysis.cues import (
     ClauseMention,
+    CuePattern,
     MentionSpan,
     RoleRules,
     clause_mentions,
     compile_phrases,
+    compile_screen,
     find_spans,
     inside_any,
     is_negated,
     load_phrase_list,
     load_role_rules,
     opening_subject,
+    screen_words,
     sentence_clauses,
     starts_with_participle,
     subjects_before,
@@ -56,7 +59,9 @@ class RelationType:
 
     name: str
     polarity: int
-    pattern: re.Pattern[str] | None
+    pattern: CuePattern | None
+    # where a cue could start: these first words (cues.compile_screen), else the full pattern
+    screen_words: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -64,7 +69,7 @@ class RelationCues:
     """Compiled data/relation_cues.yaml plus the clause rules."""
 
     relations: tuple[RelationType, ...]
-    negators: re.Pattern[str] | None
+    negators: CuePattern | None
     negation_window: int
     roles: RoleRules
     intent_markers: frozenset[str]
@@ -77,12 +82,24 @@ class RelationCues:
     accusation_relation: str
     denial_window: int
     clauses: ClauseRules
-    # any relation cue: sentences without one are skipped after one search
-    any_cue: re.Pattern[str] | None = field(init=False, repr=False, compare=False, default=None)
+    # any relation cue: sentences without one are skipped (most are, after the quick screen)
+    any_cue: CuePattern | None = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
         sources = [relation.pattern.pattern for relation in self.relations if relation.pattern is not None]
-        object.__setattr__(self, "any_cue", re.compile("|".join(sources), re.IGNORECASE) if sources else None)
+        words = [word for relation in self.relations for word in relation.screen_words or ()]
+        patterns = [
+            relation.pattern.pattern
+            for relation in self.relations
+            if relation.screen_words is None and relation.pattern is not None
+        ]
+        full = re.compile("|".join(sources), re.IGNORECASE) if sources else None
+        object.__setattr__(self, "any_cue", CuePattern(full, compile_screen(words, patterns)) if full else None)
+
+
+def relation_type(name: str, polarity: int, phrases: list[str]) -> RelationType:
+    """A RelationType with its cue pattern and the quick screen for sentences that may hold a cue."""
+    return RelationType(name, polarity, compile_phrases(phrases), screen_words(phrases))
 
 
 def load_relation_cues(
@@ -91,7 +108,7 @@ def load_relation_cues(
     """The relation cues of a YAML file, compiled, with the clause rules of `clauses_path`."""
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
     relations = tuple(
-        RelationType(str(name), int(entry.get("polarity", 0)), compile_phrases(load_phrase_list(entry, "cues")))
+        relation_type(str(name), int(entry.get("polarity", 0)), load_phrase_list(entry, "cues"))
         for name, entry in (data.get("relations") or {}).items()
     )
     return RelationCues(

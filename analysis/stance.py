@@ -31,15 +31,18 @@ from analysis.article_view import ArticleView, Statement, view_from_frames
 from analysis.clauses import DEFAULT_CLAUSE_RULES, ClauseRules, load_clause_rules, split_clauses
 from analysis.cues import (
     ClauseMention,
+    CuePattern,
     MentionSpan,
     RoleRules,
     clause_mentions,
     compile_phrases,
+    compile_screen,
     find_spans,
     is_negated,
     load_phrase_list,
     load_role_rules,
     opening_subject,
+    screen_words,
     sentence_clauses,
     starts_with_participle,
     subjects_before,
@@ -60,9 +63,12 @@ class Target:
     id: str
     label: str
     description: str
-    pattern: re.Pattern[str] | None
-    inverse: re.Pattern[str] | None
+    pattern: CuePattern | None
+    inverse: CuePattern | None
     sentiment_stance: bool = False  # may a quote's sentiment give a stance on it when no cue is found?
+    # where the target could be named: these first words (cues.compile_screen) or these regex patterns
+    screen_words: tuple[str, ...] = ()
+    screen_patterns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,12 +76,15 @@ class Targets:
     """All stance targets of data/targets.yaml, in file order."""
 
     items: tuple[Target, ...]
-    # any target keyword: most sentences touch no target and are skipped after one search
-    any_target: re.Pattern[str] | None = field(init=False, repr=False, compare=False, default=None)
+    # any target keyword: sentences without one are skipped (most are, after the quick screen)
+    any_target: CuePattern | None = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
         sources = [p.pattern for t in self.items for p in (t.pattern, t.inverse) if p is not None]
-        object.__setattr__(self, "any_target", re.compile("|".join(sources), re.IGNORECASE) if sources else None)
+        words = [word for target in self.items for word in target.screen_words]
+        patterns = [pattern for target in self.items for pattern in target.screen_patterns]
+        full = re.compile("|".join(sources), re.IGNORECASE) if sources else None
+        object.__setattr__(self, "any_target", CuePattern(full, compile_screen(words, patterns)) if full else None)
 
 
 @dataclass(frozen=True)
@@ -93,10 +102,10 @@ class Confidence:
 class StanceCues:
     """Compiled cue words of data/stance_cues.yaml plus the clause rules."""
 
-    support: re.Pattern[str] | None
-    oppose: re.Pattern[str] | None
-    predicates: re.Pattern[str] | None
-    negators: re.Pattern[str] | None
+    support: CuePattern | None
+    oppose: CuePattern | None
+    predicates: CuePattern | None
+    negators: CuePattern | None
     negation_window: int
     max_cue_distance: int
     roles: RoleRules
@@ -108,16 +117,27 @@ class StanceCues:
 
 def compile_target(entry: dict) -> Target:
     """A Target from one parsed YAML entry (keywords and regex patterns joined into one pattern)."""
-    keywords = compile_phrases(load_phrase_list(entry, "keywords"))
-    sources = [keywords.pattern] if keywords else []
-    sources += [f"(?:{pattern})" for pattern in load_phrase_list(entry, "patterns")]
+    phrases, inverse_phrases = load_phrase_list(entry, "keywords"), load_phrase_list(entry, "inverse")
+    keywords, inverse = compile_phrases(phrases), compile_phrases(inverse_phrases)
+    raw = [f"(?:{pattern})" for pattern in load_phrase_list(entry, "patterns")]
+    sources = ([keywords.pattern] if keywords else []) + raw
+    words = screen_words([*phrases, *inverse_phrases])
+    if words is None:  # a phrase opens with a wildcard: screen with the full patterns
+        words, raw = (), [*sources, *([inverse.pattern] if inverse else [])]
+    pattern = None
+    if sources:
+        keyword_words = screen_words(phrases)
+        screen = None if keyword_words is None else compile_screen(keyword_words, raw)
+        pattern = CuePattern(re.compile("|".join(sources), re.IGNORECASE), screen)
     return Target(
         id=str(entry["id"]),
         label=str(entry.get("label") or entry["id"]),
         description=str(entry.get("description") or ""),
-        pattern=re.compile("|".join(sources), re.IGNORECASE) if sources else None,
-        inverse=compile_phrases(load_phrase_list(entry, "inverse")),
+        pattern=pattern,
+        inverse=inverse,
         sentiment_stance=bool(entry.get("sentiment_stance", False)),
+        screen_words=words,
+        screen_patterns=tuple(raw),
     )
 
 
