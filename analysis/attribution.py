@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import yaml
-
+from analysis.cues import prefix_tree
 from analysis.registry import Registry
+from analysis.yaml_text import parse_yaml
 
 DEFAULT_SPEECH_CUES = Path(__file__).resolve().parent.parent / "data" / "speech_cues.yaml"
 WORD_PATTERN = r"(?:[A-Z]\.){2,}|\w+(?:[-'’]\w+)*|[^\w\s]"
@@ -57,6 +57,8 @@ class SpeechCues:
     title_words: frozenset[str] = frozenset()
     speaker_suffixes: tuple[str, ...] = ()
     token_pattern: re.Pattern[str] = TOKEN_PATTERN
+    # finds every cue's first word as a whole word: a sentence where it finds none holds no cue
+    first_word_screen: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # A lookup by first word, so matching a token tries only the cues that start with it.
@@ -64,6 +66,13 @@ class SpeechCues:
         for words, group in self.phrases:
             index.setdefault(words[0], []).append((words, group))
         object.__setattr__(self, "by_first_word", {word: tuple(items) for word, items in index.items()})
+        if index and all(word.isalnum() for word in index):  # a word token is a whole \w+ run of the text
+            tree = prefix_tree(sorted(word.replace("*", "") for word in index))
+            object.__setattr__(self, "first_word_screen", re.compile(rf"(?<!\w){tree}(?!\w)", re.IGNORECASE))
+
+    def may_hold_cue(self, text: str, start: int, end: int) -> bool:
+        """False when text[start:end] holds no cue's first word, so that no cue can be found there."""
+        return self.first_word_screen is None or self.first_word_screen.search(text, start, end) is not None
 
     def pronoun_kind(self, word: str) -> str:
         """male, female or group for a pronoun speaker ("he", "they"), "" for any other word."""
@@ -129,7 +138,7 @@ def make_token_pattern(abbreviations: tuple[str, ...]) -> re.Pattern[str]:
 
 def load_speech_cues(path: Path = DEFAULT_SPEECH_CUES) -> SpeechCues:
     """The speech cues in a YAML file (default data/speech_cues.yaml)."""
-    return parse_speech_cues(yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {})
+    return parse_speech_cues(parse_yaml(Path(path).read_text(encoding="utf-8")) or {})
 
 
 class Token(NamedTuple):

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from analysis.yaml_text import parse_yaml
 
 DEFAULT_CLAUSE_RULES = Path(__file__).resolve().parent.parent / "data" / "clause_cues.yaml"
 
@@ -32,7 +32,7 @@ class ClauseRules:
 
 def load_clause_rules(path: Path = DEFAULT_CLAUSE_RULES) -> ClauseRules:
     """ClauseRules read from a YAML file."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = parse_yaml(Path(path).read_text(encoding="utf-8")) or {}
     return ClauseRules(
         hard_breaks=tuple(str(item) for item in data.get("hard_breaks") or ()),
         comma_joiners=tuple(str(item) for item in data.get("comma_joiners") or ()),

@@ -9,8 +9,7 @@ up to five words ("ask* ... to" matches "asked Putin to").
 from __future__ import annotations
 
 import re
-import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from analysis.article_view import MentionSpan
@@ -40,37 +39,13 @@ def phrase_regex(phrase: str) -> str:
     return source
 
 
-class CuePattern:
-    """A compiled cue regex behind a quick screen: where the screen finds no place a cue could start,
-    `search` and `finditer` return nothing without running the slower full pattern.
-
-    Offers the part of re.Pattern the rules use (`search`, `finditer`, `pattern`), with the same results.
-    """
-
-    __slots__ = ("full", "pattern", "screen")
-
-    def __init__(self, full: re.Pattern[str], screen: re.Pattern[str] | None) -> None:
-        self.full, self.screen, self.pattern = full, screen, full.pattern
-
-    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        """The first match in text[pos:endpos], as re.Pattern.search."""
-        if self.screen is not None and self.screen.search(text, pos, endpos) is None:
-            return None
-        return self.full.search(text, pos, endpos)
-
-    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        """Every match in text[pos:endpos], as re.Pattern.finditer."""
-        if self.screen is not None and self.screen.search(text, pos, endpos) is None:
-            return iter(())
-        return self.full.finditer(text, pos, endpos)
-
-
-def compile_phrases(phrases: Iterable[str], *, not_followed_by: Sequence[str] = ()) -> CuePattern | None:
-    """One case-insensitive pattern matching any of the phrases as whole words (not parts of hyphenated
-    compounds), longest listed first, behind a screen of their first words; None if none.
+def compile_phrases(phrases: Iterable[str], *, not_followed_by: Sequence[str] = ()) -> re.Pattern[str] | None:
+    """One case-insensitive regex matching any of the phrases as whole words (not parts of hyphenated
+    compounds), longest listed first; None if none.
 
     A match directly followed (a closing quotation mark allowed between) by one of `not_followed_by`
-    ("the appeals OF the leaders") is refused.
+    ("the appeals OF the leaders") is refused. The alternatives stand behind a screen of the phrases'
+    first words (`guarded`), which finds the same matches several times faster.
     """
     phrases = [phrase for phrase in phrases if phrase.strip()]
     sources = sorted({phrase_regex(phrase) for phrase in phrases}, key=len, reverse=True)
@@ -78,14 +53,14 @@ def compile_phrases(phrases: Iterable[str], *, not_followed_by: Sequence[str] = 
         return None
     owners = "|".join(re.escape(word) for word in not_followed_by)
     tail = rf"(?![{CLOSING_MARKS}]?\s+(?:{owners})\b)" if not_followed_by else ""
-    # a hyphen glues a word into a compound ("Russian-backed" is no cue "backed")
-    full = re.compile(r"(?<![\w-])(?:" + "|".join(sources) + r")(?![\w-])" + tail, re.IGNORECASE)
     words = screen_words(phrases)
-    return CuePattern(full, None if words is None else compile_screen(words))
+    body = guarded("|".join(sources), screen_source(words) if words else "")
+    # a hyphen glues a word into a compound ("Russian-backed" is no cue "backed")
+    return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])" + tail, re.IGNORECASE)
 
 
 def screen_words(phrases: Iterable[str]) -> tuple[str, ...] | None:
-    """The first word of each phrase, lowercase (wildcards kept), for `compile_screen`; None when some
+    """The first word of each phrase, lowercase (wildcards kept), for `screen_source`; None when some
     phrase opens with a wildcard or a gap, so that no word can stand for it."""
     words = set()
     for phrase in phrases:
@@ -98,20 +73,23 @@ def screen_words(phrases: Iterable[str]) -> tuple[str, ...] | None:
     return tuple(sorted(words))
 
 
-def compile_screen(words: Iterable[str], patterns: Iterable[str] = ()) -> re.Pattern[str] | None:
-    """A fast case-insensitive regex finding every place where a phrase could start: one of its first
-    `words` as a whole word (wildcards as in `phrase_regex`), or a match of one of the regex `patterns`.
-    None when there is nothing to find.
+def screen_source(words: Iterable[str], patterns: Iterable[str] = ()) -> str:
+    """Regex source of a condition that holds wherever one of the phrases could start: one of their first
+    `words` (wildcards as in `phrase_regex`) as a whole word, or a match of one of the regex `patterns`.
 
-    Used to skip sentences with no cue before the full many-alternative pattern runs. The words are
-    merged into one character tree ("recogni(?:tion|\\w*)"), so the regex engine rules out most positions
-    after one character instead of trying every alternative.
+    The words are merged into one character tree ("recogni(?:tion|\\w*)"), so the regex engine rules out
+    most positions after one character instead of trying every alternative.
     """
     words = sorted(set(words))
     # a phrase's first word is followed by a non-word character (\W+ or the phrase's end)
     sources = [r"(?<![\w-])" + prefix_tree(words) + r"(?!\w)"] if words else []
-    sources += [f"(?:{pattern})" for pattern in patterns]
-    return re.compile("|".join(sources), re.IGNORECASE) if sources else None
+    return "|".join(sources + [f"(?:{pattern})" for pattern in patterns])
+
+
+def guarded(source: str, screen: str) -> str:
+    """Regex `source` behind the look-ahead condition `screen` (see `screen_source`): the same matches,
+    since no alternative can match where the screen fails, but most positions are ruled out at once."""
+    return f"(?=(?:{screen}))(?:{source})" if screen else source
 
 
 def prefix_tree(words: Sequence[str]) -> str:
@@ -134,7 +112,7 @@ def prefix_tree(words: Sequence[str]) -> str:
     return f"(?:{body})?" if ends else body
 
 
-def find_spans(pattern: CuePattern | re.Pattern[str] | None, text: str, start: int, end: int) -> list[tuple[int, int]]:
+def find_spans(pattern: re.Pattern[str] | None, text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Offsets (into `text`) of the pattern's matches lying inside text[start:end].
 
     The pattern runs on the whole text from `start` on, so its look-arounds see the words around the span
@@ -146,7 +124,7 @@ def find_spans(pattern: CuePattern | re.Pattern[str] | None, text: str, start: i
     return [(m.start(), m.end()) for m in pattern.finditer(text, start, window_end) if m.end() <= end]
 
 
-def is_negated(text: str, position: int, *, floor: int, negators: CuePattern | None, window: int) -> bool:
+def is_negated(text: str, position: int, *, floor: int, negators: re.Pattern[str] | None, window: int) -> bool:
     """True when one of the `window` words before `position` (not before `floor`) is a negator ("did not back")."""
     if negators is None:
         return False

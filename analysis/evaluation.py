@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import yaml
+
+from analysis.yaml_text import parse_yaml
 
 MIN_OVERLAP = 0.5
 
@@ -71,7 +72,7 @@ class StanceScore:
 
 def load_gold(path: Path) -> list[dict]:
     """The article entries of a gold YAML file (file, quotes, stances)."""
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))["articles"]
+    return parse_yaml(Path(path).read_text(encoding="utf-8"))["articles"]
 
 
 def locate(text: str, fragment: str) -> tuple[int, int] | None:

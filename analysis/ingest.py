@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 import pandas as pd
-import yaml
 
 from analysis.article_format import ParsedArticle, parse_article_text
 from analysis.dates import UTC_DTYPE
@@ -36,6 +35,7 @@ from analysis.tables import (
 )
 from analysis.text_clean import MAX_TEXT_CHARS, decode_bytes, looks_binary, truncate_text
 from analysis.urls import normalise_domain
+from analysis.yaml_text import parse_yaml
 
 ARTICLE_ID, TITLE, SOURCE, BYLINE, PUBLISHED, URL, TEXT, N_WORDS, DUPLICATE_OF = ARTICLE_COLUMNS
 DEFAULT_OUTLETS = Path(__file__).resolve().parent.parent / "data" / "outlets.yaml"
@@ -130,7 +130,7 @@ def label_reason(reason: str) -> str:
 
 def load_outlets(path: Path = DEFAULT_OUTLETS) -> dict[str, str]:
     """Outlet names by domain (lowercase, no "www.") from a YAML file with an `outlets:` mapping."""
-    content = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    content = parse_yaml(Path(path).read_text(encoding="utf-8")) or {}
     outlets = content.get("outlets") if isinstance(content, dict) else None
     if not isinstance(outlets, dict) or not all(isinstance(v, str) for v in outlets.values()):
         raise ValueError(f"{path}: expected 'outlets:' followed by lines 'domain: Outlet name'")

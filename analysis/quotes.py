@@ -15,6 +15,7 @@ A cue that attributes a direct or partial quote yields no indirect statement of 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -62,15 +63,26 @@ CONTENT_TRAILING = " \t\n,.;:—–―-"
 HARD_BREAKS = frozenset({";", ":", "—", "–", "(", ")", "[", "]"})
 
 
-@dataclass(frozen=True)
 class SentenceView:
-    """One sentence: its id, offsets, tokens and the cues found outside quotes."""
+    """One sentence: its id, offsets, the cues found outside quotes, and its tokens.
 
-    sentence_id: int
-    start: int
-    end: int
-    tokens: tuple[Token, ...]
-    cues: tuple[Cue, ...]
+    The tokens are made on first use: most sentences hold no cue, and most of those are never read.
+    """
+
+    __slots__ = ("_pattern", "_text", "_tokens", "cues", "end", "sentence_id", "start")
+
+    def __init__(self, sentence_id: int, start: int, end: int, *, text: str, pattern: re.Pattern[str]) -> None:
+        self.sentence_id, self.start, self.end = sentence_id, start, end
+        self._text, self._pattern = text, pattern
+        self._tokens: tuple[Token, ...] | None = None
+        self.cues: tuple[Cue, ...] = ()
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """The sentence's tokens with offsets into the article text."""
+        if self._tokens is None:
+            self._tokens = tokenize(self._text, self.start, self.end, pattern=self._pattern)
+        return self._tokens
 
 
 @dataclass(frozen=True)
@@ -121,8 +133,10 @@ def build_view(
     ranges = tuple((quote.open_mark, quote.close_end) for quote in quotes)
     sentences = []
     for sentence_id, start, end in sorted(sentence_spans, key=lambda item: item[1]):
-        tokens = tokenize(text, start, end, pattern=cues.token_pattern)
-        sentences.append(SentenceView(sentence_id, start, end, tokens, find_cues(tokens, cues, blocked=ranges)))
+        sentence = SentenceView(sentence_id, start, end, text=text, pattern=cues.token_pattern)
+        if cues.may_hold_cue(text, start, end):
+            sentence.cues = find_cues(sentence.tokens, cues, blocked=ranges)
+        sentences.append(sentence)
     outside = tuple(mention for mention in mentions if not inside_any(mention.start, ranges))
     speakers = SpeakerContext(text=text, mentions=outside, registry=registry, cues=cues)
     boundaries = tuple((q.open_mark, q.close_end) for q in quotes if ends_clause_inside(text, q))

@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from analysis.yaml_text import parse_yaml
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_ACTORS = DATA_DIR / "actors.yaml"
 DEFAULT_LEXICON = DATA_DIR / "lexicon.yaml"
@@ -185,7 +187,7 @@ def parse_registry(data: Any, *, source: str = "registry") -> Registry:
 def read_yaml(path: Path) -> Any:
     """Parsed YAML of a data file; RegistryError naming the file when it cannot be read or parsed."""
     try:
-        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        return parse_yaml(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise RegistryError(f"{path}: cannot read ({error})") from error
 

@@ -24,30 +24,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from analysis.article_view import ArticleView, view_from_frames
 from analysis.clauses import DEFAULT_CLAUSE_RULES, ClauseRules, load_clause_rules
 from analysis.cues import (
     ClauseMention,
-    CuePattern,
     MentionSpan,
     RoleRules,
     clause_mentions,
     compile_phrases,
-    compile_screen,
     find_spans,
+    guarded,
     inside_any,
     is_negated,
     load_phrase_list,
     load_role_rules,
     opening_subject,
+    screen_source,
     screen_words,
     sentence_clauses,
     starts_with_participle,
     subjects_before,
 )
 from analysis.schema import RELATION_COLUMNS
+from analysis.yaml_text import parse_yaml
 
 DEFAULT_RELATION_CUES = Path(__file__).resolve().parent.parent / "data" / "relation_cues.yaml"
 OUTPUT_COLUMNS: list[str] = [column for column in RELATION_COLUMNS if column != "article_id"]
@@ -59,8 +59,8 @@ class RelationType:
 
     name: str
     polarity: int
-    pattern: CuePattern | None
-    # where a cue could start: these first words (cues.compile_screen), else the full pattern
+    pattern: re.Pattern[str] | None
+    # where a cue could start: these first words (cues.screen_source), else the full pattern
     screen_words: tuple[str, ...] | None = None
 
 
@@ -69,7 +69,7 @@ class RelationCues:
     """Compiled data/relation_cues.yaml plus the clause rules."""
 
     relations: tuple[RelationType, ...]
-    negators: CuePattern | None
+    negators: re.Pattern[str] | None
     negation_window: int
     roles: RoleRules
     intent_markers: frozenset[str]
@@ -82,8 +82,8 @@ class RelationCues:
     accusation_relation: str
     denial_window: int
     clauses: ClauseRules
-    # any relation cue: sentences without one are skipped (most are, after the quick screen)
-    any_cue: CuePattern | None = field(init=False, repr=False, compare=False, default=None)
+    # any relation cue: sentences without one are skipped
+    any_cue: re.Pattern[str] | None = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
         sources = [relation.pattern.pattern for relation in self.relations if relation.pattern is not None]
@@ -93,8 +93,8 @@ class RelationCues:
             for relation in self.relations
             if relation.screen_words is None and relation.pattern is not None
         ]
-        full = re.compile("|".join(sources), re.IGNORECASE) if sources else None
-        object.__setattr__(self, "any_cue", CuePattern(full, compile_screen(words, patterns)) if full else None)
+        pattern = re.compile(guarded("|".join(sources), screen_source(words, patterns)), re.IGNORECASE)
+        object.__setattr__(self, "any_cue", pattern if sources else None)
 
 
 def relation_type(name: str, polarity: int, phrases: list[str]) -> RelationType:
@@ -106,7 +106,7 @@ def load_relation_cues(
     path: Path = DEFAULT_RELATION_CUES, *, clauses_path: Path = DEFAULT_CLAUSE_RULES
 ) -> RelationCues:
     """The relation cues of a YAML file, compiled, with the clause rules of `clauses_path`."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = parse_yaml(Path(path).read_text(encoding="utf-8")) or {}
     relations = tuple(
         relation_type(str(name), int(entry.get("polarity", 0)), load_phrase_list(entry, "cues"))
         for name, entry in (data.get("relations") or {}).items()

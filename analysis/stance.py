@@ -25,29 +25,29 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from analysis.article_view import ArticleView, Statement, view_from_frames
 from analysis.clauses import DEFAULT_CLAUSE_RULES, ClauseRules, load_clause_rules, split_clauses
 from analysis.cues import (
     ClauseMention,
-    CuePattern,
     MentionSpan,
     RoleRules,
     clause_mentions,
     compile_phrases,
-    compile_screen,
     find_spans,
+    guarded,
     is_negated,
     load_phrase_list,
     load_role_rules,
     opening_subject,
+    screen_source,
     screen_words,
     sentence_clauses,
     starts_with_participle,
     subjects_before,
 )
 from analysis.schema import STANCE_COLUMNS
+from analysis.yaml_text import parse_yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_TARGETS = DATA_DIR / "targets.yaml"
@@ -63,10 +63,10 @@ class Target:
     id: str
     label: str
     description: str
-    pattern: CuePattern | None
-    inverse: CuePattern | None
+    pattern: re.Pattern[str] | None
+    inverse: re.Pattern[str] | None
     sentiment_stance: bool = False  # may a quote's sentiment give a stance on it when no cue is found?
-    # where the target could be named: these first words (cues.compile_screen) or these regex patterns
+    # where the target could be named: these first words (cues.screen_source) or these regex patterns
     screen_words: tuple[str, ...] = ()
     screen_patterns: tuple[str, ...] = ()
 
@@ -76,15 +76,15 @@ class Targets:
     """All stance targets of data/targets.yaml, in file order."""
 
     items: tuple[Target, ...]
-    # any target keyword: sentences without one are skipped (most are, after the quick screen)
-    any_target: CuePattern | None = field(init=False, repr=False, compare=False, default=None)
+    # any target keyword: sentences without one are skipped
+    any_target: re.Pattern[str] | None = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
         sources = [p.pattern for t in self.items for p in (t.pattern, t.inverse) if p is not None]
         words = [word for target in self.items for word in target.screen_words]
         patterns = [pattern for target in self.items for pattern in target.screen_patterns]
-        full = re.compile("|".join(sources), re.IGNORECASE) if sources else None
-        object.__setattr__(self, "any_target", CuePattern(full, compile_screen(words, patterns)) if full else None)
+        pattern = re.compile(guarded("|".join(sources), screen_source(words, patterns)), re.IGNORECASE)
+        object.__setattr__(self, "any_target", pattern if sources else None)
 
 
 @dataclass(frozen=True)
@@ -102,10 +102,10 @@ class Confidence:
 class StanceCues:
     """Compiled cue words of data/stance_cues.yaml plus the clause rules."""
 
-    support: CuePattern | None
-    oppose: CuePattern | None
-    predicates: CuePattern | None
-    negators: CuePattern | None
+    support: re.Pattern[str] | None
+    oppose: re.Pattern[str] | None
+    predicates: re.Pattern[str] | None
+    negators: re.Pattern[str] | None
     negation_window: int
     max_cue_distance: int
     roles: RoleRules
@@ -124,16 +124,11 @@ def compile_target(entry: dict) -> Target:
     words = screen_words([*phrases, *inverse_phrases])
     if words is None:  # a phrase opens with a wildcard: screen with the full patterns
         words, raw = (), [*sources, *([inverse.pattern] if inverse else [])]
-    pattern = None
-    if sources:
-        keyword_words = screen_words(phrases)
-        screen = None if keyword_words is None else compile_screen(keyword_words, raw)
-        pattern = CuePattern(re.compile("|".join(sources), re.IGNORECASE), screen)
     return Target(
         id=str(entry["id"]),
         label=str(entry.get("label") or entry["id"]),
         description=str(entry.get("description") or ""),
-        pattern=pattern,
+        pattern=re.compile("|".join(sources), re.IGNORECASE) if sources else None,
         inverse=inverse,
         sentiment_stance=bool(entry.get("sentiment_stance", False)),
         screen_words=words,
@@ -143,13 +138,13 @@ def compile_target(entry: dict) -> Target:
 
 def load_targets(path: Path = DEFAULT_TARGETS) -> Targets:
     """The stance targets of a YAML file."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = parse_yaml(Path(path).read_text(encoding="utf-8")) or {}
     return Targets(items=tuple(compile_target(entry) for entry in data.get("targets") or ()))
 
 
 def load_stance_cues(path: Path = DEFAULT_STANCE_CUES, *, clauses_path: Path = DEFAULT_CLAUSE_RULES) -> StanceCues:
     """The stance cue words of a YAML file, compiled, with the clause rules of `clauses_path`."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = parse_yaml(Path(path).read_text(encoding="utf-8")) or {}
     owners = load_phrase_list(data, "owner_markers")
     return StanceCues(
         support=compile_phrases(load_phrase_list(data, "support"), not_followed_by=owners),
@@ -199,6 +194,9 @@ def find_targets(text: str, span: tuple[int, int], targets: Targets, cues: Stanc
     """Target keywords in text[span] (key = target id); inverse ones, or ones with a negator inside
     ("NATO won't expand"), have direction -1."""
     hits: list[Hit] = []
+    # one search for any target first: most clauses of a sentence that names a target name none themselves
+    if targets.any_target is None or targets.any_target.search(text, *span) is None:
+        return hits
     for target in targets.items:
         inverse = [Hit(target.id, s, e, -1) for s, e in find_spans(target.inverse, text, *span)]
         plain = [Hit(target.id, s, e, 1) for s, e in find_spans(target.pattern, text, *span)]
