@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import bisect
 import functools
+import importlib.util
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-
-from textblob.en import sentiment as textblob_lexicon
+from pathlib import Path
+from xml.etree import ElementTree
 
 # As TextBlob splits: quote marks and apostrophes always stand alone; punctuation at either end of a
 # whitespace-separated word comes off one mark at a time; "..." is one token; "80%" and "good—but" stay whole.
@@ -35,24 +36,56 @@ QUOTE_MARKS = "'\"‘’“”"
 EDGE_PUNCTUATION = re.escape(".,;:!?()[]{}`@#$^&*+-|=~_")
 WORD_EDGE = rf"[^\s{QUOTE_MARKS}{EDGE_PUNCTUATION}]"
 TOKEN = re.compile(rf"\.\.\.|{WORD_EDGE}(?:[^\s{QUOTE_MARKS}]*{WORD_EDGE})?|\S")
-NEGATIONS: frozenset[str] = frozenset(textblob_lexicon.negations)
+# the negations TextBlob's English analyzer is configured with
+NEGATIONS: frozenset[str] = frozenset({"no", "not", "n't", "never"})
+SCORE_ATTRIBUTES: tuple[tuple[str, str], ...] = (("polarity", "0.0"), ("subjectivity", "0.0"), ("intensity", "1.0"))
 EXCLAMATION_BOOST = 1.25
 NEGATED_POLARITY = -0.5
 Entry = tuple[float, float, float, bool]  # polarity, subjectivity, intensity, can modify the next word
+
+
+def textblob_lexicon_path() -> Path:
+    """TextBlob's English sentiment lexicon inside the installed package (found without importing
+    TextBlob, whose import pulls in NLTK and costs a fifth of a second)."""
+    spec = importlib.util.find_spec("textblob")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("textblob is not installed (pip install -r requirements.txt)")
+    return Path(next(iter(spec.submodule_search_locations))) / "en" / "en-sentiment.xml"
+
+
+def mean_scores(scores: Sequence[Sequence[float]]) -> tuple[float, ...]:
+    """Component-wise mean of (polarity, subjectivity, intensity) triples."""
+    return tuple(sum(column) / len(column) for column in zip(*scores, strict=True))
 
 
 @functools.cache
 def lexicon_entries() -> dict[str, Entry]:
     """TextBlob's lexicon as {word: (polarity, subjectivity, intensity, is adverb)}, read once per process.
 
-    The pattern analyzer ignores part of speech when given plain text, so each word takes its scores
-    averaged over its senses (the entry TextBlob files under the part of speech None).
+    The pattern analyzer ignores part of speech when given plain text, so a word scores the mean over
+    its parts of speech of the mean over its senses; and, as TextBlob adds them, every adjective gives an
+    adverb with its scores ("terrible" -> "terribly", "happy" -> "happily").
     """
-    textblob_lexicon("warm up")  # TextBlob reads its XML lexicon on first use
-    return {
-        word: (float(scores[None][0]), float(scores[None][1]), float(scores[None][2]), "RB" in scores)
-        for word, scores in dict.items(textblob_lexicon)
+    senses: dict[str, dict[str | None, list[tuple[float, float, float]]]] = {}
+    for element in ElementTree.parse(textblob_lexicon_path()).getroot().iter("word"):
+        form = element.get("form")
+        if form:
+            scores = tuple(float(element.get(name, default)) for name, default in SCORE_ATTRIBUTES)
+            senses.setdefault(form, {}).setdefault(element.get("pos"), []).append(scores)
+    by_pos = {form: {pos: mean_scores(items) for pos, items in parts.items()} for form, parts in senses.items()}
+    entries: dict[str, Entry] = {
+        form: (*mean_scores(list(parts.values())), "RB" in parts) for form, parts in by_pos.items()
     }
+    for form, parts in by_pos.items():
+        if "JJ" in parts:
+            entries[adverb_of(form)] = (*parts["JJ"], True)
+    return entries
+
+
+def adverb_of(adjective: str) -> str:
+    """The -ly adverb TextBlob derives from an adjective."""
+    stem = adjective[:-1] + "i" if adjective.endswith("y") else adjective
+    return (stem[:-2] if stem.endswith("le") else stem) + "ly"
 
 
 Word = tuple[int, int, float, float]  # start, end, polarity, subjectivity of one lexicon word alone

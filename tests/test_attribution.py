@@ -186,3 +186,30 @@ def test_pronoun_resolves_to_last_person_of_its_gender(cues):
     assert resolve_speaker((36, 39), ctx).actor_id == "petra_holm"
     unresolved = resolve_speaker((48, 50), ctx)
     assert (unresolved.actor_id, unresolved.name, unresolved.start, unresolved.end) == ("", "", 48, 50)
+
+
+def test_tokens_carry_their_lowercase_and_offsets(cues):
+    tokens = tokens_of("Kyiv SAID no.", cues)
+    assert [(t.text, t.lower, t.start, t.end, t.is_word) for t in tokens] == [
+        ("Kyiv", "kyiv", 0, 4, True),
+        ("SAID", "said", 5, 9, True),
+        ("no", "no", 10, 12, True),
+        (".", ".", 12, 13, False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The envoy said so.", True),
+        ("According to the mayor, it rained.", True),
+        ("Officials TOLD reporters.", True),
+        ("The weather was mild and the roads were dry.", False),
+        ("A saidlike word and resaid do not count.", False),
+    ],
+)
+def test_may_hold_cue_screens_sentences_without_a_cue_word(cues, text, expected):
+    assert cues.may_hold_cue(text, 0, len(text)) is expected
+    # the screen never hides a cue the full search would find
+    if not expected:
+        assert find_cues(tokens_of(text, cues), cues) == ()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from analysis.cues import (
@@ -9,9 +11,14 @@ from analysis.cues import (
     clause_mentions,
     compile_phrases,
     find_spans,
+    guarded,
     is_negated,
     is_object_position,
     opening_subject,
+    phrase_regex,
+    prefix_tree,
+    screen_source,
+    screen_words,
     starts_with_participle,
     subjects_before,
 )
@@ -129,3 +136,51 @@ def test_starts_with_participle() -> None:
     assert starts_with_participle("x accusing Kyiv", (2, 15))
     assert not starts_with_participle("Beijing said", (0, 12))
     assert not starts_with_participle("", (0, 0))
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["nato"], "nato"),
+        (["nat", "nato"], "nat(?:o)?"),
+        (["recogni*", "recognition"], "recogni(?:tion|\\w*)"),
+        (["join*", "open-door", "open"], "(?:join\\w*|open(?:\\-door)?)"),
+    ],
+)
+def test_prefix_tree(words: list[str], expected: str) -> None:
+    assert prefix_tree(sorted(words)) == expected
+
+
+def test_screen_words_are_first_words_unless_a_phrase_opens_with_a_wildcard() -> None:
+    assert screen_words(["join* NATO", "Neutral status", "neutrality", " "]) == ("join*", "neutral", "neutrality")
+    assert screen_words(["*n't back", "back"]) is None
+    assert screen_words(["... to", "back"]) is None
+
+
+def test_screen_finds_every_place_a_phrase_could_start() -> None:
+    screen = re.compile(
+        screen_source(screen_words(["join* NATO", "neutral status", "ceasefire"]), [r"Minsk\W+II"]), re.I
+    )
+    text = "Kyiv joined; NEUTRAL-minded, ceasefires, rejoin, Minsk II, ceasefire-x"
+    assert [match.group() for match in screen.finditer(text)] == ["joined", "NEUTRAL", "Minsk II", "ceasefire"]
+
+
+def test_guarded_patterns_find_the_same_matches() -> None:
+    phrases = ["recogni* ... independence", "recognition", "recogni* them", "join* NATO", "neutral*"]
+    plain = compile_phrases(phrases)
+    sources = sorted({phrase_regex(phrase) for phrase in phrases}, key=len, reverse=True)
+    unguarded = re.compile(r"(?<![\w-])(?:" + "|".join(sources) + r")(?![\w-])", re.IGNORECASE)
+    text = (
+        "Moscow's recognition of the republics' independence; they recognised them. Kyiv wants to join NATO, "
+        "not neutrality; re-recognition, neutral-ish."
+    )
+    assert guarded("a", "") == "a"
+    assert "(?=" in plain.pattern
+    found = [match.span() for match in plain.finditer(text)]
+    assert found == [match.span() for match in unguarded.finditer(text)]
+    assert [text[start:end] for start, end in found] == [
+        "recognition of the republics' independence",
+        "recognised them",
+        "join NATO",
+        "neutrality",
+    ]

@@ -484,3 +484,16 @@ def test_semicolon_csv(tmp_path: Path) -> None:
     result = read_corpus([path], outlets=OUTLETS)
     assert result.articles["text"].tolist() == ["Port reopens\n\nIt reopened, at last."]
     assert f"{path}, row 1: unreadable date '21.02.2022' - kept without a date" in reasons(result)
+
+
+def test_articles_and_tables_in_one_folder_keep_file_order(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", "# Alpha\n\nMarch 1, 2022\n\nFirst text.\n")
+    write(tmp_path, "b.csv", "title,text,date\nBeta,Second text.,2022-03-02\nGamma,Third text.,2022-03-03\n")
+    write(tmp_path, "c.txt", "Delta\nFourth text.\n")
+    write(tmp_path, "d.md", "# Epsilon\n\nMarch 5, 2022\n\nFifth text.\n")
+    result = read_corpus([tmp_path], outlets=OUTLETS)
+    assert result.articles["title"].tolist() == ["Alpha", "Beta", "Gamma", "Delta", "Epsilon"]
+    assert str(result.articles["published"].dtype) == "datetime64[ns, UTC]"
+    assert result.articles["published"].dt.day.tolist()[:3] == [1, 2, 3]
+    assert result.articles["published"].isna().tolist() == [False, False, False, True, False]
+    assert result.origins["location"].tolist() == ["", "row 1", "row 2", "", ""]

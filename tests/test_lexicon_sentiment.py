@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 from textblob import TextBlob
+from textblob.en import sentiment as textblob_lexicon
 
 from analysis.ingest import read_corpus
-from analysis.lexicon_sentiment import TOKEN, score_article, score_spans
+from analysis.lexicon_sentiment import TOKEN, adverb_of, lexicon_entries, score_article, score_spans
 from analysis.nlp import make_pipeline
 from analysis.sentences import split_sentences
 
@@ -75,3 +76,23 @@ def test_every_sample_sentence_scores_as_textblob() -> None:
             differing += ours != pytest.approx(tuple(TextBlob(text[start:end]).sentiment), abs=1e-12)
     assert compared == 2270
     assert differing == 0
+
+
+def test_lexicon_equals_the_one_textblob_loads() -> None:
+    textblob_lexicon("warm up")  # TextBlob reads its XML on first use
+    loaded = {
+        word: (float(scores[None][0]), float(scores[None][1]), float(scores[None][2]), "RB" in scores)
+        for word, scores in dict.items(textblob_lexicon)
+    }
+    ours = lexicon_entries()
+    assert len(ours) == len(loaded) == 2860
+    assert ours == loaded
+    assert ours["good"] == pytest.approx((0.7, 0.6, 1.0, False))
+    assert ours["very"] == pytest.approx((0.2, 0.3, 1.3, True))
+
+
+@pytest.mark.parametrize(
+    ("adjective", "adverb"), [("terrible", "terribly"), ("happy", "happily"), ("bad", "badly"), ("able", "ably")]
+)
+def test_adverbs_are_derived_from_adjectives(adjective: str, adverb: str) -> None:
+    assert adverb_of(adjective) == adverb
