@@ -129,11 +129,15 @@ class ActorMatcher:
     def _compile(self, phrases: dict[tuple[str, str], dict[str, set[str]]]) -> None:
         keys = list(phrases)
         docs = self.nlp.tokenizer.pipe(phrase for _, phrase in keys)
+        # phrases with the same label share one match key: a dozen times fewer (slow) PhraseMatcher.add calls
+        grouped: dict[tuple[str, PhraseLabel], list[Doc]] = {}
         for (matcher_name, phrase), doc in zip(keys, docs, strict=True):
-            key = f"{matcher_name}|{phrase}"
+            grouped.setdefault((matcher_name, choose_label(phrases[(matcher_name, phrase)])), []).append(doc)
+        for (matcher_name, label), label_docs in grouped.items():
+            key = f"{matcher_name}|{label.kind}|{'|'.join(label.actor_ids)}"
             matcher = self.orth_matcher if matcher_name == "orth" else self.lower_matcher
-            matcher.add(key, [doc])
-            self.labels[self.nlp.vocab.strings[key]] = choose_label(phrases[(matcher_name, phrase)])
+            matcher.add(key, label_docs)
+            self.labels[self.nlp.vocab.strings[key]] = label
 
     def match_spans(self, doc: Doc) -> list[Span]:
         """Longest non-overlapping matched phrases, in text order, each labelled with its match key."""
