@@ -161,11 +161,12 @@ class Token(NamedTuple):
 
 def tokenize(text: str, start: int, end: int, *, pattern: re.Pattern[str] = TOKEN_PATTERN) -> tuple[Token, ...]:
     """Tokens of text[start:end] with offsets into `text`."""
-    return tuple(
-        Token(word, start + match.start(), start + match.end(), word.lower())
-        for match in pattern.finditer(text[start:end])
-        for word in (match.group(),)
-    )
+    tokens = []
+    for match in pattern.finditer(text[start:end]):
+        word, (first, last) = match.group(), match.span()
+        # tuple.__new__ skips the named tuple's Python-level constructor: this runs for every word
+        tokens.append(tuple.__new__(Token, (word, start + first, start + last, word.lower())))
+    return tuple(tokens)
 
 
 @dataclass(frozen=True)

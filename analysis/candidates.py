@@ -75,9 +75,13 @@ def name_runs(doc: Doc, rules: MatchRules) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     current: list[int] = []
     for index in capitalised_positions(doc, rules):
-        gap = doc[current[-1] + 1 : index] if current else None
-        joined = gap is not None and all(token.lower_ in NAME_CONNECTORS for token in gap) and len(gap) <= 2
-        if current and joined:
+        # the gap's size is checked before its tokens are read: most capitalised words are far apart
+        joined = (
+            bool(current)
+            and index - current[-1] <= 3
+            and all(doc[between].lower_ in NAME_CONNECTORS for between in range(current[-1] + 1, index))
+        )
+        if joined:
             current.append(index)
             continue
         runs.extend(close_run(doc, current, rules))
@@ -121,11 +125,18 @@ def find_candidates(
 ) -> list[tuple]:
     """Capitalised name candidates (method "candidate") outside the registry, by the rules in the module doc."""
     rows = []
+    headline_case: dict[int, bool] = {}  # by sentence start: several runs often share a sentence
     for start, end in name_runs(doc, rules):
-        span = doc[start:end]
-        if overlaps(span.start_char, span.end_char, taken) or not has_name_context(doc, start, end, rules):
+        # the word-context test first: it rules out most runs without building a span
+        if not has_name_context(doc, start, end, rules):
             continue
-        if follows_registered_name(doc, start, taken) or is_headline_case(span.sent):
+        span = doc[start:end]
+        if overlaps(span.start_char, span.end_char, taken) or follows_registered_name(doc, start, taken):
+            continue
+        sentence = span.sent
+        if sentence.start not in headline_case:
+            headline_case[sentence.start] = is_headline_case(sentence)
+        if headline_case[sentence.start]:
             continue
         kind = "organisation" if doc[end - 1].text in rules.organisation_heads else "person"
         start_char, end_char = span.start_char, span.end_char

@@ -7,9 +7,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -301,16 +304,18 @@ def resolve_pronouns(
     """Sentence-opening "He"/"She" resolved to the previous sentence's speaker or subject of that gender."""
     genders = dict(rules.pronouns)
     by_sentence: dict[int, list[MentionDraft]] = {}
-    sentences = [doc[first:last] for first, last in ranges]
     starts = [first for first, _ in ranges]
     for draft in drafts:
         by_sentence.setdefault(bisect.bisect_right(starts, draft.span.start) - 1, []).append(draft)
+    # only sentences holding a pronoun at all can open with one: found on the token array at once
+    pronoun_tokens = np.flatnonzero(np.isin(doc.to_array(ORTH), [hash_string(word) for word in genders]))
+    openers = {bisect.bisect_right(starts, int(position)) - 1 for position in pronoun_tokens}
     added: list[MentionDraft] = []
-    for index in range(1, len(sentences)):
-        first = first_word(sentences[index])
+    for index in sorted(openers - {-1, 0}):
+        first = first_word(doc[slice(*ranges[index])])
         if first is None or first.text not in genders:
             continue
-        referent = referent_of_sentence(by_sentence.get(index - 1, []), sentences[index - 1], rules)
+        referent = referent_of_sentence(by_sentence.get(index - 1, []), doc[slice(*ranges[index - 1])], rules)
         if referent is None or referent.gender not in ("", genders[first.text]):
             continue
         pronoun = MentionDraft(referent, doc[first.i : first.i + 1], "pronoun")

@@ -15,14 +15,15 @@ def sentence_token_ranges(doc: Doc) -> list[tuple[int, int]]:
     if len(doc) == 0:
         return []
     array = doc.to_array([SENT_START, IS_SPACE])
-    starts = np.flatnonzero(array[:, 0] == 1)
-    words = ~array[:, 1].astype(bool)
-    ranges: list[tuple[int, int]] = []
-    for begin, finish in zip(starts, [*starts[1:], len(doc)], strict=True):
-        inside = np.flatnonzero(words[begin:finish])
-        if len(inside):
-            ranges.append((int(begin + inside[0]), int(begin + inside[-1] + 1)))
-    return ranges
+    # sentence number of every token (-1 before the first sentence start), then of every non-space token
+    sentence_of = np.cumsum(array[:, 0] == 1) - 1
+    words = np.flatnonzero(~array[:, 1].astype(bool) & (sentence_of >= 0))
+    if not len(words):
+        return []
+    owners = sentence_of[words]
+    first = np.r_[True, owners[1:] != owners[:-1]]  # the first word of each sentence that has one
+    last = np.r_[owners[1:] != owners[:-1], True]
+    return [(int(begin), int(end) + 1) for begin, end in zip(words[first], words[last], strict=True)]
 
 
 def sentence_spans(doc: Doc, ranges: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
