@@ -209,7 +209,7 @@ def find_cues(
     tokens: tuple[Token, ...], cues: SpeechCues, *, blocked: tuple[tuple[int, int], ...] = ()
 ) -> tuple[Cue, ...]:
     """Every cue among the tokens, in order, skipping tokens inside the blocked character ranges (quotes)."""
-    headline: bool | None = None  # read on the first candidate: most sentences have none
+    headline: bool | None = None  # read when first needed: most sentences never need it
     if tokens:
         # Only the ranges that reach into this sentence matter (an article has many quotes, a sentence few).
         blocked = tuple((start, end) for start, end in blocked if start < tokens[-1].end and end > tokens[0].start)
@@ -219,8 +219,10 @@ def find_cues(
         if tokens[index].lower not in cues.by_first_word or inside_any(tokens[index].start, blocked):
             index += 1
             continue
-        headline = is_headline_like(tokens) if headline is None else headline
-        cue = match_cue_at(tokens, index, cues, headline=headline)
+        # only a capitalised cue after the first word needs to know whether the sentence is a headline
+        if headline is None and index > 0 and not tokens[index].text.islower():
+            headline = is_headline_like(tokens)
+        cue = match_cue_at(tokens, index, cues, headline=bool(headline))
         if cue is None:
             index += 1
             continue

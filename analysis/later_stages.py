@@ -64,18 +64,22 @@ def run_later_stages(article_id: str, text: str, tables: dict[str, Rows], rules:
     }
 
 
-def load_later_stages(settings, registry: Registry) -> tuple[Stage, ...]:
-    """The stage functions run after mentions, each (article_id, text, tables) -> tables."""
-    clauses = load_clause_rules()
-    rules = LaterRules(
+def load_later_rules(settings, registry: Registry) -> LaterRules:
+    """The rule files of the later stages, loaded and compiled (do it once per process)."""
+    return LaterRules(
         registry=registry,
         speech=load_speech_cues(),
-        clauses=clauses,
+        clauses=load_clause_rules(),
         targets=load_targets(Path(settings.targets_path)),
         stance=load_stance_cues(),
         relations=load_relation_cues(),
         engine=settings.sentiment,
     )
+
+
+def load_later_stages(settings, registry: Registry) -> tuple[Stage, ...]:
+    """The stage functions run after mentions, each (article_id, text, tables) -> tables."""
+    rules = load_later_rules(settings, registry)
 
     def stage(article_id: str, text: str, tables: dict[str, Rows]) -> dict[str, Rows]:
         return run_later_stages(article_id, text, tables, rules)

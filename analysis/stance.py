@@ -29,6 +29,7 @@ import pandas as pd
 from analysis.article_view import ArticleView, Statement, view_from_frames
 from analysis.clauses import DEFAULT_CLAUSE_RULES, ClauseRules, load_clause_rules, split_clauses
 from analysis.cues import (
+    LOOKAHEAD_CHARACTERS,
     ClauseMention,
     MentionSpan,
     RoleRules,
@@ -69,6 +70,11 @@ class Target:
     # where the target could be named: these first words (cues.screen_source) or these regex patterns
     screen_words: tuple[str, ...] = ()
     screen_patterns: tuple[str, ...] = ()
+    screen: re.Pattern[str] | None = field(init=False, repr=False, compare=False, default=None)
+
+    def __post_init__(self) -> None:
+        source = screen_source(self.screen_words, self.screen_patterns)
+        object.__setattr__(self, "screen", re.compile(source, re.IGNORECASE) if source else None)
 
 
 @dataclass(frozen=True)
@@ -197,7 +203,11 @@ def find_targets(text: str, span: tuple[int, int], targets: Targets, cues: Stanc
     # one search for any target first: most clauses of a sentence that names a target name none themselves
     if targets.any_target is None or targets.any_target.search(text, *span) is None:
         return hits
+    window = (span[0], min(len(text), span[1] + LOOKAHEAD_CHARACTERS))
     for target in targets.items:
+        # the target's first words are looked for before its slower full patterns
+        if target.screen is not None and target.screen.search(text, *window) is None:
+            continue
         inverse = [Hit(target.id, s, e, -1) for s, e in find_spans(target.inverse, text, *span)]
         plain = [Hit(target.id, s, e, 1) for s, e in find_spans(target.pattern, text, *span)]
         hits += drop_overlaps(inverse + plain) if inverse else plain

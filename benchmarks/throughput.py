@@ -5,12 +5,17 @@ Usage:
 
 Each run starts from an empty results folder (no reuse), so the figure covers reading, cleaning,
 de-duplication, sentence splitting, actor matching and every later stage, plus writing Parquet.
-It prints articles/s and words/s per run, words/s per core, and the 20 most mentioned actors.
+Each --jobs value runs --repeat times (default 3); the median is reported, both end to end (with
+Python start-up and imports, about a second) and inside the run as the CLI times itself, as articles/s,
+words/s and words/s per core; then the 20 most mentioned actors. `--extra --stages actors` times the
+actor pipeline alone.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -24,34 +29,48 @@ from analysis.store import load_results  # noqa: E402
 from analysis.summaries import count_mentions_by_actor  # noqa: E402
 
 
-def run_once(inputs: list[Path], jobs: int, extra: list[str]) -> tuple[float, Path, str]:
-    """Run the CLI once into a fresh folder; return the wall time, the folder and the CLI's timing line."""
+def run_once(inputs: list[Path], jobs: int, extra: list[str]) -> tuple[float, float, Path]:
+    """Run the CLI once into a fresh folder; return the wall time, the CLI's own time after imports, the folder."""
     out_dir = Path(tempfile.mkdtemp(prefix="actorlens-bench-")) / "out"
     command = [sys.executable, "-m", "analysis", "run", *map(str, inputs), "--out", str(out_dir)]
     command += ["--jobs", str(jobs), "--quiet", *extra]
     started = time.perf_counter()
     finished = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True)
-    timing = [line for line in finished.stdout.splitlines() if line.startswith("Wrote ")]
-    return time.perf_counter() - started, out_dir, timing[-1] if timing else ""
+    elapsed = time.perf_counter() - started
+    timing = re.search(r"^Wrote .* in ([0-9.]+) s", finished.stdout, re.MULTILINE)
+    return elapsed, float(timing.group(1)) if timing else float("nan"), out_dir
+
+
+def describe(label: str, seconds: float, articles: int, words: int, jobs: int) -> str:
+    """One line of figures for a median time."""
+    return (
+        f"    {label}: {seconds:.2f} s = {articles / seconds:,.1f} articles/s, {words / seconds:,.0f} words/s, "
+        f"{words / seconds / jobs:,.0f} words/s per core"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("inputs", nargs="+", type=Path)
     parser.add_argument("--jobs", nargs="+", type=int, default=[1, 2])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per --jobs value; the median is reported")
     parser.add_argument("--extra", nargs=argparse.REMAINDER, default=[], help="more CLI options")
     args = parser.parse_args()
     out_dir = None
     for jobs in args.jobs:
-        elapsed, out_dir, timing = run_once(args.inputs, jobs, args.extra)
+        runs = [run_once(args.inputs, jobs, args.extra) for _ in range(max(1, args.repeat))]
+        out_dir = runs[-1][2]
         results = load_results(out_dir)
         articles, words = len(results.articles), int(results.articles["n_words"].sum())
+        print(f"--jobs {jobs}: {articles} articles, {words:,} words, median of {len(runs)} runs")
         print(
-            f"--jobs {jobs}: {articles} articles, {words:,} words in {elapsed:.2f} s = "
-            f"{articles / elapsed:,.1f} articles/s, {words / elapsed:,.0f} words/s "
-            f"({words / elapsed / jobs:,.0f} words/s per core) including Python start-up and imports"
+            describe("end to end, with Python start-up", statistics.median(r[0] for r in runs), articles, words, jobs)
         )
-        print(f"    inside the run (after imports): {timing}")
+        print(
+            describe(
+                "inside the run (as the CLI reports)", statistics.median(r[1] for r in runs), articles, words, jobs
+            )
+        )
     if out_dir is not None:
         results = load_results(out_dir)
         top = count_mentions_by_actor(results.mentions, results.articles).head(20)
