@@ -111,23 +111,36 @@ NAN = float("nan")
 Rows = list[tuple]
 
 
-def analyse_article(article_id: str, text: str, resources: Resources) -> dict[str, Rows]:
-    """All per-article tables of one article as full-width row tuples; offsets index into `text`.
+def analyse_rows(articles: Sequence[tuple[str, str]], resources: Resources) -> list[dict[str, Rows]]:
+    """All per-article tables of a batch of (article_id, text) pairs, as full-width row tuples; offsets
+    index into each text.
 
-    Rows rather than DataFrames: building five small frames per article would cost more than the NLP.
+    Rows rather than DataFrames: building five small frames per article would cost more than the NLP. Each
+    stage runs over the whole batch before the next (see analysis.later_stages.run_later_stages).
     """
-    doc = resources.nlp(text)
+    docs = [resources.nlp(text) for _, text in articles]
+    pairs = zip(articles, docs, strict=True)
+    tables = [actor_tables(article_id, text, doc, resources) for (article_id, text), doc in pairs]
+    for stage in resources.stages:
+        tables = stage(articles, tables)
+    return [{name: table.get(name, []) for name in ANALYSED_TABLES} for table in tables]
+
+
+def actor_tables(article_id: str, text: str, doc, resources: Resources) -> dict[str, Rows]:
+    """Sentence and mention rows of one tokenised article (sentiment columns NaN until scored)."""
     ranges = sentence_token_ranges(doc)
     spans = sentence_spans(doc, ranges)
     starts = [start for start, _ in spans]
     mentions = find_mention_rows(article_id, doc, starts, matcher=resources.matcher, ranges=ranges)
-    tables: dict[str, Rows] = {
+    return {
         "sentences": [(*row, NAN, NAN) for row in sentence_rows(article_id, text, spans)],
         "mentions": [(*row, NAN, NAN) for row in mentions],
     }
-    for stage in resources.stages:
-        tables = stage(article_id, text, tables)
-    return {name: tables.get(name, []) for name in ANALYSED_TABLES}
+
+
+def analyse_article(article_id: str, text: str, resources: Resources) -> dict[str, Rows]:
+    """All per-article tables of one article as full-width row tuples (see `analyse_rows`)."""
+    return analyse_rows([(article_id, text)], resources)[0]
 
 
 def article_tables(article_id: str, text: str, resources: Resources) -> dict[str, pd.DataFrame]:
@@ -151,8 +164,7 @@ def cached_resources(settings: Settings) -> Resources:
 
 def analyse_batch(batch: list[tuple[str, str]], settings: Settings) -> list[dict[str, Rows]]:
     """Analyse a batch of (article_id, text) pairs; runs in the main process or a worker."""
-    resources = cached_resources(settings)
-    return [analyse_article(article_id, text, resources) for article_id, text in batch]
+    return analyse_rows(batch, cached_resources(settings))
 
 
 def batches(items: Sequence[tuple[str, str]], *, size: int) -> Iterator[list[tuple[str, str]]]:
