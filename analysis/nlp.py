@@ -4,11 +4,32 @@ from __future__ import annotations
 
 import numpy as np
 import spacy
-from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SENT_START
+from spacy.attrs import (
+    IS_ALPHA,
+    IS_ASCII,
+    IS_DIGIT,
+    IS_LOWER,
+    IS_PUNCT,
+    IS_SPACE,
+    IS_TITLE,
+    IS_UPPER,
+    LANG,
+    LOWER,
+    NORM,
+    ORTH,
+    SENT_START,
+)
 from spacy.language import Language
 from spacy.tokens import Doc
 
 SENTENCE_COMPONENT = "actorlens_sentences"
+# The lexical attributes ActorLens reads of a token. spaCy computes every registered attribute once for each
+# new word it meets; the others (shape, stop word, prefix, suffix, URL/number/e-mail likeness, bracket and
+# quote kinds) were two thirds of that cost and are never read, so they stay unset (False / ""). Add an
+# attribute here before reading it (tests/test_nlp.py checks the analysis code for the others).
+USED_LEXICAL_ATTRIBUTES: frozenset[int] = frozenset(
+    {LOWER, NORM, LANG, IS_ALPHA, IS_ASCII, IS_DIGIT, IS_LOWER, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER}
+)
 # Tokens that end a sentence; closing quotes and brackets after them stay with the sentence they close.
 TERMINALS: tuple[str, ...] = (".", "!", "?", "...", "…", "?!", "!?", "!!", "??")
 OPENERS: frozenset[str] = frozenset({'"', "“", "‘", "'", "(", "[", "«"})
@@ -71,10 +92,16 @@ class SentenceSplitter:
 
 
 def make_pipeline() -> Language:
-    """Blank English pipeline (no model download): tokenizer and the sentence splitter."""
+    """Blank English pipeline (no model download): tokenizer and the sentence splitter.
+
+    Its vocabulary computes only the lexical attributes in USED_LEXICAL_ATTRIBUTES for each new word.
+    """
     nlp = spacy.blank("en")
     nlp.add_pipe(SENTENCE_COMPONENT)
     nlp.max_length = 5_000_000
+    getters = nlp.vocab.lex_attr_getters
+    for attribute in [attribute for attribute in getters if attribute not in USED_LEXICAL_ATTRIBUTES]:
+        del getters[attribute]
     return nlp
 
 

@@ -1,0 +1,38 @@
+"""Tests for analysis.nlp: the blank pipeline's sentences and the lexical attributes it computes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from analysis.nlp import make_pipeline
+
+ANALYSIS = Path(__file__).resolve().parent.parent / "analysis"
+# token attributes whose getters make_pipeline leaves out (see USED_LEXICAL_ATTRIBUTES)
+UNSET = ("like_url", "like_num", "like_email", "is_stop", "is_bracket", "is_quote", "is_left_punct",
+         "is_right_punct", "is_currency", "shape", "shape_", "prefix", "prefix_", "suffix", "suffix_")  # fmt: skip
+
+
+def test_the_attributes_the_analysis_reads_are_computed() -> None:
+    doc = make_pipeline()("Kyiv said NATO's plan, drafted in 2022, is odd.\n\nPutin agreed.")
+    assert [token.text for token in doc if token.is_alpha and token.text[0].isupper()] == ["Kyiv", "NATO", "Putin"]
+    assert [token.text for token in doc if token.is_upper] == ["NATO"]
+    assert [token.text for token in doc if token.is_punct] == [",", ",", ".", "."]
+    assert [token.text for token in doc if token.is_space] == ["\n\n"]
+    assert [token.lower_ for token in doc][:3] == ["kyiv", "said", "nato"]
+    assert [token.is_digit for token in doc if token.text == "2022"] == [True]
+    assert [sentence.text for sentence in doc.sents] == [
+        "Kyiv said NATO's plan, drafted in 2022, is odd.\n\n",
+        "Putin agreed.",
+    ]
+
+
+def test_no_analysis_code_reads_an_attribute_left_unset() -> None:
+    pattern = re.compile(r"\.(" + "|".join(UNSET) + r")\b")
+    readers = [
+        f"{path.name}:{number}"
+        for path in sorted(ANALYSIS.glob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if pattern.search(line) and not line.lstrip().startswith("suffix = PurePosixPath(")  # a file name's suffix
+    ]
+    assert readers == []
