@@ -6,6 +6,9 @@ Context rule for a mention (see data/clause_cues.yaml for where clauses break):
    beside the mention: the span is shortened to end before such a quote or start after it, so the
    context stays one contiguous span. A quote that contains the mention is kept, and the context is
    limited to that quote's words, since they are what is said about the actor there.
+
+TextBlob's scores are read off one pass over each article (analysis.lexicon_sentiment: the same numbers
+as TextBlob for every sentence); VADER scores each distinct sentence, context and quote text.
 """
 
 from __future__ import annotations
