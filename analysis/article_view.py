@@ -7,6 +7,7 @@ the DataFrame entry points (for tests and interactive use) build it from frames.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -65,6 +66,10 @@ class ArticleView:
             if kind in STATEMENT_KINDS and speaker_id:
                 grouped.setdefault(sentence_id, []).append(Statement(start, end, speaker_id, speaker, cue, polarity))
         return grouped
+
+    def sentences_matching(self, pattern: re.Pattern[str]) -> list[SentenceSpan]:
+        """The sentences in which the pattern finds a match (searched within each sentence's bounds)."""
+        return [sentence for sentence in self.sentences if pattern.search(self.text, sentence[1], sentence[2])]
 
     def sentence_text(self, sentence_id: int) -> str:
         """The text of one sentence ("" for an unknown id)."""

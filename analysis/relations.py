@@ -331,9 +331,7 @@ def find_relation_records(view: ArticleView, *, cues: RelationCues) -> list[tupl
     spans, quoted = view.mention_spans(), view.quoted_spans()
     rows: list[RelationRow] = []
     bounds: dict[int, tuple[int, int]] = {}
-    for sentence_id, start, end in view.sentences:
-        if cues.any_cue.search(text, start, end) is None:
-            continue
+    for sentence_id, start, end in view.sentences_matching(cues.any_cue):
         bounds[sentence_id] = (start, end)
         context = RelationContext(sentence_id, spans, quoted, cues)
         clauses = sentence_clauses(text, (start, end), rules=cues.clauses)

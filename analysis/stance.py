@@ -466,9 +466,7 @@ def find_stance_records(view: ArticleView, *, targets: Targets, cues: StanceCues
     statements, spans, quoted = view.statements(), view.mention_spans(), view.quoted_spans()
     rows: list[StanceRow] = []
     bounds: dict[int, tuple[int, int]] = {}
-    for sentence_id, start, end in view.sentences:
-        if targets.any_target.search(text, start, end) is None:
-            continue
+    for sentence_id, start, end in view.sentences_matching(targets.any_target):
         bounds[sentence_id] = (start, end)
         context = SentenceContext(sentence_id, spans, quoted, targets, cues)
         rows += sentence_rows(text, (start, end), statements.get(sentence_id, []), context)
