@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.schema import MENTION_COLUMNS, QUOTE_COLUMNS, SENTENCE_COLUMNS
+from analysis.tables import format_cell
 
 QUOTED_KINDS: tuple[str, ...] = ("direct", "partial")
 # quotes whose speaker's stance is read: everything but scare quotes
@@ -71,18 +72,6 @@ class ArticleView:
         """The sentences in which the pattern finds a match (searched within each sentence's bounds)."""
         return [sentence for sentence in self.sentences if pattern.search(self.text, sentence[1], sentence[2])]
 
-    def sentence_text(self, sentence_id: int) -> str:
-        """The text of one sentence ("" for an unknown id)."""
-        for known_id, start, end in self.sentences:
-            if known_id == sentence_id:
-                return self.text[start:end]
-        return ""
-
-
-def text_or_empty(value: object) -> str:
-    """A string cell as str; NaN/None/pd.NA as ""."""
-    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
-
 
 def quote_item(kind, sentence_id, start, end, speaker_id, speaker, cue, polarity) -> QuoteItem:
     """One quote's fields with plain Python types."""
@@ -92,9 +81,9 @@ def quote_item(kind, sentence_id, start, end, speaker_id, speaker, cue, polarity
         int(sentence_id),
         int(start),
         int(end),
-        text_or_empty(speaker_id),
-        text_or_empty(speaker),
-        text_or_empty(cue),
+        format_cell(speaker_id),
+        format_cell(speaker),
+        format_cell(cue),
         score,
     )
 

@@ -67,7 +67,7 @@ class SpeechCues:
             index.setdefault(words[0], []).append((words, group))
         object.__setattr__(self, "by_first_word", {word: tuple(items) for word, items in index.items()})
         if index and all(word.isalnum() for word in index):  # a word token is a whole \w+ run of the text
-            tree = prefix_tree(sorted(word.replace("*", "") for word in index))
+            tree = prefix_tree(sorted(index))
             object.__setattr__(self, "first_word_screen", re.compile(rf"(?<!\w){tree}(?!\w)", re.IGNORECASE))
 
     def may_hold_cue(self, text: str, start: int, end: int) -> bool:

@@ -30,8 +30,6 @@ def test_rows_give_spans_in_text_order() -> None:
     assert view.mention_spans() == [("ukraine", "Ukraine", 0, 4), ("russia", "Russia", 31, 37)]
     assert view.quoted_spans() == [(17, 29, "russia")]
     assert view.statements() == {1: [Statement(17, 29, "russia", "Russia", "said", 0.0)]}
-    assert view.sentence_text(1) == TEXT[16:]
-    assert view.sentence_text(7) == ""
 
 
 def test_frames_give_the_same_view() -> None:
