@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -164,7 +166,26 @@ def cached_resources(settings: Settings) -> Resources:
 
 def analyse_batch(batch: list[tuple[str, str]], settings: Settings) -> list[dict[str, Rows]]:
     """Analyse a batch of (article_id, text) pairs; runs in the main process or a worker."""
-    return analyse_rows(batch, cached_resources(settings))
+    with collection_paused():
+        return analyse_rows(batch, cached_resources(settings))
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """Automatic garbage collection off for the block, then one collection of the young generations.
+
+    A batch allocates millions of small tuples, strings and lists, none of them in reference cycles, and
+    the collector would walk them over and over as they pile up (about a tenth of the run). Whatever
+    cycles a batch does leave are freed by the collection at the end of the block, so memory stays bounded.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+        gc.collect(generation=1)
 
 
 def batches(items: Sequence[tuple[str, str]], *, size: int) -> Iterator[list[tuple[str, str]]]:

@@ -31,9 +31,10 @@ from analysis.cues import (
     ClauseMention,
     MentionSpan,
     RoleRules,
+    candidate_screen,
     clause_mentions,
     compile_phrases,
-    find_spans,
+    find_spans_each,
     guarded,
     inside_any,
     is_negated,
@@ -84,6 +85,8 @@ class RelationCues:
     clauses: ClauseRules
     # any relation cue: sentences without one are skipped
     any_cue: re.Pattern[str] | None = field(init=False, repr=False, compare=False, default=None)
+    # every position where some relation cue could start (cues.find_spans_each)
+    cue_screen: re.Pattern[str] | None = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
         sources = [relation.pattern.pattern for relation in self.relations if relation.pattern is not None]
@@ -93,8 +96,10 @@ class RelationCues:
             for relation in self.relations
             if relation.screen_words is None and relation.pattern is not None
         ]
-        pattern = re.compile(guarded("|".join(sources), screen_source(words, patterns)), re.IGNORECASE)
+        screen = screen_source(words, patterns)
+        pattern = re.compile(guarded("|".join(sources), screen), re.IGNORECASE)
         object.__setattr__(self, "any_cue", pattern if sources else None)
+        object.__setattr__(self, "cue_screen", candidate_screen(screen) if sources else None)
 
 
 def relation_type(name: str, polarity: int, phrases: list[str]) -> RelationType:
@@ -157,10 +162,11 @@ def find_relation_cues(
 ) -> list[CueHit]:
     """Relation cues in the clause, longest first on overlaps, in text order; quoted, negated and intended
     ("to condemn") ones left out."""
+    spans = find_spans_each([relation.pattern for relation in cues.relations], cues.cue_screen, text, *clause)
     hits = [
         CueHit(relation, start, end)
-        for relation in cues.relations
-        for start, end in find_spans(relation.pattern, text, *clause)
+        for relation, relation_spans in zip(cues.relations, spans, strict=True)
+        for start, end in relation_spans
     ]
     kept: list[CueHit] = []
     for hit in sorted(hits, key=lambda item: (item.start - item.end, item.start)):

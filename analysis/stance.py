@@ -29,13 +29,13 @@ import pandas as pd
 from analysis.article_view import ArticleView, Statement, view_from_frames
 from analysis.clauses import DEFAULT_CLAUSE_RULES, ClauseRules, load_clause_rules, split_clauses
 from analysis.cues import (
-    LOOKAHEAD_CHARACTERS,
     ClauseMention,
     MentionSpan,
     RoleRules,
+    candidate_screen,
     clause_mentions,
     compile_phrases,
-    find_spans,
+    find_spans_each,
     guarded,
     is_negated,
     load_phrase_list,
@@ -70,11 +70,6 @@ class Target:
     # where the target could be named: these first words (cues.screen_source) or these regex patterns
     screen_words: tuple[str, ...] = ()
     screen_patterns: tuple[str, ...] = ()
-    screen: re.Pattern[str] | None = field(init=False, repr=False, compare=False, default=None)
-
-    def __post_init__(self) -> None:
-        source = screen_source(self.screen_words, self.screen_patterns)
-        object.__setattr__(self, "screen", re.compile(source, re.IGNORECASE) if source else None)
 
 
 @dataclass(frozen=True)
@@ -84,13 +79,17 @@ class Targets:
     items: tuple[Target, ...]
     # any target keyword: sentences without one are skipped
     any_target: re.Pattern[str] | None = field(init=False, repr=False, compare=False, default=None)
+    # every position where some target keyword could start (cues.find_spans_each)
+    candidates: re.Pattern[str] | None = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
         sources = [p.pattern for t in self.items for p in (t.pattern, t.inverse) if p is not None]
         words = [word for target in self.items for word in target.screen_words]
         patterns = [pattern for target in self.items for pattern in target.screen_patterns]
-        pattern = re.compile(guarded("|".join(sources), screen_source(words, patterns)), re.IGNORECASE)
+        screen = screen_source(words, patterns)
+        pattern = re.compile(guarded("|".join(sources), screen), re.IGNORECASE)
         object.__setattr__(self, "any_target", pattern if sources else None)
+        object.__setattr__(self, "candidates", candidate_screen(screen) if sources else None)
 
 
 @dataclass(frozen=True)
@@ -119,6 +118,9 @@ class StanceCues:
     confidence: Confidence
     sentiment_threshold: float
     clauses: ClauseRules
+    # every position where a support, oppose or predicate cue could start (cues.find_spans_each); None
+    # when some cue opens with a wildcard, and each pattern then scans the text itself
+    cue_screen: re.Pattern[str] | None = None
 
 
 def compile_target(entry: dict) -> Target:
@@ -152,6 +154,9 @@ def load_stance_cues(path: Path = DEFAULT_STANCE_CUES, *, clauses_path: Path = D
     """The stance cue words of a YAML file, compiled, with the clause rules of `clauses_path`."""
     data = parse_yaml(Path(path).read_text(encoding="utf-8")) or {}
     owners = load_phrase_list(data, "owner_markers")
+    words = screen_words(
+        [phrase for key in ("support", "oppose", "predicates") for phrase in load_phrase_list(data, key)]
+    )
     return StanceCues(
         support=compile_phrases(load_phrase_list(data, "support"), not_followed_by=owners),
         oppose=compile_phrases(load_phrase_list(data, "oppose"), not_followed_by=owners),
@@ -164,6 +169,7 @@ def load_stance_cues(path: Path = DEFAULT_STANCE_CUES, *, clauses_path: Path = D
         confidence=Confidence(**(data.get("confidence") or {})),
         sentiment_threshold=float(data.get("sentiment_threshold", 0.25)),
         clauses=load_clause_rules(clauses_path),
+        cue_screen=candidate_screen(screen_source(words)) if words else None,
     )
 
 
@@ -190,9 +196,11 @@ def drop_overlaps(hits: list[Hit]) -> list[Hit]:
 
 def find_cues(text: str, span: tuple[int, int], cues: StanceCues) -> list[Hit]:
     """Support (+1) and oppose (-1) cues in text[span], in text order, longer ones winning overlaps."""
-    hits = [Hit("support", s, e, 1) for s, e in find_spans(cues.support, text, *span)]
-    hits += [Hit("oppose", s, e, -1) for s, e in find_spans(cues.oppose, text, *span)]
-    predicates = set(find_spans(cues.predicates, text, *span))
+    support, oppose, predicates = find_spans_each(
+        (cues.support, cues.oppose, cues.predicates), cues.cue_screen, text, *span
+    )
+    hits = [Hit("support", s, e, 1) for s, e in support] + [Hit("oppose", s, e, -1) for s, e in oppose]
+    predicates = set(predicates)
     return [replace(hit, backward=(hit.start, hit.end) in predicates) for hit in drop_overlaps(hits)]
 
 
@@ -203,13 +211,11 @@ def find_targets(text: str, span: tuple[int, int], targets: Targets, cues: Stanc
     # one search for any target first: most clauses of a sentence that names a target name none themselves
     if targets.any_target is None or targets.any_target.search(text, *span) is None:
         return hits
-    window = (span[0], min(len(text), span[1] + LOOKAHEAD_CHARACTERS))
-    for target in targets.items:
-        # the target's first words are looked for before its slower full patterns
-        if target.screen is not None and target.screen.search(text, *window) is None:
-            continue
-        inverse = [Hit(target.id, s, e, -1) for s, e in find_spans(target.inverse, text, *span)]
-        plain = [Hit(target.id, s, e, 1) for s, e in find_spans(target.pattern, text, *span)]
+    patterns = [pattern for target in targets.items for pattern in (target.inverse, target.pattern)]
+    spans = find_spans_each(patterns, targets.candidates, text, *span)
+    for target, inverse_spans, plain_spans in zip(targets.items, spans[0::2], spans[1::2], strict=True):
+        inverse = [Hit(target.id, s, e, -1) for s, e in inverse_spans]
+        plain = [Hit(target.id, s, e, 1) for s, e in plain_spans]
         hits += drop_overlaps(inverse + plain) if inverse else plain
     return [
         Hit(hit.key, hit.start, hit.end, -hit.direction) if has_negator(text[hit.start : hit.end], cues) else hit

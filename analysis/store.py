@@ -17,7 +17,14 @@ import pandas as pd
 
 from analysis import __version__
 from analysis.ingest import IngestResult, Problem, load_outlets, read_corpus
-from analysis.pipeline import ANALYSED_TABLES, ProgressCallback, Settings, analyse_articles, text_hash
+from analysis.pipeline import (
+    ANALYSED_TABLES,
+    ProgressCallback,
+    Settings,
+    analyse_articles,
+    collection_paused,
+    text_hash,
+)
 from analysis.schema import TABLES
 
 MANIFEST = "manifest.json"
@@ -252,15 +259,17 @@ def run_corpus(
     settings = settings or Settings()
     if settings.output_format not in FORMATS:
         raise ValueError(f"unknown format '{settings.output_format}' (use {' or '.join(FORMATS)})")
-    ingest = read_corpus(
-        [Path(path) for path in inputs],
-        column_map=dict(settings.column_map),
-        outlets=load_outlets(),
-        on_progress=on_ingest,
-    )
-    previous, keys = previous_tables(out_dir, settings)
-    results, reused = analyse_ingested(ingest, settings=settings, previous=previous, keys=keys, on_progress=on_progress)
-    write_results(
-        results, out_dir, fmt=settings.output_format, manifest=build_manifest(inputs, results, settings, reused=reused)
-    )
+    with collection_paused():  # reading and writing allocate as many small objects as the analysis
+        ingest = read_corpus(
+            [Path(path) for path in inputs],
+            column_map=dict(settings.column_map),
+            outlets=load_outlets(),
+            on_progress=on_ingest,
+        )
+        previous, keys = previous_tables(out_dir, settings)
+        results, reused = analyse_ingested(
+            ingest, settings=settings, previous=previous, keys=keys, on_progress=on_progress
+        )
+        manifest = build_manifest(inputs, results, settings, reused=reused)
+        write_results(results, out_dir, fmt=settings.output_format, manifest=manifest)
     return results

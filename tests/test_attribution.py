@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from analysis.attribution import (
@@ -10,11 +12,13 @@ from analysis.attribution import (
     find_cues,
     head_words,
     load_speech_cues,
+    make_token_pattern,
     parse_speech_cues,
     resolve_speaker,
     speaker_after,
     speaker_before,
     tokenize,
+    tokenize_matches,
     trailing_name,
 )
 from analysis.registry import parse_registry
@@ -213,3 +217,36 @@ def test_may_hold_cue_screens_sentences_without_a_cue_word(cues, text, expected)
     # the screen never hides a cue the full search would find
     if not expected:
         assert find_cues(tokens_of(text, cues), cues) == ()
+
+
+def test_tokens_of_a_span_have_offsets_into_the_whole_text(cues):
+    text = "Intro.  Mr. Lind’s aide—Dr. Holm—said: “Done.”\tU.S.-led talks, 3.5 pct."
+    start = text.index("Mr.")
+    tokens = tokenize(text, start, len(text), pattern=cues.token_pattern)
+    assert [t.text for t in tokens] == [
+        "Mr.", "Lind’s", "aide", "—", "Dr.", "Holm", "—", "said", ":", "“", "Done", ".", "”",
+        "U.S.", "-", "led", "talks", ",", "3", ".", "5", "pct", ".",
+    ]  # fmt: skip
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+    assert tokens[0].start == 8 and tokens[-1].end == len(text)
+
+
+def test_split_tokens_equal_a_loop_over_matches(cues):
+    # tokenize splits on the pattern's one group; tokenize_matches loops over matches of any pattern
+    text = "  Gov. Ana Ruiz, Sen. Bo Li and Mrs. Lind (U.N.) met; “It’s done,” No. 10 said.  "
+    plain = re.compile(cues.token_pattern.pattern[1:-1])  # the same pattern without its group
+    assert plain.groups == 0
+    for start, end in [(0, len(text)), (2, 30), (7, 60), (30, 31), (5, 5)]:
+        assert tokenize(text, start, end, pattern=cues.token_pattern) == tokenize_matches(
+            text, start, end, pattern=plain
+        )
+        assert tokenize(text, start, end, pattern=plain) == tokenize(text, start, end, pattern=cues.token_pattern)
+
+
+def test_abbreviations_with_any_first_character_stay_whole():
+    pattern = make_token_pattern(("approx", "vs", "Rep"))
+    text = "It cost approx. 5 dollars, Oslo vs. Bergen, said Rep. Lind of the E.U. in Oslo."
+    words = [t.text for t in tokenize(text, 0, len(text), pattern=pattern)]
+    assert words[:4] == ["It", "cost", "approx.", "5"]
+    assert words[7:10] == ["vs.", "Bergen", ","]
+    assert "Rep." in words and "E.U." in words and "Rep" not in words

@@ -8,9 +8,11 @@ import pytest
 
 from analysis.cues import (
     RoleRules,
+    candidate_screen,
     clause_mentions,
     compile_phrases,
     find_spans,
+    find_spans_each,
     guarded,
     is_negated,
     is_object_position,
@@ -184,3 +186,44 @@ def test_guarded_patterns_find_the_same_matches() -> None:
         "join NATO",
         "neutrality",
     ]
+
+
+EACH_PHRASES = (["accus*", "call* for"], ["accused of", "for talks"], ["talks"], ["ask* ... to"])
+EACH_TEXT = (
+    "Kyiv accused Moscow of shelling; Moscow called for talks and accuses Kyiv. "
+    "They asked Putin to act, calling for calm talks, accused of nothing"
+)
+
+
+def test_spans_of_each_pattern_from_one_screen_equal_a_scan_per_pattern():
+    patterns = [compile_phrases(phrases) for phrases in EACH_PHRASES]
+    words = screen_words([phrase for phrases in EACH_PHRASES for phrase in phrases])
+    screen = candidate_screen(screen_source(words))
+    first_clause = EACH_TEXT.index(";")
+    for start, end in [(0, len(EACH_TEXT)), (0, first_clause), (5, 60), (first_clause, first_clause + 1)]:
+        expected = [find_spans(pattern, EACH_TEXT, start, end) for pattern in patterns]
+        assert find_spans_each(patterns, screen, EACH_TEXT, start, end) == expected
+        assert find_spans_each(patterns, None, EACH_TEXT, start, end) == expected
+    whole = find_spans_each(patterns, screen, EACH_TEXT, 0, len(EACH_TEXT))
+    # overlapping matches of different patterns are all kept; each pattern's own matches never overlap
+    assert [EACH_TEXT[s:e] for s, e in whole[0]] == ["accused", "called for", "accuses", "calling for", "accused"]
+    assert [EACH_TEXT[s:e] for s, e in whole[1]] == ["for talks", "accused of"]  # overlaps "called for"
+    assert [EACH_TEXT[s:e] for s, e in whole[3]] == ["asked Putin to"]
+
+
+def test_spans_of_each_pattern_see_past_the_span_end_as_find_spans_does():
+    # "gross violation" is refused before "of" (an owner marker) even when the span ends before "of"
+    pattern = compile_phrases(["gross violation", "violation"], not_followed_by=["of"])
+    screen = candidate_screen(screen_source(screen_words(["gross violation", "violation"])))
+    text = 'a "gross violation" of law, a gross violation.'
+    end = text.index('"', 4)
+    assert find_spans_each([pattern, None], screen, text, 0, end) == [find_spans(pattern, text, 0, end), []] == [[], []]
+    last = find_spans_each([pattern], screen, text, 0, len(text))[0]
+    assert [text[s:e] for s, e in last] == ["gross violation"] and last[0][0] == text.rindex("gross")
+
+
+def test_candidate_screen_matches_at_every_position_where_the_screen_holds():
+    screen = candidate_screen(screen_source(["talk*", "calls"]))
+    text = "Talks, talking and calls; recalls"
+    assert [match.start() for match in screen.finditer(text)] == [0, 7, 19]
+    assert candidate_screen("") is None

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from analysis.pipeline import ANALYSED_TABLES, analyse_article, analyse_rows
+import gc
+
+import pytest
+
+from analysis.pipeline import ANALYSED_TABLES, analyse_article, analyse_rows, collection_paused
 
 OTHER = (
     'Kyiv rejected the claim. "We have no such plans," Ukraine\'s foreign minister Dmytro Kuleba said on Monday, '
@@ -30,3 +34,30 @@ def test_a_batch_gives_each_article_its_own_rows(resources, crisis_text) -> None
     ]
     assert [row[2] for row in other["mentions"]] == ["ukraine", "dmytro_kuleba", "russia", "nato"]
     assert all(not rows for rows in together[2].values())
+
+
+class Cycle:
+    """An object that refers to itself: only the garbage collector frees it."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_collection_pauses_for_a_block_and_frees_its_cycles_after() -> None:
+    assert gc.isenabled()
+    with collection_paused():
+        assert not gc.isenabled()
+        cycle_ids = {id(Cycle()) for _ in range(3)}
+        assert {id(item) for item in gc.get_objects() if isinstance(item, Cycle)} == cycle_ids
+    assert gc.isenabled()
+    assert [item for item in gc.get_objects() if isinstance(item, Cycle)] == []
+
+
+def test_collection_stays_off_after_a_block_when_it_was_off_before() -> None:
+    gc.disable()
+    try:
+        with pytest.raises(KeyError), collection_paused():
+            raise KeyError("an error inside the block")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
