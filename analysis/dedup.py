@@ -47,26 +47,33 @@ def make_article_id(url: str, text: str) -> str:
     return hash_hex("text:" + normalise_text(text))
 
 
-def separate_shared_ids(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
+def text_digests(texts: pd.Series) -> pd.Series:
+    """The digest of each normalised text, as `separate_shared_ids` and `find_exact_duplicates` compare them."""
+    return texts.map(lambda text: hash_hex(normalise_text(text)))
+
+
+def separate_shared_ids(articles: pd.DataFrame, *, digests: pd.Series | None = None) -> tuple[pd.DataFrame, pd.Series]:
     """Give a new id to an article whose URL repeats an earlier one's with a different text.
 
     Live blogs and tables whose link column holds a homepage reuse one URL for different stories; those are
     not duplicates. Returns the articles (ids changed where needed) and a mask of the changed rows.
+    `digests` are the texts' `text_digests` when already computed.
     """
-    text_hashes = articles[TEXT].map(lambda text: hash_hex(normalise_text(text)))
+    text_hashes = text_digests(articles[TEXT]) if digests is None else digests
     first_hash = text_hashes.groupby(articles[ARTICLE_ID]).transform("first")
     changed = articles.duplicated(ARTICLE_ID) & (text_hashes != first_hash)
     new_ids = (articles[ARTICLE_ID] + ":" + text_hashes).map(hash_hex)
     return articles.assign(**{ARTICLE_ID: new_ids.where(changed, articles[ARTICLE_ID])}), changed
 
 
-def find_exact_duplicates(articles: pd.DataFrame) -> pd.Series:
+def find_exact_duplicates(articles: pd.DataFrame, *, digests: pd.Series | None = None) -> pd.Series:
     """For each article, the id of an earlier copy it exactly repeats, else "".
 
     A copy has the same article_id, or the same source and the same normalised text. The same text under two
-    different sources is a syndicated copy, kept and marked by `mark_near_duplicates` instead.
+    different sources is a syndicated copy, kept and marked by `mark_near_duplicates` instead. `digests` are
+    the texts' `text_digests` when already computed.
     """
-    text_keys = articles[SOURCE] + "\x1f" + articles[TEXT].map(lambda text: hash_hex(normalise_text(text)))
+    text_keys = articles[SOURCE] + "\x1f" + (text_digests(articles[TEXT]) if digests is None else digests)
     first_id_by_text = articles[ARTICLE_ID].groupby(text_keys).transform("first")
     repeated = articles.duplicated(ARTICLE_ID) | text_keys.duplicated()
     return first_id_by_text.where(repeated, "").rename(DUPLICATE_OF)

@@ -19,7 +19,13 @@ import pandas as pd
 
 from analysis.article_format import ParsedArticle, parse_article_text
 from analysis.dates import UTC_DTYPE
-from analysis.dedup import find_exact_duplicates, make_article_id, mark_near_duplicates, separate_shared_ids
+from analysis.dedup import (
+    find_exact_duplicates,
+    make_article_id,
+    mark_near_duplicates,
+    separate_shared_ids,
+    text_digests,
+)
 from analysis.html_format import parse_html_article
 from analysis.schema import ARTICLE_COLUMNS
 from analysis.tables import (
@@ -401,13 +407,15 @@ def build_result(parts: Sequence[FileRecords], problems: Sequence[Problem], *, t
     combined = combine_parts(parts)
     records, empty = drop_empty_texts(combined.records)
     records, truncated = truncate_long_texts(records)
-    articles, shared = separate_shared_ids(make_articles(records))
+    articles = make_articles(records)
+    digests = text_digests(articles[TEXT])  # normalising every text once for both duplicate checks
+    articles, shared = separate_shared_ids(articles, digests=digests)
     moved = shared.to_numpy()
     renamed = [
         Problem(file, location, "same URL as an earlier article but a different text - kept with its own id")
         for file, location in zip(records["file"][moved], records["location"][moved], strict=True)
     ]
-    copies = find_exact_duplicates(articles)
+    copies = find_exact_duplicates(articles, digests=digests)
     repeated = (copies != "").to_numpy()
     removed = [
         Problem(file, location, f"{EXACT_DUPLICATE} {kept}{SKIPPED}")

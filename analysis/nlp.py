@@ -33,6 +33,10 @@ USED_LEXICAL_ATTRIBUTES: frozenset[int] = frozenset(
 # Tokens that end a sentence; closing quotes and brackets after them stay with the sentence they close.
 TERMINALS: tuple[str, ...] = (".", "!", "?", "...", "…", "?!", "!?", "!!", "??")
 OPENERS: frozenset[str] = frozenset({'"', "“", "‘", "'", "(", "[", "«"})
+# spaCy's tokenizer remembers how it split each space-separated chunk ("Kremlin's", "said,"), but only the
+# first 10,000 it meets; a corpus has far more, and every later one was split again by regex each time it
+# came back. A million chunks hold the vocabulary of tens of thousands of articles in some tens of MB.
+TOKENIZER_CACHE_CHUNKS = 1_000_000
 
 
 @Language.factory(SENTENCE_COMPONENT)
@@ -99,6 +103,7 @@ def make_pipeline() -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe(SENTENCE_COMPONENT)
     nlp.max_length = 5_000_000
+    nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_CHUNKS
     getters = nlp.vocab.lex_attr_getters
     for attribute in [attribute for attribute in getters if attribute not in USED_LEXICAL_ATTRIBUTES]:
         del getters[attribute]

@@ -13,6 +13,7 @@ A quote of the other style inside a quote (“... "x" ...”) is part of the out
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -91,12 +92,10 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def paragraph_of(paragraphs: list[tuple[int, int]], position: int) -> int:
-    """Index of the paragraph holding the character at `position`."""
-    for index, (_, end) in enumerate(paragraphs):
-        if position < end or index == len(paragraphs) - 1:
-            return index
-    return len(paragraphs) - 1
+def paragraph_of(ends: list[int], position: int) -> int:
+    """Index of the paragraph holding the character at `position`, from the paragraphs' end offsets: the
+    first paragraph ending after it (the last paragraph for a position past every end)."""
+    return min(bisect.bisect_right(ends, position), len(ends) - 1)
 
 
 def trim_quote(text: str, inner_start: int, inner_end: int) -> tuple[int, int]:
@@ -136,10 +135,11 @@ class _PairingState:
 def pair_marks(text: str, marks: list[Mark]) -> list[tuple[Mark, int, int]]:
     """(opening mark, close_mark, closing width) of every quote; unclosed quotes end at their paragraph's end."""
     paragraphs = paragraph_spans(text)
+    ends = [end for _, end in paragraphs]
     pairs: list[tuple[Mark, int, int]] = []
     state = _PairingState()
     for mark in marks:
-        paragraph = paragraph_of(paragraphs, mark.position)
+        paragraph = paragraph_of(ends, mark.position)
         if state.opening is not None and not continues_quote(state, mark, paragraph, paragraphs):
             pairs.append((state.opening, paragraphs[state.paragraph][1], 0))
             state = _PairingState()

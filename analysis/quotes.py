@@ -96,6 +96,7 @@ class ArticleView:
     boundaries: tuple[tuple[int, int], ...]  # the same for quotes that end a clause ("…," / "….") inside the marks
     speakers: SpeakerContext
     cues: SpeechCues
+    starts: tuple[int, ...] = ()  # start offset of each sentence, for `sentence_index_at`
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,8 @@ def build_view(
     outside = tuple(mention for mention in mentions if not inside_any(mention.start, ranges))
     speakers = SpeakerContext(text=text, mentions=outside, registry=registry, cues=cues)
     boundaries = tuple((q.open_mark, q.close_end) for q in quotes if ends_clause_inside(text, q))
-    view = ArticleView(text, tuple(sentences), quotes, ranges, boundaries, speakers, cues)
+    starts = tuple(sentence.start for sentence in sentences)
+    view = ArticleView(text, tuple(sentences), quotes, ranges, boundaries, speakers, cues, starts)
     named = sorted((*outside, *speaker_name_mentions(view)), key=lambda mention: (mention.start, mention.end))
     return replace(view, speakers=replace(speakers, mentions=tuple(named)))
 
@@ -172,8 +174,7 @@ def speaker_name_mentions(view: ArticleView) -> list[MentionRef]:
 
 def sentence_index_at(view: ArticleView, position: int) -> int:
     """Index (into view.sentences) of the sentence holding `position`, else the last one starting before it."""
-    starts = [sentence.start for sentence in view.sentences]
-    return max(bisect.bisect_right(starts, position) - 1, 0)
+    return max(bisect.bisect_right(view.starts, position) - 1, 0)
 
 
 def token_floor(view: ArticleView, sentence: SentenceView, position: int) -> int:

@@ -19,6 +19,8 @@ from analysis.dedup import (
     mark_near_duplicates,
     measure_containment,
     normalise_text,
+    separate_shared_ids,
+    text_digests,
 )
 from analysis.schema import ARTICLE_COLUMNS
 
@@ -87,6 +89,22 @@ def test_find_exact_duplicates_by_id_or_same_source_text() -> None:
         ]
     )
     assert find_exact_duplicates(frame).tolist() == ["", "a", "a", ""]
+    digests = text_digests(frame["text"])
+    assert digests[0] == digests[1] == digests[3] != digests[2]
+    assert find_exact_duplicates(frame, digests=digests).tolist() == ["", "a", "a", ""]
+    # digests computed once are used as given: equal ones make same-source texts copies
+    assert find_exact_duplicates(frame, digests=pd.Series(["x"] * 4)).tolist() == ["", "a", "a", ""]
+    assert find_exact_duplicates(frame, digests=pd.Series(["x", "y", "z", "x"])).tolist() == ["", "", "a", ""]
+
+
+def test_shared_url_ids_split_by_given_digests() -> None:
+    frame = make_frame([{"article_id": "a", "text": "Live blog, morning."}, {"article_id": "a", "text": "Evening."}])
+    articles, changed = separate_shared_ids(frame)
+    assert changed.tolist() == [False, True] and articles["article_id"].iloc[0] == "a"
+    again, changed_again = separate_shared_ids(frame, digests=text_digests(frame["text"]))
+    assert again["article_id"].tolist() == articles["article_id"].tolist() and changed_again.tolist() == [False, True]
+    same, unchanged = separate_shared_ids(frame, digests=pd.Series(["d", "d"]))
+    assert unchanged.tolist() == [False, False] and same["article_id"].tolist() == ["a", "a"]
 
 
 def test_mark_near_duplicates_points_copies_at_the_earliest_version() -> None:
