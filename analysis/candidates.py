@@ -15,9 +15,9 @@ import bisect
 from typing import TYPE_CHECKING
 
 import numpy as np
-from spacy.attrs import IS_ALPHA, IS_LOWER, IS_UPPER
+from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_UPPER, LENGTH
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from analysis.sentences import is_headline_case
 
@@ -58,23 +58,26 @@ def find_ner_mentions(
     return rows
 
 
-def is_name_token(token: Token, rules: MatchRules) -> bool:
-    """A capitalised alphabetic word that can be part of a name."""
-    return token.is_alpha and token.text[0].isupper() and token.text not in rules.not_names and not token.is_upper
+def capitalised_positions(doc: Doc, rules: MatchRules, *, text: str) -> list[int]:
+    """Indices of tokens that can be part of a name: alphabetic, capitalised, neither all lowercase nor all
+    uppercase, and not in rules.not_names. Found on token arrays and read from the text by offset, so that
+    no Token object is built for the many capitalised words."""
+    array = doc.to_array([IS_ALPHA, IS_LOWER, IS_UPPER, IDX, LENGTH])
+    mixed = np.flatnonzero(array[:, 0].astype(bool) & ~array[:, 1].astype(bool) & ~array[:, 2].astype(bool))
+    not_names = rules.not_names
+    starts, ends = array[mixed, 3].tolist(), (array[mixed, 3] + array[mixed, 4]).tolist()
+    return [
+        index
+        for index, start, end in zip(mixed.tolist(), starts, ends, strict=True)
+        if text[start].isupper() and text[start:end] not in not_names
+    ]
 
 
-def capitalised_positions(doc: Doc, rules: MatchRules) -> list[int]:
-    """Indices of tokens that can be part of a name, found on token arrays before any per-token Python."""
-    array = doc.to_array([IS_ALPHA, IS_LOWER, IS_UPPER])
-    mixed = array[:, 0].astype(bool) & ~array[:, 1].astype(bool) & ~array[:, 2].astype(bool)
-    return [int(index) for index in np.flatnonzero(mixed) if is_name_token(doc[int(index)], rules)]
-
-
-def name_runs(doc: Doc, rules: MatchRules) -> list[tuple[int, int]]:
+def name_runs(doc: Doc, rules: MatchRules, *, text: str) -> list[tuple[int, int]]:
     """Token ranges of consecutive capitalised words (allowing "von", "de" inside), up to four words long."""
     runs: list[tuple[int, int]] = []
     current: list[int] = []
-    for index in capitalised_positions(doc, rules):
+    for index in capitalised_positions(doc, rules, text=text):
         # the gap's size is checked before its tokens are read: most capitalised words are far apart
         joined = (
             bool(current)
@@ -121,12 +124,21 @@ def has_name_context(doc: Doc, start: int, end: int, rules: MatchRules) -> bool:
 
 
 def find_candidates(
-    article_id: str, doc: Doc, taken: list[tuple[int, int]], sentence_starts: list[int], *, rules: MatchRules
+    article_id: str,
+    doc: Doc,
+    taken: list[tuple[int, int]],
+    sentence_starts: list[int],
+    *,
+    rules: MatchRules,
+    text: str | None = None,
 ) -> list[tuple]:
-    """Capitalised name candidates (method "candidate") outside the registry, by the rules in the module doc."""
+    """Capitalised name candidates (method "candidate") outside the registry, by the rules in the module doc.
+
+    `text` is the doc's text when the caller has it (doc.text rebuilds it token by token).
+    """
     rows = []
     headline_case: dict[int, bool] = {}  # by sentence start: several runs often share a sentence
-    for start, end in name_runs(doc, rules):
+    for start, end in name_runs(doc, rules, text=doc.text if text is None else text):
         # the word-context test first: it rules out most runs without building a span
         if not has_name_context(doc, start, end, rules):
             continue

@@ -353,21 +353,24 @@ def find_mention_rows(
     *,
     matcher: ActorMatcher,
     ranges: list[tuple[int, int]] | None = None,
+    text: str | None = None,
 ) -> list[tuple]:
     """Every actor mention in one parsed article as row tuples (BASE_MENTION_COLUMNS), in text order.
 
     Registry mentions are `registered=True`; actors missing from the registry come from the statistical NER
     model when one is loaded (method "ner"), else from the capitalised-name heuristic (method "candidate").
+    `text` is the article text when the caller has it (doc.text rebuilds it token by token).
     """
+    text = doc.text if text is None else text
     drafts, matched = resolve_phrases(doc, matcher)
     ranges = sentence_token_ranges(doc) if ranges is None else ranges
     drafts = drafts + resolve_pronouns(doc, drafts, matcher.rules, ranges)
     rows = draft_rows(article_id, drafts, sentence_starts)
     taken = [(span.start_char, span.end_char) for span in matched]
     if matcher.ner_model is not None:
-        rows += find_ner_mentions(article_id, doc.text, taken, sentence_starts, model=matcher.ner_model)
+        rows += find_ner_mentions(article_id, text, taken, sentence_starts, model=matcher.ner_model)
     else:
-        rows += find_candidates(article_id, doc, taken, sentence_starts, rules=matcher.rules)
+        rows += find_candidates(article_id, doc, taken, sentence_starts, rules=matcher.rules, text=text)
     return sorted(rows, key=lambda row: (row[6], row[7]))
 
 

@@ -133,7 +133,7 @@ def actor_tables(article_id: str, text: str, doc, resources: Resources) -> dict[
     ranges = sentence_token_ranges(doc)
     spans = sentence_spans(doc, ranges)
     starts = [start for start, _ in spans]
-    mentions = find_mention_rows(article_id, doc, starts, matcher=resources.matcher, ranges=ranges)
+    mentions = find_mention_rows(article_id, doc, starts, matcher=resources.matcher, ranges=ranges, text=text)
     return {
         "sentences": [(*row, NAN, NAN) for row in sentence_rows(article_id, text, spans)],
         "mentions": [(*row, NAN, NAN) for row in mentions],

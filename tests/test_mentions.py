@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.training import Example
 
-from analysis.mentions import ActorMatcher, find_mentions, make_match_rules
+from analysis.mentions import ActorMatcher, find_mention_rows, find_mentions, make_match_rules
 from analysis.nlp import load_ner_model, make_pipeline
 from analysis.registry import load_lexicon, load_metonym_rules, parse_registry
 from analysis.sentences import sentence_spans
@@ -18,8 +18,13 @@ MINI_REGISTRY = {
         {"id": "russia", "name": "Russia", "type": "country", "metonyms": ["Moscow", "the Kremlin", "Kremlin"]},
         {"id": "ukraine", "name": "Ukraine", "type": "country", "metonyms": ["Kyiv", "Kiev"]},
         {"id": "united_states", "name": "United States", "type": "country", "aliases": ["US"]},
-        {"id": "putin", "name": "Vladimir Putin", "type": "person", "gender": "male",
-         "titles": ["Russian President", "Russian president"]},
+        {
+            "id": "putin",
+            "name": "Vladimir Putin",
+            "type": "person",
+            "gender": "male",
+            "titles": ["Russian President", "Russian president"],
+        },
         {"id": "biden", "name": "Joe Biden", "type": "person", "gender": "male", "titles": ["US President"]},
         {"id": "truss", "name": "Liz Truss", "type": "person", "gender": "female"},
         {"id": "dpr", "name": "Donetsk People's Republic", "type": "region", "metonyms": ["Donetsk"]},
@@ -133,8 +138,7 @@ def test_pronoun_without_a_person_before_is_left_alone(nlp, matcher):
 
 def test_candidates_propose_unregistered_names(nlp, matcher):
     text = (
-        "Foreign Minister Ivan Petrovsky said talks failed. Olga Marchenko, the mayor, agreed. "
-        "On Monday the US spoke."
+        "Foreign Minister Ivan Petrovsky said talks failed. Olga Marchenko, the mayor, agreed. On Monday the US spoke."
     )
     frame = mention_frame(text, nlp, matcher)
     unregistered = frame[~frame["registered"]]
@@ -143,6 +147,15 @@ def test_candidates_propose_unregistered_names(nlp, matcher):
         ("unregistered:Olga Marchenko", "candidate"),
     ]
     assert list(frame.loc[frame["registered"], "actor_id"]) == ["united_states"]
+    # the pipeline hands over the article text rather than have the doc rebuild it: the same rows
+    doc = nlp(text)
+    starts = [start for start, _ in sentence_spans(doc)]
+    with_text = find_mention_rows("t", doc, starts, matcher=matcher, text=text)
+    assert with_text == find_mention_rows("t", doc, starts, matcher=matcher)
+    assert [row[2] for row in with_text if row[8] == "candidate"] == [
+        "unregistered:Ivan Petrovsky",
+        "unregistered:Olga Marchenko",
+    ]
 
 
 def train_tiny_ner(path):
