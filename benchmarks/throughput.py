@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -57,20 +58,20 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per --jobs value; the median is reported")
     parser.add_argument("--extra", nargs=argparse.REMAINDER, default=[], help="more CLI options")
     args = parser.parse_args()
-    out_dir = None
+    top = None
     for jobs in args.jobs:
         runs = [run_once(args.inputs, jobs, args.extra) for _ in range(max(1, args.repeat))]
-        out_dir = runs[-1][2]
-        results = load_results(out_dir)
+        results = load_results(runs[-1][2])
+        for _, _, out_dir in runs:  # each run wrote into a temporary folder of its own
+            shutil.rmtree(out_dir.parent, ignore_errors=True)
         articles, words = len(results.articles), int(results.articles["n_words"].sum())
         print(f"--jobs {jobs}: {articles} articles, {words:,} words, median of {len(runs)} runs")
         wall = statistics.median(run[0] for run in runs)
         inside = statistics.median(words / run[1] for run in runs)
         print(describe("end to end, with Python start-up", wall, articles, words, jobs))
         print(describe("inside the run (as the CLI reports)", inside, articles, words, jobs))
-    if out_dir is not None:
-        results = load_results(out_dir)
         top = count_mentions_by_actor(results.mentions, results.articles).head(20)
+    if top is not None:
         print("\nTop 20 actors (mentions, articles):")
         for row in top.itertuples():
             flag = "" if not str(row.actor_id).startswith("unregistered:") else "  [not in registry]"

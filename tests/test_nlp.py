@@ -1,11 +1,13 @@
-"""Tests for analysis.nlp: the blank pipeline's sentences and the lexical attributes it computes."""
+"""Tests for analysis.nlp: the blank pipeline's sentences, the lexical attributes it computes, its cache."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from analysis.nlp import make_pipeline
+from spacy.attrs import IS_SPACE, LOWER, ORTH, SENT_START, SPACY
+
+from analysis.nlp import make_pipeline, warm_tokenizer_cache
 
 ANALYSIS = Path(__file__).resolve().parent.parent / "analysis"
 # token attributes whose getters make_pipeline leaves out (see USED_LEXICAL_ATTRIBUTES)
@@ -36,3 +38,24 @@ def test_no_analysis_code_reads_an_attribute_left_unset() -> None:
         if pattern.search(line) and not line.lstrip().startswith("suffix = PurePosixPath(")  # a file name's suffix
     ]
     assert readers == []
+
+
+WARM_TEXTS = (
+    "Mr. Ushakov didn't say the U.S. talks (in Geneva) failed; officials said cannot-miss talks resume Monday.",
+    "Officials said: talks resume Monday, as the Kremlin's envoy, Mr. Lind, said in Geneva.\n\nTalks cannot wait.",
+    "gonna  wait\tand\u00a0see  ",
+)
+
+
+def test_a_warmed_tokenizer_gives_the_same_documents() -> None:
+    cold, warm = make_pipeline(), make_pipeline()
+    warm_tokenizer_cache(warm, WARM_TEXTS)
+    warm_tokenizer_cache(warm, WARM_TEXTS)  # twice: words already cached change nothing
+    attributes = [ORTH, LOWER, SPACY, IS_SPACE, SENT_START]
+    for text in WARM_TEXTS:
+        cold_doc, warm_doc = cold(text), warm(text)
+        assert warm_doc.text == text
+        assert (warm_doc.to_array(attributes) == cold_doc.to_array(attributes)).all()
+        assert [token.text for token in warm_doc] == [token.text for token in cold_doc]
+    assert [token.text for token in warm(WARM_TEXTS[0])][:6] == ["Mr.", "Ushakov", "did", "n't", "say", "the"]
+    assert [token.text for token in warm(WARM_TEXTS[2])][:3] == ["gon", "na", " "]
