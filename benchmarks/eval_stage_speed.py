@@ -24,12 +24,15 @@ from analysis.article_view import ArticleView, view_from_rows
 from analysis.ingest import read_corpus
 from analysis.later_stages import LaterRules, load_later_rules
 from analysis.mentions import find_mention_rows
+from analysis.nlp import warm_tokenizer_cache
 from analysis.pipeline import NAN, Settings, load_resources
 from analysis.quotes import quote_rows
 from analysis.relations import find_relation_records
 from analysis.sentences import sentence_rows, sentence_spans, sentence_token_ranges
 from analysis.sentiment import score_view
 from analysis.stance import find_stance_records
+
+BATCH = 50  # articles per batch, as analysis.pipeline.run_batches cuts a corpus of 200 or more on one core
 
 
 def best_cpu_seconds(stage: Callable[[], object], repeat: int) -> float:
@@ -42,15 +45,25 @@ def best_cpu_seconds(stage: Callable[[], object], repeat: int) -> float:
     return best
 
 
+def tokenize_all(nlp, articles: list[tuple[str, str]]) -> list:
+    """Every article tokenized and split into sentences, batch by batch as the pipeline does."""
+    docs = []
+    for start in range(0, len(articles), BATCH):
+        batch = [text for _, text in articles[start : start + BATCH]]
+        warm_tokenizer_cache(nlp, batch)
+        docs += [nlp(text) for text in batch]
+    return docs
+
+
 def prepare(articles: list[tuple[str, str]], resources, rules: LaterRules):
     """Every stage's input, built once with the pipeline's own functions."""
-    docs = [resources.nlp(text) for _, text in articles]
+    docs = tokenize_all(resources.nlp, articles)
     mentions, sentences = [], []
     for (article_id, text), doc in zip(articles, docs, strict=True):
         ranges = sentence_token_ranges(doc)
         spans = sentence_spans(doc, ranges)
         starts = [start for start, _ in spans]
-        rows = find_mention_rows(article_id, doc, starts, matcher=resources.matcher, ranges=ranges)
+        rows = find_mention_rows(article_id, doc, starts, matcher=resources.matcher, ranges=ranges, text=text)
         mentions.append([(*row, NAN, NAN) for row in rows])
         sentences.append([(*row, NAN, NAN) for row in sentence_rows(article_id, text, spans)])
     quotes = [
@@ -88,10 +101,12 @@ def main(argv: list[str] | None = None) -> int:
     docs, sentences, mentions, views = prepare(articles, resources, rules)
     ready = scored(views, rules)
     stages: dict[str, Callable[[], object]] = {
-        "tokenizer + sentences": lambda: [resources.nlp(text) for _, text in articles],
+        "tokenizer + sentences": lambda: tokenize_all(resources.nlp, articles),
         "mentions": lambda: [
-            find_mention_rows(article_id, doc, [start for start, _ in sentence_spans(doc)], matcher=resources.matcher)
-            for (article_id, _), doc in zip(articles, docs, strict=True)
+            find_mention_rows(
+                article_id, doc, [start for start, _ in sentence_spans(doc)], matcher=resources.matcher, text=text
+            )
+            for (article_id, text), doc in zip(articles, docs, strict=True)
         ],
         "quotes": lambda: [
             quote_rows(article_id, text, sentence, mention, registry=rules.registry, cues=rules.speech)
