@@ -413,9 +413,11 @@ def clause_rows(
         roles=cues.roles,
     )
     target_hits = find_targets(text, clause, targets, cues)
-    cue_hits = outside_targets(find_cues(text, clause, cues), target_hits)
     level = cues.confidence.cue_and_target
-    if not target_hits and cue_hits and index > 0 and opens_with(text, clause, cues.back_reference_openers):
+    refers_back = not target_hits and index > 0 and opens_with(text, clause, cues.back_reference_openers)
+    # cues matter only next to a target, here or (referring back) in the clause before
+    cue_hits = outside_targets(find_cues(text, clause, cues), target_hits) if target_hits or refers_back else []
+    if refers_back and cue_hits:
         target_hits, level = find_targets(text, clauses[index - 1], targets, cues), cues.confidence.cue_near_target
         cue_hits = [replace(cue, backward=True) for cue in cue_hits]
     opening = opening_subject(text, clause, in_clause, blockers=cues.roles.object_markers)
