@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -96,7 +96,11 @@ class ArticleView:
     boundaries: tuple[tuple[int, int], ...]  # the same for quotes that end a clause ("…," / "….") inside the marks
     speakers: SpeakerContext
     cues: SpeechCues
-    starts: tuple[int, ...] = ()  # start offset of each sentence, for `sentence_index_at`
+    # start offset of each sentence, for `sentence_index_at`: derived from `sentences`, never passed
+    starts: tuple[int, ...] = field(init=False, repr=False, compare=False, default=())
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "starts", tuple(sentence.start for sentence in self.sentences))
 
 
 @dataclass(frozen=True)
@@ -141,8 +145,7 @@ def build_view(
     outside = tuple(mention for mention in mentions if not inside_any(mention.start, ranges))
     speakers = SpeakerContext(text=text, mentions=outside, registry=registry, cues=cues)
     boundaries = tuple((q.open_mark, q.close_end) for q in quotes if ends_clause_inside(text, q))
-    starts = tuple(sentence.start for sentence in sentences)
-    view = ArticleView(text, tuple(sentences), quotes, ranges, boundaries, speakers, cues, starts)
+    view = ArticleView(text, tuple(sentences), quotes, ranges, boundaries, speakers, cues)
     named = sorted((*outside, *speaker_name_mentions(view)), key=lambda mention: (mention.start, mention.end))
     return replace(view, speakers=replace(speakers, mentions=tuple(named)))
 

@@ -25,7 +25,7 @@ from analysis.ingest import read_corpus
 from analysis.later_stages import LaterRules, load_later_rules
 from analysis.mentions import find_mention_rows
 from analysis.nlp import warm_tokenizer_cache
-from analysis.pipeline import NAN, Settings, load_resources
+from analysis.pipeline import NAN, Settings, batches, load_resources
 from analysis.quotes import quote_rows
 from analysis.relations import find_relation_records
 from analysis.sentences import sentence_rows, sentence_spans, sentence_token_ranges
@@ -48,8 +48,7 @@ def best_cpu_seconds(stage: Callable[[], object], repeat: int) -> float:
 def tokenize_all(nlp, articles: list[tuple[str, str]]) -> list:
     """Every article tokenized and split into sentences, batch by batch as the pipeline does."""
     docs = []
-    for start in range(0, len(articles), BATCH):
-        batch = [text for _, text in articles[start : start + BATCH]]
+    for batch in batches([text for _, text in articles], size=BATCH):
         warm_tokenizer_cache(nlp, batch)
         docs += [nlp(text) for text in batch]
     return docs
