@@ -279,6 +279,19 @@ def opening_subject(
     return [first]
 
 
+def quoted_speaker(
+    mentions: list[ClauseMention], clause: tuple[int, int], quotes: Iterable[tuple[int, int, str]]
+) -> list[ClauseMention]:
+    """The speaker of a quote in the clause, named in it outside the quote, as a list of zero or one.
+
+    In '"We will not give in," said Kuleba' the quote's words stand before the name, so the clause has no
+    opening subject; the speaker still is the one who acts, and a following participle clause
+    (", accusing Moscow of lying") takes the speaker as its subject.
+    """
+    speakers = {speaker for start, end, speaker in quotes if speaker and start < clause[1] and end > clause[0]}
+    return [mention for mention in mentions if mention.actor_id in speakers and is_subject_like(mention)][:1]
+
+
 def starts_with_participle(text: str, clause: tuple[int, int]) -> bool:
     """True when the clause opens with a lowercase -ing word ("accusing Ukraine of ...")."""
     words = text[clause[0] : clause[1]].split()

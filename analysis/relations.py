@@ -5,7 +5,8 @@ Rules (cue words and the lists named here in data/relation_cues.yaml):
   (analysis/clauses.py); sentences without any cue are skipped;
 - source: the clause's actors before its first cue (not possessive, not in an object position, not
   quoted); a clause opening with an -ing word ("..., accusing Ukraine of ...") takes the subject of the
-  clause before;
+  clause before, or the speaker of a quote in it when the speaker is named there ('"We will not give
+  in," said Kuleba, accusing Moscow of lying');
 - target: the first actor within a few words after the cue plus actors joined to it ("Russia and
   Belarus"); a passive cue ("was accused by the West") swaps them, the actor after the agent word being
   the source;
@@ -41,6 +42,7 @@ from analysis.cues import (
     load_phrase_list,
     load_role_rules,
     opening_subject,
+    quoted_speaker,
     screen_source,
     screen_words,
     sentence_clauses,
@@ -281,7 +283,9 @@ def clause_relation_rows(
         quotes=context.quotes,
         roles=cues.roles,
     )
-    opening = opening_subject(text, clause, in_clause, blockers=cues.roles.object_markers)
+    opening = opening_subject(text, clause, in_clause, blockers=cues.roles.object_markers) or quoted_speaker(
+        in_clause, clause, context.quotes
+    )
     rows = []
     hits = find_relation_cues(text, clause, cues, context.quotes)
     for hit in hits:

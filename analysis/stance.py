@@ -41,6 +41,7 @@ from analysis.cues import (
     load_phrase_list,
     load_role_rules,
     opening_subject,
+    quoted_speaker,
     screen_source,
     screen_words,
     sentence_clauses,
@@ -434,7 +435,7 @@ def clause_rows(
             text, target, cue_hits, candidates, clause_context, level=level
         ):
             rows.append(StanceRow(sentence_id, subject.actor_id, subject.actor, target.key, side, confidence, cue))
-    return rows, opening
+    return rows, opening or quoted_speaker(in_clause, clause, quotes)
 
 
 def sentence_rows(

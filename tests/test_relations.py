@@ -102,6 +102,27 @@ def test_participle_and_relative_clause_denial(cues) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will not give in," said Kuleba, accusing Moscow of lying.',
+        '"We will not give in," Kuleba said, accusing Moscow of lying.',
+    ],
+)
+def test_participle_after_a_quote_takes_the_named_speaker(text, cues) -> None:
+    quotes = [("dmytro_kuleba", "direct", "We will not give in")]
+    mentions = [("dmytro_kuleba", "Kuleba"), ("russia", "Moscow")]
+    assert relation_rows(text, mentions, quotes, cues=cues) == [
+        (0, "dmytro_kuleba", "russia", "accuses", -1, "accusing")
+    ]
+
+
+def test_participle_after_a_quote_needs_the_speaker_named_in_the_clause(cues) -> None:
+    text = '"We will not give in," the minister said, accusing Moscow of lying.'
+    quotes = [("dmytro_kuleba", "direct", "We will not give in")]
+    assert relation_rows(text, [("russia", "Moscow")], quotes, cues=cues) == []
+
+
 def test_cues_inside_quotations_are_skipped(cues) -> None:
     text = '"We condemn Russia," Scholz said.'
     quotes = [("olaf_scholz", "direct", "We condemn Russia")]

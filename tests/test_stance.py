@@ -144,6 +144,18 @@ def test_quote_without_cue_uses_its_sentiment_only_where_the_target_allows(tmp_p
     ]
 
 
+def test_participle_after_a_quote_takes_the_named_speaker(targets, cues) -> None:
+    text = (
+        '"France is a mediating power," Macron said, adding that he had worked to ensure the conflict did not escalate.'
+    )
+    quotes = [("emmanuel_macron", "direct", "France is a mediating power")]
+    rows = stance_rows(text, [("emmanuel_macron", "Macron")], quotes, targets=targets, cues=cues)
+    assert rows == [
+        ("emmanuel_macron", "diplomacy", "neutral", 0.3, ""),
+        ("emmanuel_macron", "escalation", "oppose", 0.7, "did not"),
+    ]
+
+
 def test_attribution_verb_of_reported_speech_is_a_cue(targets, cues) -> None:
     text = "Zelensky called for maximum sanctions against Moscow."
     quotes = make_quotes(text, [("volodymyr_zelensky", "indirect", "maximum sanctions against Moscow")])
