@@ -59,6 +59,8 @@ class SpeechCues:
     headline_cues: frozenset[tuple[str, ...]] = frozenset()
     quote_dashes: frozenset[str] = frozenset()
     title_words: frozenset[str] = frozenset()
+    title_complements: frozenset[str] = frozenset()
+    name_heads: frozenset[str] = frozenset()
     speaker_suffixes: tuple[str, ...] = ()
     token_pattern: re.Pattern[str] = TOKEN_PATTERN
     # finds every cue's first word as a whole word: a sentence where it finds none holds no cue
@@ -127,6 +129,8 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         headline_cues=frozenset(phrase_tuples(data, "headline_cues")),
         quote_dashes=frozenset(string_items(data, "quote_dashes")),
         title_words=word_set(data, "title_words"),
+        title_complements=word_set(data, "title_complements"),
+        name_heads=word_set(data, "name_heads"),
         speaker_suffixes=tuple(item.lower() for item in string_items(data, "speaker_suffixes")),
         token_pattern=make_token_pattern(tuple(string_items(data, "abbreviations"))),
     )
@@ -320,8 +324,20 @@ def phrase_before(tokens: tuple[Token, ...], last: int, *, floor: int, cues: Spe
             break
         first -= 1
         if previous.lower in cues.determiners:
-            break
+            if not inside_name(tokens, first, floor=floor):
+                break
+            first -= 2  # on to the capitalised word before "for the" / "of the"
     return (first, last + 1)
+
+
+def inside_name(tokens: tuple[Token, ...], index: int, *, floor: int) -> bool:
+    """True for the "the" of "Institute for the Study of War": a capitalised word and "for"/"of" before it."""
+    return (
+        index - 2 >= floor
+        and tokens[index].text == "the"
+        and tokens[index - 1].lower in TITLE_JOINERS
+        and tokens[index - 2].text[:1].isupper()
+    )
 
 
 def speaker_before(tokens: tuple[Token, ...], cue: Cue, *, floor: int, cues: SpeechCues) -> tuple[int, int] | None:
@@ -390,20 +406,67 @@ def pick_mention(candidates: list[MentionRef]) -> MentionRef:
     return (people or candidates)[-1]
 
 
-def trailing_name(raw: str, *, titles: frozenset[str] = frozenset()) -> str:
+def trailing_name(
+    raw: str,
+    *,
+    titles: frozenset[str] = frozenset(),
+    complements: frozenset[str] = frozenset(),
+    heads: frozenset[str] = frozenset(),
+) -> str:
     """The capitalised words that end a phrase, after the last title word, else "".
 
     "Republican nominee Donald Trump" -> "Donald Trump", "Research Director Raj Shah" -> "Raj Shah";
-    a phrase in capitals without a title is a name as a whole ("the Associated Press").
+    a phrase in capitals without a title is a name as a whole ("the Associated Press"), not across a
+    possessive ("Breitbart's Joel Pollak" -> "Joel Pollak"), and across "of"/"for" only after one of the
+    `heads` ("the Institute for the Study of War"; "Jeb Bush of Florida" -> "Jeb Bush"). After a title and
+    "of" the `complements` words still belong to the title: "Secretary of State John Kerry" -> "John Kerry",
+    and "the US Secretary of State" names nobody ("").
     """
+    words = raw.split()
     run: list[str] = []
-    for word in reversed(raw.split()):
-        if not word[0].isupper() or (word.lower() in titles and run):
+    joiners: list[str] = []
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        if word[0].isupper() and not is_possessive(word):
+            if word.lower() in titles and run:
+                if joiners and joiners[0] in TITLE_JOINERS:  # "Secretary of State [John Kerry]"
+                    return title_complement_removed(run, complements)
+                break
+            run = [word, *joiners, *run]
+            joiners = []
+        elif run and word in NAME_JOINERS:
+            joiners.insert(0, word)
+        else:
             break
-        run.insert(0, word)
     if run and run[0] == "The":
         run = run[1:]
-    return " ".join(run)
+    return " ".join(person_before_of(run, heads))
+
+
+NAME_JOINERS: frozenset[str] = frozenset({"of", "for", "the", "on"})
+TITLE_JOINERS: frozenset[str] = frozenset({"of", "for"})
+
+
+def is_possessive(word: str) -> bool:
+    """True for "Washington’s" or "Ukraine's"."""
+    return word.endswith(("'s", "’s"))
+
+
+def person_before_of(run: list[str], heads: frozenset[str]) -> list[str]:
+    """The run up to its first "of"/"for" unless the word before it heads a name that goes on ("Bureau of
+    Labor Statistics"): "Holger Schmieding of Berenberg" -> "Holger Schmieding"."""
+    for index, word in enumerate(run):
+        if word in TITLE_JOINERS and index > 0:
+            return run if run[index - 1].lower() in heads else run[:index]
+    return run
+
+
+def title_complement_removed(run: list[str], complements: frozenset[str]) -> str:
+    """The name after a title's complement ("State John Kerry" -> "John Kerry"); "" when nothing is left."""
+    index = 0
+    while index < len(run) and (run[index].lower() in complements or run[index].lower() in NAME_JOINERS):
+        index += 1
+    return " ".join(run[index:])
 
 
 @dataclass(frozen=True)
@@ -419,7 +482,8 @@ class SpeakerContext:
 def resolve_speaker(span: tuple[int, int], context: SpeakerContext) -> Speaker | None:
     """The actor a speaker phrase names: a mention in it, a resolved pronoun, a registry name, or the raw phrase.
 
-    Raw capitalised names become "unregistered:<name>"; other phrases ("a senior official") keep an empty id.
+    Raw capitalised names become "unregistered:<name>"; other phrases ("a senior official", "the US Secretary
+    of State") keep an empty id.
     """
     start, end = span
     raw = context.text[start:end]
@@ -433,7 +497,8 @@ def resolve_speaker(span: tuple[int, int], context: SpeakerContext) -> Speaker |
     actor = context.registry.resolve_name(raw)
     if actor is not None:
         return Speaker(actor.id, actor.name, start, end)
-    name = trailing_name(raw, titles=context.cues.title_words)
+    cues = context.cues
+    name = trailing_name(raw, titles=cues.title_words, complements=cues.title_complements, heads=cues.name_heads)
     if name:
         actor = context.registry.resolve_name(name)
         if actor is not None:

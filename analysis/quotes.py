@@ -168,11 +168,19 @@ def speaker_name_mentions(view: ArticleView) -> list[MentionRef]:
                     continue
                 if overlapping_mentions(view.speakers.mentions, start, end):
                     continue
-                name_start = end - len(speaker.name)
-                found[(name_start, end)] = MentionRef(
-                    sentence.sentence_id, speaker.actor_id, speaker.name, "person", name_start, end
+                name_start, name_end = name_offsets(view.text, start, end, speaker.name)
+                found[(name_start, name_end)] = MentionRef(
+                    sentence.sentence_id, speaker.actor_id, speaker.name, "person", name_start, name_end
                 )
     return list(found.values())
+
+
+def name_offsets(text: str, start: int, end: int, name: str) -> tuple[int, int]:
+    """Offsets of a speaker's name inside the phrase text[start:end] ("Jeb Bush" in "Jeb Bush of Florida")."""
+    if text.endswith(name, start, end):  # most names end their phrase
+        return end - len(name), end
+    found = re.search(r"\s+".join(map(re.escape, name.split())), text[start:end])
+    return (start + found.start(), start + found.end()) if found else (start, end)
 
 
 def sentence_index_at(view: ArticleView, position: int) -> int:

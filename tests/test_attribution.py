@@ -8,6 +8,7 @@ import pytest
 
 from analysis.attribution import (
     MentionRef,
+    Speaker,
     SpeakerContext,
     find_cues,
     head_words,
@@ -144,6 +145,30 @@ def test_trailing_name_drops_titles_and_lowercase_words(cues):
     assert trailing_name("opposition nominee Ana Ruiz", titles=cues.title_words) == "Ana Ruiz"
     assert trailing_name("The Harbour Gazette") == "Harbour Gazette"
     assert trailing_name("a senior official") == ""
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("the Institute for the Study of War", "Institute for the Study of War"),
+        ("Washington’s Institute for the Study of War", "Institute for the Study of War"),
+        ("Breitbart's Joel Pollak", "Joel Pollak"),
+        ("the Bureau of Labor Statistics", "Bureau of Labor Statistics"),
+        ("Holger Schmieding of Berenberg", "Holger Schmieding"),
+        ("Secretary of State John Kerry", "John Kerry"),
+        ("Chief of Staff Katie Walsh", "Katie Walsh"),
+        ("The US Secretary of State", ""),
+        ("the mayor of Kharkiv", "Kharkiv"),
+    ],
+)
+def test_trailing_name_across_of_and_possessives(raw, name, cues):
+    found = trailing_name(raw, titles=cues.title_words, complements=cues.title_complements, heads=cues.name_heads)
+    assert found == name
+
+
+def test_title_phrase_without_a_name_is_an_unnamed_speaker(cues):
+    text = "The US Secretary of State"
+    assert resolve_speaker((0, len(text)), context(text, [], cues)) == Speaker("", text, 0, len(text))
 
 
 def test_head_words_look_before_of():

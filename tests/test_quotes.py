@@ -280,6 +280,22 @@ def test_name_set_off_by_commas_after_a_description(nlp, cues):
     assert rows(text, [], nlp, cues) == [("unregistered:Ivo Brand", "indirect", "said", "no decision had been made")]
 
 
+def test_organisation_name_with_for_the_and_of(nlp, cues):
+    text = "The London-based Institute for the Study of War said the front had not moved."
+    assert rows(text, [], nlp, cues) == [
+        ("unregistered:Institute for the Study of War", "indirect", "said", "the front had not moved")
+    ]
+
+
+def test_pronoun_finds_a_name_followed_by_of_place(nlp, cues):
+    text = "Ivo Brand of Harbourtown said the crane was safe. Later he said it was not."
+    quotes = extract(text, [], nlp, cues)
+    assert list(zip(quotes["speaker_id"], quotes["speaker"], quotes["text"], strict=True)) == [
+        ("unregistered:Ivo Brand", "Ivo Brand", "the crane was safe"),
+        ("unregistered:Ivo Brand", "Ivo Brand", "it was not"),
+    ]
+
+
 def test_object_pronoun_after_a_cue_is_no_speaker(nlp, cues):
     text = '"The dock is unsafe," Oskar Lind, a welder, told me this week.'
     assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "direct", "told", "The dock is unsafe")]
