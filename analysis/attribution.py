@@ -60,6 +60,8 @@ class SpeechCues:
     quote_dashes: frozenset[str] = frozenset()
     title_words: frozenset[str] = frozenset()
     title_complements: frozenset[str] = frozenset()
+    needs_that: frozenset[str] = frozenset()
+    noun_cues: frozenset[str] = frozenset()
     name_heads: frozenset[str] = frozenset()
     speaker_suffixes: tuple[str, ...] = ()
     token_pattern: re.Pattern[str] = TOKEN_PATTERN
@@ -130,6 +132,8 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         quote_dashes=frozenset(string_items(data, "quote_dashes")),
         title_words=word_set(data, "title_words"),
         title_complements=word_set(data, "title_complements"),
+        needs_that=word_set(data, "needs_that"),
+        noun_cues=word_set(data, "noun_cues"),
         name_heads=word_set(data, "name_heads"),
         speaker_suffixes=tuple(item.lower() for item in string_items(data, "speaker_suffixes")),
         token_pattern=make_token_pattern(tuple(string_items(data, "abbreviations"))),
@@ -251,12 +255,18 @@ def find_cues(
         if headline is None and index > 0 and not tokens[index].text.islower():
             headline = is_headline_like(tokens)
         cue = match_cue_at(tokens, index, cues, headline=bool(headline))
-        if cue is None:
+        if cue is None or (cue.text in cues.noun_cues and not before_that(tokens, cue.last)):
             index += 1
             continue
         found.append(cue)
         index = cue.last
     return tuple(found)
+
+
+def before_that(tokens: tuple[Token, ...], index: int) -> bool:
+    """True when the token at `index` is "that", a colon or punctuation, or the sentence ends: "the Baltic states
+    have promised" holds no cue, "the report states that" and ", the report states." do."""
+    return index >= len(tokens) or tokens[index].lower == "that" or not tokens[index].is_word
 
 
 def inside_any(position: int, ranges: tuple[tuple[int, int], ...]) -> bool:

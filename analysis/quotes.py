@@ -582,6 +582,8 @@ def reported_content(
         and starts_with_adjunct(view, sentence, after)
     ):
         after = None
+    if after is not None and cue.text in view.cues.needs_that and not after_that(sentence, after[0]):
+        return None  # "Western states voting", "responded by blocking": no statement at all
     if after is not None:
         return after
     if opener in ("which", "that") and earlier:
@@ -591,6 +593,12 @@ def reported_content(
     if opener == "," or opener in ("which", "that"):
         return content_before(view, sentence, min(speaker.start, cue.start), floor=floor)
     return None
+
+
+def after_that(sentence: SentenceView, position: int) -> bool:
+    """True when the content starting at `position` follows "that" or a colon ("maintained that …")."""
+    before = [token for token in sentence.tokens if token.end <= position and token.text != ","]
+    return bool(before) and (before[-1].lower == "that" or before[-1].text == ":")
 
 
 def is_parenthetical(view: ArticleView, sentence: SentenceView, cue: Cue) -> bool:

@@ -280,6 +280,38 @@ def test_name_set_off_by_commas_after_a_description(nlp, cues):
     assert rows(text, [], nlp, cues) == [("unregistered:Ivo Brand", "indirect", "said", "no decision had been made")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Baltic states met on Friday.",
+        "His remarks drew criticism.",
+        "Oskar Lind responded by closing the docks.",
+        "Oskar Lind has maintained his lead in the polls.",
+    ],
+)
+def test_noun_like_cue_reports_nothing_without_that(text, nlp, cues):
+    assert rows(text, [LIND] if "Oskar Lind" in text else [], nlp, cues) == []
+
+
+def test_noun_like_cue_does_not_cut_the_speaker_phrase(nlp, cues):
+    quotes = extract("The Baltic states have promised more missiles.", [], nlp, cues)
+    assert list(zip(quotes["speaker_id"], quotes["speaker"], quotes["cue"], quotes["text"], strict=True)) == [
+        ("", "The Baltic states", "promised", "more missiles")
+    ]
+
+
+def test_noun_like_cue_with_that_reports_a_statement(nlp, cues):
+    text = "Oskar Lind maintained that the cranes were safe."
+    assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "indirect", "maintained", "the cranes were safe")]
+    text = "The port report states that the cranes were safe."
+    assert rows(text, [], nlp, cues) == [("", "indirect", "states", "the cranes were safe")]
+
+
+def test_noun_like_cue_after_a_statement_still_attributes_it(nlp, cues):
+    text = "The cranes were safe, Oskar Lind responded."
+    assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "indirect", "responded", "The cranes were safe")]
+
+
 def test_organisation_name_with_for_the_and_of(nlp, cues):
     text = "The London-based Institute for the Study of War said the front had not moved."
     assert rows(text, [], nlp, cues) == [
