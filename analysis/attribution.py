@@ -62,6 +62,8 @@ class SpeechCues:
     title_complements: frozenset[str] = frozenset()
     needs_that: frozenset[str] = frozenset()
     noun_cues: frozenset[str] = frozenset()
+    title_small_words: frozenset[str] = frozenset()
+    title_introducers: frozenset[str] = frozenset()
     name_heads: frozenset[str] = frozenset()
     speaker_suffixes: tuple[str, ...] = ()
     token_pattern: re.Pattern[str] = TOKEN_PATTERN
@@ -134,6 +136,8 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         title_complements=word_set(data, "title_complements"),
         needs_that=word_set(data, "needs_that"),
         noun_cues=word_set(data, "noun_cues"),
+        title_small_words=word_set(data, "title_small_words"),
+        title_introducers=word_set(data, "title_introducers"),
         name_heads=word_set(data, "name_heads"),
         speaker_suffixes=tuple(item.lower() for item in string_items(data, "speaker_suffixes")),
         token_pattern=make_token_pattern(tuple(string_items(data, "abbreviations"))),

@@ -31,6 +31,7 @@ from analysis.attribution import (
     Token,
     find_cues,
     inside_any,
+    is_headline_like,
     load_speech_cues,
     overlapping_mentions,
     resolve_pronoun,
@@ -459,8 +460,27 @@ def attribute_quotes(view: ArticleView) -> list[QuoteDraft]:
     """Drafts of every quote in marks, in order (a quote may take its speaker from the one before it)."""
     drafts: list[QuoteDraft] = []
     for quote in view.quotes:
-        drafts.append(attribute_quote(view, quote, drafts))
+        draft = attribute_quote(view, quote, drafts)
+        if draft.kind == "direct" or not is_title(view, quote):
+            drafts.append(draft)
     return drafts
+
+
+def is_title(view: ArticleView, quote: QuoteSpan) -> bool:
+    """True for a quoted name in title case ("Meet the Press", "Make America Great Again"): a show, book,
+    group or slogan, not somebody's words, unless a word like "titled" or "chanting" stands in the three
+    words before it, or the sentence is a headline."""
+    words = view.text[quote.start : quote.end].split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return False
+    small = view.cues.title_small_words
+    if not all(word[:1].isupper() or not word[:1].isalpha() or word.lower() in small for word in words):
+        return False
+    before = view.text[max(0, quote.open_mark - 60) : quote.open_mark].split()[-3:]
+    if any(word.lower().strip(",:") in view.cues.title_introducers for word in before):
+        return False  # "a film titled ...", "labelled the plan ...", "called Clinton ..."
+    # in a headline every word is capitalised: Sullivan Says Invasion "Could Happen as Soon as Tomorrow"
+    return not is_headline_like(view.sentences[sentence_index_at(view, quote.start)].tokens)
 
 
 # ---- reported speech -------------------------------------------------------------------------------------

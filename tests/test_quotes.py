@@ -190,6 +190,37 @@ def test_scare_quote_in_the_authors_voice_has_no_speaker(nlp, cues):
     assert rows('The so-called "peace fund" ran dry.', [], nlp, cues) == [("", "scare", "", "peace fund")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We are ready," Oskar Lind said on "Harbour Talk Tonight" on Sunday.',
+        'The crew joined the "Friends of the Docks" campaign.',
+        'Fans wore "Make the Harbour Great Again" caps.',
+    ],
+)
+def test_title_case_name_in_marks_is_no_quote(text, nlp, cues):
+    kinds = [row[1] for row in rows(text, [LIND] if "Oskar Lind" in text else [], nlp, cues)]
+    assert kinds == (["direct"] if text.startswith('"We') else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('The union published a report titled "Safe Docks Now" on Friday.', [("", "partial", "", "Safe Docks Now")]),
+        (
+            'Petra Holm labelled the plan "A Tax on Every Family".',
+            [("petra_holm", "partial", "labelled", "A Tax on Every Family")],
+        ),
+        (
+            'Lind Says Port Deal "Could Fail Within Weeks"',
+            [("oskar_lind", "partial", "says", "Could Fail Within Weeks")],
+        ),
+    ],
+)
+def test_title_case_quote_after_a_naming_word_or_in_a_headline_stays(text, expected, nlp, cues):
+    assert rows(text, [HOLM] if "Petra Holm" in text else [], nlp, cues) == expected
+
+
 def test_short_quote_with_a_cue_is_direct(nlp, cues):
     assert rows('"Never," Oskar Lind said.', [LIND], nlp, cues) == [("oskar_lind", "direct", "said", "Never")]
 
