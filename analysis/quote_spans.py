@@ -9,6 +9,9 @@ A quote may run over paragraphs in two ways:
 - a paragraph broken in the middle of a sentence: the next paragraph closes the quote without opening one.
 A quote opened and never closed by the end of its paragraph (and not continued) ends with that paragraph.
 A quote of the other style inside a quote (“... "x" ...”) is part of the outer quote, not a quote of its own.
+Single curly marks (‘…’, as British papers and many headlines use them) make a quote too when they stand
+outside a double-quoted passage; such a quote stays within its paragraph, and a ’ followed by a letter
+("didn’t", "Russia’s") is an apostrophe, not a closing mark.
 """
 
 from __future__ import annotations
@@ -26,6 +29,11 @@ CLOSING_NEIGHBOURS = ".,;:!?)]}—–-/…"
 # Trailing characters dropped from a quote's text: the comma or full stop that news style puts inside the marks.
 TRAILING_PUNCTUATION = ",.;:"
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
+SINGLE_OPEN = "‘"
+# A single opening mark at a paragraph start or after a space or an opening character, and the closing mark
+# that ends its passage: not followed by a letter or digit, and no line break before it.
+SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(\[—–-]))‘(?=\S)", re.MULTILINE)
+SINGLE_CLOSING = re.compile(r"(?<=\S)’(?![\w])|\n")
 MARK_PATTERN = re.compile("|".join(re.escape(mark) for mark in (*STRAIGHT_MARKS, *CURLY_ROLES)))
 
 
@@ -193,4 +201,26 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         quote = make_quote(text, opening, close_mark, close_width)
         if quote is not None:
             quotes.append(quote)
+    if SINGLE_OPEN in text:
+        quotes = sorted(quotes + single_quote_spans(text, quotes), key=lambda quote: quote.open_mark)
     return quotes
+
+
+def single_quote_spans(text: str, outer: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Passages in single curly marks (‘…’) outside the double-quoted ones, each within one paragraph.
+
+    ‘ only ever opens a quote; the closing ’ is the first one after it with no letter or digit right after it
+    ("didn’t" and "Russia’s" hold apostrophes, not closing marks).
+    """
+    found = []
+    for opening in SINGLE_OPENING.finditer(text):
+        position = opening.start()
+        if any(quote.open_mark <= position < quote.close_end for quote in outer):
+            continue  # a quote inside a quote belongs to the outer one
+        closing = SINGLE_CLOSING.search(text, position + 1)
+        if closing is None or closing.group() == "\n":
+            continue
+        quote = make_quote(text, Mark(position, OPEN, "single"), closing.start(), 1)
+        if quote is not None and (not found or found[-1].close_end <= position):
+            found.append(quote)
+    return found

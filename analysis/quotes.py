@@ -461,9 +461,16 @@ def attribute_quotes(view: ArticleView) -> list[QuoteDraft]:
     drafts: list[QuoteDraft] = []
     for quote in view.quotes:
         draft = attribute_quote(view, quote, drafts)
-        if draft.kind == "direct" or not is_title(view, quote):
+        if draft.kind == "direct" or not (is_title(view, quote) or unattributed_in_headline(view, draft)):
             drafts.append(draft)
     return drafts
+
+
+def unattributed_in_headline(view: ArticleView, draft: QuoteDraft) -> bool:
+    """True for a quoted fragment with no speaker in a headline ("Trump’s ‘Bad Angels’ Problem"): a phrase
+    the headline borrows, not a statement anybody can be credited with."""
+    sentence = view.sentences[sentence_index_at(view, draft.start)]
+    return draft.speaker is None and is_headline_like(sentence.tokens)
 
 
 def is_title(view: ArticleView, quote: QuoteSpan) -> bool:

@@ -68,6 +68,21 @@ def test_two_apostrophes_work_as_a_quotation_mark_but_single_ones_do_not():
     assert quoted(text) == ["It's Nina's turn"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("‘We will not give in,’ said Truss.", ["We will not give in"]),
+        ("Russia’s troops didn’t move; the ‘special operation’ goes on.", ["special operation"]),
+        ("the dockers’ union said the deal was ‘clear’.", ["clear"]),
+        ("Lind Says Deal ‘Could Fail’", ["Could Fail"]),
+        ("“People who ‘sympathise’ with them,” she said.", ["People who ‘sympathise’ with them"]),
+        ("an open ‘quote\nthat never closed’ here", []),
+    ],
+)
+def test_single_curly_marks(text, expected):
+    assert quoted(text) == expected
+
+
 def test_marks_with_nothing_inside_are_no_quote():
     assert quoted('He wrote "" and ",".') == []
 

@@ -221,6 +221,13 @@ def test_title_case_quote_after_a_naming_word_or_in_a_headline_stays(text, expec
     assert rows(text, [HOLM] if "Petra Holm" in text else [], nlp, cues) == expected
 
 
+def test_single_curly_quote_is_direct_and_unattributed_headline_fragment_is_dropped(nlp, cues):
+    assert rows("‘The cranes are safe,’ said Oskar Lind.", [LIND], nlp, cues) == [
+        ("oskar_lind", "direct", "said", "The cranes are safe")
+    ]
+    assert rows("Harbour Strike Brings ‘Summer of Discontent’ to Port Town", [], nlp, cues) == []
+
+
 def test_short_quote_with_a_cue_is_direct(nlp, cues):
     assert rows('"Never," Oskar Lind said.', [LIND], nlp, cues) == [("oskar_lind", "direct", "said", "Never")]
 
