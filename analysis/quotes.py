@@ -45,6 +45,8 @@ from analysis.quote_spans import QuoteSpan, find_quote_spans
 from analysis.registry import Registry
 from analysis.schema import MENTION_COLUMNS, QUOTE_COLUMNS, SENTENCE_COLUMNS
 
+POSSESSIVE_BEFORE_MARK = re.compile(r"['’]s ?$")
+
 __all__ = [
     "BASE_QUOTE_COLUMNS",
     "DEFAULT_SPEECH_CUES",
@@ -431,9 +433,10 @@ def attribute_quote(view: ArticleView, quote: QuoteSpan, earlier: Sequence[Quote
             kind = "scare"
     elif kind == "partial":
         found = cue_before_quote(view, first, quote) or cue_after_quote(view, last, quote, max_distance=distance)
-        found = found or subject_attribution(view, first)
+        found = found or possessive_attribution(view, quote) or subject_attribution(view, first)
     else:
         found = cue_before_quote(view, first, quote) or cue_after_quote(view, last, quote, max_distance=len(view.text))
+        found = found or possessive_attribution(view, quote)
     return QuoteDraft(
         sentence_id=view.sentences[first].sentence_id,
         start=quote.start,
@@ -448,6 +451,18 @@ def attribute_quote(view: ArticleView, quote: QuoteSpan, earlier: Sequence[Quote
 def is_short(view: ArticleView, quote: QuoteSpan) -> bool:
     """True for a quote of at most `max_scare_words` words."""
     return len(view.text[quote.start : quote.end].split()) <= view.cues.max_scare_words
+
+
+def possessive_attribution(view: ArticleView, quote: QuoteSpan) -> Attribution | None:
+    """The actor named in the possessive right before the quote: Biden's "minor incursion" is Biden's phrase."""
+    possessive = POSSESSIVE_BEFORE_MARK.search(view.text, max(0, quote.open_mark - 3), quote.open_mark)
+    if possessive is None:
+        return None
+    owner_end = possessive.start()
+    for mention in view.speakers.mentions:
+        if mention.end == owner_end:
+            return Attribution(Speaker(mention.actor_id, mention.actor, mention.start, mention.end))
+    return None
 
 
 def subject_attribution(view: ArticleView, index: int) -> Attribution | None:

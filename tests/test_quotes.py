@@ -228,6 +228,13 @@ def test_single_curly_quote_is_direct_and_unattributed_headline_fragment_is_drop
     assert rows("Harbour Strike Brings ‘Summer of Discontent’ to Port Town", [], nlp, cues) == []
 
 
+def test_possessive_names_the_owner_of_a_quote_without_cue(nlp, cues):
+    text = 'Harbour Stocks Slide After Lind\'s "Minor Delay" Remark'
+    assert rows(text, [("Lind", "oskar_lind")], nlp, cues) == [("oskar_lind", "scare", "", "Minor Delay")]
+    text = 'Petra Holm dismissed Lind\'s "panic" on Monday.'
+    assert ("petra_holm", "scare", "dismissed", "panic") in rows(text, [HOLM, ("Lind", "oskar_lind")], nlp, cues)
+
+
 def test_short_quote_with_a_cue_is_direct(nlp, cues):
     assert rows('"Never," Oskar Lind said.', [LIND], nlp, cues) == [("oskar_lind", "direct", "said", "Never")]
 
