@@ -57,8 +57,13 @@ def file_hash(path: Path) -> str:
     paths = sorted(p for p in Path(path).rglob("*") if p.is_file()) if Path(path).is_dir() else [Path(path)]
     for item in paths:
         digest.update(str(item.relative_to(path) if Path(path).is_dir() else item.name).encode())
-        digest.update(item.read_bytes())
+        with item.open("rb") as handle:  # in blocks: an input may be larger than memory
+            for block in iter(lambda handle=handle: handle.read(HASH_BLOCK), b""):
+                digest.update(block)
     return digest.hexdigest()
+
+
+HASH_BLOCK = 1 << 20
 
 
 def package_versions() -> dict[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
@@ -14,7 +15,7 @@ import pytest
 from analysis.cli import main
 from analysis.pipeline import Settings
 from analysis.schema import TABLES
-from analysis.store import load_results, run_corpus
+from analysis.store import HASH_BLOCK, file_hash, load_results, run_corpus
 
 TEST_DATA = Path(__file__).resolve().parent / "data"
 ROOT = Path(__file__).resolve().parent.parent
@@ -150,3 +151,14 @@ def test_cli_as_a_module_with_two_jobs(corpus, tmp_path):
     )
     assert finished.returncode == 0, finished.stderr
     assert len(load_results(out).articles) == 2
+
+
+def test_file_hash_reads_large_files_in_blocks_and_folders_in_sorted_order(tmp_path):
+    big = tmp_path / "corpus" / "b.csv"
+    big.parent.mkdir()
+    content = bytes(range(256)) * (HASH_BLOCK // 256 * 3 + 7)  # more than three blocks, not a whole number
+    big.write_bytes(content)
+    (tmp_path / "corpus" / "a.txt").write_bytes(b"first")
+    assert file_hash(big) == hashlib.sha256(b"b.csv" + content).hexdigest()
+    folder = hashlib.sha256(b"a.txt" + b"first" + b"b.csv" + content).hexdigest()
+    assert file_hash(tmp_path / "corpus") == folder
