@@ -103,7 +103,8 @@ def close_run(doc: Doc, run: list[int], rules: MatchRules) -> list[tuple[int, in
 
 
 def has_name_context(doc: Doc, start: int, end: int, rules: MatchRules) -> bool:
-    """True when a title precedes the run, a speech verb is beside it, or an apposition follows it.
+    """True when a title precedes the run, a verb of saying, asking, accusing or denying is beside it, or an
+    apposition follows it.
 
     A single word qualifies only after an honorific ("Mr. Ushakov"): after other titles it is usually
     part of an organisation's name ("Foreign Ministry").
@@ -112,11 +113,11 @@ def has_name_context(doc: Doc, start: int, end: int, rules: MatchRules) -> bool:
     after = doc[end] if end < len(doc) else None
     if end - start == 1:
         return before is not None and before.text in rules.honorifics
-    if before is not None and (before.text in rules.title_words or before.lower_ in rules.speech_verbs):
+    if before is not None and (before.text in rules.title_words or before.lower_ in rules.acting_verbs):
         return True
     if end - start < 2 or after is None:
         return False
-    if after.lower_ in rules.speech_verbs:
+    if after.lower_ in rules.acting_verbs:
         return True
     if before is not None and (before.lower_ in rules.location_words or before.lower_ == "on"):
         return False  # "On Capitol Hill, the ...": a place before a comma, not an apposition

@@ -34,7 +34,8 @@ class MatchRules:
     location_words: frozenset[str]
     adjectival_prefixes: frozenset[str]
     for_to: bool
-    speech_verbs: frozenset[str]
+    speech_verbs: frozenset[str]  # their speaker may follow them: "said Pushilin"
+    acting_verbs: frozenset[str]  # speech, request, accusation and denial verbs: "Pushilin said/asked/denied"
     pronouns: tuple[tuple[str, str], ...]  # (pronoun, gender)
     title_words: frozenset[str]
     not_names: frozenset[str]
@@ -42,11 +43,15 @@ class MatchRules:
     organisation_heads: frozenset[str] = frozenset()
 
 
-def make_match_rules(lexicon: dict[str, Any], metonym_rules: dict[str, Any]) -> MatchRules:
-    """MatchRules from the two parsed data files."""
+# The speech-cue groups whose verbs follow the one who acts ("Kyiv denied", "the Duma asked").
+ACTING_VERB_GROUPS: tuple[str, ...] = ("speech_verbs", "object_verbs", "accusation_verbs", "denial_verbs")
+
+
+def make_match_rules(lexicon: dict[str, Any], metonym_rules: dict[str, Any], speech_cues: dict[str, Any]) -> MatchRules:
+    """MatchRules from the three parsed data files (lexicon, metonym rules, speech cues)."""
 
     def words(source: dict[str, Any], key: str) -> frozenset[str]:
-        return frozenset(str(word).lower() for word in source.get(key) or ())
+        return frozenset(str(word).lower() for word in source.get(key) or () if " " not in str(word))
 
     pronouns = tuple((str(word), gender) for gender, items in (lexicon.get("pronouns") or {}).items() for word in items)
     return MatchRules(
@@ -56,7 +61,8 @@ def make_match_rules(lexicon: dict[str, Any], metonym_rules: dict[str, Any]) -> 
         location_words=words(metonym_rules, "location_words"),
         adjectival_prefixes=words(metonym_rules, "adjectival_prefixes"),
         for_to=bool(metonym_rules.get("for_to", True)),
-        speech_verbs=words(lexicon, "speech_verbs"),
+        speech_verbs=words(speech_cues, "speech_verbs"),
+        acting_verbs=frozenset().union(*(words(speech_cues, group) for group in ACTING_VERB_GROUPS)),
         pronouns=pronouns,
         title_words=frozenset(lexicon.get("title_words") or ()),
         not_names=frozenset(lexicon.get("not_names") or ()),
@@ -278,11 +284,12 @@ def resolve_phrases(doc: Doc, matcher: ActorMatcher) -> tuple[list[MentionDraft]
 
 
 def is_speaker(span: Span, rules: MatchRules) -> bool:
-    """True when a speech verb directly follows ("Pushilin said") or precedes ("said Pushilin") the mention."""
+    """True when a verb of saying or asking directly follows the mention ("Pushilin said", "Pushilin asked"),
+    or a verb of saying precedes it ("said Pushilin"; in "asked Putin" Putin is the one asked)."""
     doc = span.doc
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    return after in rules.speech_verbs or before in rules.speech_verbs
+    return after in rules.acting_verbs or before in rules.speech_verbs
 
 
 def referent_of_sentence(drafts: list[MentionDraft], sentence: Span, rules: MatchRules) -> Actor | None:

@@ -25,6 +25,7 @@ from analysis.registry import (
     load_lexicon,
     load_metonym_rules,
     load_registry,
+    load_speech_cue_lists,
 )
 from analysis.schema import TABLES
 from analysis.sentences import sentence_rows, sentence_spans, sentence_token_ranges
@@ -95,7 +96,7 @@ class Resources:
 def load_resources(settings: Settings) -> Resources:
     """Load the registry and rule files and compile the matcher (slow: do it once per process)."""
     nlp = make_pipeline()
-    rules = make_match_rules(load_lexicon(), load_metonym_rules())
+    rules = make_match_rules(load_lexicon(), load_metonym_rules(), load_speech_cue_lists())
     registry = load_registry(Path(settings.actors_path))
     matcher = ActorMatcher(registry, nlp=nlp, rules=rules, ner_model=load_ner_model(settings.ner_model))
     stages = load_stages(settings, registry) if settings.stages == "all" else ()

@@ -15,6 +15,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_ACTORS = DATA_DIR / "actors.yaml"
 DEFAULT_LEXICON = DATA_DIR / "lexicon.yaml"
 DEFAULT_METONYM_RULES = DATA_DIR / "metonym_rules.yaml"
+DEFAULT_SPEECH_CUES = DATA_DIR / "speech_cues.yaml"
 
 ACTOR_TYPES: tuple[str, ...] = (
     "person",
@@ -198,7 +199,12 @@ def load_registry(path: Path = DEFAULT_ACTORS) -> Registry:
 
 
 def load_lexicon(path: Path = DEFAULT_LEXICON) -> dict[str, Any]:
-    """Word lists from data/lexicon.yaml (speech verbs, pronouns, title words, non-name words)."""
+    """Word lists from data/lexicon.yaml (pronouns, title words, non-name words)."""
+    return read_yaml(path)
+
+
+def load_speech_cue_lists(path: Path = DEFAULT_SPEECH_CUES) -> dict[str, Any]:
+    """The word lists of data/speech_cues.yaml, whose verbs also tell the actor matcher who speaks."""
     return read_yaml(path)
 
 

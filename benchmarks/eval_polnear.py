@@ -34,7 +34,7 @@ from analysis.attribution import MentionRef, load_speech_cues
 from analysis.mentions import ActorMatcher, find_mention_rows, make_match_rules
 from analysis.nlp import make_pipeline
 from analysis.quotes import QuoteDraft, draft_quotes
-from analysis.registry import load_lexicon, load_metonym_rules, load_registry
+from analysis.registry import load_lexicon, load_metonym_rules, load_registry, load_speech_cue_lists
 from analysis.sentences import sentence_spans
 
 Spans = tuple[tuple[int, int], ...]
@@ -136,7 +136,9 @@ def load_tools() -> Tools:
     """spaCy pipeline, default registry matcher and speech cues."""
     nlp = make_pipeline()
     registry = load_registry()
-    matcher = ActorMatcher(registry, nlp=nlp, rules=make_match_rules(load_lexicon(), load_metonym_rules()))
+    matcher = ActorMatcher(
+        registry, nlp=nlp, rules=make_match_rules(load_lexicon(), load_metonym_rules(), load_speech_cue_lists())
+    )
     return Tools(nlp=nlp, matcher=matcher, cues=load_speech_cues())
 
 

@@ -10,7 +10,7 @@ from spacy.training import Example
 
 from analysis.mentions import ActorMatcher, find_mention_rows, find_mentions, make_match_rules
 from analysis.nlp import load_ner_model, make_pipeline
-from analysis.registry import load_lexicon, load_metonym_rules, parse_registry
+from analysis.registry import load_lexicon, load_metonym_rules, load_speech_cue_lists, parse_registry
 from analysis.sentences import sentence_spans
 
 MINI_REGISTRY = {
@@ -42,7 +42,7 @@ def nlp():
 
 @pytest.fixture(scope="module")
 def matcher(nlp):
-    rules = make_match_rules(load_lexicon(), load_metonym_rules())
+    rules = make_match_rules(load_lexicon(), load_metonym_rules(), load_speech_cue_lists())
     return ActorMatcher(parse_registry(MINI_REGISTRY), nlp=nlp, rules=rules)
 
 
@@ -120,6 +120,16 @@ def test_pronoun_resolves_to_the_previous_speaker(nlp, matcher):
     assert mentions_of(text, nlp, matcher)[-1] == ("He", "putin", "pronoun")
 
 
+def test_pronoun_skips_the_person_a_request_is_made_to(nlp, matcher):
+    text = "Joe Biden spoke after the Duma asked Putin to act. He said the vote broke the accords."
+    assert mentions_of(text, nlp, matcher)[-1] == ("He", "biden", "pronoun")
+
+
+def test_pronoun_takes_the_person_who_asked(nlp, matcher):
+    text = "Yesterday Joe Biden asked Putin to act. He said the vote broke the accords."
+    assert mentions_of(text, nlp, matcher)[-1] == ("He", "biden", "pronoun")
+
+
 def test_pronoun_resolves_to_the_previous_subject_of_matching_gender(nlp, matcher):
     text = "Liz Truss flew home. She said talks failed. Joe Biden waited. She left."
     assert mentions_of(text, nlp, matcher) == [
@@ -183,7 +193,7 @@ def train_tiny_ner(path):
 def test_ner_model_path_finds_unregistered_people(tmp_path, nlp):
     model = load_ner_model(str(train_tiny_ner(tmp_path / "tiny_ner")))
     assert model is not None
-    rules = make_match_rules(load_lexicon(), load_metonym_rules())
+    rules = make_match_rules(load_lexicon(), load_metonym_rules(), load_speech_cue_lists())
     matcher = ActorMatcher(parse_registry(MINI_REGISTRY), nlp=nlp, rules=rules, ner_model=model)
     text = "Olga Marchenko met the delegation. Putin was absent."
     frame = mention_frame(text, nlp, matcher)

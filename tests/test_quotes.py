@@ -434,11 +434,13 @@ def seed_quotes(nlp, cues):
         pytest.skip("seed article not available at ../shared/seeds")
     from analysis.ingest import read_corpus
     from analysis.mentions import ActorMatcher, find_mentions, make_match_rules
-    from analysis.registry import load_lexicon, load_metonym_rules, load_registry
+    from analysis.registry import load_lexicon, load_metonym_rules, load_registry, load_speech_cue_lists
 
     text = read_corpus([SEED]).articles.iloc[0]["text"]
     registry = load_registry()
-    matcher = ActorMatcher(registry, nlp=nlp, rules=make_match_rules(load_lexicon(), load_metonym_rules()))
+    matcher = ActorMatcher(
+        registry, nlp=nlp, rules=make_match_rules(load_lexicon(), load_metonym_rules(), load_speech_cue_lists())
+    )
     doc = nlp(text)
     spans = sentence_spans(doc)
     mentions = find_mentions("seed", doc, [start for start, _ in spans], matcher=matcher)
