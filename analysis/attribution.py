@@ -322,7 +322,8 @@ def skip_parenthesis(tokens: tuple[Token, ...], index: int, *, floor: int) -> in
 def phrase_before(tokens: tuple[Token, ...], last: int, *, floor: int, cues: SpeechCues) -> tuple[int, int] | None:
     """Token range (first, last + 1) of the noun phrase ending at token `last`, or None when there is none.
 
-    Walks back over words until punctuation, a stop word or a determiner (which is kept), at most six words.
+    Walks back over words until punctuation, a stop word or a determiner (which is kept), at most six words;
+    a name joined by "for the"/"of the" ("Institute for the Study of War") may run two words longer.
     """
     token = tokens[last] if last >= floor else None
     if token is None or not token.is_word or token.lower in cues.speaker_stop_words or token.lower in cues.determiners:
@@ -476,10 +477,17 @@ def person_before_of(run: list[str], heads: frozenset[str]) -> list[str]:
 
 
 def title_complement_removed(run: list[str], complements: frozenset[str]) -> str:
-    """The name after a title's complement ("State John Kerry" -> "John Kerry"); "" when nothing is left."""
+    """The name after a title's complement ("State John Kerry" -> "John Kerry", "Foreign Affairs of Ukraine
+    Dmytro Kuleba" -> "Dmytro Kuleba"); "" when nothing is left."""
     index = 0
-    while index < len(run) and (run[index].lower() in complements or run[index].lower() in NAME_JOINERS):
-        index += 1
+    while index < len(run):
+        word = run[index].lower()
+        if word in TITLE_JOINERS and index + 2 < len(run):
+            index += 2  # "Minister of Foreign Affairs of Ukraine Dmytro Kuleba": the title's country goes too
+        elif word in complements or word in NAME_JOINERS:
+            index += 1
+        else:
+            break
     return " ".join(run[index:])
 
 

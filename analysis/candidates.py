@@ -2,7 +2,8 @@
 
 The heuristic (no model needed) proposes a run of 1-4 capitalised words as a name candidate when
 - a title word comes right before it ("Minister Ivan Petrov", "spokeswoman Anna Smirnova"), or
-- a speech verb comes right after or right before it ("Ivan Petrov said", "said Ivan Petrov"; 2+ words), or
+- a verb of saying, asking, accusing or denying (data/speech_cues.yaml) comes right after or right before
+  it ("Ivan Petrov said", "said Ivan Petrov", "accused Ivan Petrov"; 2+ words), or
 - it opens an apposition: "Ivan Petrov, the head of ..." (2+ words).
 Runs that overlap a registry match, start with a sentence opener or month ("The", "Monday"), or sit at
 the very start of a sentence with one word only are not proposed. Candidates are `registered=False` with

@@ -26,7 +26,8 @@ BASE_MENTION_COLUMNS: tuple[str, ...] = tuple(c for c in MENTION_COLUMNS if c no
 
 @dataclass(frozen=True)
 class MatchRules:
-    """Context words that decide how a matched phrase resolves (from data/lexicon.yaml and metonym_rules.yaml)."""
+    """Context words that decide how a matched phrase resolves (from data/lexicon.yaml, metonym_rules.yaml and
+    the verbs of speech_cues.yaml)."""
 
     verbs_after: frozenset[str]
     words_before: frozenset[str]
@@ -51,7 +52,10 @@ def make_match_rules(lexicon: dict[str, Any], metonym_rules: dict[str, Any], spe
     """MatchRules from the three parsed data files (lexicon, metonym rules, speech cues)."""
 
     def words(source: dict[str, Any], key: str) -> frozenset[str]:
-        return frozenset(str(word).lower() for word in source.get(key) or () if " " not in str(word))
+        return frozenset(str(word).lower() for word in source.get(key) or ())
+
+    def single_words(key: str) -> frozenset[str]:  # "called on" is a cue, but only one token is compared
+        return frozenset(word for word in words(speech_cues, key) if " " not in word)
 
     pronouns = tuple((str(word), gender) for gender, items in (lexicon.get("pronouns") or {}).items() for word in items)
     return MatchRules(
@@ -61,8 +65,8 @@ def make_match_rules(lexicon: dict[str, Any], metonym_rules: dict[str, Any], spe
         location_words=words(metonym_rules, "location_words"),
         adjectival_prefixes=words(metonym_rules, "adjectival_prefixes"),
         for_to=bool(metonym_rules.get("for_to", True)),
-        speech_verbs=words(speech_cues, "speech_verbs"),
-        acting_verbs=frozenset().union(*(words(speech_cues, group) for group in ACTING_VERB_GROUPS)),
+        speech_verbs=single_words("speech_verbs"),
+        acting_verbs=frozenset().union(*(single_words(group) for group in ACTING_VERB_GROUPS)),
         pronouns=pronouns,
         title_words=frozenset(lexicon.get("title_words") or ()),
         not_names=frozenset(lexicon.get("not_names") or ()),

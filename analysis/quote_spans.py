@@ -33,6 +33,7 @@ SINGLE_OPEN = "‘"
 # A single opening mark at a paragraph start or after a space or an opening character, and the closing mark
 # that ends its passage: not followed by a letter or digit, and no line break before it.
 SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(\[—–-]))‘(?=\S)", re.MULTILINE)
+ELISIONS: frozenset[str] = frozenset({"til", "tis", "twas", "em", "bout", "cause", "n", "round", "nuff"})
 SINGLE_CLOSING = re.compile(r"(?<=\S)’(?![\w])|\n")
 MARK_PATTERN = re.compile("|".join(re.escape(mark) for mark in (*STRAIGHT_MARKS, *CURLY_ROLES)))
 
@@ -202,25 +203,55 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         if quote is not None:
             quotes.append(quote)
     if SINGLE_OPEN in text:
-        quotes = sorted(quotes + single_quote_spans(text, quotes), key=lambda quote: quote.open_mark)
+        singles = single_quote_spans(text, quotes)
+        # a double-quoted passage inside a single-quoted one belongs to it: ‘He called it “a disgrace”’
+        quotes = [quote for quote in quotes if not any(inside(quote, single) for single in singles)]
+        quotes = sorted(quotes + singles, key=lambda quote: quote.open_mark)
     return quotes
+
+
+def is_elision(text: str, position: int) -> bool:
+    """True for a ‘ that stands for dropped letters: before a digit ("the ‘90s") or in "‘til", "rock ‘n’ roll"."""
+    word = re.match(r"\w*", text[position + 1 : position + 8]).group().lower()
+    return word[:1].isdigit() or word in ELISIONS
+
+
+def single_close_mark(text: str, start: int) -> int | None:
+    """Offset of the ’ that closes a single-quoted passage opened before `start`, None when the paragraph
+    ends first. A plural possessive ("workers’ rights") closes it only when no later mark can."""
+    possessive = None
+    for closing in SINGLE_CLOSING.finditer(text, start):
+        if closing.group() == "\n":
+            break
+        position = closing.start()
+        if text[position - 1] == "s" and re.match(r" [a-z]", text[position + 1 : position + 3]):
+            possessive = position if possessive is None else possessive
+            continue
+        return position
+    return possessive
+
+
+def inside(quote: QuoteSpan, outer: QuoteSpan) -> bool:
+    """True when `quote` lies within the marks of `outer`."""
+    return outer.open_mark < quote.open_mark and quote.close_end <= outer.close_end
 
 
 def single_quote_spans(text: str, outer: list[QuoteSpan]) -> list[QuoteSpan]:
     """Passages in single curly marks (‘…’) outside the double-quoted ones, each within one paragraph.
 
-    ‘ only ever opens a quote; the closing ’ is the first one after it with no letter or digit right after it
-    ("didn’t" and "Russia’s" hold apostrophes, not closing marks).
+    ‘ opens a quote unless it stands for dropped letters ("the ‘90s", "‘til"); the closing ’ is the first one
+    after it with no letter or digit right after it ("didn’t" and "Russia’s" hold apostrophes), passing over
+    a plural possessive ("the workers’ rights") when a later mark in the paragraph can close the quote.
     """
     found = []
     for opening in SINGLE_OPENING.finditer(text):
         position = opening.start()
-        if any(quote.open_mark <= position < quote.close_end for quote in outer):
+        if any(quote.open_mark <= position < quote.close_end for quote in outer) or is_elision(text, position):
             continue  # a quote inside a quote belongs to the outer one
-        closing = SINGLE_CLOSING.search(text, position + 1)
-        if closing is None or closing.group() == "\n":
+        close_mark = single_close_mark(text, position + 1)
+        if close_mark is None:
             continue
-        quote = make_quote(text, Mark(position, OPEN, "single"), closing.start(), 1)
+        quote = make_quote(text, Mark(position, OPEN, "single"), close_mark, 1)
         if quote is not None and (not found or found[-1].close_end <= position):
             found.append(quote)
     return found

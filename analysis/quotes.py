@@ -159,7 +159,8 @@ def ends_clause_inside(text: str, quote: QuoteSpan) -> bool:
 
 
 def speaker_name_mentions(view: ArticleView) -> list[MentionRef]:
-    """Names next to a cue that no mention covers ("Lynch said"), as person mentions, so pronouns find them."""
+    """Names next to a cue that no mention covers ("Lynch said"), as mentions, so pronouns find them: people,
+    or organisations when a word like "Institute" or "Bureau" is in the name."""
     found: dict[tuple[int, int], MentionRef] = {}
     for sentence in view.sentences:
         for cue in sentence.cues:
@@ -172,8 +173,9 @@ def speaker_name_mentions(view: ArticleView) -> list[MentionRef]:
                 if overlapping_mentions(view.speakers.mentions, start, end):
                     continue
                 name_start, name_end = name_offsets(view.text, start, end, speaker.name)
+                kind = "organisation" if view.cues.name_heads & set(speaker.name.lower().split()) else "person"
                 found[(name_start, name_end)] = MentionRef(
-                    sentence.sentence_id, speaker.actor_id, speaker.name, "person", name_start, name_end
+                    sentence.sentence_id, speaker.actor_id, speaker.name, kind, name_start, name_end
                 )
     return list(found.values())
 
@@ -476,16 +478,23 @@ def attribute_quotes(view: ArticleView) -> list[QuoteDraft]:
     drafts: list[QuoteDraft] = []
     for quote in view.quotes:
         draft = attribute_quote(view, quote, drafts)
-        if draft.kind == "direct" or not (is_title(view, quote) or unattributed_in_headline(view, draft)):
+        if draft.kind == "direct" or not (is_title(view, quote) or unattributed_in_headline(view, draft, quote)):
             drafts.append(draft)
     return drafts
 
 
-def unattributed_in_headline(view: ArticleView, draft: QuoteDraft) -> bool:
+def unattributed_in_headline(view: ArticleView, draft: QuoteDraft, quote: QuoteSpan) -> bool:
     """True for a quoted fragment with no speaker in a headline ("Trump’s ‘Bad Angels’ Problem"): a phrase
     the headline borrows, not a statement anybody can be credited with."""
-    sentence = view.sentences[sentence_index_at(view, draft.start)]
-    return draft.speaker is None and is_headline_like(sentence.tokens)
+    return draft.speaker is None and in_headline(view, quote)
+
+
+def in_headline(view: ArticleView, quote: QuoteSpan) -> bool:
+    """True when the words around the quote, the quote itself left out, read as a headline (most words
+    capitalised, no final full stop): the quote's own capitals do not count."""
+    sentence = view.sentences[sentence_index_at(view, quote.start)]
+    around = tuple(token for token in sentence.tokens if not quote.open_mark <= token.start < quote.close_end)
+    return bool(around) and is_headline_like(around)
 
 
 def is_title(view: ArticleView, quote: QuoteSpan) -> bool:
@@ -502,7 +511,7 @@ def is_title(view: ArticleView, quote: QuoteSpan) -> bool:
     if any(word.lower().strip(",:") in view.cues.title_introducers for word in before):
         return False  # "a film titled ...", "labelled the plan ...", "called Clinton ..."
     # in a headline every word is capitalised: Sullivan Says Invasion "Could Happen as Soon as Tomorrow"
-    return not is_headline_like(view.sentences[sentence_index_at(view, quote.start)].tokens)
+    return not in_headline(view, quote)
 
 
 # ---- reported speech -------------------------------------------------------------------------------------
@@ -624,8 +633,8 @@ def reported_content(
         and starts_with_adjunct(view, sentence, after)
     ):
         after = None
-    if after is not None and cue.text in view.cues.needs_that and not after_that(sentence, after[0]):
-        return None  # "Western states voting", "responded by blocking": no statement at all
+    if after is not None and cue.text in view.cues.needs_that and not that_follows(view, sentence, cue):
+        return None  # "responded by blocking", "maintained his lead": an act, not a statement
     if after is not None:
         return after
     if opener in ("which", "that") and earlier:
@@ -637,10 +646,14 @@ def reported_content(
     return None
 
 
-def after_that(sentence: SentenceView, position: int) -> bool:
-    """True when the content starting at `position` follows "that" or a colon ("maintained that …")."""
-    before = [token for token in sentence.tokens if token.end <= position and token.text != ","]
-    return bool(before) and (before[-1].lower == "that" or before[-1].text == ":")
+def that_follows(view: ArticleView, sentence: SentenceView, cue: Cue) -> bool:
+    """True when "that" comes right after the cue, past commas, times, adjunct words and an audience
+    ("maintained on Monday that …"), not later in the clause ("maintained a lead in polls that showed …")."""
+    tokens, index, skipped = sentence.tokens, cue.last, view.cues.time_words | view.cues.adjunct_words
+    while index < len(tokens) and (tokens[index].text == "," or tokens[index].lower in skipped):
+        index += 1
+    index = skip_audience(view, tokens, index)
+    return index < len(tokens) and tokens[index].lower == "that"
 
 
 def is_parenthetical(view: ArticleView, sentence: SentenceView, cue: Cue) -> bool:

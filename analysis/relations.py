@@ -283,9 +283,7 @@ def clause_relation_rows(
         quotes=context.quotes,
         roles=cues.roles,
     )
-    opening = opening_subject(text, clause, in_clause, blockers=cues.roles.object_markers) or quoted_speaker(
-        in_clause, clause, context.quotes
-    )
+    opening = opening_subject(text, clause, in_clause, blockers=cues.roles.object_markers)
     rows = []
     hits = find_relation_cues(text, clause, cues, context.quotes)
     for hit in hits:
@@ -309,7 +307,7 @@ def clause_relation_rows(
             ]
     if not opening and starts_with_participle(text, clause):
         opening = inherited
-    return rows, opening
+    return rows, opening or quoted_speaker(in_clause, clause, context.quotes)
 
 
 def resolve_denials(rows: list[RelationRow], cues: RelationCues) -> list[RelationRow]:

@@ -157,6 +157,7 @@ def test_trailing_name_drops_titles_and_lowercase_words(cues):
         ("Holger Schmieding of Berenberg", "Holger Schmieding"),
         ("Secretary of State John Kerry", "John Kerry"),
         ("Chief of Staff Katie Walsh", "Katie Walsh"),
+        ("Minister of Foreign Affairs of Ukraine Dmytro Kuleba", "Dmytro Kuleba"),
         ("The US Secretary of State", ""),
         ("the mayor of Kharkiv", "Kharkiv"),
     ],

@@ -77,6 +77,9 @@ def test_two_apostrophes_work_as_a_quotation_mark_but_single_ones_do_not():
         ("Lind Says Deal ‘Could Fail’", ["Could Fail"]),
         ("“People who ‘sympathise’ with them,” she said.", ["People who ‘sympathise’ with them"]),
         ("an open ‘quote\nthat never closed’ here", []),
+        ("‘We defend the workers’ rights,’ she said.", ["We defend the workers’ rights"]),
+        ("in the ‘90s rock ‘n’ roll was ‘dead’, he said", ["dead"]),
+        ("‘He called it “a disgrace” yesterday,’ she said.", ["He called it “a disgrace” yesterday"]),
     ],
 )
 def test_single_curly_marks(text, expected):

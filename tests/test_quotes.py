@@ -345,6 +345,21 @@ def test_noun_like_cue_does_not_cut_the_speaker_phrase(nlp, cues):
     ]
 
 
+def test_needs_that_wants_that_right_after_the_cue(nlp, cues):
+    assert rows("Oskar Lind maintained a lead in polls that showed him ahead.", [LIND], nlp, cues) == []
+    text = "Oskar Lind maintained on Monday that the cranes were safe."
+    assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "indirect", "maintained", "the cranes were safe")]
+
+
+def test_title_case_quote_ending_a_sentence_is_no_headline(nlp, cues):
+    assert rows('Crowds cheered "Make The Harbour Great Again."', [], nlp, cues) == []
+
+
+def test_organisation_named_by_a_cue_is_no_antecedent_of_he(nlp, cues):
+    text = "The Institute for the Study of Cranes said the docks were unsafe. He said they were not."
+    assert [row[0] for row in rows(text, [], nlp, cues)] == ["unregistered:Institute for the Study of Cranes", ""]
+
+
 def test_noun_like_cue_with_that_reports_a_statement(nlp, cues):
     text = "Oskar Lind maintained that the cranes were safe."
     assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "indirect", "maintained", "the cranes were safe")]
