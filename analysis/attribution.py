@@ -335,7 +335,8 @@ def phrase_before(tokens: tuple[Token, ...], last: int, *, floor: int, cues: Spe
     first = last
     while first - 1 >= floor and last - first < 5:
         previous = tokens[first - 1]
-        if not previous.is_word or previous.lower in cues.speaker_stop_words or cues.pronoun_kind(previous.text):
+        stop = previous.lower in cues.speaker_stop_words and not previous.text.isupper()  # "us", not "US"
+        if not previous.is_word or stop or cues.pronoun_kind(previous.text):
             break
         first -= 1
         if previous.lower in cues.determiners:
@@ -443,7 +444,7 @@ def trailing_name(
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
         if word[0].isupper() and not is_possessive(word):
-            if word.lower() in titles and run:
+            if word.lower() in titles and run and run[-1].lower() not in heads:  # not "Justice Department"
                 if joiners and joiners[0] in TITLE_JOINERS:  # "Secretary of State [John Kerry]"
                     return title_complement_removed(run, complements)
                 break

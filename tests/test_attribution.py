@@ -158,6 +158,7 @@ def test_trailing_name_drops_titles_and_lowercase_words(cues):
         ("Secretary of State John Kerry", "John Kerry"),
         ("Chief of Staff Katie Walsh", "Katie Walsh"),
         ("Minister of Foreign Affairs of Ukraine Dmytro Kuleba", "Dmytro Kuleba"),
+        ("the Justice Department", "Justice Department"),
         ("The US Secretary of State", ""),
         ("the mayor of Kharkiv", "Kharkiv"),
     ],

@@ -355,6 +355,11 @@ def test_title_case_quote_ending_a_sentence_is_no_headline(nlp, cues):
     assert rows('Crowds cheered "Make The Harbour Great Again."', [], nlp, cues) == []
 
 
+def test_country_abbreviation_is_no_stop_word_in_a_speaker_phrase(nlp, cues):
+    text = "The US Harbour Department said the docks were unsafe."
+    assert [row[0] for row in rows(text, [], nlp, cues)] == ["unregistered:US Harbour Department"]
+
+
 def test_organisation_named_by_a_cue_is_no_antecedent_of_he(nlp, cues):
     text = "The Institute for the Study of Cranes said the docks were unsafe. He said they were not."
     assert [row[0] for row in rows(text, [], nlp, cues)] == ["unregistered:Institute for the Study of Cranes", ""]
