@@ -96,6 +96,16 @@ def stance_rows(text, mentions, quotes=(), *, targets, cues, polarity=None) -> l
             ],
         ),
         ("Analysts discussed the Minsk agreements.", [], []),
+        (
+            "Blinken said the recognition showed flagrant disregard for international law.",
+            [("antony_blinken", "Blinken")],
+            [("antony_blinken", "recognition", "oppose", 0.9, "disregard for")],
+        ),
+        (
+            "Peskov said the Minsk agreements remained the basis for a settlement.",
+            [("dmitry_peskov", "Peskov")],
+            [("dmitry_peskov", "minsk", "support", 0.9, "the basis for")],
+        ),
     ],
 )
 def test_clause_stances(text, mentions, expected, targets, cues) -> None:
