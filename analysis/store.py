@@ -270,6 +270,7 @@ def run_corpus(
             column_map=dict(settings.column_map),
             outlets=load_outlets(),
             on_progress=on_ingest,
+            jobs=settings.jobs,
         )
         previous, keys = previous_tables(out_dir, settings)
         results, reused = analyse_ingested(

@@ -497,3 +497,27 @@ def test_articles_and_tables_in_one_folder_keep_file_order(tmp_path: Path) -> No
     assert result.articles["published"].dt.day.tolist()[:3] == [1, 2, 3]
     assert result.articles["published"].isna().tolist() == [False, False, False, True, False]
     assert result.origins["location"].tolist() == ["", "row 1", "row 2", "", ""]
+
+
+def test_reading_in_worker_processes_gives_the_same_result(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", "# Alpha\n\nMarch 1, 2022\n\nFirst text.\n")
+    write(tmp_path, "b.csv", "title,text,date\nBeta,Second text.,2022-03-02\nGamma,,2022-03-03\n")
+    write(tmp_path, "c.txt", "Delta\nFourth text, caf\xe9.\n".encode("cp1252"))
+    write(tmp_path, "d.csv", b"  \n")
+    write(tmp_path, "e.md", "# Epsilon\n\nMarch 5, 2022\n\nFifth text.\n")
+    alone = read_corpus([tmp_path], outlets=OUTLETS)
+    seen: list[tuple[int, int]] = []
+    shared = read_corpus([tmp_path], outlets=OUTLETS, jobs=2, on_progress=lambda *done: seen.append(done))
+    pd.testing.assert_frame_equal(shared.articles, alone.articles)
+    assert reasons(shared) == reasons(alone)
+    assert [reason.replace(f"{tmp_path}/", "") for reason in reasons(alone)] == [
+        "a.md: no byline found - kept without one",
+        "b.csv: no source column or URL in 2 rows - source set to the file name 'b'",
+        "c.txt: not UTF-8; decoded as cp1252",
+        "c.txt: no date found - kept without a date",
+        "d.csv: empty file - skipped",
+        "e.md: no byline found - kept without one",
+        "b.csv, row 2: empty text - skipped",
+    ]
+    assert shared.articles["title"].tolist() == ["Alpha", "Beta", "Delta", "Epsilon"]
+    assert seen == [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]
