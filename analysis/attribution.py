@@ -416,6 +416,13 @@ def overlapping_mentions(mentions: tuple[MentionRef, ...], start: int, end: int)
     return [mention for mention in mentions if mention.start < end and start < mention.end]
 
 
+def heads_first(mentions: list[MentionRef], text: str) -> list[MentionRef]:
+    """The mentions not right after "of"/"for" when there are any: in "Senator Lindsey Graham of South
+    Carolina" the speaker is Graham; in "a spokesman for the Kremlin" the Kremlin is all there is."""
+    heads = [m for m in mentions if text[max(0, m.start - 5) : m.start].split()[-1:] not in (["of"], ["for"])]
+    return heads or mentions
+
+
 def pick_mention(candidates: list[MentionRef]) -> MentionRef:
     """The mention that names a speaker phrase: the last person, else the last mention (the head noun)."""
     people = [mention for mention in candidates if mention.actor_type == "person"]
@@ -510,7 +517,7 @@ def resolve_speaker(span: tuple[int, int], context: SpeakerContext) -> Speaker |
     """
     start, end = span
     raw = context.text[start:end]
-    found = overlapping_mentions(context.mentions, start, end)
+    found = heads_first(overlapping_mentions(context.mentions, start, end), context.text)
     if found:
         mention = pick_mention(found)
         return Speaker(mention.actor_id, mention.actor, start, end)

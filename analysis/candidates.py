@@ -13,6 +13,8 @@ method "candidate" so users can see who is missing from the registry and add the
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -42,6 +44,42 @@ def unregistered_row(
     """A mentions-table row for an actor outside the registry."""
     sentence_id = max(bisect.bisect_right(sentence_starts, start) - 1, 0)
     return (article_id, sentence_id, f"unregistered:{name}", name, kind, name, start, end, method, False)
+
+
+def full_names(names: Iterable[str], text: str) -> dict[str, str]:
+    """Surname -> the full name it stands for in this article ("Haidai" -> "Serhiy Haidai").
+
+    Only where one name of two or more words ends in the surname and the surname's first appearance in the
+    text is inside that name: news style names a person in full first. "Clinton" first seen alone, or
+    ending both "Bill Clinton" and "Hillary Clinton", maps to nobody.
+    """
+    found: dict[str, set[str]] = {}
+    for name in names:
+        words = name.split()
+        if len(words) > 1 and len(words[-1]) > 1:
+            found.setdefault(words[-1], set()).add(name)
+    mapping = {}
+    for last, full in found.items():
+        (name,) = full if len(full) == 1 else (None,)
+        if name is not None and first_seen_in(last, name, text):
+            mapping[last] = name
+    return mapping
+
+
+def first_seen_in(surname: str, name: str, text: str) -> bool:
+    """True when the surname's first whole-word appearance in the text ends the first appearance of the name."""
+    first = re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", text)
+    full = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+    return first is not None and full is not None and first.end() == full.end()
+
+
+def with_full_names(rows: list[tuple], text: str) -> list[tuple]:
+    """Unregistered mention rows in which a surname alone names the person the article first named in full
+    ("Haidai" after "Serhiy Haidai"), so both count as one actor."""
+    full = full_names((row[3] for row in rows), text)
+    return [
+        (*row[:2], f"unregistered:{full[row[3]]}", full[row[3]], *row[4:]) if row[3] in full else row for row in rows
+    ]
 
 
 def find_ner_mentions(

@@ -16,7 +16,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from analysis.candidates import find_candidates, find_ner_mentions
+from analysis.candidates import find_candidates, find_ner_mentions, with_full_names
 from analysis.registry import Actor, Registry, default_short_names
 from analysis.schema import MENTION_COLUMNS
 from analysis.sentences import is_headline_case, sentence_token_ranges
@@ -379,9 +379,10 @@ def find_mention_rows(
     rows = draft_rows(article_id, drafts, sentence_starts)
     taken = [(span.start_char, span.end_char) for span in matched]
     if matcher.ner_model is not None:
-        rows += find_ner_mentions(article_id, text, taken, sentence_starts, model=matcher.ner_model)
+        found = find_ner_mentions(article_id, text, taken, sentence_starts, model=matcher.ner_model)
     else:
-        rows += find_candidates(article_id, doc, taken, sentence_starts, rules=matcher.rules, text=text)
+        found = find_candidates(article_id, doc, taken, sentence_starts, rules=matcher.rules, text=text)
+    rows += with_full_names(found, text)
     return sorted(rows, key=lambda row: (row[6], row[7]))
 
 

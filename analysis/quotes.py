@@ -41,10 +41,12 @@ from analysis.attribution import (
     speaker_before,
     tokenize,
 )
+from analysis.candidates import full_names
 from analysis.quote_spans import QuoteSpan, find_quote_spans
 from analysis.registry import Registry
 from analysis.schema import MENTION_COLUMNS, QUOTE_COLUMNS, SENTENCE_COLUMNS
 
+UNREGISTERED = "unregistered:"
 POSSESSIVE_BEFORE_MARK = re.compile(r"['’]s ?$")
 
 __all__ = [
@@ -736,7 +738,28 @@ def draft_quotes(
         draft.cue_start for draft in quoted if draft.kind in ("direct", "partial") and draft.cue_start >= 0
     )
     reported = find_reported(view, used=used)
-    return sorted(quoted + reported, key=lambda draft: (draft.start, draft.end))
+    return with_full_speaker_names(sorted(quoted + reported, key=lambda draft: (draft.start, draft.end)), view)
+
+
+def with_full_speaker_names(drafts: list[QuoteDraft], view: ArticleView) -> list[QuoteDraft]:
+    """Drafts whose unregistered speaker, named by surname alone, takes the full name the article gives
+    elsewhere ("Haidai said" after "Serhiy Haidai"), so the two count as one speaker."""
+    named = [d.speaker.name for d in drafts if d.speaker and d.speaker.actor_id.startswith(UNREGISTERED)]
+    named += [m.actor for m in view.speakers.mentions if m.actor_id.startswith(UNREGISTERED)]
+    full = full_names(named, view.text)
+    if not full:
+        return drafts
+    return [
+        replace(
+            draft,
+            speaker=replace(
+                draft.speaker, actor_id=UNREGISTERED + full[draft.speaker.name], name=full[draft.speaker.name]
+            ),
+        )
+        if draft.speaker and draft.speaker.actor_id.startswith(UNREGISTERED) and draft.speaker.name in full
+        else draft
+        for draft in drafts
+    ]
 
 
 def mention_refs(mentions: pd.DataFrame) -> tuple[MentionRef, ...]:

@@ -8,6 +8,7 @@ import pytest
 import spacy
 from spacy.training import Example
 
+from analysis.candidates import full_names
 from analysis.mentions import ActorMatcher, find_mention_rows, find_mentions, make_match_rules
 from analysis.nlp import load_ner_model, make_pipeline
 from analysis.registry import load_lexicon, load_metonym_rules, load_speech_cue_lists, parse_registry
@@ -166,6 +167,28 @@ def test_candidates_propose_unregistered_names(nlp, matcher):
         "unregistered:Ivan Petrovsky",
         "unregistered:Olga Marchenko",
     ]
+
+
+def test_candidate_surname_takes_the_full_name_given_first(nlp, matcher):
+    text = "Foreign Minister Ivan Petrovsky said talks failed. Later Mr. Petrovsky said they would resume."
+    frame = mention_frame(text, nlp, matcher)
+    assert list(zip(frame["surface"], frame["actor_id"], strict=True)) == [
+        ("Ivan Petrovsky", "unregistered:Ivan Petrovsky"),
+        ("Petrovsky", "unregistered:Ivan Petrovsky"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("names", "text", "expected"),
+    [
+        (["Ivan Petrovsky", "Petrovsky"], "Ivan Petrovsky spoke. Petrovsky left.", {"Petrovsky": "Ivan Petrovsky"}),
+        (["Ivan Petrovsky", "Petrovsky"], "Petrovsky Out. Ivan Petrovsky spoke.", {}),  # the surname came first
+        (["Ivan Petrovsky", "Anna Petrovsky"], "Ivan Petrovsky and Anna Petrovsky spoke.", {}),  # two people
+        (["So I", "I"], "So I said no. I left.", {}),  # one letter is no surname
+    ],
+)
+def test_full_names_rules(names, text, expected):
+    assert full_names(names, text) == expected
 
 
 def train_tiny_ner(path):

@@ -355,6 +355,11 @@ def test_title_case_quote_ending_a_sentence_is_no_headline(nlp, cues):
     assert rows('Crowds cheered "Make The Harbour Great Again."', [], nlp, cues) == []
 
 
+def test_speaker_named_by_surname_takes_the_full_name_given_first(nlp, cues):
+    text = "Governor Ivo Brandt said the port was shelled. Brandt added that nobody was hurt."
+    assert [row[0] for row in rows(text, [], nlp, cues)] == ["unregistered:Ivo Brandt", "unregistered:Ivo Brandt"]
+
+
 def test_country_abbreviation_is_no_stop_word_in_a_speaker_phrase(nlp, cues):
     text = "The US Harbour Department said the docks were unsafe."
     assert [row[0] for row in rows(text, [], nlp, cues)] == ["unregistered:US Harbour Department"]
