@@ -13,7 +13,6 @@ method "candidate" so users can see who is missing from the registry and add the
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -53,10 +52,12 @@ def full_names(names: Iterable[str], text: str) -> dict[str, str]:
     text is inside that name: news style names a person in full first. "Clinton" first seen alone, or
     ending both "Bill Clinton" and "Hillary Clinton", maps to nobody.
     """
+    names = list(names)
+    surnames = {name for name in names if " " not in name and len(name) > 1}  # only these need a full name
     found: dict[str, set[str]] = {}
     for name in names:
         words = name.split()
-        if len(words) > 1 and len(words[-1]) > 1:
+        if len(words) > 1 and words[-1] in surnames:
             found.setdefault(words[-1], set()).add(name)
     mapping = {}
     for last, full in found.items():
@@ -68,9 +69,25 @@ def full_names(names: Iterable[str], text: str) -> dict[str, str]:
 
 def first_seen_in(surname: str, name: str, text: str) -> bool:
     """True when the surname's first whole-word appearance in the text ends the first appearance of the name."""
-    first = re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", text)
-    full = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
-    return first is not None and full is not None and first.end() == full.end()
+    end = first_word_end(text, name)
+    return end >= 0 and first_word_end(text, surname) == end
+
+
+def first_word_end(text: str, phrase: str) -> int:
+    """End offset of the first appearance of `phrase` as whole words in the text, -1 if none (str.find, as a
+    regex compiled for every name would cost more than the search)."""
+    start = text.find(phrase)
+    while start >= 0:
+        end = start + len(phrase)
+        if not is_word_char(text, start - 1) and not is_word_char(text, end):
+            return end
+        start = text.find(phrase, start + 1)
+    return -1
+
+
+def is_word_char(text: str, position: int) -> bool:
+    """True when the character at `position` (inside the text) is a letter, digit or underscore."""
+    return 0 <= position < len(text) and (text[position].isalnum() or text[position] == "_")
 
 
 def with_full_names(rows: list[tuple], text: str) -> list[tuple]:

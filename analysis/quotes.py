@@ -186,6 +186,9 @@ def name_offsets(text: str, start: int, end: int, name: str) -> tuple[int, int]:
     """Offsets of a speaker's name inside the phrase text[start:end] ("Jeb Bush" in "Jeb Bush of Florida")."""
     if text.endswith(name, start, end):  # most names end their phrase
         return end - len(name), end
+    position = text.find(name, start, end)
+    if position >= 0:
+        return position, position + len(name)
     found = re.search(r"\s+".join(map(re.escape, name.split())), text[start:end])
     return (start + found.start(), start + found.end()) if found else (start, end)
 
