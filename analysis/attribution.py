@@ -62,6 +62,7 @@ class SpeechCues:
     title_complements: frozenset[str] = frozenset()
     needs_that: frozenset[str] = frozenset()
     noun_cues: frozenset[str] = frozenset()
+    nouns_before_of: frozenset[str] = frozenset()
     title_small_words: frozenset[str] = frozenset()
     title_introducers: frozenset[str] = frozenset()
     name_heads: frozenset[str] = frozenset()
@@ -136,6 +137,7 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         title_complements=word_set(data, "title_complements"),
         needs_that=word_set(data, "needs_that"),
         noun_cues=word_set(data, "noun_cues"),
+        nouns_before_of=word_set(data, "nouns_before_of"),
         title_small_words=word_set(data, "title_small_words"),
         title_introducers=word_set(data, "title_introducers"),
         name_heads=word_set(data, "name_heads"),
@@ -259,12 +261,20 @@ def find_cues(
         if headline is None and index > 0 and not tokens[index].text.islower():
             headline = is_headline_like(tokens)
         cue = match_cue_at(tokens, index, cues, headline=bool(headline))
-        if cue is None or (cue.text in cues.noun_cues and not before_that(tokens, cue.last)):
+        if cue is None or is_noun_use(cue, tokens, cues):
             index += 1
             continue
         found.append(cue)
         index = cue.last
     return tuple(found)
+
+
+def is_noun_use(cue: Cue, tokens: tuple[Token, ...], cues: SpeechCues) -> bool:
+    """True for a cue word used as a noun: a `noun_cues` word not before "that" or punctuation, or a
+    `nouns_before_of` word right before "of" ("the Russian claims of fatalities")."""
+    if cue.text in cues.noun_cues and not before_that(tokens, cue.last):
+        return True
+    return cue.text in cues.nouns_before_of and cue.last < len(tokens) and tokens[cue.last].lower == "of"
 
 
 def before_that(tokens: tuple[Token, ...], index: int) -> bool:

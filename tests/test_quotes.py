@@ -329,6 +329,7 @@ def test_name_set_off_by_commas_after_a_description(nlp, cues):
     "text",
     [
         "The Baltic states met on Friday.",
+        "The Russian claims of a pullback could not be verified.",
         "His remarks drew criticism.",
         "Oskar Lind responded by closing the docks.",
         "Oskar Lind has maintained his lead in the polls.",
