@@ -63,6 +63,7 @@ class SpeechCues:
     needs_that: frozenset[str] = frozenset()
     noun_cues: frozenset[str] = frozenset()
     nouns_before_of: frozenset[str] = frozenset()
+    audience_cues: frozenset[str] = frozenset()
     title_small_words: frozenset[str] = frozenset()
     title_introducers: frozenset[str] = frozenset()
     name_heads: frozenset[str] = frozenset()
@@ -138,6 +139,7 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         needs_that=word_set(data, "needs_that"),
         noun_cues=word_set(data, "noun_cues"),
         nouns_before_of=word_set(data, "nouns_before_of"),
+        audience_cues=word_set(data, "audience_cues"),
         title_small_words=word_set(data, "title_small_words"),
         title_introducers=word_set(data, "title_introducers"),
         name_heads=word_set(data, "name_heads"),
@@ -336,7 +338,7 @@ def phrase_before(tokens: tuple[Token, ...], last: int, *, floor: int, cues: Spe
     a name joined by "for the"/"of the" ("Institute for the Study of War") may run two words longer.
     """
     token = tokens[last] if last >= floor else None
-    if token is None or not token.is_word or token.lower in cues.speaker_stop_words or token.lower in cues.determiners:
+    if token is None or not token.is_word or is_stop_word(token, cues) or token.lower in cues.determiners:
         return None
     if token.lower.endswith(POSSESSIVE_ENDINGS):
         return None  # "Russia's demands": a possessive before a cue noun, not a speaker
@@ -345,8 +347,7 @@ def phrase_before(tokens: tuple[Token, ...], last: int, *, floor: int, cues: Spe
     first = last
     while first - 1 >= floor and last - first < 5:
         previous = tokens[first - 1]
-        stop = previous.lower in cues.speaker_stop_words and not previous.text.isupper()  # "us", not "US"
-        if not previous.is_word or stop or cues.pronoun_kind(previous.text):
+        if not previous.is_word or is_stop_word(previous, cues) or cues.pronoun_kind(previous.text):
             break
         first -= 1
         if previous.lower in cues.determiners:
@@ -384,7 +385,10 @@ def speaker_before(tokens: tuple[Token, ...], cue: Cue, *, floor: int, cues: Spe
 
 
 def speaker_after(tokens: tuple[Token, ...], cue: Cue, *, cues: SpeechCues) -> tuple[int, int] | None:
-    """Character span of the speaker written after a cue ("said Leonid Pasechnik", "according to officials")."""
+    """Character span of the speaker written after a cue ("said Leonid Pasechnik", "according to officials");
+    never after a cue whose object is who was told ("told his US counterpart")."""
+    if cue.text in cues.audience_cues:
+        return None
     first = cue.last
     last = first
     while last < len(tokens) and last - first < 8 and is_speaker_word(tokens[last], cues):
@@ -396,7 +400,12 @@ def speaker_after(tokens: tuple[Token, ...], cue: Cue, *, cues: SpeechCues) -> t
 
 def is_speaker_word(token: Token, cues: SpeechCues) -> bool:
     """True when the token can be part of a speaker phrase that follows a cue."""
-    return token.is_word and token.lower not in cues.speaker_stop_words and token.lower not in cues.time_words
+    return token.is_word and not is_stop_word(token, cues) and token.lower not in cues.time_words
+
+
+def is_stop_word(token: Token, cues: SpeechCues) -> bool:
+    """True for a word that ends a speaker phrase ("to", "which", "us"); "US" is the country, not "us"."""
+    return token.lower in cues.speaker_stop_words and token.text != "US"
 
 
 @dataclass(frozen=True)
@@ -427,10 +436,19 @@ def overlapping_mentions(mentions: tuple[MentionRef, ...], start: int, end: int)
 
 
 def heads_first(mentions: list[MentionRef], text: str) -> list[MentionRef]:
-    """The mentions not right after "of"/"for" when there are any: in "Senator Lindsey Graham of South
-    Carolina" the speaker is Graham; in "a spokesman for the Kremlin" the Kremlin is all there is."""
-    heads = [m for m in mentions if text[max(0, m.start - 5) : m.start].split()[-1:] not in (["of"], ["for"])]
+    """The mentions not right after "of"/"for" (a "the" between allowed) when there are any: in "Senator
+    Lindsey Graham of South Carolina" the speaker is Graham; in "a spokesman for the Kremlin" the Kremlin is
+    all there is."""
+    heads = [mention for mention in mentions if not after_of(text, mention.start)]
     return heads or mentions
+
+
+def after_of(text: str, position: int) -> bool:
+    """True when the word before `position`, past one "the", is "of" or "for" (any case)."""
+    words = text[max(0, position - 12) : position].lower().split()
+    if words[-1:] == ["the"]:
+        words = words[:-1]
+    return words[-1:] in (["of"], ["for"])
 
 
 def pick_mention(candidates: list[MentionRef]) -> MentionRef:
@@ -453,7 +471,8 @@ def trailing_name(
     possessive ("Breitbart's Joel Pollak" -> "Joel Pollak"), and across "of"/"for" only after one of the
     `heads` ("the Institute for the Study of War"; "Jeb Bush of Florida" -> "Jeb Bush"). After a title and
     "of" the `complements` words still belong to the title: "Secretary of State John Kerry" -> "John Kerry",
-    and "the US Secretary of State" names nobody ("").
+    and "the US Secretary of State" names nobody (""). A title word right before one of the `heads` is part
+    of an organisation's name ("Justice Department").
     """
     words = raw.split()
     run: list[str] = []
@@ -461,7 +480,7 @@ def trailing_name(
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
         if word[0].isupper() and not is_possessive(word):
-            if word.lower() in titles and run and run[-1].lower() not in heads:  # not "Justice Department"
+            if word.lower() in titles and run and not (run[0].lower() in heads and not joiners):
                 if joiners and joiners[0] in TITLE_JOINERS:  # "Secretary of State [John Kerry]"
                     return title_complement_removed(run, complements)
                 break

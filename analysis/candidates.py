@@ -53,7 +53,7 @@ def full_names(names: Iterable[str], text: str) -> dict[str, str]:
     ending both "Bill Clinton" and "Hillary Clinton", maps to nobody.
     """
     names = list(names)
-    surnames = {name for name in names if " " not in name and len(name) > 1}  # only these need a full name
+    surnames = {name for name in names if len(name.split()) == 1 and len(name) > 1}  # only these need one
     found: dict[str, set[str]] = {}
     for name in names:
         words = name.split()
@@ -92,10 +92,13 @@ def is_word_char(text: str, position: int) -> bool:
 
 def with_full_names(rows: list[tuple], text: str) -> list[tuple]:
     """Unregistered mention rows in which a surname alone names the person the article first named in full
-    ("Haidai" after "Serhiy Haidai"), so both count as one actor."""
-    full = full_names((row[3] for row in rows), text)
+    ("Haidai" after "Serhiy Haidai"), so both count as one actor, a person. Only people's full names are
+    looked up: "Korea" does not become "North Korea"."""
+    people = [row[3] for row in rows if row[4] == "person" and len(row[3].split()) > 1]
+    full = full_names([*people, *(row[3] for row in rows if len(row[3].split()) == 1)], text)
     return [
-        (*row[:2], f"unregistered:{full[row[3]]}", full[row[3]], *row[4:]) if row[3] in full else row for row in rows
+        (*row[:2], f"unregistered:{full[row[3]]}", full[row[3]], "person", *row[5:]) if row[3] in full else row
+        for row in rows
     ]
 
 

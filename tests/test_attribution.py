@@ -159,6 +159,7 @@ def test_trailing_name_drops_titles_and_lowercase_words(cues):
         ("Chief of Staff Katie Walsh", "Katie Walsh"),
         ("Minister of Foreign Affairs of Ukraine Dmytro Kuleba", "Dmytro Kuleba"),
         ("the Justice Department", "Justice Department"),
+        ("Governor Ivo Brandt of Harbour Department", "Ivo Brandt"),
         ("The US Secretary of State", ""),
         ("the mayor of Kharkiv", "Kharkiv"),
     ],

@@ -18,6 +18,7 @@ from analysis.ingest import (
     load_outlets,
     parse_column_map,
     read_corpus,
+    read_files,
     read_uploads,
 )
 from analysis.schema import ARTICLE_COLUMNS
@@ -521,3 +522,18 @@ def test_reading_in_worker_processes_gives_the_same_result(tmp_path: Path) -> No
     ]
     assert shared.articles["title"].tolist() == ["Alpha", "Beta", "Delta", "Epsilon"]
     assert seen == [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]
+
+
+def process_of(path: Path) -> tuple[str, int]:
+    """A stand-in reader (module level, so worker processes can receive it): the file name and who read it."""
+    return path.name, os.getpid()
+
+
+def test_read_files_uses_worker_processes_and_keeps_order(tmp_path: Path) -> None:
+    files = [write(tmp_path, f"{name}.txt", "x") for name in "abcdef"]
+    serial = list(read_files(files, process_of, jobs=1))
+    pooled = list(read_files(files, process_of, jobs=2))
+    names = ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt", "f.txt"]
+    assert [name for name, _ in serial] == [name for name, _ in pooled] == names
+    assert {pid for _, pid in serial} == {os.getpid()}
+    assert os.getpid() not in {pid for _, pid in pooled}

@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.training import Example
 
-from analysis.candidates import full_names
+from analysis.candidates import full_names, with_full_names
 from analysis.mentions import ActorMatcher, find_mention_rows, find_mentions, make_match_rules
 from analysis.nlp import load_ner_model, make_pipeline
 from analysis.registry import load_lexicon, load_metonym_rules, load_speech_cue_lists, parse_registry
@@ -189,6 +189,22 @@ def test_candidate_surname_takes_the_full_name_given_first(nlp, matcher):
 )
 def test_full_names_rules(names, text, expected):
     assert full_names(names, text) == expected
+
+
+def test_with_full_names_maps_surnames_to_people_only():
+    text = "Ivan Petrovsky met North Korea envoys. Petrovsky said Korea would talk."
+    rows = [
+        ("t", 0, "unregistered:Ivan Petrovsky", "Ivan Petrovsky", "person", "Ivan Petrovsky", 0, 14, "ner", False),
+        ("t", 0, "unregistered:North Korea", "North Korea", "place", "North Korea", 19, 30, "ner", False),
+        ("t", 1, "unregistered:Petrovsky", "Petrovsky", "organisation", "Petrovsky", 39, 48, "ner", False),
+        ("t", 1, "unregistered:Korea", "Korea", "place", "Korea", 54, 59, "ner", False),
+    ]
+    assert with_full_names(rows, text) == [
+        rows[0],
+        rows[1],
+        ("t", 1, "unregistered:Ivan Petrovsky", "Ivan Petrovsky", "person", "Petrovsky", 39, 48, "ner", False),
+        rows[3],
+    ]
 
 
 def train_tiny_ner(path):

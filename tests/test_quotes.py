@@ -364,6 +364,10 @@ def test_speaker_named_by_surname_takes_the_full_name_given_first(nlp, cues):
 def test_country_abbreviation_is_no_stop_word_in_a_speaker_phrase(nlp, cues):
     text = "The US Harbour Department said the docks were unsafe."
     assert [row[0] for row in rows(text, [], nlp, cues)] == ["unregistered:US Harbour Department"]
+    text = "The docks were unsafe, said US Ambassador Ivo Brandt."
+    assert [row[0] for row in rows(text, [], nlp, cues)] == ["unregistered:Ivo Brandt"]
+    text = '"The docks are unsafe," Oskar Lind told his US counterpart.'
+    assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "direct", "told", "The docks are unsafe")]
 
 
 def test_organisation_named_by_a_cue_is_no_antecedent_of_he(nlp, cues):
