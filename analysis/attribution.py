@@ -347,7 +347,8 @@ def phrase_before(tokens: tuple[Token, ...], last: int, *, floor: int, cues: Spe
     first = last
     while first - 1 >= floor and last - first < 5:
         previous = tokens[first - 1]
-        if not previous.is_word or is_stop_word(previous, cues) or cues.pronoun_kind(previous.text):
+        stop = previous.lower in cues.speaker_stop_words and previous.text != "US"  # is_stop_word, inlined
+        if not previous.is_word or stop or cues.pronoun_kind(previous.text):
             break
         first -= 1
         if previous.lower in cues.determiners:
@@ -439,6 +440,8 @@ def heads_first(mentions: list[MentionRef], text: str) -> list[MentionRef]:
     """The mentions not right after "of"/"for" (a "the" between allowed) when there are any: in "Senator
     Lindsey Graham of South Carolina" the speaker is Graham; in "a spokesman for the Kremlin" the Kremlin is
     all there is."""
+    if len(mentions) < 2:  # nearly always: nothing to choose from
+        return mentions
     heads = [mention for mention in mentions if not after_of(text, mention.start)]
     return heads or mentions
 

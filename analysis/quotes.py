@@ -748,6 +748,8 @@ def with_full_speaker_names(drafts: list[QuoteDraft], view: ArticleView) -> list
     """Drafts whose unregistered speaker, named by surname alone, takes the full name the article gives
     elsewhere ("Haidai said" after "Serhiy Haidai"), so the two count as one speaker."""
     named = [d.speaker.name for d in drafts if d.speaker and d.speaker.actor_id.startswith(UNREGISTERED)]
+    if all(" " in name for name in named):  # no speaker named by one word: nothing to look up
+        return drafts
     named += [
         m.actor for m in view.speakers.mentions if m.actor_id.startswith(UNREGISTERED) and m.actor_type == "person"
     ]
