@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 from analysis.cues import prefix_tree
 from analysis.registry import Registry
+from analysis.schema import UNREGISTERED_PREFIX
 from analysis.yaml_text import parse_yaml
 
 DEFAULT_SPEECH_CUES = Path(__file__).resolve().parent.parent / "data" / "speech_cues.yaml"
@@ -565,7 +566,7 @@ def resolve_speaker(span: tuple[int, int], context: SpeakerContext) -> Speaker |
         actor = context.registry.resolve_name(name)
         if actor is not None:
             return Speaker(actor.id, actor.name, start, end)
-        return Speaker(f"unregistered:{name}", name, start, end)
+        return Speaker(UNREGISTERED_PREFIX + name, name, start, end)
     if not any(is_speaker_noun(word, context.cues) for word in head_words(raw)):
         return None
     return Speaker("", raw, start, end)

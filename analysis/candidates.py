@@ -21,6 +21,7 @@ from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_UPPER, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from analysis.schema import UNREGISTERED_PREFIX
 from analysis.sentences import is_headline_case
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ def unregistered_row(
 ) -> tuple:
     """A mentions-table row for an actor outside the registry."""
     sentence_id = max(bisect.bisect_right(sentence_starts, start) - 1, 0)
-    return (article_id, sentence_id, f"unregistered:{name}", name, kind, name, start, end, method, False)
+    return (article_id, sentence_id, UNREGISTERED_PREFIX + name, name, kind, name, start, end, method, False)
 
 
 def full_names(names: Iterable[str], text: str) -> dict[str, str]:
@@ -97,7 +98,7 @@ def with_full_names(rows: list[tuple], text: str) -> list[tuple]:
     people = [row[3] for row in rows if row[4] == "person" and len(row[3].split()) > 1]
     full = full_names([*people, *(row[3] for row in rows if len(row[3].split()) == 1)], text)
     return [
-        (*row[:2], f"unregistered:{full[row[3]]}", full[row[3]], "person", *row[5:]) if row[3] in full else row
+        (*row[:2], UNREGISTERED_PREFIX + full[row[3]], full[row[3]], "person", *row[5:]) if row[3] in full else row
         for row in rows
     ]
 

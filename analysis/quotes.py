@@ -44,9 +44,8 @@ from analysis.attribution import (
 from analysis.candidates import full_names
 from analysis.quote_spans import QuoteSpan, find_quote_spans
 from analysis.registry import Registry
-from analysis.schema import MENTION_COLUMNS, QUOTE_COLUMNS, SENTENCE_COLUMNS
+from analysis.schema import MENTION_COLUMNS, QUOTE_COLUMNS, SENTENCE_COLUMNS, UNREGISTERED_PREFIX
 
-UNREGISTERED = "unregistered:"
 POSSESSIVE_BEFORE_MARK = re.compile(r"['’]s ?$")
 
 __all__ = [
@@ -170,7 +169,7 @@ def speaker_name_mentions(view: ArticleView) -> list[MentionRef]:
                 continue
             for start, end in speaker_spans_near(view, sentence, cue, floor=token_floor(view, sentence, cue.start)):
                 speaker = resolve_speaker((start, end), view.speakers)
-                if speaker is None or not speaker.actor_id.startswith("unregistered:"):
+                if speaker is None or not speaker.actor_id.startswith(UNREGISTERED_PREFIX):
                     continue
                 if overlapping_mentions(view.speakers.mentions, start, end):
                     continue
@@ -747,11 +746,13 @@ def draft_quotes(
 def with_full_speaker_names(drafts: list[QuoteDraft], view: ArticleView) -> list[QuoteDraft]:
     """Drafts whose unregistered speaker, named by surname alone, takes the full name the article gives
     elsewhere ("Haidai said" after "Serhiy Haidai"), so the two count as one speaker."""
-    named = [d.speaker.name for d in drafts if d.speaker and d.speaker.actor_id.startswith(UNREGISTERED)]
+    named = [d.speaker.name for d in drafts if d.speaker and d.speaker.actor_id.startswith(UNREGISTERED_PREFIX)]
     if all(" " in name for name in named):  # no speaker named by one word: nothing to look up
         return drafts
     named += [
-        m.actor for m in view.speakers.mentions if m.actor_id.startswith(UNREGISTERED) and m.actor_type == "person"
+        m.actor
+        for m in view.speakers.mentions
+        if m.actor_id.startswith(UNREGISTERED_PREFIX) and m.actor_type == "person"
     ]
     full = full_names(named, view.text)
     if not full:
@@ -760,10 +761,10 @@ def with_full_speaker_names(drafts: list[QuoteDraft], view: ArticleView) -> list
         replace(
             draft,
             speaker=replace(
-                draft.speaker, actor_id=UNREGISTERED + full[draft.speaker.name], name=full[draft.speaker.name]
+                draft.speaker, actor_id=UNREGISTERED_PREFIX + full[draft.speaker.name], name=full[draft.speaker.name]
             ),
         )
-        if draft.speaker and draft.speaker.actor_id.startswith(UNREGISTERED) and draft.speaker.name in full
+        if draft.speaker and draft.speaker.actor_id.startswith(UNREGISTERED_PREFIX) and draft.speaker.name in full
         else draft
         for draft in drafts
     ]

@@ -24,6 +24,9 @@ SENTENCE_COLUMNS: tuple[str, ...] = (
     "subjectivity",  # float 0..1
 )
 
+# The actor_id / speaker_id prefix of an actor found outside the registry: "unregistered:<name>".
+UNREGISTERED_PREFIX = "unregistered:"
+
 MENTION_COLUMNS: tuple[str, ...] = (
     "article_id",
     "sentence_id",
