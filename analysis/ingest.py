@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import io
-import multiprocessing
 import os
 import re
 import zipfile
@@ -43,6 +42,7 @@ from analysis.tables import (
 )
 from analysis.text_clean import MAX_TEXT_CHARS, decode_bytes, looks_binary, truncate_text
 from analysis.urls import normalise_domain
+from analysis.workers import worker_pool
 from analysis.yaml_text import parse_yaml
 
 ARTICLE_ID, TITLE, SOURCE, BYLINE, PUBLISHED, URL, TEXT, N_WORDS, DUPLICATE_OF = ARTICLE_COLUMNS
@@ -194,9 +194,7 @@ def read_files(files: list[Path], reader: Callable[[Path], FileRecords], *, jobs
     if jobs <= 1 or len(files) <= 1:
         yield from map(reader, files)
         return
-    # fork hands the workers the loaded modules at once; where it is missing (Windows), spawn starts afresh
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with multiprocessing.get_context(method).Pool(min(jobs, len(files))) as pool:
+    with worker_pool(min(jobs, len(files))) as pool:
         yield from pool.imap(reader, files, chunksize=max(1, min(64, len(files) // (4 * jobs))))
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import gc
 import hashlib
-import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ from analysis.registry import (
 )
 from analysis.schema import TABLES
 from analysis.sentences import sentence_rows, sentence_spans, sentence_token_ranges
+from analysis.workers import worker_pool
 
 ProgressCallback = Callable[[int, int], None]
 ANALYSED_TABLES: tuple[str, ...] = ("sentences", "mentions", "quotes", "stances", "relations")
@@ -206,9 +206,7 @@ def run_batches(
     worker = functools.partial(analyse_batch, settings=settings)
     if settings.jobs > 1 and total > 1:
         cached_resources(settings)  # built once here; forked workers inherit it instead of rebuilding
-        # fork shares the loaded resources with the workers; where it is missing (Windows), spawn rebuilds them.
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        with multiprocessing.get_context(method).Pool(settings.jobs) as pool:
+        with worker_pool(settings.jobs) as pool:
             for done in pool.imap(worker, chunks):
                 results.extend(done)
                 report(on_progress, len(results), total)
