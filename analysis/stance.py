@@ -56,6 +56,7 @@ DEFAULT_TARGETS = DATA_DIR / "targets.yaml"
 DEFAULT_STANCE_CUES = DATA_DIR / "stance_cues.yaml"
 OUTPUT_COLUMNS: list[str] = [column for column in STANCE_COLUMNS if column != "article_id"]
 SIDES: dict[int, str] = {1: "support", -1: "oppose", 0: "neutral"}
+APOSTROPHES: tuple[str, ...] = ("'", "’")
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,7 @@ class StanceCues:
     predicates: re.Pattern[str] | None
     negators: re.Pattern[str] | None
     negation_window: int
+    commitment_negators: re.Pattern[str] | None  # oppose a target without a cue ("will not attack")
     max_cue_distance: int
     roles: RoleRules
     back_reference_openers: frozenset[str]
@@ -122,6 +124,14 @@ class StanceCues:
     # every position where a support, oppose or predicate cue could start (cues.find_spans_each); None
     # when some cue opens with a wildcard, and each pattern then scans the text itself
     cue_screen: re.Pattern[str] | None = None
+    # words that may stand alone between two targets one cue applies to ("the invasion and the annexation")
+    target_joiners: frozenset[str] = frozenset()
+    # words after an actor between a support cue and its target that keep the pair ("called on Russia to")
+    object_complements: frozenset[str] = frozenset()
+    # words between a support cue and an actor that make the actor the subject of what follows ("that")
+    clause_openers: frozenset[str] = frozenset()
+    # a cue right after one of these belongs to the nearest actor before it ("for their opposition")
+    possessive_determiners: frozenset[str] = frozenset()
 
 
 def compile_target(entry: dict) -> Target:
@@ -164,14 +174,26 @@ def load_stance_cues(path: Path = DEFAULT_STANCE_CUES, *, clauses_path: Path = D
         predicates=compile_phrases(load_phrase_list(data, "predicates"), not_followed_by=owners),
         negators=compile_phrases(load_phrase_list(data, "negators")),
         negation_window=int(data.get("negation_window", 3)),
+        commitment_negators=compile_phrases(
+            load_phrase_list(data, "commitment_negators" if "commitment_negators" in data else "negators")
+        ),
         max_cue_distance=int(data.get("max_cue_distance", 8)),
         roles=load_role_rules(data),
-        back_reference_openers=frozenset(word.lower() for word in load_phrase_list(data, "back_reference_openers")),
+        back_reference_openers=lowercase_set(data, "back_reference_openers"),
         confidence=Confidence(**(data.get("confidence") or {})),
         sentiment_threshold=float(data.get("sentiment_threshold", 0.25)),
         clauses=load_clause_rules(clauses_path),
         cue_screen=candidate_screen(screen_source(words)) if words else None,
+        target_joiners=lowercase_set(data, "target_joiners"),
+        object_complements=lowercase_set(data, "object_complements"),
+        clause_openers=lowercase_set(data, "clause_openers"),
+        possessive_determiners=lowercase_set(data, "possessive_determiners"),
     )
+
+
+def lowercase_set(data: dict, key: str) -> frozenset[str]:
+    """The words of one list in a parsed cue file, lowercased (empty when the list is missing)."""
+    return frozenset(word.lower() for word in load_phrase_list(data, key))
 
 
 @dataclass(frozen=True)
@@ -248,6 +270,56 @@ def outside_targets(cue_hits: list[Hit], target_hits: list[Hit]) -> list[Hit]:
     return [cue for cue in cue_hits if all(cue.end <= hit.start or cue.start >= hit.end for hit in target_hits)]
 
 
+def beyond_other_target(text: str, cue: Hit, target: Hit, target_hits: list[Hit], joiners: frozenset[str]) -> bool:
+    """True when a target of another kind stands between the cue and this later target, not joined to it by
+    `joiners` alone: the cue applies to the first one ("called for peace talks to end the war" is a call
+    for talks, not for war; "condemned the invasion and the annexation" condemns both)."""
+    if cue.end > target.start:
+        return False
+    between = [hit for hit in target_hits if hit.key != target.key and cue.end <= hit.start and hit.end <= target.start]
+    if not between:
+        return False
+    gap = text[max(hit.end for hit in between) : target.start].replace(",", " ").lower().split()
+    if gap[:1] in (["and"], ["or"]) and len(gap) <= 3:
+        return False  # joined phrases: "to call a ceasefire and enter negotiations"
+    return not all(word in joiners for word in gap)
+
+
+def actor_object_between(text: str, cue: Hit, target: Hit, mentions: list[MentionSpan], cues: StanceCues) -> bool:
+    """True when a support cue's object is an actor named between it and the target ("support for Ukraine
+    during the war", "support to Moscow since the invasion"): it backs that actor, not the target.
+
+    The pair holds when the actor owns the target ("backed Russia's offensive"), names it ("the Russian
+    offensive"), is followed within three words by an object complement ("called on Russia to end") or
+    opens a clause of its own ("demanded that Ukraine never join NATO").
+    """
+    if cue.direction < 0 or cue.label or cue.end > target.start:
+        return False
+    for _, _, start, end in mentions:
+        if start < cue.end or end > target.start:
+            continue
+        after = text[end : target.start]
+        if after[:1] in APOSTROPHES or not after.strip():
+            continue
+        if cues.clause_openers.intersection(text[cue.end : start].lower().split()):
+            continue
+        if not cues.object_complements.intersection(after.lower().split()[:3]):
+            return True
+    return False
+
+
+def reachable_cues(
+    text: str, cue_hits: list[Hit], target: Hit, target_hits: list[Hit], mentions: list[MentionSpan], cues: StanceCues
+) -> list[Hit]:
+    """The cues that may apply to the target: none reaching past another target or an actor they act on."""
+    return [
+        cue
+        for cue in cue_hits
+        if not beyond_other_target(text, cue, target, target_hits, cues.target_joiners)
+        and not actor_object_between(text, cue, target, mentions, cues)
+    ]
+
+
 def nearest_cue(text: str, cue_hits: list[Hit], target: Hit, *, max_words: int) -> Hit | None:
     """The cue closest before the target, else the closest backward-looking cue after it, else None;
     only cues at most `max_words` words away count (a quote's attribution verb always does)."""
@@ -302,7 +374,10 @@ def quote_pairs(
     if pairs or not quoted_cues:
         return pairs, cues.confidence.cue_and_target
     target_hits = find_targets(text, sentence, targets, cues)
-    backward = [replace(cue, backward=True) for cue in outside_targets(quoted_cues, target_hits)]
+    # only cues that can judge something named elsewhere: predicates ("unacceptable") and oppose cues
+    # ("we reject this"); a request ("asked him to appear") is about what follows it in the quote
+    judging = [cue for cue in outside_targets(quoted_cues, target_hits) if cue.backward or cue.direction < 0]
+    backward = [replace(cue, backward=True) for cue in judging]
     return [(target, attribution + backward) for target in target_hits], cues.confidence.cue_near_target
 
 
@@ -312,9 +387,11 @@ def quote_rows(
     """Stances of a quote's speaker: cue and target in one clause of the quote (or the quote's attribution
     verb), a quoted cue and a target elsewhere in the sentence, a negated target, sentiment, or neutral."""
     pairs, level = quote_pairs(text, quote, sentence, targets=targets, cues=cues)
+    target_hits = [target for target, _ in pairs]
     rows = []
     for target, cue_hits in pairs:
-        cue = nearest_cue(text, cue_hits, target, max_words=cues.max_cue_distance)
+        reachable = reachable_cues(text, cue_hits, target, target_hits, [], cues)
+        cue = nearest_cue(text, reachable, target, max_words=cues.max_cue_distance)
         if cue is not None:
             side, confidence = pair_side(text, cue, target, quote.start, cues), level
             cue_text = cue.label or text[cue.start : cue.end]
@@ -327,10 +404,12 @@ def quote_rows(
 
 
 def uncued_side(text: str, target: Hit, floor: int, cues: StanceCues) -> tuple[int, float, str]:
-    """(side, confidence, cue) without a cue: a negated target is opposed ("no plans to attack", "there will
-    be no war", with the negator as cue), anything else is neutral."""
+    """(side, confidence, cue) without a cue: a target right after a promise or plan that it will not happen
+    is opposed ("no plans to attack", "will never join NATO", with those words as cue), anything else is
+    neutral. A plain "not" reports a fact ("has not paused its offensive") and takes no side."""
     words = " ".join(text[floor : target.start].split()[-cues.negation_window :])
-    found = cues.negators.search(words) if cues.negators is not None else None
+    negators = cues.commitment_negators
+    found = negators.search(words) if negators is not None else None
     if found is not None:
         return -target.direction, cues.confidence.negated_target, found.group(0)
     return 0, cues.confidence.neutral, ""
@@ -376,7 +455,7 @@ class SentenceContext:
 def subject_rows(
     text: str,
     target: Hit,
-    cue_hits: list[Hit],
+    hits: tuple[list[Hit], list[Hit]],
     subjects: list[ClauseMention],
     context: SentenceContext,
     *,
@@ -384,20 +463,47 @@ def subject_rows(
 ) -> list[tuple[ClauseMention, int, float, str]]:
     """(subject, side, confidence, cue) for a target in a clause: the nearest cue's subjects, else neutral.
 
-    With a cue, `subjects` are the clause's actors before its first cue (later ones are objects); a cue
-    inside somebody's quote only speaks for that speaker.
+    `hits` are the clause's cues and targets. With a cue, `subjects` are the clause's actors before its
+    first cue (later ones are objects); a cue inside somebody's quote only speaks for that speaker, and one
+    after a possessive ("their opposition") for the nearest of them.
     """
-    cue = nearest_cue(text, cue_hits, target, max_words=context.cues.max_cue_distance)
+    cue_hits, target_hits = hits
+    reachable = reachable_cues(text, cue_hits, target, target_hits, context.mentions, context.cues)
+    cue = nearest_cue(text, reachable, target, max_words=context.cues.max_cue_distance)
     if cue is None:
         side, confidence, cue_text = uncued_side(text, target, context.floor, context.cues)
         return [(subject, side, confidence, cue_text) for subject in subjects]
     speaker = cue_speaker(cue, context.quotes)
     side = pair_side(text, cue, target, context.floor, context.cues)
-    return [
-        (subject, side, level, text[cue.start : cue.end])
-        for subject in subjects
-        if subject.end <= cue.start and (speaker is None or speaker == subject.actor_id)
+    holders = [
+        subject for subject in subjects if subject.end <= cue.start and (speaker is None or speaker == subject.actor_id)
     ]
+    # "Putin's illegal invasion": a cue right before the target describes it, and the owner owns the target
+    owned_cue = bool(text[cue.end : target.start].strip())
+    owner = possessive_owner(text, cue, context.mentions) if owned_cue else None
+    if owner is not None:
+        holders = [owner]
+    elif holders and owned_cue and after_possessive(text, cue, context.cues.possessive_determiners):
+        holders = [max(holders, key=lambda subject: subject.end)]
+    return [(subject, side, level, text[cue.start : cue.end]) for subject in holders]
+
+
+def possessive_owner(text: str, cue: Hit, mentions: list[MentionSpan]) -> ClauseMention | None:
+    """The actor whose possessive stands right before the cue, or one word before it ("Erdogan's support",
+    "Germany's firm opposition"), or None."""
+    for actor_id, actor, start, end in mentions:
+        if end < cue.start and text[end : end + 1] in APOSTROPHES:
+            between = text[end : cue.start].split()
+            if len(between) <= 2 and cue.start - end < 40:
+                return ClauseMention(actor_id, actor, start, end, possessive=True, after_marker=False, quoted=False)
+    return None
+
+
+def after_possessive(text: str, cue: Hit, determiners: frozenset[str]) -> bool:
+    """True when the cue follows a possessive determiner, directly or after one word ("their opposition",
+    "its continued support")."""
+    before = text[max(0, cue.start - 40) : cue.start].lower().split()[-2:]
+    return bool(determiners.intersection(before))
 
 
 def clause_rows(
@@ -432,7 +538,7 @@ def clause_rows(
     clause_context = replace(context, floor=clause[0])
     for target in target_hits:
         for subject, side, confidence, cue in subject_rows(
-            text, target, cue_hits, candidates, clause_context, level=level
+            text, target, (cue_hits, target_hits), candidates, clause_context, level=level
         ):
             rows.append(StanceRow(sentence_id, subject.actor_id, subject.actor, target.key, side, confidence, cue))
     return rows, opening or quoted_speaker(in_clause, clause, quotes)

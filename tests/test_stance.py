@@ -112,6 +112,93 @@ def test_clause_stances(text, mentions, expected, targets, cues) -> None:
     assert stance_rows(text, mentions, targets=targets, cues=cues) == expected
 
 
+# Error classes found by reading the engine's support/oppose rows on the Guardian/NYT corpus
+# (benchmarks/stance_sample.py), each in a sentence written for the test.
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (  # a possessive gives the cue to the nearest actor before it, not to every subject
+            "Putin will keep the pipeline shut to punish Germany for their opposition to the war.",
+            [("vladimir_putin", "Putin"), ("germany", "Germany")],
+            [("germany", "escalation", "oppose", 0.9, "opposition")],
+        ),
+        (  # a possessive name owns the cue after it
+            "Biden denied offering planes to buy Erdogan's support for NATO's expansion.",
+            [("joe_biden", "Biden"), ("recep_tayyip_erdogan", "Erdogan")],
+            [("recep_tayyip_erdogan", "nato_enlargement", "support", 0.9, "support")],
+        ),
+        (  # ... but a possessive right before a cue and its target owns the target, not the cue
+            "Lavrov condemned Putin's illegal invasion.",
+            [("sergei_lavrov", "Lavrov"), ("vladimir_putin", "Putin")],
+            [("sergei_lavrov", "escalation", "oppose", 0.9, "illegal")],
+        ),
+        (  # a cue applies to the first target after it: the call is for talks, not for war
+            "Orban called for peace talks to end the war.",
+            [("viktor_orban", "Orban")],
+            [
+                ("viktor_orban", "escalation", "oppose", 0.9, "to end"),
+                ("viktor_orban", "diplomacy", "support", 0.9, "called for"),
+            ],
+        ),
+        (  # ... unless the two targets are joined
+            "Pope Francis urged both sides to call a ceasefire and enter negotiations.",
+            [("pope_francis", "Pope Francis")],
+            [
+                ("pope_francis", "escalation", "oppose", 0.9, "urged"),
+                ("pope_francis", "diplomacy", "support", 0.9, "urged"),
+            ],
+        ),
+        (  # a support cue whose object is an actor backs the actor, not the war around it
+            "Biden rallied support for Ukraine as the war continues.",
+            [("joe_biden", "Biden"), ("ukraine", "Ukraine")],
+            [("joe_biden", "escalation", "neutral", 0.3, "")],
+        ),
+        (
+            "Biden urged Russia to end the war.",
+            [("joe_biden", "Biden"), ("russia", "Russia")],
+            [("joe_biden", "escalation", "oppose", 0.9, "to end")],
+        ),
+        (  # a plain "not" reports a fact; a promise that something will not happen takes a side
+            "Russia has not paused its offensive.",
+            [("russia", "Russia")],
+            [("russia", "escalation", "neutral", 0.3, "")],
+        ),
+        (
+            "Russia said it will not attack the ports.",
+            [("russia", "Russia")],
+            [("russia", "escalation", "oppose", 0.7, "will not")],
+        ),
+        (  # lifting or dodging sanctions is the inverse of sanctions
+            "Rogozin demanded that sanctions against Russia be lifted.",
+            [("dmitry_rogozin", "Rogozin"), ("russia", "Russia")],
+            [("dmitry_rogozin", "sanctions", "oppose", 0.9, "demanded")],
+        ),
+        (
+            "China rejected overtures to circumvent sanctions.",
+            [("china", "China")],
+            [("china", "sanctions", "support", 0.9, "rejected")],
+        ),
+        (  # a verb of warning is a cue, the noun is somebody else's warning
+            "Poland warned of a fresh offensive.",
+            [("poland", "Poland")],
+            [("poland", "escalation", "oppose", 0.9, "warned of")],
+        ),
+        (
+            "Nehammer met Putin amid warnings of a fresh offensive.",
+            [("karl_nehammer", "Nehammer"), ("vladimir_putin", "Putin")],
+            [("karl_nehammer", "escalation", "neutral", 0.3, "")],
+        ),
+        (  # "urgency" is no form of "urge"
+            "Kyiv asked residents as a matter of urgency to report the shelling.",
+            [("ukraine", "Kyiv")],
+            [("ukraine", "escalation", "neutral", 0.3, "")],
+        ),
+    ],
+)
+def test_stance_error_classes_from_real_news(text, mentions, expected, targets, cues) -> None:
+    assert stance_rows(text, mentions, targets=targets, cues=cues) == expected
+
+
 def test_quote_stance_with_cue_inside(targets, cues) -> None:
     text = '"We will never accept NATO expansion," Lavrov said.'
     quotes = [("sergei_lavrov", "direct", "We will never accept NATO expansion")]
@@ -156,13 +243,14 @@ def test_quote_without_cue_uses_its_sentiment_only_where_the_target_allows(tmp_p
 
 def test_participle_after_a_quote_takes_the_named_speaker(targets, cues) -> None:
     text = (
-        '"France is a mediating power," Macron said, adding that he had worked to ensure the conflict did not escalate.'
+        '"France is a mediating power," Macron said, '
+        "adding that he had worked to ensure the conflict would not escalate."
     )
     quotes = [("emmanuel_macron", "direct", "France is a mediating power")]
     rows = stance_rows(text, [("emmanuel_macron", "Macron")], quotes, targets=targets, cues=cues)
     assert rows == [
         ("emmanuel_macron", "diplomacy", "neutral", 0.3, ""),
-        ("emmanuel_macron", "escalation", "oppose", 0.7, "did not"),
+        ("emmanuel_macron", "escalation", "oppose", 0.7, "would not"),
     ]
 
 
