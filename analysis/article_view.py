@@ -38,6 +38,7 @@ class Statement:
     speaker: str
     cue: str  # the attribution words ("said", "called for")
     polarity: float
+    kind: str = "direct"  # direct, partial or indirect (QUOTE_KINDS)
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,9 @@ class ArticleView:
         grouped: dict[int, list[Statement]] = {}
         for kind, sentence_id, start, end, speaker_id, speaker, cue, polarity in self.quotes:
             if kind in STATEMENT_KINDS and speaker_id:
-                grouped.setdefault(sentence_id, []).append(Statement(start, end, speaker_id, speaker, cue, polarity))
+                grouped.setdefault(sentence_id, []).append(
+                    Statement(start, end, speaker_id, speaker, cue, polarity, kind)
+                )
         return grouped
 
     def sentences_matching(self, pattern: re.Pattern[str]) -> list[SentenceSpan]:

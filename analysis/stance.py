@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.article_view import ArticleView, Statement, view_from_frames
+from analysis.article_view import QUOTED_KINDS, ArticleView, Statement, view_from_frames
 from analysis.clauses import DEFAULT_CLAUSE_RULES, ClauseRules, load_clause_rules, split_clauses
 from analysis.cues import (
     ClauseMention,
@@ -56,6 +56,7 @@ DEFAULT_TARGETS = DATA_DIR / "targets.yaml"
 DEFAULT_STANCE_CUES = DATA_DIR / "stance_cues.yaml"
 OUTPUT_COLUMNS: list[str] = [column for column in STANCE_COLUMNS if column != "article_id"]
 SIDES: dict[int, str] = {1: "support", -1: "oppose", 0: "neutral"}
+PUNCTUATION = ".,;:!?\"'“”‘’()[]—–-"
 APOSTROPHES: tuple[str, ...] = ("'", "’")
 
 
@@ -132,6 +133,16 @@ class StanceCues:
     clause_openers: frozenset[str] = frozenset()
     # a cue right after one of these belongs to the nearest actor before it ("for their opposition")
     possessive_determiners: frozenset[str] = frozenset()
+    # a cue after one of these is somebody else's ("punished him for criticising the war")
+    reason_markers: frozenset[str] = frozenset()
+    # a cue after one of these in its clause is hypothetical ("if the West doesn't want talks")
+    hypothetical_markers: frozenset[str] = frozenset()
+    # inside a quote, a cue whose nearest subject pronoun is one of these is not the speaker's ("he hasn't
+    # criticized the war"), unless a first-person one comes nearer ("he said we must condemn")
+    third_person_subjects: frozenset[str] = frozenset()
+    first_person_subjects: frozenset[str] = frozenset()
+    # news outlets and agencies: they report stances and take none ("..., Reuters reported")
+    reporting_sources: re.Pattern[str] | None = None
 
 
 def compile_target(entry: dict) -> Target:
@@ -188,6 +199,11 @@ def load_stance_cues(path: Path = DEFAULT_STANCE_CUES, *, clauses_path: Path = D
         object_complements=lowercase_set(data, "object_complements"),
         clause_openers=lowercase_set(data, "clause_openers"),
         possessive_determiners=lowercase_set(data, "possessive_determiners"),
+        reason_markers=lowercase_set(data, "reason_markers"),
+        hypothetical_markers=lowercase_set(data, "hypothetical_markers"),
+        third_person_subjects=lowercase_set(data, "third_person_subjects"),
+        first_person_subjects=lowercase_set(data, "first_person_subjects"),
+        reporting_sources=compile_phrases(load_phrase_list(data, "reporting_sources")),
     )
 
 
@@ -365,10 +381,12 @@ def quote_pairs(
     """
     region = (quote.start, quote.end)
     attribution = attribution_cue(quote, cues)
+    quoted = quote.kind in QUOTED_KINDS
     pairs, quoted_cues = [], []
     for clause in split_clauses(text, *region, rules=cues.clauses) or [region]:
         target_hits = find_targets(text, clause, targets, cues)
-        cue_hits = outside_targets(find_cues(text, clause, cues), target_hits)
+        found = outside_targets(find_cues(text, clause, cues), target_hits)
+        cue_hits = [cue for cue in found if speaker_holds(text, clause[0], cue, cues, quoted=quoted)]
         quoted_cues += cue_hits
         pairs += [(target, attribution + cue_hits) for target in target_hits]
     if pairs or not quoted_cues:
@@ -379,6 +397,34 @@ def quote_pairs(
     judging = [cue for cue in outside_targets(quoted_cues, target_hits) if cue.backward or cue.direction < 0]
     backward = [replace(cue, backward=True) for cue in judging]
     return [(target, attribution + backward) for target in target_hits], cues.confidence.cue_near_target
+
+
+def clause_words(text: str, floor: int, position: int) -> list[str]:
+    """The lowercased words of text[floor:position], without surrounding punctuation."""
+    return [word.strip(PUNCTUATION).lower() for word in text[floor:position].split()]
+
+
+def is_hypothetical(text: str, floor: int, cue: Hit, cues: StanceCues) -> bool:
+    """True when a hypothetical marker stands between the clause start and the cue ("if the West doesn't
+    want talks", "if Russia commits to a ceasefire")."""
+    return bool(cues.hypothetical_markers.intersection(clause_words(text, floor, cue.start)))
+
+
+def speaker_holds(text: str, floor: int, cue: Hit, cues: StanceCues, *, quoted: bool) -> bool:
+    """True when a cue inside a quote (clause from `floor`) speaks for the speaker: not hypothetical, and
+    in the speaker's own words (`quoted`), unless it describes what comes before it ("it is
+    unacceptable"), its nearest subject pronoun is not a third person's ("he hasn't criticized this war").
+    In reported speech "he" and "she" are usually the speaker ("Clinton said she did not want troops")."""
+    if is_hypothetical(text, floor, cue, cues):
+        return False
+    if cue.backward or not quoted:
+        return True
+    for word in reversed(clause_words(text, floor, cue.start)):
+        if word in cues.first_person_subjects:
+            return True
+        if word in cues.third_person_subjects:
+            return False
+    return True
 
 
 def quote_rows(
@@ -483,6 +529,10 @@ def subject_rows(
     owner = possessive_owner(text, cue, context.mentions) if owned_cue else None
     if owner is not None:
         holders = [owner]
+    elif holders and after_reason_marker(text, cue, context.cues):
+        # "Russia banned media for criticising the war": the one punished, named after the subject, or nobody
+        later = sorted(holders, key=lambda subject: subject.end)[1:]
+        holders = later[-1:]
     elif holders and owned_cue and after_possessive(text, cue, context.cues.possessive_determiners):
         holders = [max(holders, key=lambda subject: subject.end)]
     return [(subject, side, level, text[cue.start : cue.end]) for subject in holders]
@@ -497,6 +547,15 @@ def possessive_owner(text: str, cue: Hit, mentions: list[MentionSpan]) -> Clause
             if len(between) <= 2 and cue.start - end < 40:
                 return ClauseMention(actor_id, actor, start, end, possessive=True, after_marker=False, quoted=False)
     return None
+
+
+def after_reason_marker(text: str, cue: Hit, cues: StanceCues) -> bool:
+    """True when a reason marker stands right before the cue, or before a possessive right before it ("for
+    criticising", "for their opposition")."""
+    before = text[max(0, cue.start - 40) : cue.start].lower().split()[-2:]
+    if before and before[-1] in cues.possessive_determiners:
+        before = before[:-1]
+    return bool(before) and before[-1] in cues.reason_markers
 
 
 def after_possessive(text: str, cue: Hit, determiners: frozenset[str]) -> bool:
@@ -524,6 +583,7 @@ def clause_rows(
     refers_back = not target_hits and index > 0 and opens_with(text, clause, cues.back_reference_openers)
     # cues matter only next to a target, here or (referring back) in the clause before
     cue_hits = outside_targets(find_cues(text, clause, cues), target_hits) if target_hits or refers_back else []
+    cue_hits = [cue for cue in cue_hits if not is_hypothetical(text, clause[0], cue, cues)]
     if refers_back and cue_hits:
         target_hits, level = find_targets(text, clauses[index - 1], targets, cues), cues.confidence.cue_near_target
         cue_hits = [replace(cue, backward=True) for cue in cue_hits]
@@ -585,7 +645,13 @@ def find_stance_records(view: ArticleView, *, targets: Targets, cues: StanceCues
         bounds[sentence_id] = (start, end)
         context = SentenceContext(sentence_id, spans, quoted, targets, cues)
         rows += sentence_rows(text, (start, end), statements.get(sentence_id, []), context)
+    rows = [row for row in rows if not is_reporting_source(row.actor, cues)]
     return stance_records(text, keep_best(rows), bounds, targets)
+
+
+def is_reporting_source(name: str, cues: StanceCues) -> bool:
+    """True when the actor's name holds a news outlet's or agency's name ("Reuters", "EPA Reuters")."""
+    return cues.reporting_sources is not None and cues.reporting_sources.search(name) is not None
 
 
 def detect_stances(

@@ -29,7 +29,7 @@ def test_rows_give_spans_in_text_order() -> None:
     assert view.sentences == ((0, 0, 15), (1, 16, len(TEXT)))
     assert view.mention_spans() == [("ukraine", "Ukraine", 0, 4), ("russia", "Russia", 31, 37)]
     assert view.quoted_spans() == [(17, 29, "russia")]
-    assert view.statements() == {1: [Statement(17, 29, "russia", "Russia", "said", 0.0)]}
+    assert view.statements() == {1: [Statement(17, 29, "russia", "Russia", "said", 0.0, "direct")]}
 
 
 def test_frames_give_the_same_view() -> None:

@@ -199,6 +199,51 @@ def test_stance_error_classes_from_real_news(text, mentions, expected, targets, 
     assert stance_rows(text, mentions, targets=targets, cues=cues) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "mentions", "quotes", "expected"),
+    [
+        (  # the reason somebody else was acted on is no stance of the actor's
+            "Russia has banned the independent media for criticising the war.",
+            [("russia", "Russia")],
+            [],
+            [],
+        ),
+        (  # a supposition takes no side
+            "Lavrov said that if the West does not want talks, there is nothing to discuss.",
+            [("sergei_lavrov", "Lavrov")],
+            [],
+            [("sergei_lavrov", "diplomacy", "neutral", 0.3, "")],
+        ),
+        (  # in the speaker's own words, a third person's act is not the speaker's stance ...
+            '"He has not criticized this brutal war," Khymynets said.',
+            [("vasyl_khymynets", "Khymynets")],
+            [("vasyl_khymynets", "direct", "He has not criticized this brutal war")],
+            [("vasyl_khymynets", "escalation", "neutral", 0.3, "")],
+        ),
+        (
+            '"We condemn this brutal war," Khymynets said.',
+            [("vasyl_khymynets", "Khymynets")],
+            [("vasyl_khymynets", "direct", "We condemn this brutal war")],
+            [("vasyl_khymynets", "escalation", "oppose", 0.9, "condemn")],
+        ),
+        (  # ... but in reported speech "she" is the speaker
+            "Clinton said she did not want combat troops on the ground.",
+            [("hillary_clinton", "Clinton")],
+            [("hillary_clinton", "indirect", "she did not want combat troops on the ground")],
+            [("hillary_clinton", "escalation", "oppose", 0.9, "want")],
+        ),
+        (  # a news agency reports the stance and takes none
+            "Zelensky called for more sanctions on Moscow, Reuters reported.",
+            [("volodymyr_zelensky", "Zelensky"), ("unregistered:Reuters", "Reuters")],
+            [("unregistered:Reuters", "indirect", "Zelensky called for more sanctions on Moscow")],
+            [("volodymyr_zelensky", "sanctions", "support", 0.9, "called for")],
+        ),
+    ],
+)
+def test_whose_stance_a_cue_shows(text, mentions, quotes, expected, targets, cues) -> None:
+    assert stance_rows(text, mentions, quotes, targets=targets, cues=cues) == expected
+
+
 def test_quote_stance_with_cue_inside(targets, cues) -> None:
     text = '"We will never accept NATO expansion," Lavrov said.'
     quotes = [("sergei_lavrov", "direct", "We will never accept NATO expansion")]
