@@ -85,6 +85,14 @@ class RelationCues:
     accusation_relation: str
     denial_window: int
     clauses: ClauseRules
+    # words after a cue that open what it reports ("warned that Russia ..."): no target after them
+    complement_openers: frozenset[str] = frozenset()
+    # a mention followed by one of these is the subject of what the cue reports ("warns Russia is ...")
+    complement_verbs: frozenset[str] = frozenset()
+    # relations whose reported clause names the target ("requested that the United States extradite ...")
+    complement_targets: frozenset[str] = frozenset()
+    # words in a reported clause that make it a threat to its subject ("warned that Russia would face ...")
+    consequence_words: frozenset[str] = frozenset()
     # any relation cue: sentences without one are skipped
     any_cue: re.Pattern[str] | None = field(init=False, repr=False, compare=False, default=None)
     # every position where some relation cue could start (cues.find_spans_each)
@@ -133,6 +141,10 @@ def load_relation_cues(
         accusation_relation=str(data.get("accusation_relation", "accuses")),
         denial_window=int(data.get("denial_window", 3)),
         clauses=load_clause_rules(clauses_path),
+        complement_openers=frozenset(word.lower() for word in load_phrase_list(data, "complement_openers")),
+        complement_verbs=frozenset(word.lower() for word in load_phrase_list(data, "complement_verbs")),
+        complement_targets=frozenset(load_phrase_list(data, "complement_targets")),
+        consequence_words=frozenset(word.lower() for word in load_phrase_list(data, "consequence_words")),
     )
 
 
@@ -190,7 +202,9 @@ def is_joined(text: str, first: ClauseMention, second: ClauseMention, joiners: t
     return (not words and "," in between) or words in joiners
 
 
-def targets_after(text: str, mentions: list[ClauseMention], position: int, cues: RelationCues) -> list[ClauseMention]:
+def targets_after(
+    text: str, mentions: list[ClauseMention], position: int, cues: RelationCues, *, relation: str = ""
+) -> list[ClauseMention]:
     """The first actor at most `max_target_gap` words after the cue ending at `position`, and the actors
     joined to it ("Russia and Belarus").
 
@@ -208,12 +222,35 @@ def targets_after(text: str, mentions: list[ClauseMention], position: int, cues:
     ]
     if not after or len(text[position : after[0].start].split()) > cues.max_target_gap:
         return []
+    if reports_a_clause(text, position, after[0], cues) and not names_the_target(text, after[0], relation, cues):
+        return []
     chain = after[:1]
     for mention in after[1:]:
         if not is_joined(text, chain[-1], mention, cues.target_joiners):
             break
         chain.append(mention)
     return chain
+
+
+def reports_a_clause(text: str, position: int, mention: ClauseMention, cues: RelationCues) -> bool:
+    """True when the mention after a cue ending at `position` is the subject of what the cue reports, not
+    its object: "warned that Russian forces may ...", "asked if the Kremlin was aware", "warns Russia is
+    just getting started"."""
+    between = [word.lower() for word in text[position : mention.start].split()]
+    if cues.complement_openers.intersection(between):
+        return True
+    following = text[mention.end : mention.end + 20].split()[:1]
+    return bool(following) and following[0].lower() in cues.complement_verbs
+
+
+def names_the_target(text: str, mention: ClauseMention, relation: str, cues: RelationCues) -> bool:
+    """True when the subject of a reported clause is still the cue's target: the one asked ("requested that
+    the United States extradite him"), or the one a warning threatens with consequences ("warned that
+    Russia would face severe costs")."""
+    if relation in cues.complement_targets:
+        return True
+    words = [word.strip(".,;:!?\"'“”‘’").lower() for word in text[mention.end : mention.end + 120].split()[:12]]
+    return bool(cues.consequence_words.intersection(words))
 
 
 def is_passive(text: str, clause: tuple[int, int], hit: CueHit, cues: RelationCues) -> bool:
@@ -263,7 +300,7 @@ def cue_parties(
         sources = inherited
     if is_passive(text, clause, hit, cues):
         return agent_after(text, in_clause, hit, cues), sources
-    targets = targets_after(text, in_clause, hit.end, cues)
+    targets = targets_after(text, in_clause, hit.end, cues, relation=hit.relation.name)
     if hit.relation.name == cues.denial_relation:
         targets = [target for target in targets if target.possessive]
     if hit.relation.name in cues.symmetric_relations and not targets and len(sources) >= 2:

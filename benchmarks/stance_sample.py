@@ -1,11 +1,12 @@
-"""Print a random sample of the support/oppose stance rows of a finished run, for reading by hand.
+"""Print a random sample of the stance or relation rows of a finished run, for reading by hand.
 
-    python benchmarks/stance_sample.py OUT_DIR [--n 40] [--seed 7]
+    python benchmarks/stance_sample.py OUT_DIR [--table stances|relations] [--n 40] [--seed 7]
 
-Run the CLI first (`python -m analysis run INPUT... --out OUT_DIR`). Each printed row shows the actor, the
-target, the side, the cue and the evidence sentence; a reader marks each one right or wrong to measure the
-precision of the engine's calls on real news, which the sample's gold labels (tests/test_sample_gold.py)
-cannot show: those only score the actor-target pairs a human labelled.
+Run the CLI first (`python -m analysis run INPUT... --out OUT_DIR`). For stances the sample is drawn from
+the rows that take a side (support or oppose) and shows the actor, the target, the side, the cue and the
+evidence sentence; for relations it shows source, relation, target, cue and evidence. A reader marks each
+row right or wrong to measure the precision of the engine's calls on real news, which the sample's gold
+labels (tests/test_sample_gold.py) cannot show: those only score the actor-target pairs a human labelled.
 """
 
 from __future__ import annotations
@@ -26,24 +27,33 @@ def decided_rows(stances: pd.DataFrame) -> pd.DataFrame:
     return stances[stances["stance"].isin(["support", "oppose"])]
 
 
-def draw(stances: pd.DataFrame, *, n: int, seed: int) -> pd.DataFrame:
-    """At most `n` decided rows, drawn at random with a fixed seed so the sample can be drawn again."""
-    decided = decided_rows(stances)
-    return decided.sample(min(n, len(decided)), random_state=seed)
+def draw(rows: pd.DataFrame, *, n: int, seed: int) -> pd.DataFrame:
+    """At most `n` rows, drawn at random with a fixed seed so the sample can be drawn again."""
+    return rows.sample(min(n, len(rows)), random_state=seed)
+
+
+def describe(row, table: str) -> str:
+    """One drawn row as a numbered entry's first line (without the evidence)."""
+    if table == "relations":
+        return f"{row.source_actor} -> {row.relation} -> {row.target_actor} | cue: {row.cue}"
+    return f"{row.actor} | {row.target_id} | {row.stance} | cue: {row.cue}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out", type=Path, help="output folder of `python -m analysis run`")
+    parser.add_argument("--table", choices=["stances", "relations"], default="stances")
     parser.add_argument("--n", type=int, default=40, help="rows to draw (default 40)")
     parser.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
     args = parser.parse_args()
-    stances = load_results(args.out).stances
-    decided = decided_rows(stances)
-    print(f"{len(stances):,} stance rows, {len(decided):,} support/oppose; a sample of {min(args.n, len(decided))}:")
-    for number, row in enumerate(draw(stances, n=args.n, seed=args.seed).itertuples(), start=1):
+    results = load_results(args.out)
+    table = getattr(results, args.table)
+    pool = decided_rows(table) if args.table == "stances" else table
+    kind = "support/oppose" if args.table == "stances" else "relation"
+    print(f"{len(table):,} {args.table} rows, {len(pool):,} {kind} rows; a sample of {min(args.n, len(pool))}:")
+    for number, row in enumerate(draw(pool, n=args.n, seed=args.seed).itertuples(), start=1):
         evidence = " ".join(str(row.evidence).split())
-        print(f"{number:>3}. {row.actor} | {row.target_id} | {row.stance} | cue: {row.cue}\n     {evidence}")
+        print(f"{number:>3}. {describe(row, args.table)}\n     {evidence}")
 
 
 if __name__ == "__main__":

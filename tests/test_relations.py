@@ -92,6 +92,40 @@ def test_relations(text, mentions, expected, cues) -> None:
     assert relation_rows(text, mentions, cues=cues) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (  # a warning about what an actor may do threatens nobody ...
+            "Putin warns Russia is just getting started.",
+            [("vladimir_putin", "Putin"), ("russia", "Russia")],
+            [],
+        ),
+        (
+            "Blinken warned that Russia could launch a new attack.",
+            [("antony_blinken", "Blinken"), ("russia", "Russia")],
+            [],
+        ),
+        (  # ... a warning of consequences threatens the actor who would face them
+            "Scholz warned that Russia would face severe consequences.",
+            [("olaf_scholz", "Scholz"), ("russia", "Russia")],
+            [(0, "olaf_scholz", "russia", "threatens", -1, "warned")],
+        ),
+        (  # a request names the one asked in its clause
+            "Erdogan repeated his request that the United States extradite the cleric.",
+            [("recep_tayyip_erdogan", "Erdogan"), ("united_states", "the United States")],
+            [(0, "recep_tayyip_erdogan", "united_states", "asks", 0, "request")],
+        ),
+        (  # the noun "warnings" is somebody else's
+            "Zelensky ignored warnings of an invasion, says Biden.",
+            [("volodymyr_zelensky", "Zelensky"), ("joe_biden", "Biden")],
+            [],
+        ),
+    ],
+)
+def test_reported_clauses_name_no_target(text, mentions, expected, cues) -> None:
+    assert relation_rows(text, mentions, cues=cues) == expected
+
+
 def test_participle_and_relative_clause_denial(cues) -> None:
     text = 'He said the move would "prevent casualties," accusing Ukraine of planning an attack, which Kyiv denied.'
     mentions = [("denis_pushilin", "He"), ("ukraine", "Ukraine"), ("ukraine", "Kyiv")]
