@@ -141,6 +141,14 @@ class StanceCues:
     # criticized the war"), unless a first-person one comes nearer ("he said we must condemn")
     third_person_subjects: frozenset[str] = frozenset()
     first_person_subjects: frozenset[str] = frozenset()
+    # between a cue and a target, these make the target a circumstance, not the cue's object ("urged people
+    # to stay in shelters due to the shelling", "dismissed the shipment ... since Russia invaded")
+    circumstance_markers: re.Pattern[str] | None = None
+    # between a cue and a target, these open an embedded question or relative clause ("urged citizens to
+    # reveal where Russian troops are living")
+    embedded_openers: frozenset[str] = frozenset()
+    # a cue right after one of these is received, not given ("came under criticism", "drew condemnation")
+    received_markers: frozenset[str] = frozenset()
     # news outlets and agencies: they report stances and take none ("..., Reuters reported")
     reporting_sources: re.Pattern[str] | None = None
 
@@ -204,6 +212,9 @@ def load_stance_cues(path: Path = DEFAULT_STANCE_CUES, *, clauses_path: Path = D
         third_person_subjects=lowercase_set(data, "third_person_subjects"),
         first_person_subjects=lowercase_set(data, "first_person_subjects"),
         reporting_sources=compile_phrases(load_phrase_list(data, "reporting_sources")),
+        circumstance_markers=compile_phrases(load_phrase_list(data, "circumstance_markers")),
+        embedded_openers=lowercase_set(data, "embedded_openers"),
+        received_markers=lowercase_set(data, "received_markers"),
     )
 
 
@@ -327,13 +338,26 @@ def actor_object_between(text: str, cue: Hit, target: Hit, mentions: list[Mentio
 def reachable_cues(
     text: str, cue_hits: list[Hit], target: Hit, target_hits: list[Hit], mentions: list[MentionSpan], cues: StanceCues
 ) -> list[Hit]:
-    """The cues that may apply to the target: none reaching past another target or an actor they act on."""
+    """The cues that may apply to the target: none reaching past another target, an actor they act on, a
+    circumstance ("due to", "since") or into an embedded clause ("where", "who")."""
     return [
         cue
         for cue in cue_hits
         if not beyond_other_target(text, cue, target, target_hits, cues.target_joiners)
         and not actor_object_between(text, cue, target, mentions, cues)
+        and not circumstance_between(text, cue, target, cues)
     ]
+
+
+def circumstance_between(text: str, cue: Hit, target: Hit, cues: StanceCues) -> bool:
+    """True when a circumstance marker or an embedded clause's opener stands between a cue and a later
+    target: the target is then not what the cue is about."""
+    if cue.end > target.start:
+        return False
+    between = text[cue.end : target.start]
+    if cues.circumstance_markers is not None and cues.circumstance_markers.search(between):
+        return True
+    return bool(cues.embedded_openers.intersection(clause_words(text, cue.end, target.start)))
 
 
 def nearest_cue(text: str, cue_hits: list[Hit], target: Hit, *, max_words: int) -> Hit | None:
@@ -527,7 +551,9 @@ def subject_rows(
     # "Putin's illegal invasion": a cue right before the target describes it, and the owner owns the target
     owned_cue = bool(text[cue.end : target.start].strip())
     owner = possessive_owner(text, cue, context.mentions) if owned_cue else None
-    if owner is not None:
+    if received(text, cue, context.cues):
+        holders = []  # "Russia came under sharp criticism for its attack"
+    elif owner is not None:
         holders = [owner]
     elif holders and after_reason_marker(text, cue, context.cues):
         # "Russia banned media for criticising the war": the one punished, named after the subject, or nobody
@@ -547,6 +573,13 @@ def possessive_owner(text: str, cue: Hit, mentions: list[MentionSpan]) -> Clause
             if len(between) <= 2 and cue.start - end < 40:
                 return ClauseMention(actor_id, actor, start, end, possessive=True, after_marker=False, quoted=False)
     return None
+
+
+def received(text: str, cue: Hit, cues: StanceCues) -> bool:
+    """True when a received marker stands right before the cue or one word before it ("came under sharp
+    criticism", "drew international condemnation")."""
+    before = text[max(0, cue.start - 40) : cue.start].lower().split()[-2:]
+    return bool(cues.received_markers.intersection(before))
 
 
 def after_reason_marker(text: str, cue: Hit, cues: StanceCues) -> bool:

@@ -188,6 +188,26 @@ def test_clause_stances(text, mentions, expected, targets, cues) -> None:
             [("karl_nehammer", "Nehammer"), ("vladimir_putin", "Putin")],
             [("karl_nehammer", "escalation", "neutral", 0.3, "")],
         ),
+        (  # a target after a circumstance marker is not what the cue is about
+            "The governor urged people not to leave shelters due to intense shelling.",
+            [("unregistered:governor", "governor")],
+            [("unregistered:governor", "escalation", "neutral", 0.3, "")],
+        ),
+        (  # nor one inside an embedded clause ...
+            "Kyiv urged citizens to reveal where the troops are living.",
+            [("ukraine", "Kyiv")],
+            [("ukraine", "escalation", "neutral", 0.3, "")],
+        ),
+        (  # ... though "what he called" still names the target
+            'Biden condemned what he called an "unprovoked attack".',
+            [("joe_biden", "Biden")],
+            [("joe_biden", "escalation", "oppose", 0.9, "condemned")],
+        ),
+        (  # criticism received is no stance of the one who receives it
+            "Russia came under sharp criticism for its attack.",
+            [("russia", "Russia")],
+            [],
+        ),
         (  # "urgency" is no form of "urge"
             "Kyiv asked residents as a matter of urgency to report the shelling.",
             [("ukraine", "Kyiv")],
