@@ -21,6 +21,7 @@ confidence. Confidence levels are in data/stance_cues.yaml: 0.9 cue and target i
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -322,9 +323,7 @@ def actor_object_between(text: str, cue: Hit, target: Hit, mentions: list[Mentio
     """
     if cue.direction < 0 or cue.label or cue.end > target.start:
         return False
-    for _, _, start, end in mentions:
-        if start < cue.end or end > target.start:
-            continue
+    for _, _, start, end in mentions_within(mentions, cue.end, target.start):
         after = text[end : target.start]
         if after[:1] in APOSTROPHES or not after.strip():
             continue
@@ -333,6 +332,18 @@ def actor_object_between(text: str, cue: Hit, target: Hit, mentions: list[Mentio
         if not cues.object_complements.intersection(after.lower().split()[:3]):
             return True
     return False
+
+
+def mentions_within(mentions: list[MentionSpan], start: int, end: int) -> list[MentionSpan]:
+    """The mentions (in text order) lying wholly inside [start, end)."""
+    first = bisect_left(mentions, start, key=lambda mention: mention[2])
+    found = []
+    for mention in mentions[first:]:
+        if mention[2] >= end:
+            break
+        if mention[3] <= end:
+            found.append(mention)
+    return found
 
 
 def reachable_cues(
@@ -567,7 +578,8 @@ def subject_rows(
 def possessive_owner(text: str, cue: Hit, mentions: list[MentionSpan]) -> ClauseMention | None:
     """The actor whose possessive stands right before the cue, or one word before it ("Erdogan's support",
     "Germany's firm opposition"), or None."""
-    for actor_id, actor, start, end in mentions:
+    # a name may be long ("Russian President Vladimir Putin's"); its end is within 40 characters of the cue
+    for actor_id, actor, start, end in mentions_within(mentions, cue.start - 200, cue.start):
         if end < cue.start and text[end : end + 1] in APOSTROPHES:
             between = text[end : cue.start].split()
             if len(between) <= 2 and cue.start - end < 40:
