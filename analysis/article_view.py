@@ -38,7 +38,7 @@ class Statement:
     speaker: str
     cue: str  # the attribution words ("said", "called for")
     polarity: float
-    kind: str = "direct"  # direct, partial or indirect (QUOTE_KINDS)
+    kind: str = "direct"  # direct, partial or indirect (STATEMENT_KINDS)
 
 
 @dataclass(frozen=True)

@@ -89,10 +89,14 @@ class RelationCues:
     complement_openers: frozenset[str] = frozenset()
     # a mention followed by one of these is the subject of what the cue reports ("warns Russia is ...")
     complement_verbs: frozenset[str] = frozenset()
-    # relations whose reported clause names the target ("requested that the United States extradite ...")
+    # relations whose reported clause, opened by one of `request_openers`, names the target ("requested
+    # that the United States extradite ...")
     complement_targets: frozenset[str] = frozenset()
-    # words in a reported clause that make it a threat to its subject ("warned that Russia would face ...")
+    request_openers: frozenset[str] = frozenset()
+    # words right after the reported clause's subject that make it a threat to it ("warned that Russia
+    # would face ..."), within `consequence_window` words
     consequence_words: frozenset[str] = frozenset()
+    consequence_window: int = 0
     # any relation cue: sentences without one are skipped
     any_cue: re.Pattern[str] | None = field(init=False, repr=False, compare=False, default=None)
     # every position where some relation cue could start (cues.find_spans_each)
@@ -144,7 +148,9 @@ def load_relation_cues(
         complement_openers=frozenset(word.lower() for word in load_phrase_list(data, "complement_openers")),
         complement_verbs=frozenset(word.lower() for word in load_phrase_list(data, "complement_verbs")),
         complement_targets=frozenset(load_phrase_list(data, "complement_targets")),
+        request_openers=frozenset(word.lower() for word in load_phrase_list(data, "request_openers")),
         consequence_words=frozenset(word.lower() for word in load_phrase_list(data, "consequence_words")),
+        consequence_window=int(data.get("consequence_window", 0)),
     )
 
 
@@ -222,7 +228,9 @@ def targets_after(
     ]
     if not after or len(text[position : after[0].start].split()) > cues.max_target_gap:
         return []
-    if reports_a_clause(text, position, after[0], cues) and not names_the_target(text, after[0], relation, cues):
+    if reports_a_clause(text, position, after[0], cues) and not names_the_target(
+        text, position, after[0], relation, cues
+    ):
         return []
     chain = after[:1]
     for mention in after[1:]:
@@ -243,13 +251,15 @@ def reports_a_clause(text: str, position: int, mention: ClauseMention, cues: Rel
     return bool(following) and following[0].lower() in cues.complement_verbs
 
 
-def names_the_target(text: str, mention: ClauseMention, relation: str, cues: RelationCues) -> bool:
-    """True when the subject of a reported clause is still the cue's target: the one asked ("requested that
-    the United States extradite him"), or the one a warning threatens with consequences ("warned that
-    Russia would face severe costs")."""
-    if relation in cues.complement_targets:
+def names_the_target(text: str, position: int, mention: ClauseMention, relation: str, cues: RelationCues) -> bool:
+    """True when the subject of a reported clause is still the cue's target: the one a request asks
+    ("requested that the United States extradite him"; "asked if the Kremlin was aware" asks nobody), or
+    the one a warning threatens with consequences ("warned that Russia would face severe costs")."""
+    between = {word.lower() for word in text[position : mention.start].split()}
+    if relation in cues.complement_targets and cues.request_openers.intersection(between):
         return True
-    words = [word.strip(".,;:!?\"'“”‘’").lower() for word in text[mention.end : mention.end + 120].split()[:12]]
+    following = text[mention.end : mention.end + 200].split()[: cues.consequence_window]
+    words = [word.strip(".,;:!?\"'“”‘’").lower() for word in following]
     return bool(cues.consequence_words.intersection(words))
 
 

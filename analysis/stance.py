@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from pathlib import Path
 
 import pandas as pd
@@ -57,6 +58,7 @@ DEFAULT_TARGETS = DATA_DIR / "targets.yaml"
 DEFAULT_STANCE_CUES = DATA_DIR / "stance_cues.yaml"
 OUTPUT_COLUMNS: list[str] = [column for column in STANCE_COLUMNS if column != "article_id"]
 SIDES: dict[int, str] = {1: "support", -1: "oppose", 0: "neutral"}
+PHRASE_BREAK = re.compile(r"[,;:—–()]")
 PUNCTUATION = ".,;:!?\"'“”‘’()[]—–-"
 APOSTROPHES: tuple[str, ...] = ("'", "’")
 
@@ -117,6 +119,7 @@ class StanceCues:
     negators: re.Pattern[str] | None
     negation_window: int
     commitment_negators: re.Pattern[str] | None  # oppose a target without a cue ("will not attack")
+    commitment_gap: int  # at most this many words between such a negator and the target
     max_cue_distance: int
     roles: RoleRules
     back_reference_openers: frozenset[str]
@@ -128,12 +131,17 @@ class StanceCues:
     cue_screen: re.Pattern[str] | None = None
     # words that may stand alone between two targets one cue applies to ("the invasion and the annexation")
     target_joiners: frozenset[str] = frozenset()
+    # ... or one of these and at most `conjunction_gap` words in all ("a ceasefire and enter negotiations")
+    target_conjunctions: frozenset[str] = frozenset()
+    conjunction_gap: int = 0
     # words after an actor between a support cue and its target that keep the pair ("called on Russia to")
     object_complements: frozenset[str] = frozenset()
     # words between a support cue and an actor that make the actor the subject of what follows ("that")
     clause_openers: frozenset[str] = frozenset()
-    # a cue right after one of these belongs to the nearest actor before it ("for their opposition")
+    # possessive words ("their opposition"); a cue right after a singular one belongs to the nearest actor
+    # before it ("Germany reiterated its opposition")
     possessive_determiners: frozenset[str] = frozenset()
+    singular_possessives: frozenset[str] = frozenset()
     # a cue after one of these is somebody else's ("punished him for criticising the war")
     reason_markers: frozenset[str] = frozenset()
     # a cue after one of these in its clause is hypothetical ("if the West doesn't want talks")
@@ -142,6 +150,8 @@ class StanceCues:
     # criticized the war"), unless a first-person one comes nearer ("he said we must condemn")
     third_person_subjects: frozenset[str] = frozenset()
     first_person_subjects: frozenset[str] = frozenset()
+    # ... or a word of obligation between the pronoun and the cue ("they must stop the war")
+    prescriptive_words: frozenset[str] = frozenset()
     # between a cue and a target, these make the target a circumstance, not the cue's object ("urged people
     # to stay in shelters due to the shelling", "dismissed the shipment ... since Russia invaded")
     circumstance_markers: re.Pattern[str] | None = None
@@ -194,9 +204,8 @@ def load_stance_cues(path: Path = DEFAULT_STANCE_CUES, *, clauses_path: Path = D
         predicates=compile_phrases(load_phrase_list(data, "predicates"), not_followed_by=owners),
         negators=compile_phrases(load_phrase_list(data, "negators")),
         negation_window=int(data.get("negation_window", 3)),
-        commitment_negators=compile_phrases(
-            load_phrase_list(data, "commitment_negators" if "commitment_negators" in data else "negators")
-        ),
+        commitment_negators=compile_phrases(load_phrase_list(data, "commitment_negators")),
+        commitment_gap=int(data.get("commitment_gap", 1)),
         max_cue_distance=int(data.get("max_cue_distance", 8)),
         roles=load_role_rules(data),
         back_reference_openers=lowercase_set(data, "back_reference_openers"),
@@ -205,13 +214,17 @@ def load_stance_cues(path: Path = DEFAULT_STANCE_CUES, *, clauses_path: Path = D
         clauses=load_clause_rules(clauses_path),
         cue_screen=candidate_screen(screen_source(words)) if words else None,
         target_joiners=lowercase_set(data, "target_joiners"),
+        target_conjunctions=lowercase_set(data, "target_conjunctions"),
+        conjunction_gap=int(data.get("conjunction_gap", 0)),
         object_complements=lowercase_set(data, "object_complements"),
         clause_openers=lowercase_set(data, "clause_openers"),
         possessive_determiners=lowercase_set(data, "possessive_determiners"),
+        singular_possessives=lowercase_set(data, "singular_possessives"),
         reason_markers=lowercase_set(data, "reason_markers"),
         hypothetical_markers=lowercase_set(data, "hypothetical_markers"),
         third_person_subjects=lowercase_set(data, "third_person_subjects"),
         first_person_subjects=lowercase_set(data, "first_person_subjects"),
+        prescriptive_words=lowercase_set(data, "prescriptive_words"),
         reporting_sources=compile_phrases(load_phrase_list(data, "reporting_sources")),
         circumstance_markers=compile_phrases(load_phrase_list(data, "circumstance_markers")),
         embedded_openers=lowercase_set(data, "embedded_openers"),
@@ -298,19 +311,20 @@ def outside_targets(cue_hits: list[Hit], target_hits: list[Hit]) -> list[Hit]:
     return [cue for cue in cue_hits if all(cue.end <= hit.start or cue.start >= hit.end for hit in target_hits)]
 
 
-def beyond_other_target(text: str, cue: Hit, target: Hit, target_hits: list[Hit], joiners: frozenset[str]) -> bool:
-    """True when a target of another kind stands between the cue and this later target, not joined to it by
-    `joiners` alone: the cue applies to the first one ("called for peace talks to end the war" is a call
-    for talks, not for war; "condemned the invasion and the annexation" condemns both)."""
+def beyond_other_target(text: str, cue: Hit, target: Hit, target_hits: list[Hit], cues: StanceCues) -> bool:
+    """True when a target of another kind stands between the cue and this later target, not joined to it:
+    the cue applies to the first one ("called for peace talks on the war" is a call for talks, not for
+    war; "condemned the invasion and the annexation" and "to call a ceasefire and enter negotiations"
+    reach both)."""
     if cue.end > target.start:
         return False
     between = [hit for hit in target_hits if hit.key != target.key and cue.end <= hit.start and hit.end <= target.start]
     if not between:
         return False
     gap = text[max(hit.end for hit in between) : target.start].replace(",", " ").lower().split()
-    if gap[:1] in (["and"], ["or"]) and len(gap) <= 3:
-        return False  # joined phrases: "to call a ceasefire and enter negotiations"
-    return not all(word in joiners for word in gap)
+    if gap[:1] and gap[0] in cues.target_conjunctions and len(gap) <= cues.conjunction_gap:
+        return False
+    return not all(word in cues.target_joiners for word in gap)
 
 
 def actor_object_between(text: str, cue: Hit, target: Hit, mentions: list[MentionSpan], cues: StanceCues) -> bool:
@@ -354,7 +368,7 @@ def reachable_cues(
     return [
         cue
         for cue in cue_hits
-        if not beyond_other_target(text, cue, target, target_hits, cues.target_joiners)
+        if not beyond_other_target(text, cue, target, target_hits, cues)
         and not actor_object_between(text, cue, target, mentions, cues)
         and not circumstance_between(text, cue, target, cues)
     ]
@@ -368,7 +382,8 @@ def circumstance_between(text: str, cue: Hit, target: Hit, cues: StanceCues) -> 
     between = text[cue.end : target.start]
     if cues.circumstance_markers is not None and cues.circumstance_markers.search(between):
         return True
-    return bool(cues.embedded_openers.intersection(clause_words(text, cue.end, target.start)))
+    words = [word.strip(PUNCTUATION).lower() for word in text[cue.end : target.start].split()]
+    return bool(cues.embedded_openers.intersection(words))
 
 
 def nearest_cue(text: str, cue_hits: list[Hit], target: Hit, *, max_words: int) -> Hit | None:
@@ -434,15 +449,17 @@ def quote_pairs(
     return [(target, attribution + backward) for target in target_hits], cues.confidence.cue_near_target
 
 
-def clause_words(text: str, floor: int, position: int) -> list[str]:
-    """The lowercased words of text[floor:position], without surrounding punctuation."""
-    return [word.strip(PUNCTUATION).lower() for word in text[floor:position].split()]
+def phrase_words(text: str, floor: int, position: int) -> list[str]:
+    """The lowercased words between the last comma, semicolon, colon, dash or bracket (or `floor`) and
+    `position`: the phrase the word at `position` stands in."""
+    segment = PHRASE_BREAK.split(text[floor:position])[-1]
+    return [word.strip(PUNCTUATION).lower() for word in segment.split()]
 
 
 def is_hypothetical(text: str, floor: int, cue: Hit, cues: StanceCues) -> bool:
-    """True when a hypothetical marker stands between the clause start and the cue ("if the West doesn't
-    want talks", "if Russia commits to a ceasefire")."""
-    return bool(cues.hypothetical_markers.intersection(clause_words(text, floor, cue.start)))
+    """True when a hypothetical marker stands in the cue's phrase before it ("if the West doesn't want
+    talks"); "If Russia attacks, Germany will back sanctions" still backs them."""
+    return bool(cues.hypothetical_markers.intersection(phrase_words(text, floor, cue.start)))
 
 
 def speaker_holds(text: str, floor: int, cue: Hit, cues: StanceCues, *, quoted: bool) -> bool:
@@ -454,9 +471,10 @@ def speaker_holds(text: str, floor: int, cue: Hit, cues: StanceCues, *, quoted: 
         return False
     if cue.backward or not quoted:
         return True
-    for word in reversed(clause_words(text, floor, cue.start)):
-        if word in cues.first_person_subjects:
-            return True
+    words = [word.strip(PUNCTUATION).lower() for word in text[floor : cue.start].split()]
+    for word in reversed(words):
+        if word in cues.first_person_subjects or word in cues.prescriptive_words:
+            return True  # "we must condemn", "they must stop the war"
         if word in cues.third_person_subjects:
             return False
     return True
@@ -471,6 +489,7 @@ def quote_rows(
     target_hits = [target for target, _ in pairs]
     rows = []
     for target, cue_hits in pairs:
+        # no mentions: inside a quote an actor after a cue is not checked as its object ("we support Ukraine")
         reachable = reachable_cues(text, cue_hits, target, target_hits, [], cues)
         cue = nearest_cue(text, reachable, target, max_words=cues.max_cue_distance)
         if cue is not None:
@@ -491,7 +510,7 @@ def uncued_side(text: str, target: Hit, floor: int, cues: StanceCues) -> tuple[i
     words = " ".join(text[floor : target.start].split()[-cues.negation_window :])
     negators = cues.commitment_negators
     found = negators.search(words) if negators is not None else None
-    if found is not None:
+    if found is not None and len(words[found.end() :].split()) <= cues.commitment_gap:
         return -target.direction, cues.confidence.negated_target, found.group(0)
     return 0, cues.confidence.neutral, ""
 
@@ -557,22 +576,64 @@ def subject_rows(
     speaker = cue_speaker(cue, context.quotes)
     side = pair_side(text, cue, target, context.floor, context.cues)
     holders = [
-        subject for subject in subjects if subject.end <= cue.start and (speaker is None or speaker == subject.actor_id)
+        subject
+        for subject in subjects
+        if subject.end <= cue.start
+        and (speaker is None or speaker == subject.actor_id)
+        and not context.cues.hypothetical_markers.intersection(phrase_words(text, context.floor, subject.start))
     ]
+    holders = cue_holders(text, cue, target, holders, context)
+    return [(subject, side, level, text[cue.start : cue.end]) for subject in holders]
+
+
+def cue_holders(
+    text: str, cue: Hit, target: Hit, holders: list[ClauseMention], context: SentenceContext
+) -> list[ClauseMention]:
+    """Whose stance the cue shows among the clause's `holders`: nobody for criticism received, the owner
+    of a possessive before it, the one acted on for a reason ("for criticising"), the nearest for "its"."""
+    cues = context.cues
+    before = words_before(text, cue.start, context.floor, count=3)
     # "Putin's illegal invasion": a cue right before the target describes it, and the owner owns the target
     owned_cue = bool(text[cue.end : target.start].strip())
     owner = possessive_owner(text, cue, context.mentions) if owned_cue else None
-    if received(text, cue, context.cues):
-        holders = []  # "Russia came under sharp criticism for its attack"
-    elif owner is not None:
-        holders = [owner]
-    elif holders and after_reason_marker(text, cue, context.cues):
-        # "Russia banned media for criticising the war": the one punished, named after the subject, or nobody
-        later = sorted(holders, key=lambda subject: subject.end)[1:]
-        holders = later[-1:]
-    elif holders and owned_cue and after_possessive(text, cue, context.cues.possessive_determiners):
-        holders = [max(holders, key=lambda subject: subject.end)]
-    return [(subject, side, level, text[cue.start : cue.end]) for subject in holders]
+    if cues.received_markers.intersection(before[-2:]):
+        return []  # "Russia came under sharp criticism for its attack"
+    if owner is not None:
+        return [owner]
+    if is_reason(text, cue, before, cues):
+        return acted_on(context.mentions, context.floor, cue, holders)
+    if holders and owned_cue and cues.singular_possessives.intersection(before[-2:]):
+        return [max(holders, key=lambda subject: subject.end)]  # "Germany reiterated its opposition"
+    return holders
+
+
+def words_before(text: str, position: int, floor: int, *, count: int) -> list[str]:
+    """The last `count` lowercased words before `position`, not reaching back past `floor` or a comma,
+    semicolon, colon, dash or bracket ("Scholz, under pressure, backed ...": nothing before "backed")."""
+    segment = PHRASE_BREAK.split(text[max(floor, position - 80) : position])[-1]
+    return [word.strip(PUNCTUATION).lower() for word in segment.split()][-count:]
+
+
+def is_reason(text: str, cue: Hit, before: list[str], cues: StanceCues) -> bool:
+    """True when the cue gives the reason somebody was acted on: a reason marker right before a gerund cue
+    ("for criticising") or before a possessive and the cue ("for their opposition")."""
+    if before[-1:] and before[-1] in cues.reason_markers and text[cue.start : cue.end].lower().endswith("ing"):
+        return True
+    pairs = pairwise(before)
+    return any(first in cues.reason_markers and second in cues.possessive_determiners for first, second in pairs)
+
+
+def acted_on(mentions: list[MentionSpan], floor: int, cue: Hit, holders: list[ClauseMention]) -> list[ClauseMention]:
+    """The actor acted on for a reason: the last one named before the cue other than the clause's first
+    acting one ("punish Germany for their opposition", "thanked Germany for its support"), else nobody
+    ("Russia banned the media for criticising the war")."""
+    named = mentions_within(mentions, floor, cue.start)
+    first = holders[0].actor_id if holders else (named[0][0] if named else "")
+    others = [mention for mention in named if mention[0] != first]
+    if not others:
+        return []
+    actor_id, actor, start, end = others[-1]
+    return [ClauseMention(actor_id, actor, start, end, possessive=False, after_marker=True, quoted=False)]
 
 
 def possessive_owner(text: str, cue: Hit, mentions: list[MentionSpan]) -> ClauseMention | None:
@@ -585,29 +646,6 @@ def possessive_owner(text: str, cue: Hit, mentions: list[MentionSpan]) -> Clause
             if len(between) <= 2 and cue.start - end < 40:
                 return ClauseMention(actor_id, actor, start, end, possessive=True, after_marker=False, quoted=False)
     return None
-
-
-def received(text: str, cue: Hit, cues: StanceCues) -> bool:
-    """True when a received marker stands right before the cue or one word before it ("came under sharp
-    criticism", "drew international condemnation")."""
-    before = text[max(0, cue.start - 40) : cue.start].lower().split()[-2:]
-    return bool(cues.received_markers.intersection(before))
-
-
-def after_reason_marker(text: str, cue: Hit, cues: StanceCues) -> bool:
-    """True when a reason marker stands right before the cue, or before a possessive right before it ("for
-    criticising", "for their opposition")."""
-    before = text[max(0, cue.start - 40) : cue.start].lower().split()[-2:]
-    if before and before[-1] in cues.possessive_determiners:
-        before = before[:-1]
-    return bool(before) and before[-1] in cues.reason_markers
-
-
-def after_possessive(text: str, cue: Hit, determiners: frozenset[str]) -> bool:
-    """True when the cue follows a possessive determiner, directly or after one word ("their opposition",
-    "its continued support")."""
-    before = text[max(0, cue.start - 40) : cue.start].lower().split()[-2:]
-    return bool(determiners.intersection(before))
 
 
 def clause_rows(
@@ -695,8 +733,9 @@ def find_stance_records(view: ArticleView, *, targets: Targets, cues: StanceCues
 
 
 def is_reporting_source(name: str, cues: StanceCues) -> bool:
-    """True when the actor's name holds a news outlet's or agency's name ("Reuters", "EPA Reuters")."""
-    return cues.reporting_sources is not None and cues.reporting_sources.search(name) is not None
+    """True when the actor's whole name is a news outlet's or agency's ("Reuters", "BBC Russian"); "Michael
+    Bloomberg" is not one."""
+    return cues.reporting_sources is not None and cues.reporting_sources.fullmatch(name.strip()) is not None
 
 
 def detect_stances(

@@ -120,6 +120,21 @@ def test_relations(text, mentions, expected, cues) -> None:
             [("volodymyr_zelensky", "Zelensky"), ("joe_biden", "Biden")],
             [],
         ),
+        (  # a question asks nobody in it
+            "Biden asked if the Kremlin was aware of the plan.",
+            [("joe_biden", "Biden"), ("russia", "the Kremlin")],
+            [],
+        ),
+        (  # a consequence word far from the actor is no threat to it
+            "Zelensky warned that Russia may launch a new offensive in response to the sanctions.",
+            [("volodymyr_zelensky", "Zelensky"), ("russia", "Russia")],
+            [],
+        ),
+        (  # "urgently" is no form of "urge"
+            "Kuleba said Ukraine urgently needs Germany to send tanks.",
+            [("dmytro_kuleba", "Kuleba"), ("ukraine", "Ukraine"), ("germany", "Germany")],
+            [],
+        ),
     ],
 )
 def test_reported_clauses_name_no_target(text, mentions, expected, cues) -> None:

@@ -246,22 +246,109 @@ def test_stance_error_classes_from_real_news(text, mentions, expected, targets, 
             [("vasyl_khymynets", "direct", "We condemn this brutal war")],
             [("vasyl_khymynets", "escalation", "oppose", 0.9, "condemn")],
         ),
-        (  # ... but in reported speech "she" is the speaker
+        (  # ... but in reported speech "she" is the speaker (no mention: only the quote speaks)
             "Clinton said she did not want combat troops on the ground.",
-            [("hillary_clinton", "Clinton")],
+            [],
             [("hillary_clinton", "indirect", "she did not want combat troops on the ground")],
             [("hillary_clinton", "escalation", "oppose", 0.9, "want")],
         ),
+        (
+            '"She did not want combat troops on the ground," Clinton said.',
+            [],
+            [("hillary_clinton", "direct", "She did not want combat troops on the ground")],
+            [("hillary_clinton", "escalation", "neutral", 0.3, "")],
+        ),
+        (  # a word of obligation makes it the speaker's demand
+            '"They must stop the war," Zelensky said.',
+            [],
+            [("volodymyr_zelensky", "direct", "They must stop the war")],
+            [("volodymyr_zelensky", "escalation", "oppose", 0.9, "stop")],
+        ),
         (  # a news agency reports the stance and takes none
             "Zelensky called for more sanctions on Moscow, Reuters reported.",
-            [("volodymyr_zelensky", "Zelensky"), ("unregistered:Reuters", "Reuters")],
-            [("unregistered:Reuters", "indirect", "Zelensky called for more sanctions on Moscow")],
+            [("volodymyr_zelensky", "Zelensky"), ("reuters", "Reuters")],
+            [("reuters", "indirect", "Zelensky called for more sanctions on Moscow")],
             [("volodymyr_zelensky", "sanctions", "support", 0.9, "called for")],
         ),
     ],
 )
 def test_whose_stance_a_cue_shows(text, mentions, quotes, expected, targets, cues) -> None:
     assert stance_rows(text, mentions, quotes, targets=targets, cues=cues) == expected
+
+
+# Limits of the rules above, found in review: each sentence shows a rule not firing where it should not.
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (  # a cue applies to the first target after it, even with no nearer cue for the second
+            "Macron called for talks on the war.",
+            [("emmanuel_macron", "Macron")],
+            [
+                ("emmanuel_macron", "escalation", "neutral", 0.3, ""),
+                ("emmanuel_macron", "diplomacy", "support", 0.9, "called for"),
+            ],
+        ),
+        (  # "under" in a phrase of its own receives nothing
+            "Scholz, under pressure, backed new sanctions.",
+            [("olaf_scholz", "Scholz")],
+            [("olaf_scholz", "sanctions", "support", 0.9, "backed")],
+        ),
+        (  # the one thanked for a reason holds it
+            "Biden thanked Germany for its support for sanctions.",
+            [("joe_biden", "Biden"), ("germany", "Germany")],
+            [("germany", "sanctions", "support", 0.9, "support")],
+        ),
+        (  # "for" before a plain noun is a request, not a reason
+            "Lithuania appealed for support for sanctions.",
+            [("lithuania", "Lithuania")],
+            [("lithuania", "sanctions", "support", 0.9, "support")],
+        ),
+        (  # "their" may stand for several
+            "Germany and France reiterated their opposition to the invasion.",
+            [("germany", "Germany"), ("france", "France")],
+            [
+                ("germany", "escalation", "oppose", 0.9, "opposition"),
+                ("france", "escalation", "oppose", 0.9, "opposition"),
+            ],
+        ),
+        (  # a supposition in a phrase before the main clause neither blocks it nor speaks for its actor
+            "If Russia attacks, Germany will support tougher sanctions.",
+            [("russia", "Russia"), ("germany", "Germany")],
+            [
+                ("russia", "escalation", "neutral", 0.3, ""),
+                ("germany", "escalation", "neutral", 0.3, ""),
+                ("germany", "sanctions", "support", 0.9, "support"),
+            ],
+        ),
+        (  # a refusal right before the target opposes it; one further away, or a fact, does not
+            "Turkey declined to join sanctions against Russia.",
+            [("turkey", "Turkey"), ("russia", "Russia")],
+            [("turkey", "sanctions", "oppose", 0.7, "declined to")],
+        ),
+        (
+            "Ukraine refused to confirm the attack.",
+            [("ukraine", "Ukraine")],
+            [("ukraine", "escalation", "neutral", 0.3, "")],
+        ),
+        (
+            "Russia has never faced sanctions of this scale.",
+            [("russia", "Russia")],
+            [("russia", "sanctions", "neutral", 0.3, "")],
+        ),
+        (  # only a whole name is a news agency
+            "Michael Bloomberg called for tougher sanctions.",
+            [("michael_bloomberg", "Michael Bloomberg")],
+            [("michael_bloomberg", "sanctions", "support", 0.9, "called for")],
+        ),
+        (  # "following" as an adjective is no circumstance
+            "Germany supported the following sanctions.",
+            [("germany", "Germany")],
+            [("germany", "sanctions", "support", 0.9, "supported")],
+        ),
+    ],
+)
+def test_limits_of_the_holder_and_target_rules(text, mentions, expected, targets, cues) -> None:
+    assert stance_rows(text, mentions, targets=targets, cues=cues) == expected
 
 
 def test_quote_stance_with_cue_inside(targets, cues) -> None:
