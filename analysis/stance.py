@@ -335,7 +335,7 @@ def actor_object_between(text: str, cue: Hit, target: Hit, mentions: list[Mentio
     offensive"), is followed within three words by an object complement ("called on Russia to end") or
     opens a clause of its own ("demanded that Ukraine never join NATO").
     """
-    if cue.direction < 0 or cue.label or cue.end > target.start:
+    if cue.direction < 0 or cue.end > target.start:
         return False
     for _, _, start, end in mentions_within(mentions, cue.end, target.start):
         after = text[end : target.start]

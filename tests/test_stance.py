@@ -351,6 +351,60 @@ def test_limits_of_the_holder_and_target_rules(text, mentions, expected, targets
     assert stance_rows(text, mentions, targets=targets, cues=cues) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "mentions", "quotes", "expected"),
+    [
+        (  # a first-person subject nearer the cue keeps it the speaker's
+            '"He knows we oppose the war," Kuleba said.',
+            [],
+            [("dmytro_kuleba", "direct", "He knows we oppose the war")],
+            [("dmytro_kuleba", "escalation", "oppose", 0.9, "oppose")],
+        ),
+        (  # a cue judging what comes before it stays the speaker's after a third person
+            '"The attack they launched is illegal," Kuleba said.',
+            [],
+            [("dmytro_kuleba", "direct", "The attack they launched is illegal")],
+            [("dmytro_kuleba", "escalation", "oppose", 0.9, "illegal")],
+        ),
+        (  # a supposition inside a quote takes no side
+            '"Only if the West wants talks," Lavrov said.',
+            [],
+            [("sergei_lavrov", "direct", "Only if the West wants talks")],
+            [("sergei_lavrov", "diplomacy", "neutral", 0.3, "")],
+        ),
+        (  # a request in a quote without a target is no stance on a target elsewhere in the sentence
+            'Malofeev, indicted over sanctions violations, said: "I asked him to appear on my channel."',
+            [],
+            [("konstantin_malofeev", "direct", "I asked him to appear on my channel.")],
+            [("konstantin_malofeev", "sanctions", "neutral", 0.3, "")],
+        ),
+        (  # an actor between a support cue and the target still lets the pair hold when it owns the target
+            "Belarus backed Russia's offensive.",
+            [("belarus", "Belarus"), ("russia", "Russia")],
+            [],
+            [("belarus", "escalation", "support", 0.9, "backed")],
+        ),
+        (  # ... or names it
+            "Belarus backed the Russian offensive.",
+            [("belarus", "Belarus"), ("russia", "Russian")],
+            [],
+            [("belarus", "escalation", "support", 0.9, "backed")],
+        ),
+        (  # a cue right before the target, after "its", keeps every holder
+            "Germany and France condemned its illegal invasion.",
+            [("germany", "Germany"), ("france", "France")],
+            [],
+            [
+                ("germany", "escalation", "oppose", 0.9, "illegal"),
+                ("france", "escalation", "oppose", 0.9, "illegal"),
+            ],
+        ),
+    ],
+)
+def test_exceptions_that_keep_a_stance(text, mentions, quotes, expected, targets, cues) -> None:
+    assert stance_rows(text, mentions, quotes, targets=targets, cues=cues) == expected
+
+
 def test_quote_stance_with_cue_inside(targets, cues) -> None:
     text = '"We will never accept NATO expansion," Lavrov said.'
     quotes = [("sergei_lavrov", "direct", "We will never accept NATO expansion")]
