@@ -160,6 +160,13 @@ class StanceCues:
     embedded_openers: frozenset[str] = frozenset()
     # a cue right after one of these is received, not given ("came under criticism", "drew condemnation")
     received_markers: frozenset[str] = frozenset()
+    # a denial followed closely by one of these denies a fact and takes no side ("denied it was involved")
+    denials: frozenset[str] = frozenset()
+    factual_markers: frozenset[str] = frozenset()
+    factual_window: int = 0
+    # ... unless one of these follows within `intent_window` words ("denied that it is planning an attack")
+    intent_markers: frozenset[str] = frozenset()
+    intent_window: int = 0
     # news outlets and agencies: they report stances and take none ("..., Reuters reported")
     reporting_sources: re.Pattern[str] | None = None
 
@@ -227,6 +234,11 @@ def load_stance_cues(path: Path = DEFAULT_STANCE_CUES, *, clauses_path: Path = D
         prescriptive_words=lowercase_set(data, "prescriptive_words"),
         reporting_sources=compile_phrases(load_phrase_list(data, "reporting_sources")),
         circumstance_markers=compile_phrases(load_phrase_list(data, "circumstance_markers")),
+        denials=lowercase_set(data, "denials"),
+        factual_markers=lowercase_set(data, "factual_markers"),
+        factual_window=int(data.get("factual_window", 0)),
+        intent_markers=lowercase_set(data, "intent_markers"),
+        intent_window=int(data.get("intent_window", 0)),
         embedded_openers=lowercase_set(data, "embedded_openers"),
         received_markers=lowercase_set(data, "received_markers"),
     )
@@ -371,7 +383,19 @@ def reachable_cues(
         if not beyond_other_target(text, cue, target, target_hits, cues)
         and not actor_object_between(text, cue, target, mentions, cues)
         and not circumstance_between(text, cue, target, cues)
+        and not denies_a_fact(text, cue, cues)
     ]
+
+
+def denies_a_fact(text: str, cue: Hit, cues: StanceCues) -> bool:
+    """True when a denial is about what happened, not what is wanted: one of `factual_markers` within
+    `factual_window` words after it ("denied it was involved in the attack", "denied responsibility")."""
+    if (cue.label or text[cue.start : cue.end]).lower() not in cues.denials:
+        return False  # a quote's attribution verb ("denied") stands at the quote's start
+    after = [word.strip(PUNCTUATION).lower() for word in text[cue.end : cue.end + 160].split()]
+    if cues.intent_markers.intersection(after[: cues.intent_window]):
+        return False  # "continues to deny that it is planning an attack"
+    return bool(cues.factual_markers.intersection(after[: cues.factual_window]))
 
 
 def circumstance_between(text: str, cue: Hit, target: Hit, cues: StanceCues) -> bool:

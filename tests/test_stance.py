@@ -335,6 +335,21 @@ def test_whose_stance_a_cue_shows(text, mentions, quotes, expected, targets, cue
             [("russia", "Russia")],
             [("russia", "sanctions", "neutral", 0.3, "")],
         ),
+        (  # a denial of what happened takes no side; a denial of intent does
+            "Russia denied it was involved in the attack.",
+            [("russia", "Russia")],
+            [("russia", "escalation", "neutral", 0.3, "")],
+        ),
+        (
+            "Kyiv denied responsibility for the attack.",
+            [("ukraine", "Kyiv")],
+            [("ukraine", "escalation", "neutral", 0.3, "")],
+        ),
+        (
+            "Russia continues to deny that it is planning an attack.",
+            [("russia", "Russia")],
+            [("russia", "escalation", "oppose", 0.9, "deny")],
+        ),
         (  # only a whole name is a news agency
             "Michael Bloomberg called for tougher sanctions.",
             [("michael_bloomberg", "Michael Bloomberg")],
