@@ -160,6 +160,11 @@ class StanceCues:
     embedded_openers: frozenset[str] = frozenset()
     # a cue right after one of these is received, not given ("came under criticism", "drew condemnation")
     received_markers: frozenset[str] = frozenset()
+    # a cue in a phrase opening with one of these belongs to the actors the phrase refers to ("Finland and
+    # Sweden, who have sought to join NATO")
+    relative_pronouns: frozenset[str] = frozenset()
+    # a cue right after one of these is nobody's in particular ("criminalising any public opposition")
+    generic_markers: frozenset[str] = frozenset()
     # a denial followed closely by one of these denies a fact and takes no side ("denied it was involved")
     denials: frozenset[str] = frozenset()
     factual_markers: frozenset[str] = frozenset()
@@ -241,6 +246,8 @@ def load_stance_cues(path: Path = DEFAULT_STANCE_CUES, *, clauses_path: Path = D
         intent_window=int(data.get("intent_window", 0)),
         embedded_openers=lowercase_set(data, "embedded_openers"),
         received_markers=lowercase_set(data, "received_markers"),
+        generic_markers=lowercase_set(data, "generic_markers"),
+        relative_pronouns=lowercase_set(data, "relative_pronouns"),
     )
 
 
@@ -620,15 +627,42 @@ def cue_holders(
     # "Putin's illegal invasion": a cue right before the target describes it, and the owner owns the target
     owned_cue = bool(text[cue.end : target.start].strip())
     owner = possessive_owner(text, cue, context.mentions) if owned_cue else None
-    if cues.received_markers.intersection(before[-2:]):
-        return []  # "Russia came under sharp criticism for its attack"
+    if cues.received_markers.intersection(before[-2:]) or cues.generic_markers.intersection(before[-2:]):
+        return []  # "Russia came under sharp criticism", "a law criminalising any public opposition"
     if owner is not None:
         return [owner]
+    antecedents = relative_antecedents(text, cue, context)
+    if antecedents is not None:
+        return antecedents  # "Finland and Sweden, who have sought to join NATO"
     if is_reason(text, cue, before, cues):
         return acted_on(context.mentions, context.floor, cue, holders)
     if holders and owned_cue and cues.singular_possessives.intersection(before[-2:]):
         return [max(holders, key=lambda subject: subject.end)]  # "Germany reiterated its opposition"
     return holders
+
+
+def relative_antecedents(text: str, cue: Hit, context: SentenceContext) -> list[ClauseMention] | None:
+    """The actors a relative clause holding the cue refers to ("Finland and Sweden, who have sought to
+    join NATO" -> Finland and Sweden; [] when it names no actor), or None when the cue's phrase opens with
+    no relative pronoun."""
+    floor = context.floor
+    breaks = [match.end() for match in PHRASE_BREAK.finditer(text, floor, cue.start)]
+    phrase_start = breaks[-1] if breaks else floor  # a clause may itself open with the pronoun
+    opening = text[phrase_start : cue.start].split()[:1]
+    if not opening or opening[0].lower() not in context.cues.relative_pronouns:
+        return None
+    chain: list[MentionSpan] = []
+    position = phrase_start
+    for mention in reversed(mentions_within(context.mentions, max(0, phrase_start - 300), phrase_start)):
+        gap = text[mention[3] : position].strip(" ,").lower()
+        if gap and gap not in context.cues.target_conjunctions:
+            break
+        chain.insert(0, mention)
+        position = mention[2]
+    return [
+        ClauseMention(actor_id, actor, start, end, possessive=False, after_marker=False, quoted=False)
+        for actor_id, actor, start, end in chain
+    ]
 
 
 def words_before(text: str, position: int, floor: int, *, count: int) -> list[str]:

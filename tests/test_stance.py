@@ -258,6 +258,24 @@ def test_stance_error_classes_from_real_news(text, mentions, expected, targets, 
             [("hillary_clinton", "direct", "She did not want combat troops on the ground")],
             [("hillary_clinton", "escalation", "neutral", 0.3, "")],
         ),
+        (  # "someone" is a third person; "anyone" after "allow" is an object
+            '"While someone asks not to humiliate Russia, the Kremlin resorts to new attacks," Podolyak said.',
+            [],
+            [
+                (
+                    "mykhailo_podolyak",
+                    "direct",
+                    "While someone asks not to humiliate Russia, the Kremlin resorts to new attacks",
+                )
+            ],
+            [("mykhailo_podolyak", "escalation", "neutral", 0.3, "")],
+        ),
+        (
+            '"We will not allow anyone to slam closed NATO\'s open-door policy," Sherman said.',
+            [],
+            [("wendy_sherman", "direct", "We will not allow anyone to slam closed NATO's open-door policy")],
+            [("wendy_sherman", "nato_enlargement", "support", 0.9, "slam")],
+        ),
         (  # a word of obligation makes it the speaker's demand
             '"They must stop the war," Zelensky said.',
             [],
@@ -349,6 +367,29 @@ def test_whose_stance_a_cue_shows(text, mentions, quotes, expected, targets, cue
             "Russia continues to deny that it is planning an attack.",
             [("russia", "Russia")],
             [("russia", "escalation", "oppose", 0.9, "deny")],
+        ),
+        (  # a cue after "any" is nobody's in particular
+            "Putin signed a law criminalising any public opposition to the war.",
+            [("vladimir_putin", "Putin")],
+            [],
+        ),
+        (  # "as the ..." gives a circumstance
+            "The mayor of Sloviansk has called on residents to leave as the invaders stepped up their shelling.",
+            [("unregistered:Sloviansk", "Sloviansk")],
+            [],
+        ),
+        (  # a relative clause's cue belongs to the actors it refers to ...
+            "Turkey is threatening to block the accession of Finland and Sweden, who have sought to join NATO.",
+            [("turkey", "Turkey"), ("finland", "Finland"), ("sweden", "Sweden")],
+            [
+                ("finland", "nato_enlargement", "support", 0.9, "sought"),
+                ("sweden", "nato_enlargement", "support", 0.9, "sought"),
+            ],
+        ),
+        (  # ... and to nobody when they are no actors
+            "Turkey blocked the request of the Nordic countries, who sought to join NATO.",
+            [("turkey", "Turkey")],
+            [],
         ),
         (  # only a whole name is a news agency
             "Michael Bloomberg called for tougher sanctions.",
