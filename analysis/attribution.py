@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import accumulate, repeat
+from itertools import accumulate, pairwise, repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -68,6 +68,7 @@ class SpeechCues:
     title_small_words: frozenset[str] = frozenset()
     title_introducers: frozenset[str] = frozenset()
     name_heads: frozenset[str] = frozenset()
+    affiliation_words: frozenset[str] = frozenset()
     speaker_suffixes: tuple[str, ...] = ()
     token_pattern: re.Pattern[str] = TOKEN_PATTERN
     # finds every cue's first word as a whole word: a sentence where it finds none holds no cue
@@ -143,6 +144,7 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         audience_cues=word_set(data, "audience_cues"),
         title_small_words=word_set(data, "title_small_words"),
         title_introducers=word_set(data, "title_introducers"),
+        affiliation_words=word_set(data, "affiliation_words"),
         name_heads=word_set(data, "name_heads"),
         speaker_suffixes=tuple(item.lower() for item in string_items(data, "speaker_suffixes")),
         token_pattern=make_token_pattern(tuple(string_items(data, "abbreviations"))),
@@ -356,7 +358,27 @@ def phrase_before(tokens: tuple[Token, ...], last: int, *, floor: int, cues: Spe
             if not inside_name(tokens, first, floor=floor):
                 break
             first -= 2  # on to the capitalised word before "for the" / "of the"
-    return (first, last + 1)
+    return (title_before_employer(tokens, first, floor=floor, cues=cues), last + 1)
+
+
+def title_before_employer(tokens: tuple[Token, ...], first: int, *, floor: int, cues: SpeechCues) -> int:
+    """Where a speaker phrase starting at token `first` really starts: at the title before an affiliation
+    word ("the former permanent secretary at [the Ministry of Defence]", "an analyst at [Eurasia Group]"),
+    else `first`. The employer is not the speaker (see `employer_start`)."""
+    joiner, title = first - 1, first - 2
+    if title < floor or tokens[joiner].lower not in cues.affiliation_words:
+        return first
+    if not (tokens[title].is_word and tokens[title].text.islower() and tokens[title].lower in cues.title_words):
+        return first
+    start = title
+    while start - 1 >= floor and title - start < 3:
+        previous = tokens[start - 1]
+        if previous.lower in cues.determiners:
+            return start - 1  # "An analyst at ..."
+        if not previous.is_word or not previous.text.islower():
+            break
+        start -= 1
+    return start
 
 
 def inside_name(tokens: tuple[Token, ...], index: int, *, floor: int) -> bool:
@@ -550,7 +572,12 @@ def resolve_speaker(span: tuple[int, int], context: SpeakerContext) -> Speaker |
     """
     start, end = span
     raw = context.text[start:end]
+    employer = employer_start(context.text, start, end, context.cues)
+    if employer is not None:  # "the permanent secretary at the Ministry of Defence": the ministry is no speaker
+        end = employer
     found = heads_first(overlapping_mentions(context.mentions, start, end), context.text)
+    if employer is not None and not found:
+        return Speaker("", raw, start, span[1])
     if found:
         mention = pick_mention(found)
         return Speaker(mention.actor_id, mention.actor, start, end)
@@ -570,6 +597,18 @@ def resolve_speaker(span: tuple[int, int], context: SpeakerContext) -> Speaker |
     if not any(is_speaker_noun(word, context.cues) for word in head_words(raw)):
         return None
     return Speaker("", raw, start, end)
+
+
+def employer_start(text: str, start: int, end: int, cues: SpeechCues) -> int | None:
+    """Where the speaker's employer begins in a speaker phrase: after a lowercase title word and one of the
+    affiliation words ("an analyst at Eurasia Group", "the permanent secretary at the Ministry of Defence"),
+    or None. A name before the title is still the speaker ("Mark Hjelm, an analyst with Eurasia Group")."""
+    words = list(TOKEN_PATTERN.finditer(text, start, end))
+    for title, joiner in pairwise(words):
+        word = title.group()
+        if word.islower() and word in cues.title_words and joiner.group() in cues.affiliation_words:
+            return joiner.start()
+    return None
 
 
 def head_words(raw: str) -> tuple[str, ...]:

@@ -518,3 +518,21 @@ def test_seed_reported_speech(seed_quotes):
 def test_seed_has_one_row_per_statement(seed_quotes):
     assert seed_quotes["kind"].value_counts().to_dict() == {"indirect": 8, "direct": 3, "partial": 2, "scare": 1}
     assert seed_quotes["quote_id"].tolist() == list(range(14))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_id", "speaker"),
+    [
+        ('An analyst at Harbour Group said: "The port is closed."', "", "An analyst at Harbour Group"),
+        (
+            'The former permanent secretary at the Port Authority said: "The port is closed."',
+            "",
+            "The former permanent secretary at the Port Authority",
+        ),
+        ('Oskar Lind, an analyst at Harbour Group, said: "The port is closed."', "oskar_lind", "Oskar Lind"),
+    ],
+)
+def test_an_employer_after_a_title_is_not_the_speaker(text, speaker_id, speaker, nlp, cues):
+    surfaces = [LIND] if "Oskar Lind" in text else []
+    quotes = extract(text, surfaces, nlp, cues)
+    assert [(row.speaker_id, row.speaker) for row in quotes.itertuples()] == [(speaker_id, speaker)]
