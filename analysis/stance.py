@@ -152,6 +152,8 @@ class StanceCues:
     first_person_subjects: frozenset[str] = frozenset()
     # ... or a word of obligation between the pronoun and the cue ("they must stop the war")
     prescriptive_words: frozenset[str] = frozenset()
+    # in reported speech, subject pronouns that are somebody else ("he said they had made their opposition")
+    reported_others: frozenset[str] = frozenset()
     # between a cue and a target, these make the target a circumstance, not the cue's object ("urged people
     # to stay in shelters due to the shelling", "dismissed the shipment ... since Russia invaded")
     circumstance_markers: re.Pattern[str] | None = None
@@ -237,6 +239,7 @@ def load_stance_cues(path: Path = DEFAULT_STANCE_CUES, *, clauses_path: Path = D
         third_person_subjects=lowercase_set(data, "third_person_subjects"),
         first_person_subjects=lowercase_set(data, "first_person_subjects"),
         prescriptive_words=lowercase_set(data, "prescriptive_words"),
+        reported_others=lowercase_set(data, "reported_others"),
         reporting_sources=compile_phrases(load_phrase_list(data, "reporting_sources")),
         circumstance_markers=compile_phrases(load_phrase_list(data, "circumstance_markers")),
         denials=lowercase_set(data, "denials"),
@@ -495,18 +498,20 @@ def is_hypothetical(text: str, floor: int, cue: Hit, cues: StanceCues) -> bool:
 
 def speaker_holds(text: str, floor: int, cue: Hit, cues: StanceCues, *, quoted: bool) -> bool:
     """True when a cue inside a quote (clause from `floor`) speaks for the speaker: not hypothetical, and
-    in the speaker's own words (`quoted`), unless it describes what comes before it ("it is
-    unacceptable"), its nearest subject pronoun is not a third person's ("he hasn't criticized this war").
-    In reported speech "he" and "she" are usually the speaker ("Clinton said she did not want troops")."""
+    unless it describes what comes before it ("it is unacceptable"), its nearest subject pronoun is not
+    somebody else's: a third person's in the speaker's own words (`quoted`: "he hasn't criticized this
+    war"), and in reported speech one of `reported_others` ("he said they had made their opposition
+    clear"), where "he" and "she" are usually the speaker ("Clinton said she did not want troops")."""
     if is_hypothetical(text, floor, cue, cues):
         return False
-    if cue.backward or not quoted:
+    if cue.backward:
         return True
+    others = cues.third_person_subjects if quoted else cues.reported_others
     words = [word.strip(PUNCTUATION).lower() for word in text[floor : cue.start].split()]
     for word in reversed(words):
         if word in cues.first_person_subjects or word in cues.prescriptive_words:
             return True  # "we must condemn", "they must stop the war"
-        if word in cues.third_person_subjects:
+        if word in others:
             return False
     return True
 

@@ -276,6 +276,12 @@ def test_stance_error_classes_from_real_news(text, mentions, expected, targets, 
             [("wendy_sherman", "direct", "We will not allow anyone to slam closed NATO's open-door policy")],
             [("wendy_sherman", "nato_enlargement", "support", 0.9, "slam")],
         ),
+        (  # in reported speech "they" is somebody else
+            "Hjelm said that privately they had made their opposition to the invasion clear.",
+            [],
+            [("unregistered:Hjelm", "indirect", "privately they had made their opposition to the invasion clear")],
+            [("unregistered:Hjelm", "escalation", "neutral", 0.3, "")],
+        ),
         (  # a word of obligation makes it the speaker's demand
             '"They must stop the war," Zelensky said.',
             [],
