@@ -197,9 +197,9 @@ class RoleRules:
 def load_role_rules(data: dict) -> RoleRules:
     """RoleRules from a parsed cue file (keys object_markers, verb_endings, acting_nouns_before_of)."""
     return RoleRules(
-        object_markers=frozenset(word.lower() for word in load_phrase_list(data, "object_markers")),
+        object_markers=lowercase_set(data, "object_markers"),
         verb_endings=load_phrase_list(data, "verb_endings"),
-        acting_nouns=frozenset(word.lower() for word in load_phrase_list(data, "acting_nouns_before_of")),
+        acting_nouns=lowercase_set(data, "acting_nouns_before_of"),
     )
 
 
@@ -306,3 +306,8 @@ def sentence_clauses(text: str, sentence: tuple[int, int], *, rules: ClauseRules
 def load_phrase_list(data: dict, key: str) -> tuple[str, ...]:
     """A list of phrases from parsed YAML, as a tuple of strings (empty when the key is missing)."""
     return tuple(str(item) for item in data.get(key) or ())
+
+
+def lowercase_set(data: dict, key: str) -> frozenset[str]:
+    """The words of one list in parsed YAML, lowercased (empty when the key is missing)."""
+    return frozenset(word.lower() for word in load_phrase_list(data, key))

@@ -42,6 +42,7 @@ from analysis.cues import (
     is_negated,
     load_phrase_list,
     load_role_rules,
+    lowercase_set,
     opening_subject,
     quoted_speaker,
     screen_source,
@@ -205,6 +206,30 @@ def load_targets(path: Path = DEFAULT_TARGETS) -> Targets:
     return Targets(items=tuple(compile_target(entry) for entry in data.get("targets") or ()))
 
 
+# Lists of words in data/stance_cues.yaml read as lowercase sets into the StanceCues field of the same name.
+WORD_SET_KEYS: tuple[str, ...] = (
+    "target_joiners",
+    "target_conjunctions",
+    "object_complements",
+    "clause_openers",
+    "possessive_determiners",
+    "singular_possessives",
+    "reason_markers",
+    "hypothetical_markers",
+    "third_person_subjects",
+    "first_person_subjects",
+    "prescriptive_words",
+    "reported_others",
+    "denials",
+    "factual_markers",
+    "intent_markers",
+    "embedded_openers",
+    "received_markers",
+    "generic_markers",
+    "relative_pronouns",
+)
+
+
 def load_stance_cues(path: Path = DEFAULT_STANCE_CUES, *, clauses_path: Path = DEFAULT_CLAUSE_RULES) -> StanceCues:
     """The stance cue words of a YAML file, compiled, with the clause rules of `clauses_path`."""
     data = parse_yaml(Path(path).read_text(encoding="utf-8")) or {}
@@ -223,40 +248,17 @@ def load_stance_cues(path: Path = DEFAULT_STANCE_CUES, *, clauses_path: Path = D
         max_cue_distance=int(data.get("max_cue_distance", 8)),
         roles=load_role_rules(data),
         back_reference_openers=lowercase_set(data, "back_reference_openers"),
+        **{name: lowercase_set(data, name) for name in WORD_SET_KEYS},
         confidence=Confidence(**(data.get("confidence") or {})),
         sentiment_threshold=float(data.get("sentiment_threshold", 0.25)),
         clauses=load_clause_rules(clauses_path),
         cue_screen=candidate_screen(screen_source(words)) if words else None,
-        target_joiners=lowercase_set(data, "target_joiners"),
-        target_conjunctions=lowercase_set(data, "target_conjunctions"),
         conjunction_gap=int(data.get("conjunction_gap", 0)),
-        object_complements=lowercase_set(data, "object_complements"),
-        clause_openers=lowercase_set(data, "clause_openers"),
-        possessive_determiners=lowercase_set(data, "possessive_determiners"),
-        singular_possessives=lowercase_set(data, "singular_possessives"),
-        reason_markers=lowercase_set(data, "reason_markers"),
-        hypothetical_markers=lowercase_set(data, "hypothetical_markers"),
-        third_person_subjects=lowercase_set(data, "third_person_subjects"),
-        first_person_subjects=lowercase_set(data, "first_person_subjects"),
-        prescriptive_words=lowercase_set(data, "prescriptive_words"),
-        reported_others=lowercase_set(data, "reported_others"),
         reporting_sources=compile_phrases(load_phrase_list(data, "reporting_sources")),
         circumstance_markers=compile_phrases(load_phrase_list(data, "circumstance_markers")),
-        denials=lowercase_set(data, "denials"),
-        factual_markers=lowercase_set(data, "factual_markers"),
         factual_window=int(data.get("factual_window", 0)),
-        intent_markers=lowercase_set(data, "intent_markers"),
         intent_window=int(data.get("intent_window", 0)),
-        embedded_openers=lowercase_set(data, "embedded_openers"),
-        received_markers=lowercase_set(data, "received_markers"),
-        generic_markers=lowercase_set(data, "generic_markers"),
-        relative_pronouns=lowercase_set(data, "relative_pronouns"),
     )
-
-
-def lowercase_set(data: dict, key: str) -> frozenset[str]:
-    """The words of one list in a parsed cue file, lowercased (empty when the list is missing)."""
-    return frozenset(word.lower() for word in load_phrase_list(data, key))
 
 
 @dataclass(frozen=True)
