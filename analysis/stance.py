@@ -404,7 +404,7 @@ def denies_a_fact(text: str, cue: Hit, cues: StanceCues) -> bool:
     `factual_window` words after it ("denied it was involved in the attack", "denied responsibility")."""
     if (cue.label or text[cue.start : cue.end]).lower() not in cues.denials:
         return False  # a quote's attribution verb ("denied") stands at the quote's start
-    after = [word.strip(PUNCTUATION).lower() for word in text[cue.end : cue.end + 160].split()]
+    after = plain_words(text[cue.end : cue.end + 160])
     if cues.intent_markers.intersection(after[: cues.intent_window]):
         return False  # "continues to deny that it is planning an attack"
     return bool(cues.factual_markers.intersection(after[: cues.factual_window]))
@@ -418,7 +418,7 @@ def circumstance_between(text: str, cue: Hit, target: Hit, cues: StanceCues) -> 
     between = text[cue.end : target.start]
     if cues.circumstance_markers is not None and cues.circumstance_markers.search(between):
         return True
-    words = [word.strip(PUNCTUATION).lower() for word in text[cue.end : target.start].split()]
+    words = plain_words(text[cue.end : target.start])
     return bool(cues.embedded_openers.intersection(words))
 
 
@@ -485,11 +485,16 @@ def quote_pairs(
     return [(target, attribution + backward) for target in target_hits], cues.confidence.cue_near_target
 
 
+def plain_words(fragment: str) -> list[str]:
+    """The lowercased words of a stretch of text, without the punctuation around them."""
+    return [word.strip(PUNCTUATION).lower() for word in fragment.split()]
+
+
 def phrase_words(text: str, floor: int, position: int) -> list[str]:
     """The lowercased words between the last comma, semicolon, colon, dash or bracket (or `floor`) and
     `position`: the phrase the word at `position` stands in."""
     segment = PHRASE_BREAK.split(text[floor:position])[-1]
-    return [word.strip(PUNCTUATION).lower() for word in segment.split()]
+    return plain_words(segment)
 
 
 def is_hypothetical(text: str, floor: int, cue: Hit, cues: StanceCues) -> bool:
@@ -509,7 +514,7 @@ def speaker_holds(text: str, floor: int, cue: Hit, cues: StanceCues, *, quoted: 
     if cue.backward:
         return True
     others = cues.third_person_subjects if quoted else cues.reported_others
-    words = [word.strip(PUNCTUATION).lower() for word in text[floor : cue.start].split()]
+    words = plain_words(text[floor : cue.start])
     for word in reversed(words):
         if word in cues.first_person_subjects or word in cues.prescriptive_words:
             return True  # "we must condemn", "they must stop the war"
@@ -675,8 +680,7 @@ def relative_antecedents(text: str, cue: Hit, context: SentenceContext) -> list[
 def words_before(text: str, position: int, floor: int, *, count: int) -> list[str]:
     """The last `count` lowercased words before `position`, not reaching back past `floor` or a comma,
     semicolon, colon, dash or bracket ("Scholz, under pressure, backed ...": nothing before "backed")."""
-    segment = PHRASE_BREAK.split(text[max(floor, position - 80) : position])[-1]
-    return [word.strip(PUNCTUATION).lower() for word in segment.split()][-count:]
+    return phrase_words(text, max(floor, position - 80), position)[-count:]
 
 
 def is_reason(text: str, cue: Hit, before: list[str], cues: StanceCues) -> bool:
