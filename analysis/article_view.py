@@ -7,7 +7,6 @@ the DataFrame entry points (for tests and interactive use) build it from frames.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,6 +18,7 @@ from analysis.tables import format_cell
 QUOTED_KINDS: tuple[str, ...] = ("direct", "partial")
 # quotes whose speaker's stance is read: everything but scare quotes
 STATEMENT_KINDS: tuple[str, ...] = ("direct", "partial", "indirect")
+
 
 SentenceSpan = tuple[int, int, int]  # sentence_id, start, end
 MentionItem = tuple[int, str, str, int, int]  # sentence_id, actor_id, actor, start, end (table order)
@@ -70,10 +70,6 @@ class ArticleView:
                     Statement(start, end, speaker_id, speaker, cue, polarity, kind)
                 )
         return grouped
-
-    def sentences_matching(self, pattern: re.Pattern[str]) -> list[SentenceSpan]:
-        """The sentences in which the pattern finds a match (searched within each sentence's bounds)."""
-        return [sentence for sentence in self.sentences if pattern.search(self.text, sentence[1], sentence[2])]
 
 
 def quote_item(kind, sentence_id, start, end, speaker_id, speaker, cue, polarity) -> QuoteItem:

@@ -12,7 +12,7 @@ from itertools import accumulate, pairwise, repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from analysis.cues import prefix_tree
+from analysis.cues import Screen, candidate_screen, prefix_tree
 from analysis.registry import Registry
 from analysis.schema import UNREGISTERED_PREFIX
 from analysis.yaml_text import parse_yaml
@@ -72,7 +72,7 @@ class SpeechCues:
     speaker_suffixes: tuple[str, ...] = ()
     token_pattern: re.Pattern[str] = TOKEN_PATTERN
     # finds every cue's first word as a whole word: a sentence where it finds none holds no cue
-    first_word_screen: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    first_word_screen: Screen | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # A lookup by first word, so matching a token tries only the cues that start with it.
@@ -82,11 +82,12 @@ class SpeechCues:
         object.__setattr__(self, "by_first_word", {word: tuple(items) for word, items in index.items()})
         if index and all(word.isalnum() for word in index):  # a word token is a whole \w+ run of the text
             tree = prefix_tree(sorted(index))
-            object.__setattr__(self, "first_word_screen", re.compile(rf"(?<!\w){tree}(?!\w)", re.IGNORECASE))
+            object.__setattr__(self, "first_word_screen", candidate_screen(rf"(?<!\w){tree}(?!\w)"))
 
-    def may_hold_cue(self, text: str, start: int, end: int) -> bool:
-        """False when text[start:end] holds no cue's first word, so that no cue can be found there."""
-        return self.first_word_screen is None or self.first_word_screen.search(text, start, end) is not None
+    def may_hold_cue(self, text: str, start: int, end: int, *, folded: str | None = None) -> bool:
+        """False when text[start:end] holds no cue's first word, so that no cue can be found there (`folded`:
+        the screen's `fold` of the text, when the caller screens many sentences of it)."""
+        return self.first_word_screen is None or self.first_word_screen.holds(text, start, end, folded=folded)
 
     def pronoun_kind(self, word: str) -> str:
         """male, female or group for a pronoun speaker ("he", "they"), "" for any other word."""

@@ -141,9 +141,10 @@ def build_view(
     quotes = tuple(find_quote_spans(text))
     ranges = tuple((quote.open_mark, quote.close_end) for quote in quotes)
     sentences = []
+    folded = cues.first_word_screen.fold(text) if cues.first_word_screen is not None else None
     for sentence_id, start, end in sorted(sentence_spans, key=lambda item: item[1]):
         sentence = SentenceView(sentence_id, start, end, text=text, pattern=cues.token_pattern)
-        if cues.may_hold_cue(text, start, end):
+        if cues.may_hold_cue(text, start, end, folded=folded):
             sentence.cues = find_cues(sentence.tokens, cues, blocked=ranges)
         sentences.append(sentence)
     outside = tuple(mention for mention in mentions if not inside_any(mention.start, ranges))

@@ -32,6 +32,8 @@ from analysis.cues import (
     ClauseMention,
     MentionSpan,
     RoleRules,
+    Screen,
+    ScreenedPattern,
     candidate_screen,
     clause_mentions,
     compile_phrases,
@@ -99,9 +101,9 @@ class RelationCues:
     consequence_words: frozenset[str] = frozenset()
     consequence_window: int = 0
     # any relation cue: sentences without one are skipped
-    any_cue: re.Pattern[str] | None = field(init=False, repr=False, compare=False, default=None)
+    any_cue: ScreenedPattern | None = field(init=False, repr=False, compare=False, default=None)
     # every position where some relation cue could start (cues.find_spans_each)
-    cue_screen: re.Pattern[str] | None = field(init=False, repr=False, compare=False, default=None)
+    cue_screen: Screen | None = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
         sources = [relation.pattern.pattern for relation in self.relations if relation.pattern is not None]
@@ -113,8 +115,9 @@ class RelationCues:
         ]
         screen = screen_source(words, patterns)
         pattern = re.compile(guarded("|".join(sources), screen), re.IGNORECASE)
-        object.__setattr__(self, "any_cue", pattern if sources else None)
-        object.__setattr__(self, "cue_screen", candidate_screen(screen) if sources else None)
+        cue_screen = candidate_screen(screen) if sources else None
+        object.__setattr__(self, "any_cue", ScreenedPattern(pattern, cue_screen) if sources else None)
+        object.__setattr__(self, "cue_screen", cue_screen)
 
 
 def relation_type(name: str, polarity: int, phrases: list[str]) -> RelationType:
@@ -387,7 +390,7 @@ def find_relation_records(view: ArticleView, *, cues: RelationCues) -> list[tupl
     spans, quoted = view.mention_spans(), view.quoted_spans()
     rows: list[RelationRow] = []
     bounds: dict[int, tuple[int, int]] = {}
-    for sentence_id, start, end in view.sentences_matching(cues.any_cue):
+    for sentence_id, start, end in cues.any_cue.sentences_matching(view.text, view.sentences):
         bounds[sentence_id] = (start, end)
         context = RelationContext(sentence_id, spans, quoted, cues)
         clauses = sentence_clauses(text, (start, end), rules=cues.clauses)

@@ -34,6 +34,8 @@ from analysis.cues import (
     ClauseMention,
     MentionSpan,
     RoleRules,
+    Screen,
+    ScreenedPattern,
     candidate_screen,
     clause_mentions,
     compile_phrases,
@@ -85,9 +87,9 @@ class Targets:
 
     items: tuple[Target, ...]
     # any target keyword: sentences without one are skipped
-    any_target: re.Pattern[str] | None = field(init=False, repr=False, compare=False, default=None)
+    any_target: ScreenedPattern | None = field(init=False, repr=False, compare=False, default=None)
     # every position where some target keyword could start (cues.find_spans_each)
-    candidates: re.Pattern[str] | None = field(init=False, repr=False, compare=False, default=None)
+    candidates: Screen | None = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
         sources = [p.pattern for t in self.items for p in (t.pattern, t.inverse) if p is not None]
@@ -95,8 +97,9 @@ class Targets:
         patterns = [pattern for target in self.items for pattern in target.screen_patterns]
         screen = screen_source(words, patterns)
         pattern = re.compile(guarded("|".join(sources), screen), re.IGNORECASE)
-        object.__setattr__(self, "any_target", pattern if sources else None)
-        object.__setattr__(self, "candidates", candidate_screen(screen) if sources else None)
+        candidates = candidate_screen(screen) if sources else None
+        object.__setattr__(self, "any_target", ScreenedPattern(pattern, candidates) if sources else None)
+        object.__setattr__(self, "candidates", candidates)
 
 
 @dataclass(frozen=True)
@@ -129,7 +132,7 @@ class StanceCues:
     clauses: ClauseRules
     # every position where a support, oppose or predicate cue could start (cues.find_spans_each); None
     # when some cue opens with a wildcard, and each pattern then scans the text itself
-    cue_screen: re.Pattern[str] | None = None
+    cue_screen: Screen | None = None
     # words that may stand alone between two targets one cue applies to ("the invasion and the annexation")
     target_joiners: frozenset[str] = frozenset()
     # ... or one of these and at most `conjunction_gap` words in all ("a ceasefire and enter negotiations")
@@ -793,7 +796,7 @@ def find_stance_records(view: ArticleView, *, targets: Targets, cues: StanceCues
     statements, spans, quoted = view.statements(), view.mention_spans(), view.quoted_spans()
     rows: list[StanceRow] = []
     bounds: dict[int, tuple[int, int]] = {}
-    for sentence_id, start, end in view.sentences_matching(targets.any_target):
+    for sentence_id, start, end in targets.any_target.sentences_matching(view.text, view.sentences):
         bounds[sentence_id] = (start, end)
         context = SentenceContext(sentence_id, spans, quoted, targets, cues)
         rows += sentence_rows(text, (start, end), statements.get(sentence_id, []), context)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 
 import pandas as pd
 
@@ -58,10 +57,3 @@ def test_frames_without_score_or_cue_columns() -> None:
     assert view.quoted_spans() == [(17, 29, "")]
     assert view.statements() == {}
     assert view.quotes[0][:7] == ("direct", 1, 17, 29, "", "", "")
-
-
-def test_sentences_matching_a_pattern() -> None:
-    view = view_from_rows(TEXT, SENTENCES, MENTIONS, QUOTES)
-    assert view.sentences_matching(re.compile(r"\blie\b")) == [(1, 16, len(TEXT))]
-    assert view.sentences_matching(re.compile(r"denied|provocation")) == [(0, 0, 15), (1, 16, len(TEXT))]
-    assert view.sentences_matching(re.compile("Berlin")) == []

@@ -8,11 +8,13 @@ import pytest
 
 from analysis.cues import (
     RoleRules,
+    ScreenedPattern,
     candidate_screen,
     clause_mentions,
     compile_phrases,
     find_spans,
     find_spans_each,
+    folded_source,
     guarded,
     is_negated,
     is_object_position,
@@ -225,5 +227,92 @@ def test_spans_of_each_pattern_see_past_the_span_end_as_find_spans_does():
 def test_candidate_screen_matches_at_every_position_where_the_screen_holds():
     screen = candidate_screen(screen_source(["talk*", "calls"]))
     text = "Talks, talking and calls; recalls"
-    assert [match.start() for match in screen.finditer(text)] == [0, 7, 19]
+    assert screen.positions(text, 0, len(text)) == [0, 7, 19]
+    assert screen.positions(text, 1, len(text)) == [7, 19]
+    assert screen.holds(text, 20, len(text)) is False  # "alls; recalls": no whole word
     assert candidate_screen("") is None
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (r"(?<![\w-])nato(?!\w)", r"(?<![\w-])nato(?!\w)"),
+        (r"NATO(?:['’]s)?\W+(?:DNR|Donbas+)\b", r"nato(?:['’]s)?\W+(?:dnr|donbas+)\b"),
+        (r"[A-Z]\S+ \Bx\D", r"[a-z]\S+ \Bx\D"),  # escapes keep their case, same-case ranges fold
+        (r"\x41BC", None),  # "\x41" is "A": the folded source could not tell
+        (r"\101", None),
+        (r"[A-z]", None),  # the range holds "[", "_" and more: folded it would not
+        (r"[0-Z]", None),
+        ("Émigré", None),  # a non-ASCII letter: Python's case folding has exceptions beyond str.lower
+        ("(?L)x", None),  # no lowercase form of this flag
+    ],
+)
+def test_folded_source_lowercases_letters_where_that_keeps_the_matches(source, expected):
+    assert folded_source(source) == expected
+
+
+SCREEN_TEXT = (
+    "İstanbul talks on NATO. NATO and Nato-backed talks; ANTI-NATO rallies. "
+    "The naTo summit, then talks ın Kyiv and ſanctions on NATO."
+)
+ANTI = SCREEN_TEXT.index("ANTI")
+SCREEN_SPANS = [
+    (0, len(SCREEN_TEXT)),
+    (0, SCREEN_TEXT.index("The")),  # "İ" lowercases to two characters: searched as written
+    (SCREEN_TEXT.index("NATO and"), ANTI),  # lowercase
+    (ANTI + 2, ANTI + 9),  # "TI": the look-behind sees "AN" before the span
+    (ANTI + 3, ANTI + 4),
+    (SCREEN_TEXT.index("The"), len(SCREEN_TEXT)),  # "ın", "ſ": searched as written
+]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [screen_source(["nato", "talk*", "sanctions", "in"]), r"NATO\W+(?:summit|and)|\btalks\b", r"(?<=an)ti\b"],
+)
+def test_screen_finds_what_a_case_insensitive_search_finds(source):
+    """The lowercase search gives the same positions, also where it is not used: a span whose lowercase is
+    longer ("İstanbul"), or that holds "ı" or "ſ" (which Python's case-insensitive search takes for "i"
+    and "s"); and look-behinds see the text before the span."""
+    screen = candidate_screen(source)
+    written = re.compile(f"(?=(?:{source}))", re.IGNORECASE)
+    assert screen.folded is not None
+    for start, end in SCREEN_SPANS:
+        expected = [match.start() for match in written.finditer(SCREEN_TEXT, start, end)]
+        assert screen.positions(SCREEN_TEXT, start, end) == expected
+        assert screen.holds(SCREEN_TEXT, start, end) is bool(expected)
+
+
+def test_screen_positions_in_a_span_with_a_dotless_i_or_a_long_s():
+    screen = candidate_screen(screen_source(["in", "sanctions"]))
+    start = SCREEN_TEXT.index("The")
+    # "ın" and "ſanctions" count as "in" and "sanctions", as Python's case-insensitive search has them
+    found = screen.positions(SCREEN_TEXT, start, len(SCREEN_TEXT))
+    assert [SCREEN_TEXT[position : position + 9] for position in found] == ["ın Kyiv a", "ſanctions"]
+
+
+def test_screened_pattern_searches_as_the_pattern_does():
+    words = screen_words(["talks", "nato"])
+    pattern = re.compile(guarded(r"talks\W+on\W+nato|nato\W+summit", screen_source(words)), re.IGNORECASE)
+    screened = ScreenedPattern(pattern, candidate_screen(screen_source(words)))
+    for start, end in SCREEN_SPANS:
+        expected = pattern.search(SCREEN_TEXT, start, end)
+        found = screened.search(SCREEN_TEXT, start, end)
+        assert (found and found.span()) == (expected and expected.span())
+    assert screened.search(SCREEN_TEXT, 0, len(SCREEN_TEXT)).group() == "talks on NATO"
+    second = SCREEN_TEXT.index("NATO and")
+    assert screened.search(SCREEN_TEXT, second, len(SCREEN_TEXT)).group() == "naTo summit"
+    assert screened.search(SCREEN_TEXT, second, SCREEN_TEXT.index("The")) is None
+
+
+@pytest.mark.parametrize("opening", ["Istanbul", "İstanbul"])  # lowercase, or as written ("İ" lowercases to two)
+def test_screened_pattern_finds_the_sentences_the_pattern_finds(opening):
+    words = screen_words(["talks", "nato"])
+    pattern = re.compile(guarded(r"talks\W+on\W+nato|nato\W+summit", screen_source(words)), re.IGNORECASE)
+    screened = ScreenedPattern(pattern, candidate_screen(screen_source(words)))
+    text = SCREEN_TEXT.replace("İstanbul", opening).replace("ın", "in").replace("ſ", "s")
+    first, second = text.index(". ") + 1, text.index("The")
+    sentences = [(0, 0, first), (1, first + 1, second - 1), (2, second, len(text))]
+    assert (screened.screen.fold(text) is None) is (opening == "İstanbul")
+    assert screened.sentences_matching(text, sentences) == [(0, 0, first), (2, second, len(text))]
+    assert ScreenedPattern(pattern, None).sentences_matching(text, sentences) == [sentences[0], sentences[2]]
