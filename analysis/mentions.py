@@ -42,6 +42,10 @@ class MatchRules:
     not_names: frozenset[str]
     honorifics: frozenset[str] = frozenset()
     organisation_heads: frozenset[str] = frozenset()
+    # a possessive place whose next words name one of these is a location ("Moscow's Pushkin Square")
+    place_nouns: frozenset[str] = frozenset()
+    place_noun_window: int = 0
+    phrase_breaks: frozenset[str] = frozenset()
 
 
 # The speech-cue groups whose verbs follow the one who acts ("Kyiv denied", "the Duma asked").
@@ -72,6 +76,9 @@ def make_match_rules(lexicon: dict[str, Any], metonym_rules: dict[str, Any], spe
         not_names=frozenset(lexicon.get("not_names") or ()),
         honorifics=frozenset(lexicon.get("honorifics") or ()),
         organisation_heads=frozenset(lexicon.get("organisation_heads") or ()),
+        place_nouns=words(metonym_rules, "place_nouns"),
+        place_noun_window=int(metonym_rules.get("place_noun_window", 0)),
+        phrase_breaks=words(metonym_rules, "phrase_breaks"),
     )
 
 
@@ -202,7 +209,7 @@ def place_acts(span: Span, rules: MatchRules, place_ends: dict[int, bool]) -> bo
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ in ("'s", "’s", "'", "’"):
-        return True
+        return not names_a_place(doc, span.end + 1, rules)
     shared = coordinated_place(span, place_ends)
     if shared is not None:
         return shared
@@ -215,6 +222,18 @@ def place_acts(span: Span, rules: MatchRules, place_ends: dict[int, bool]) -> bo
     if before in rules.words_before or (rules.for_to and before == "for" and following == "to"):
         return True
     return before == "of" and span.start >= 2 and doc[span.start - 2].lower_ in rules.nouns_before_of
+
+
+def names_a_place(doc, index: int, rules: MatchRules) -> bool:
+    """True when the words from token `index` on, up to `place_noun_window` of them and before punctuation or
+    a phrase break ("in", "of", "and"), hold a place noun: "Moscow's Higher School of Economics", "Kyiv's
+    mayor", "London's largest private residence" are places, "Moscow's forces near the airport" is not."""
+    for token in doc[index : index + rules.place_noun_window]:
+        if not token.is_alpha or token.lower_ in rules.phrase_breaks:
+            return False
+        if token.lower_ in rules.place_nouns:
+            return True
+    return False
 
 
 def inside_longer_name(span: Span, rules: MatchRules) -> bool:

@@ -97,6 +97,13 @@ def test_possessive_resolves_to_the_actor(nlp, matcher):
         ("Shelling hit Donetsk and Lugansk overnight.", []),
         ("He met officials in the Kremlin.", []),
         ("The Kremlin denied the report.", [("The Kremlin", "russia", "metonym")]),
+        # a possessive place followed by a place noun in its phrase is a location
+        ("He taught at Moscow's Higher School of Economics.", []),
+        ("Crowds filled Moscow’s Pushkin Square.", []),
+        ("Kyiv's mayor, Vitali Klitschko, spoke.", []),
+        ("It is London’s largest private residence.", []),
+        ("Moscow's forces near the airport retreated.", [("Moscow", "russia", "metonym")]),
+        ("Moscow's decision, the mayor said, was final.", [("Moscow", "russia", "metonym")]),
     ],
 )
 def test_metonyms_count_only_where_the_place_acts(nlp, matcher, text, expected):
