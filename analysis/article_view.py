@@ -19,7 +19,6 @@ QUOTED_KINDS: tuple[str, ...] = ("direct", "partial")
 # quotes whose speaker's stance is read: everything but scare quotes
 STATEMENT_KINDS: tuple[str, ...] = ("direct", "partial", "indirect")
 
-
 SentenceSpan = tuple[int, int, int]  # sentence_id, start, end
 MentionItem = tuple[int, str, str, int, int]  # sentence_id, actor_id, actor, start, end (table order)
 MentionSpan = tuple[str, str, int, int]  # actor_id, actor, start, end (text order)
