@@ -102,8 +102,11 @@ class RelationCues:
     consequence_window: int = 0
     # any relation cue: sentences without one are skipped
     any_cue: ScreenedPattern | None = field(init=False, repr=False, compare=False, default=None)
-    # every position where some relation cue could start (cues.find_spans_each)
-    cue_screen: Screen | None = field(init=False, repr=False, compare=False, default=None)
+
+    @property
+    def cue_screen(self) -> Screen | None:
+        """Every position where some relation cue could start (cues.find_spans_each): any_cue's screen."""
+        return self.any_cue.screen if self.any_cue is not None else None
 
     def __post_init__(self) -> None:
         sources = [relation.pattern.pattern for relation in self.relations if relation.pattern is not None]
@@ -115,9 +118,8 @@ class RelationCues:
         ]
         screen = screen_source(words, patterns)
         pattern = re.compile(guarded("|".join(sources), screen), re.IGNORECASE)
-        cue_screen = candidate_screen(screen) if sources else None
-        object.__setattr__(self, "any_cue", ScreenedPattern(pattern, cue_screen) if sources else None)
-        object.__setattr__(self, "cue_screen", cue_screen)
+        any_cue = ScreenedPattern(pattern, candidate_screen(screen)) if sources else None
+        object.__setattr__(self, "any_cue", any_cue)
 
 
 def relation_type(name: str, polarity: int, phrases: list[str]) -> RelationType:

@@ -88,8 +88,11 @@ class Targets:
     items: tuple[Target, ...]
     # any target keyword: sentences without one are skipped
     any_target: ScreenedPattern | None = field(init=False, repr=False, compare=False, default=None)
-    # every position where some target keyword could start (cues.find_spans_each)
-    candidates: Screen | None = field(init=False, repr=False, compare=False, default=None)
+
+    @property
+    def candidates(self) -> Screen | None:
+        """Every position where some target keyword could start (cues.find_spans_each): any_target's screen."""
+        return self.any_target.screen if self.any_target is not None else None
 
     def __post_init__(self) -> None:
         sources = [p.pattern for t in self.items for p in (t.pattern, t.inverse) if p is not None]
@@ -97,9 +100,8 @@ class Targets:
         patterns = [pattern for target in self.items for pattern in target.screen_patterns]
         screen = screen_source(words, patterns)
         pattern = re.compile(guarded("|".join(sources), screen), re.IGNORECASE)
-        candidates = candidate_screen(screen) if sources else None
-        object.__setattr__(self, "any_target", ScreenedPattern(pattern, candidates) if sources else None)
-        object.__setattr__(self, "candidates", candidates)
+        any_target = ScreenedPattern(pattern, candidate_screen(screen)) if sources else None
+        object.__setattr__(self, "any_target", any_target)
 
 
 @dataclass(frozen=True)
