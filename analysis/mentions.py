@@ -33,7 +33,6 @@ class MatchRules:
     words_before: frozenset[str]
     nouns_before_of: frozenset[str]
     location_words: frozenset[str]
-    adjectival_prefixes: frozenset[str]
     for_to: bool
     speech_verbs: frozenset[str]  # their speaker may follow them: "said Pushilin"
     acting_verbs: frozenset[str]  # speech, request, accusation and denial verbs: "Pushilin said/asked/denied"
@@ -42,10 +41,18 @@ class MatchRules:
     not_names: frozenset[str]
     honorifics: frozenset[str] = frozenset()
     organisation_heads: frozenset[str] = frozenset()
+    # names that hold an alias but are no actor ("Latin America"): matched only to shield the alias inside
+    not_actors: tuple[str, ...] = ()
     # a possessive place whose next words name one of these is a location ("Moscow's Pushkin Square")
     place_nouns: frozenset[str] = frozenset()
     place_noun_window: int = 0
     phrase_breaks: frozenset[str] = frozenset()
+    # seats of government ("the Kremlin") also act as the subject of a clause: after one of `clause_openers`
+    seats: frozenset[str] = frozenset()
+    clause_openers: frozenset[str] = frozenset()
+    seat_compounds: frozenset[str] = frozenset()  # "Kremlin officials", "a White House bid": not the seat itself
+    # "attacks on Kyiv": after these nouns and "on", a place is a target, not an actor
+    target_nouns: frozenset[str] = frozenset()
 
 
 # The speech-cue groups whose verbs follow the one who acts ("Kyiv denied", "the Duma asked").
@@ -67,7 +74,6 @@ def make_match_rules(lexicon: dict[str, Any], metonym_rules: dict[str, Any], spe
         words_before=words(metonym_rules, "words_before"),
         nouns_before_of=words(metonym_rules, "nouns_before_of"),
         location_words=words(metonym_rules, "location_words"),
-        adjectival_prefixes=words(metonym_rules, "adjectival_prefixes"),
         for_to=bool(metonym_rules.get("for_to", True)),
         speech_verbs=single_words("speech_verbs"),
         acting_verbs=frozenset().union(*(single_words(group) for group in ACTING_VERB_GROUPS)),
@@ -76,9 +82,14 @@ def make_match_rules(lexicon: dict[str, Any], metonym_rules: dict[str, Any], spe
         not_names=frozenset(lexicon.get("not_names") or ()),
         honorifics=frozenset(lexicon.get("honorifics") or ()),
         organisation_heads=frozenset(lexicon.get("organisation_heads") or ()),
+        not_actors=tuple(str(phrase) for phrase in lexicon.get("not_actors") or ()),
         place_nouns=words(metonym_rules, "place_nouns"),
         place_noun_window=int(metonym_rules.get("place_noun_window", 0)),
         phrase_breaks=words(metonym_rules, "phrase_breaks"),
+        seats=words(metonym_rules, "seats"),
+        clause_openers=words(metonym_rules, "clause_openers"),
+        seat_compounds=words(metonym_rules, "seat_compounds"),
+        target_nouns=words(metonym_rules, "target_nouns"),
     )
 
 
@@ -97,11 +108,12 @@ def capitalised_variants(phrase: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
-def collect_phrases(registry: Registry) -> dict[tuple[str, str], dict[str, set[str]]]:
+def collect_phrases(registry: Registry, not_actors: Sequence[str] = ()) -> dict[tuple[str, str], dict[str, set[str]]]:
     """Every (matcher, phrase) with the actor ids per kind it can stand for.
 
-    The case-sensitive matcher gets names, aliases, metonyms, short names and "Title Name" forms;
-    the lowercase matcher gets standalone titles ("the russian president").
+    The case-sensitive matcher gets names, aliases, metonyms, short names and "Title Name" forms, and the
+    `not_actors` names (kind "none", no actor), which win over the shorter alias inside them as any longer
+    match does; the lowercase matcher gets standalone titles ("the russian president").
     """
     phrases: dict[tuple[str, str], dict[str, set[str]]] = {}
 
@@ -122,12 +134,15 @@ def collect_phrases(registry: Registry) -> dict[tuple[str, str], dict[str, set[s
                 add("orth", f"{title} {name}", "alias", actor.id)
             if actor.is_person:
                 add("lower", f"the {title}", "title", actor.id)
+    for phrase in not_actors:
+        if ("orth", phrase) not in phrases:  # a registry name always wins
+            add("orth", phrase, "none", "")
     return phrases
 
 
 def choose_label(kinds: dict[str, set[str]]) -> PhraseLabel:
     """One label per phrase: a full alias beats a metonym, which beats a shared short name or title."""
-    for kind in ("alias", "metonym", "short", "title"):
+    for kind in ("alias", "metonym", "short", "title", "none"):
         if kind in kinds:
             return PhraseLabel(kind, tuple(sorted(kinds[kind])))
     raise ValueError("phrase without a kind")
@@ -144,7 +159,7 @@ class ActorMatcher:
         self.orth_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.labels: dict[int, PhraseLabel] = {}
-        self._compile(collect_phrases(registry))
+        self._compile(collect_phrases(registry, rules.not_actors))
 
     def _compile(self, phrases: dict[tuple[str, str], dict[str, set[str]]]) -> None:
         keys = list(phrases)
@@ -179,14 +194,16 @@ class MentionDraft:
 
 
 def is_adjectival(span: Span, rules: MatchRules) -> bool:
-    """True for "pro-Moscow", "anti-EU", "Moscow-based": a name glued into an adjective by a hyphen."""
+    """True for "pro-Moscow", "Moscow-based", "the Russia-Ukraine war", "Île-de-France": a name glued by a
+    hyphen to the word before or after it is part of an adjective or of another name, not an actor."""
     doc = span.doc
-    before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
-    glued_before = before is not None and before.text == "-" and not before.whitespace_ and span.start >= 2
-    if glued_before and doc[span.start - 2].lower_ in rules.adjectival_prefixes:
+    if after is not None and after.text == "-" and not span[-1].whitespace_:
         return True
-    return after is not None and after.text == "-" and not span[-1].whitespace_
+    if span.start < 2 or doc[span.start - 1].text != "-" or doc[span.start - 1].whitespace_:
+        return False
+    word = doc[span.start - 2]
+    return word.is_alpha and not word.whitespace_
 
 
 def next_word(doc: Doc, index: int) -> str:
@@ -214,14 +231,55 @@ def place_acts(span: Span, rules: MatchRules, place_ends: dict[int, bool]) -> bo
     if shared is not None:
         return shared
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    if before in rules.location_words:
+    if before in rules.location_words or is_target(span, rules):
         return False
+    if is_seat(span, rules) and is_clause_subject(span, rules):
+        return True
+    if before == "of":  # "the leaders of Donetsk" acts; in "the governor of Lugansk said", the governor speaks
+        return span.start >= 2 and doc[span.start - 2].lower_ in rules.nouns_before_of
     following = next_word(doc, span.end)
     if following in rules.verbs_after or (following.endswith("ed") and following.isalpha()):
         return True
-    if before in rules.words_before or (rules.for_to and before == "for" and following == "to"):
+    return before in rules.words_before or (rules.for_to and before == "for" and following == "to")
+
+
+def is_seat(span: Span, rules: MatchRules) -> bool:
+    """True for a seat of government ("the Kremlin", "Downing Street"), which stands for its government more
+    often than a city does."""
+    return span.text.lower().removeprefix("the ") in rules.seats
+
+
+def is_clause_subject(span: Span, rules: MatchRules) -> bool:
+    """True for a phrase that opens a clause and goes on with a lowercase word or a comma: "The Kremlin
+    continues", "…, the Kremlin on Thursday accused", "The Kremlin, however, denied"; not "Kremlin officials"
+    or "White House national security adviser" (a compound, see `starts_compound`)."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    opens = before is None or span[0].is_sent_start or before.lower_ in rules.clause_openers
+    after = doc[span.end] if span.end < len(doc) else None
+    if not opens or after is None:
+        return False
+    if after.text == ",":
         return True
-    return before == "of" and span.start >= 2 and doc[span.start - 2].lower_ in rules.nouns_before_of
+    return after.is_alpha and after.text.islower() and not starts_compound(doc, span.end, rules)
+
+
+def starts_compound(doc: Doc, index: int, rules: MatchRules) -> bool:
+    """True when one of `seat_compounds` comes within three lowercase words from token `index`, before a verb
+    or punctuation: "Kremlin officials", "White House national security adviser", "a White House bid"."""
+    for token in doc[index : index + 3]:
+        word = token.lower_
+        if not token.is_alpha or word in rules.verbs_after or word.endswith("ed"):
+            return False
+        if word in rules.seat_compounds:
+            return True
+    return False
+
+
+def is_target(span: Span, rules: MatchRules) -> bool:
+    """True for "airstrikes on Kyiv", "the advance on Kyiv": the place is what is attacked, not who acts."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].lower_ == "on" and doc[span.start - 2].lower_ in rules.target_nouns
 
 
 def names_a_place(doc, index: int, rules: MatchRules) -> bool:
@@ -259,11 +317,17 @@ def most_recent(actor_ids: Sequence[str], seen: list[str]) -> str | None:
 
 
 def resolve_span(
-    span: Span, label: PhraseLabel, *, matcher: ActorMatcher, seen: list[str], place_ends: dict[int, bool]
+    span: Span,
+    label: PhraseLabel,
+    *,
+    matcher: ActorMatcher,
+    seen: list[str],
+    place_ends: dict[int, bool],
+    starts: dict[int, Span],
 ) -> MentionDraft | None:
     """The mention a matched phrase makes, or None when its context or the article rules it out."""
     registry, rules = matcher.registry, matcher.rules
-    if is_adjectival(span, rules):
+    if label.kind == "none" or is_adjectival(span, rules):
         return None
     if label.kind == "alias":
         return MentionDraft(registry.get(label.actor_ids[0]), span, "alias")
@@ -278,8 +342,68 @@ def resolve_span(
             return None
         chosen = label.actor_ids[0] if len(label.actor_ids) == 1 else most_recent(label.actor_ids, seen)
         return MentionDraft(registry.get(chosen), span, "short_name") if chosen else None
+    return resolve_title(span, label, matcher=matcher, seen=seen, starts=starts)
+
+
+def resolve_title(
+    span: Span, label: PhraseLabel, *, matcher: ActorMatcher, seen: list[str], starts: dict[int, Span]
+) -> MentionDraft | None:
+    """A standalone title ("the Russian president"): the holder named right after it ("the president, Joe
+    Biden"), else the holder mentioned last, unless the words after it name someone else (see `title_fits`)."""
+    registry = matcher.registry
+    named = starts.get(span.end + 1) if named_after_comma(span, starts, matcher) else None
+    if named is not None:  # one mention of the name and the title together, or of the name alone
+        actor_id = matcher.labels[named.label].actor_ids[0]
+        return (
+            MentionDraft(registry.get(actor_id), span.doc[span.start : named.end], "alias")
+            if actor_id in label.actor_ids
+            else None
+        )
     chosen = most_recent(label.actor_ids, seen)
-    return MentionDraft(registry.get(chosen), span, "title") if chosen else None
+    if chosen is None or not title_fits(span, registry.get(chosen), matcher=matcher, starts=starts):
+        return None
+    return MentionDraft(registry.get(chosen), span, "title")
+
+
+def named_after_comma(span: Span, starts: dict[int, Span], matcher: ActorMatcher) -> bool:
+    """True when a registered person's full name follows a title after a comma ("the president, Joe Biden")."""
+    following = starts.get(span.end + 1)
+    if following is None or span.doc[span.end].text != ",":
+        return False
+    label = matcher.labels[following.label]
+    return label.kind == "alias" and matcher.registry.get(label.actor_ids[0]).is_person
+
+
+def title_fits(span: Span, actor: Actor, *, matcher: ActorMatcher, starts: dict[int, Span]) -> bool:
+    """False where a title's own words name someone else: an unregistered name after a comma ("the
+    president, Alejandro Giammattei"), another country ("the president of Belarus") or an organisation ("the
+    president of the International Olympic Committee"). "The president of Russia" still refers back to
+    Putin, whose country it is; "the Turkish president, Recep Tayyip Erdogan" to Erdoğan, whose short name
+    it holds."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is None:
+        return True
+    if after.text == ",":
+        names = capitalised_run(doc, span.end + 1, matcher.rules)
+        return not names or bool(set(names) & set(default_short_names(actor)))
+    if after.lower_ != "of" or next_word(doc, span.end + 1).endswith("ing"):  # "accused the president of giving"
+        return True
+    index = span.end + 2 if span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "the" else span.end + 1
+    following = starts.get(index)
+    return following is not None and actor.country in matcher.labels[following.label].actor_ids
+
+
+def capitalised_run(doc: Doc, index: int, rules: MatchRules) -> list[str]:
+    """The capitalised words (and initials like "V.") from token `index` on: a name, or [] when none starts
+    there."""
+    words: list[str] = []
+    for token in doc[index : index + 5]:
+        initial = len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "."
+        if not initial and not (token.is_alpha and token.text[0].isupper() and token.text not in rules.not_names):
+            break
+        words.append(token.text)
+    return words
 
 
 def is_apposition_of(draft: MentionDraft, drafts: list[MentionDraft]) -> bool:
@@ -291,15 +415,27 @@ def is_apposition_of(draft: MentionDraft, drafts: list[MentionDraft]) -> bool:
 
 
 def resolve_phrases(doc: Doc, matcher: ActorMatcher) -> tuple[list[MentionDraft], list[Span]]:
-    """Resolved registry mentions in text order, and every matched span (kept or not) to shield from candidates."""
+    """Resolved registry mentions in text order, and every matched span (kept or not) to shield from candidates.
+
+    A title followed by its holder's name after a comma ("the Russian president, Vladimir Putin") is one
+    mention of both, as "Russian President Vladimir Putin" is, so that a speaker found at the title
+    ("according to the US president, Joe Biden") is that person.
+    """
     drafts: list[MentionDraft] = []
     seen: list[str] = []
     place_ends: dict[int, bool] = {}
     spans = matcher.match_spans(doc)
+    starts = {span.start: span for span in spans}
+    named: set[int] = set()  # starts of names already counted with the title before them
     for span in spans:
-        draft = resolve_span(span, matcher.labels[span.label], matcher=matcher, seen=seen, place_ends=place_ends)
+        if span.start in named:
+            continue
+        label = matcher.labels[span.label]
+        draft = resolve_span(span, label, matcher=matcher, seen=seen, place_ends=place_ends, starts=starts)
         if draft is None or is_apposition_of(draft, drafts):
             continue
+        if draft.span.end > span.end:  # a title and the name after it
+            named.add(span.end + 1)
         drafts.append(draft)
         if draft.actor.is_person:
             seen.append(draft.actor.id)

@@ -11,14 +11,14 @@ from spacy.training import Example
 from analysis.candidates import full_names, with_full_names
 from analysis.mentions import ActorMatcher, find_mention_rows, find_mentions, make_match_rules
 from analysis.nlp import load_ner_model, make_pipeline
-from analysis.registry import load_lexicon, load_metonym_rules, load_speech_cue_lists, parse_registry
+from analysis.registry import load_lexicon, load_metonym_rules, load_registry, load_speech_cue_lists, parse_registry
 from analysis.sentences import sentence_spans
 
 MINI_REGISTRY = {
     "actors": [
         {"id": "russia", "name": "Russia", "type": "country", "metonyms": ["Moscow", "the Kremlin", "Kremlin"]},
         {"id": "ukraine", "name": "Ukraine", "type": "country", "metonyms": ["Kyiv", "Kiev"]},
-        {"id": "united_states", "name": "United States", "type": "country", "aliases": ["US"]},
+        {"id": "united_states", "name": "United States", "type": "country", "aliases": ["US", "America"]},
         {
             "id": "putin",
             "name": "Vladimir Putin",
@@ -27,6 +27,14 @@ MINI_REGISTRY = {
             "titles": ["Russian President", "Russian president"],
         },
         {"id": "biden", "name": "Joe Biden", "type": "person", "gender": "male", "titles": ["US President"]},
+        {
+            "id": "zelensky",
+            "name": "Volodymyr Zelensky",
+            "type": "person",
+            "gender": "male",
+            "country": "ukraine",
+            "titles": ["President"],
+        },
         {"id": "truss", "name": "Liz Truss", "type": "person", "gender": "female"},
         {"id": "dpr", "name": "Donetsk People's Republic", "type": "region", "metonyms": ["Donetsk"]},
         {"id": "lpr", "name": "Lugansk People's Republic", "type": "region", "metonyms": ["Lugansk"]},
@@ -104,10 +112,109 @@ def test_possessive_resolves_to_the_actor(nlp, matcher):
         ("It is London’s largest private residence.", []),
         ("Moscow's forces near the airport retreated.", [("Moscow", "russia", "metonym")]),
         ("Moscow's decision, the mayor said, was final.", [("Moscow", "russia", "metonym")]),
+        ("On Donetsk's front line, gains are small.", []),
+        # after "of", only a noun that belongs to an actor makes the place act: the verb is the noun's
+        ("The governor of Lugansk said the town fell.", []),
+        ("About half of Donetsk is occupied.", []),
+        # the target of an attack, or a place held by someone, is no actor
+        ("Russia launched airstrikes on Kyiv.", [("Russia", "russia", "alias")]),
+        ("Sanctions on Moscow widened.", [("Moscow", "russia", "metonym")]),
+        ("Russian-occupied Donetsk was renamed.", []),
+        # glued by a hyphen to any word, a name is part of an adjective or of another name
+        ("The Russia-Ukraine war goes on.", []),
+        ("Ukraine-Russia talks resumed.", []),
     ],
 )
 def test_metonyms_count_only_where_the_place_acts(nlp, matcher, text, expected):
     assert mentions_of(text, nlp, matcher) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Kremlin continues to weaponise food.", [("The Kremlin", "russia", "metonym")]),
+        ("The Kremlin, however, denied it.", [("The Kremlin", "russia", "metonym")]),
+        (
+            "After the talks, the Kremlin on Thursday accused Kyiv of lying.",
+            [("the Kremlin", "russia", "metonym"), ("Kyiv", "ukraine", "metonym")],
+        ),
+        # a compound with the seat's people or the office is not the seat acting
+        ("Kremlin officials played down the report.", []),
+        ("A Kremlin foreign policy aide spoke.", []),
+        # not the subject of a clause: only the rules for every place apply
+        ("It was a blow for the Kremlin.", []),
+        # a city is not a seat: "continues" alone does not make Moscow act
+        ("Moscow continues to deny it.", []),
+    ],
+)
+def test_seats_of_government_also_act_as_the_subject_of_a_clause(nlp, matcher, text, expected):
+    assert mentions_of(text, nlp, matcher) == expected
+
+
+def test_names_holding_an_alias_are_no_actor(nlp, matcher):
+    text = "Migrants from Latin America and Central America reached America."
+    assert mentions_of(text, nlp, matcher) == [("America", "united_states", "alias")]
+
+
+def registered_mentions(text, nlp, matcher):
+    frame = mention_frame(text, nlp, matcher)
+    return [(row.surface, row.actor_id, row.method) for row in frame.itertuples() if row.registered]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title and its holder's name after a comma are one mention
+        (
+            "The Russian president, Vladimir Putin, spoke.",
+            [("The Russian president, Vladimir Putin", "putin", "alias")],
+        ),
+        (
+            "Vladimir Putin spoke. The US president, Joe Biden, replied.",
+            [("Vladimir Putin", "putin", "alias"), ("The US president, Joe Biden", "biden", "alias")],
+        ),
+        # an unregistered name after the comma is someone else
+        (
+            "Volodymyr Zelensky spoke. The president, Alejandro Giammattei, replied.",
+            [("Volodymyr Zelensky", "zelensky", "alias")],
+        ),
+        # "of" another country or an organisation is someone else; the holder's own country is not
+        (
+            "Volodymyr Zelensky spoke. Later the president of Belarus arrived.",
+            [("Volodymyr Zelensky", "zelensky", "alias")],
+        ),
+        (
+            "Volodymyr Zelensky spoke. Later the president of the Olympic Committee arrived.",
+            [("Volodymyr Zelensky", "zelensky", "alias")],
+        ),
+        (
+            "Volodymyr Zelensky spoke. Later the president of Ukraine arrived.",
+            [
+                ("Volodymyr Zelensky", "zelensky", "alias"),
+                ("the president", "zelensky", "title"),
+                ("Ukraine", "ukraine", "alias"),
+            ],
+        ),
+        (
+            "Volodymyr Zelensky spoke. Critics accused the president of lying.",
+            [("Volodymyr Zelensky", "zelensky", "alias"), ("the president", "zelensky", "title")],
+        ),
+    ],
+)
+def test_titles_defer_to_the_words_that_follow_them(nlp, matcher, text, expected):
+    assert registered_mentions(text, nlp, matcher) == expected
+
+
+def test_default_registry_counts_governments_and_authorities():
+    nlp = make_pipeline()
+    rules = make_match_rules(load_lexicon(), load_metonym_rules(), load_speech_cue_lists())
+    matcher = ActorMatcher(load_registry(), nlp=nlp, rules=rules)
+    text = "The Russian government said Ukrainian authorities and the British government had lied."
+    assert registered_mentions(text, nlp, matcher) == [
+        ("Russian government", "russia", "alias"),
+        ("Ukrainian authorities", "ukraine", "alias"),
+        ("British government", "united_kingdom", "alias"),
+    ]
 
 
 def test_short_name_and_title_refer_back_to_the_person(nlp, matcher):
