@@ -53,6 +53,7 @@ class MatchRules:
     seat_compounds: frozenset[str] = frozenset()  # "Kremlin officials", "a White House bid": not the seat itself
     # "attacks on Kyiv": after these nouns and "on", a place is a target, not an actor
     target_nouns: frozenset[str] = frozenset()
+    passive_targets: frozenset[str] = frozenset()  # "Kyiv was hit": the place suffers, it does not act
 
 
 # The speech-cue groups whose verbs follow the one who acts ("Kyiv denied", "the Duma asked").
@@ -90,6 +91,7 @@ def make_match_rules(lexicon: dict[str, Any], metonym_rules: dict[str, Any], spe
         clause_openers=words(metonym_rules, "clause_openers"),
         seat_compounds=words(metonym_rules, "seat_compounds"),
         target_nouns=words(metonym_rules, "target_nouns"),
+        passive_targets=words(metonym_rules, "passive_targets"),
     )
 
 
@@ -231,7 +233,7 @@ def place_acts(span: Span, rules: MatchRules, place_ends: dict[int, bool]) -> bo
     if shared is not None:
         return shared
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    if before in rules.location_words or is_target(span, rules):
+    if before in rules.location_words or is_target(span, rules) or is_passive_target(span, rules):
         return False
     if is_seat(span, rules) and is_clause_subject(span, rules):
         return True
@@ -273,6 +275,26 @@ def starts_compound(doc: Doc, index: int, rules: MatchRules) -> bool:
             return False
         if word in rules.seat_compounds:
             return True
+    return False
+
+
+def is_passive_target(span: Span, rules: MatchRules) -> bool:
+    """True for "Kyiv was hit", "Kyiv has been shelled", "Kyiv came under attack": the place suffers an
+    attack (one of `passive_targets` after a form of "be", or "come under"); "Moscow has seized" still acts."""
+    doc = span.doc
+    passive = False
+    for index in range(span.end, min(span.end + 5, len(doc))):
+        word = doc[index].lower_
+        if word in ("was", "were", "is", "are", "been", "being", "be"):
+            passive = True
+        elif word in ("come", "came", "comes", "coming"):
+            return index + 1 < len(doc) and doc[index + 1].lower_ == "under"
+        elif word in rules.passive_targets:
+            return passive
+        elif word not in ("has", "have", "had", "will", "would", "could", "may", "might") and not (
+            word.endswith("ly") and doc[index].is_alpha
+        ):
+            return False
     return False
 
 
@@ -460,7 +482,21 @@ def referent_of_sentence(drafts: list[MentionDraft], sentence: Span, rules: Matc
     opening = first_word(sentence)
     offset = opening.i if opening is not None else sentence.start
     if drafts and drafts[0].actor.is_person and drafts[0].span.start - offset <= 3:
-        return drafts[0].actor
+        return named_in_apposition(drafts, people) or drafts[0].actor
+    return None
+
+
+def named_in_apposition(drafts: list[MentionDraft], people: list[MentionDraft]) -> Actor | None:
+    """For a possessive opening ("Putin's spokesperson, Dmitry Peskov, said"), the person named after the
+    comma that follows what the possessor has: the subject is Peskov, not Putin. Else None."""
+    first = drafts[0].span
+    doc = first.doc
+    if first.end >= len(doc) or doc[first.end].lower_ not in ("'s", "’s"):
+        return None
+    for draft in people[1:]:
+        gap = draft.span.start - first.end
+        if 1 < gap <= 5 and doc[draft.span.start - 1].text == ",":
+            return draft.actor
     return None
 
 

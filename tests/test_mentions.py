@@ -120,6 +120,9 @@ def test_possessive_resolves_to_the_actor(nlp, matcher):
         ("Russia launched airstrikes on Kyiv.", [("Russia", "russia", "alias")]),
         ("Sanctions on Moscow widened.", [("Moscow", "russia", "metonym")]),
         ("Russian-occupied Donetsk was renamed.", []),
+        ("The last time Kyiv was hit was in April.", []),
+        ("Kyiv has come under attack again.", []),
+        ("Moscow has seized the initiative.", [("Moscow", "russia", "metonym")]),
         # glued by a hyphen to any word, a name is part of an adjective or of another name
         ("The Russia-Ukraine war goes on.", []),
         ("Ukraine-Russia talks resumed.", []),
@@ -252,6 +255,19 @@ def test_pronoun_resolves_to_the_previous_subject_of_matching_gender(nlp, matche
         ("She", "truss", "pronoun"),
         ("Joe Biden", "biden", "alias"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "referent"),
+    [
+        # the possessor's person named after the comma is the subject, not the possessor
+        ("Vladimir Putin's adviser, Joe Biden, spoke at length. He said nothing new.", "biden"),
+        ("Vladimir Putin's decision angered many. He said nothing new.", "putin"),
+    ],
+)
+def test_pronoun_after_a_possessive_opening(nlp, matcher, text, referent):
+    pronouns = [actor for _, actor, method in mentions_of(text, nlp, matcher) if method == "pronoun"]
+    assert pronouns == [referent]
 
 
 def test_pronoun_without_a_person_before_is_left_alone(nlp, matcher):
