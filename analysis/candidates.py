@@ -7,12 +7,15 @@ The heuristic (no model needed) proposes a run of 1-4 capitalised words as a nam
 - it opens an apposition: "Ivan Petrov, the head of ..." (2+ words).
 Runs that overlap a registry match, start with a sentence opener or month ("The", "Monday"), or sit at
 the very start of a sentence with one word only are not proposed. Candidates are `registered=False` with
-method "candidate" so users can see who is missing from the registry and add them.
+method "candidate" so users can see who is missing from the registry and add them. A surname found alone
+("Ms. Griner") takes the full name the article gave first ("Brittney Griner"; see `with_first_full_names`
+and `with_full_names`).
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -101,6 +104,77 @@ def with_full_names(rows: list[tuple], text: str) -> list[tuple]:
         (*row[:2], UNREGISTERED_PREFIX + full[row[3]], full[row[3]], "person", *row[5:]) if row[3] in full else row
         for row in rows
     ]
+
+
+def with_first_full_names(
+    rows: list[tuple], text: str, taken: list[tuple[int, int]], sentence_starts: list[int], *, rules: MatchRules
+) -> list[tuple]:
+    """Candidate rows plus, for a person the heuristic found by surname alone ("Ms. Griner") but not in full,
+    the article's first naming of them in full ("WNBA star Brittney Griner") as a candidate too, so that
+    `with_full_names` can give the surname that name.
+
+    The full name is taken only where the surname first appears right after one to three given names, and
+    every other appearance after given names has the same ones ("Bill Clinton" and later "Hillary Clinton"
+    give nobody).
+    """
+    names = {row[3] for row in rows}
+    surnames = sorted({row[3] for row in rows if row[4] == "person" and " " not in row[3] and len(row[3]) > 1})
+    added = []
+    for surname in surnames:
+        if any(name.endswith(" " + surname) for name in names):
+            continue
+        span = first_full_name(text, surname, rules)
+        if span is not None and not overlaps(*span, taken):
+            name = text[span[0] : span[1]]
+            added.append(unregistered_row(rows[0][0], name, "person", *span, sentence_starts, "candidate"))
+    return rows + added
+
+
+def first_full_name(text: str, surname: str, rules: MatchRules) -> tuple[int, int] | None:
+    """Offsets of the given names and surname where the surname first appears, when given names come right
+    before it there and the same ones before every other appearance that has any; else None."""
+    first: tuple[int, int] | None = None
+    given_seen: set[str] = set()
+    for match in re.finditer(rf"(?<!\w){re.escape(surname)}(?![\w-])", text):  # not "Shanklin-Hawkins"
+        start = given_names_start(text, match.start(), rules)
+        if first is None:
+            if start is None:
+                return None  # named by the surname alone first: no full name to take
+            first = (start, match.end())
+        if start is not None:
+            given_seen.add(text[start : match.start()])
+    return first if len(given_seen) == 1 else None
+
+
+def given_names_start(text: str, position: int, rules: MatchRules) -> int | None:
+    """Start offset of the one to three given names (or initials, "Donald J.") right before `position`,
+    each followed by one space; None when the word before is not a given name (a title, "Ms.", lowercase)."""
+    starts: list[int] = []
+    start, named = position, False
+    while len(starts) < 3 and start >= 2 and text[start - 1] == " ":
+        word_start = start - 1
+        while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] in "-.'’"):
+            word_start -= 1
+        word = text[word_start : start - 1]
+        initial = len(word) == 2 and word[0].isupper() and word[1] == "."
+        if not initial and not is_given_name(word, rules):
+            break
+        start, named = word_start, named or not initial
+        starts.append(start)
+    return start if named else None
+
+
+def is_given_name(word: str, rules: MatchRules) -> bool:
+    """A capitalised word that can be a first name: letters (and hyphens: "Jean-Yves"), not all capitals,
+    not a title word ("Senators" too), honorific, the end of a title ("Secretary of State John Kerry",
+    `title_endings`) or one of `not_names`."""
+    letters = word.replace("-", "")
+    if len(letters) < 2 or not letters.isalpha() or not word[0].isupper() or word.isupper():
+        return False
+    titles = rules.title_words
+    if word in titles or word.removesuffix("s") in titles or word in rules.honorifics:
+        return False
+    return word not in rules.not_names and word not in rules.title_endings
 
 
 def find_ner_mentions(

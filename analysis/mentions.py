@@ -16,7 +16,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from analysis.candidates import find_candidates, find_ner_mentions, with_full_names
+from analysis.candidates import find_candidates, find_ner_mentions, with_first_full_names, with_full_names
 from analysis.registry import Actor, Registry, default_short_names
 from analysis.schema import MENTION_COLUMNS
 from analysis.sentences import is_headline_case, sentence_token_ranges
@@ -40,6 +40,7 @@ class MatchRules:
     title_words: frozenset[str]
     not_names: frozenset[str]
     honorifics: frozenset[str] = frozenset()
+    title_endings: frozenset[str] = frozenset()  # "Secretary of State", "Speaker of the House": no first name
     organisation_heads: frozenset[str] = frozenset()
     # names that hold an alias but are no actor ("Latin America"): matched only to shield the alias inside
     not_actors: tuple[str, ...] = ()
@@ -82,6 +83,7 @@ def make_match_rules(lexicon: dict[str, Any], metonym_rules: dict[str, Any], spe
         title_words=frozenset(lexicon.get("title_words") or ()),
         not_names=frozenset(lexicon.get("not_names") or ()),
         honorifics=frozenset(lexicon.get("honorifics") or ()),
+        title_endings=frozenset(lexicon.get("title_endings") or ()),
         organisation_heads=frozenset(lexicon.get("organisation_heads") or ()),
         not_actors=tuple(str(phrase) for phrase in lexicon.get("not_actors") or ()),
         place_nouns=words(metonym_rules, "place_nouns"),
@@ -573,6 +575,7 @@ def find_mention_rows(
         found = find_ner_mentions(article_id, text, taken, sentence_starts, model=matcher.ner_model)
     else:
         found = find_candidates(article_id, doc, taken, sentence_starts, rules=matcher.rules, text=text)
+        found = with_first_full_names(found, text, taken, sentence_starts, rules=matcher.rules)
     rows += with_full_names(found, text)
     return sorted(rows, key=lambda row: (row[6], row[7]))
 

@@ -309,6 +309,33 @@ def test_candidate_surname_takes_the_full_name_given_first(nlp, matcher):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the full name the heuristic did not propose is read from the words before the surname's first use
+        (
+            "WNBA star Brittney Griner was detained. Later Ms. Griner said she was sorry.",
+            [("Brittney Griner", "Brittney Griner"), ("Griner", "Brittney Griner")],
+        ),
+        (
+            "Secretary of State John Kerry arrived. Mr. Kerry said little.",
+            [("John Kerry", "John Kerry"), ("Kerry", "John Kerry")],
+        ),
+        (
+            "It was the plan of Donald J. Trump. Mr. Trump said so.",
+            [("Donald J. Trump", "Donald J. Trump"), ("Trump", "Donald J. Trump")],
+        ),
+        # two first names before the surname, or the surname alone first: no full name
+        ("Bill Clinton spoke. Hillary Clinton spoke too. Mrs. Clinton left.", [("Clinton", "Clinton")]),
+        ("Mr. Kerry said little. John Kerry left.", [("Kerry", "Kerry")]),
+    ],
+)
+def test_surname_takes_the_full_name_written_before_it(nlp, matcher, text, expected):
+    frame = mention_frame(text, nlp, matcher)
+    unregistered = frame[~frame["registered"]]
+    assert list(zip(unregistered["surface"], unregistered["actor"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(
     ("names", "text", "expected"),
     [
         (["Ivan Petrovsky", "Petrovsky"], "Ivan Petrovsky spoke. Petrovsky left.", {"Petrovsky": "Ivan Petrovsky"}),
