@@ -15,8 +15,7 @@ and `with_full_names`).
 from __future__ import annotations
 
 import bisect
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -135,15 +134,27 @@ def first_full_name(text: str, surname: str, rules: MatchRules) -> tuple[int, in
     before it there and the same ones before every other appearance that has any; else None."""
     first: tuple[int, int] | None = None
     given_seen: set[str] = set()
-    for match in re.finditer(rf"(?<!\w){re.escape(surname)}(?![\w-])", text):  # not "Shanklin-Hawkins"
-        start = given_names_start(text, match.start(), rules)
+    for position in word_positions(text, surname):
+        start = given_names_start(text, position, rules)
         if first is None:
             if start is None:
                 return None  # named by the surname alone first: no full name to take
-            first = (start, match.end())
+            first = (start, position + len(surname))
         if start is not None:
-            given_seen.add(text[start : match.start()])
+            given_seen.add(text[start:position])
     return first if len(given_seen) == 1 else None
+
+
+def word_positions(text: str, word: str) -> Iterator[int]:
+    """Start offsets of `word` as a whole word, not inside a hyphenated name ("Shanklin-Hawkins"); str.find,
+    as a regex compiled for every surname would cost more than the search."""
+    position = text.find(word)
+    while position >= 0:
+        end = position + len(word)
+        hyphenated = text.startswith("-", end) and is_word_char(text, end + 1)
+        if not is_word_char(text, position - 1) and not is_word_char(text, end) and not hyphenated:
+            yield position
+        position = text.find(word, position + 1)
 
 
 def given_names_start(text: str, position: int, rules: MatchRules) -> int | None:

@@ -327,6 +327,8 @@ def test_candidate_surname_takes_the_full_name_given_first(nlp, matcher):
         # two first names before the surname, or the surname alone first: no full name
         ("Bill Clinton spoke. Hillary Clinton spoke too. Mrs. Clinton left.", [("Clinton", "Clinton")]),
         ("Mr. Kerry said little. John Kerry left.", [("Kerry", "Kerry")]),
+        # a surname inside a hyphenated name is another name
+        ("Jennifer Shanklin-Hawkins spoke. Ms. Shanklin left.", [("Shanklin", "Shanklin")]),
     ],
 )
 def test_surname_takes_the_full_name_written_before_it(nlp, matcher, text, expected):
