@@ -63,6 +63,9 @@ def parse_article_text(text: str, *, outlets: Mapping[str, str]) -> ParsedArticl
     body_lines, url = split_url_footer(rest)
     body, cleaned_html = clean_markdown_body("\n".join(body_lines))
     notices = []
+    if not body and title and not markdown_title:  # a plain text of one paragraph: the text, not a title
+        (body, cleaned_html), title = clean_markdown_body(title), ""
+        notices.append("one paragraph only - read as the text, without a title")
     if markdown_title and not byline:
         notices.append("no byline found - kept without one")
     if published is None:

@@ -6,9 +6,11 @@ non-space character is a token of its own); offsets are always into the article 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from itertools import accumulate, pairwise, repeat
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -455,9 +457,13 @@ class Speaker:
     end: int
 
 
-def overlapping_mentions(mentions: tuple[MentionRef, ...], start: int, end: int) -> list[MentionRef]:
-    """Mentions whose span overlaps [start, end)."""
-    return [mention for mention in mentions if mention.start < end and start < mention.end]
+def overlapping_mentions(context: SpeakerContext, start: int, end: int) -> list[MentionRef]:
+    """The context's mentions whose span overlaps [start, end), in text order. Found by bisection on their
+    starts: a long article has thousands of mentions, and every speaker phrase asks."""
+    mentions = context.mentions
+    first = bisect.bisect_left(mentions, start - context.longest, key=attrgetter("start"))
+    last = bisect.bisect_left(mentions, end, key=attrgetter("start"))
+    return [mention for mention in mentions[first:last] if start < mention.end]
 
 
 def heads_first(mentions: list[MentionRef], text: str) -> list[MentionRef]:
@@ -557,12 +563,20 @@ def title_complement_removed(run: list[str], complements: frozenset[str]) -> str
 
 @dataclass(frozen=True)
 class SpeakerContext:
-    """What resolving a speaker phrase needs from the article: text, mentions outside quotes, registry, cues."""
+    """What resolving a speaker phrase needs from the article: text, mentions outside quotes (sorted by start
+    here), registry, cues."""
 
     text: str
     mentions: tuple[MentionRef, ...]
     registry: Registry
     cues: SpeechCues
+    # the longest mention's length, so that `overlapping_mentions` can bisect: derived, never passed
+    longest: int = field(init=False, repr=False, compare=False, default=0)
+
+    def __post_init__(self) -> None:
+        mentions = tuple(sorted(self.mentions, key=lambda mention: mention.start))
+        object.__setattr__(self, "mentions", mentions)
+        object.__setattr__(self, "longest", max((mention.end - mention.start for mention in mentions), default=0))
 
 
 def resolve_speaker(span: tuple[int, int], context: SpeakerContext) -> Speaker | None:
@@ -576,7 +590,7 @@ def resolve_speaker(span: tuple[int, int], context: SpeakerContext) -> Speaker |
     employer = employer_start(context.text, start, end, context.cues)
     if employer is not None:  # "the permanent secretary at the Ministry of Defence": the ministry is no speaker
         end = employer
-    found = heads_first(overlapping_mentions(context.mentions, start, end), context.text)
+    found = heads_first(overlapping_mentions(context, start, end), context.text)
     if employer is not None and not found:
         return Speaker("", raw, start, span[1])
     if found:
@@ -630,7 +644,11 @@ def resolve_pronoun(span: tuple[int, int], kind: str, context: SpeakerContext) -
     he/she: a person of that gender (or of unknown gender); group pronouns: an actor that is not a person.
     """
     start, end = span
-    for mention in reversed([m for m in context.mentions if m.end <= start]):
+    mentions = context.mentions
+    for index in range(bisect.bisect_left(mentions, start, key=attrgetter("start")) - 1, -1, -1):
+        mention = mentions[index]  # the mentions starting before the pronoun, the nearest first
+        if mention.end > start:
+            continue
         if kind == "group":
             fits = mention.actor_type != "person"
         else:

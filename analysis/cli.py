@@ -64,10 +64,14 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    """Analyse the inputs with a progress bar, print the summary; exit code 0 unless nothing could be read."""
-    missing = [str(path) for path in args.inputs if not path.exists()]
-    if missing:
-        print(f"error: input not found: {', '.join(missing)}", file=sys.stderr)
+    """Analyse the inputs with a progress bar, print the summary; exit code 0 unless nothing could be read.
+
+    A missing input among others is reported and skipped like any unreadable file; only when none of the
+    inputs exists does the run stop before it starts.
+    """
+    if not any(path.exists() for path in args.inputs):
+        missing = ", ".join(str(path) for path in args.inputs)
+        print(f"error: input not found: {missing}", file=sys.stderr)
         return 2
     settings = settings_from_args(args)
     bar = tqdm(total=0, unit="article", desc="Analysing", disable=args.quiet, file=sys.stderr)

@@ -10,7 +10,9 @@ import functools
 import io
 import os
 import re
+import stat
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -39,8 +41,17 @@ from analysis.tables import (
     read_json_document,
     read_json_lines,
     read_parquet_bytes,
+    read_tab_separated,
 )
-from analysis.text_clean import MAX_TEXT_CHARS, decode_bytes, looks_binary, truncate_text
+from analysis.text_clean import (
+    MAX_TEXT_CHARS,
+    MAX_TITLE_CHARS,
+    decode_lines,
+    describe_binary,
+    looks_binary,
+    remove_nul_characters,
+    truncate_text,
+)
 from analysis.urls import normalise_domain
 from analysis.workers import worker_pool
 from analysis.yaml_text import parse_yaml
@@ -54,6 +65,7 @@ ARCHIVE_SUFFIXES: tuple[str, ...] = (".zip",)
 ORIGIN_COLUMNS: tuple[str, ...] = (ARTICLE_ID, "file", "location")
 STRING_COLUMNS: tuple[str, ...] = (ARTICLE_ID, TITLE, SOURCE, BYLINE, URL, TEXT, DUPLICATE_OF)
 SKIPPED = " - skipped"
+FILE_SKIPPED = " - file skipped"  # the whole file (or folder) was left out, not one record of it
 EXACT_DUPLICATE = "exact duplicate of"
 MAX_ARCHIVE_MEMBER_BYTES = 1 << 30
 NEAR_DUPLICATE_THRESHOLD = 0.9  # share of text two articles have in common (see dedup.mark_near_duplicates)
@@ -80,7 +92,12 @@ class Problem:
     @property
     def skipped(self) -> bool:
         """True when the file or record was left out (rather than kept with a notice)."""
-        return self.reason.endswith(SKIPPED)
+        return self.reason.endswith((SKIPPED, FILE_SKIPPED))
+
+    @property
+    def file_skipped(self) -> bool:
+        """True when a whole file or folder was left out, so none of its records was read."""
+        return self.reason.endswith(FILE_SKIPPED)
 
 
 @dataclass(frozen=True)
@@ -96,8 +113,11 @@ class IngestResult:
     origins: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(ORIGIN_COLUMNS)))
 
     def summary(self) -> str:
-        """A few lines: articles read and kept, duplicates, skips by reason, articles without a date."""
-        skips = Counter(label_reason(p.reason) for p in self.problems if p.skipped)
+        """A few lines: articles read and kept, duplicates, skipped articles and skipped files by reason,
+        articles without a date. Read = kept + exact duplicates + articles skipped; the records of a skipped
+        file were never read."""
+        files = Counter(label_reason(p.reason) for p in self.problems if p.file_skipped)
+        skips = Counter(label_reason(p.reason) for p in self.problems if p.skipped and not p.file_skipped)
         exact = sum(count for label, count in skips.items() if label.startswith(EXACT_DUPLICATE))
         other = {label: count for label, count in skips.items() if not label.startswith(EXACT_DUPLICATE)}
         near = int((self.articles[DUPLICATE_OF] != "").sum())
@@ -107,11 +127,18 @@ class IngestResult:
             f"Articles kept: {len(self.articles):,}",
             f"Near-duplicates marked: {near:,}",
             f"Exact duplicates removed: {exact:,}",
-            f"Skipped: {sum(other.values()):,}",
-            *(f"  {label}: {count:,}" for label, count in sorted(other.items(), key=lambda item: (-item[1], item[0]))),
+            f"Articles skipped: {sum(other.values()):,}",
+            *by_count(other),
+            f"Files skipped: {sum(files.values()):,}",
+            *by_count(files),
             f"Articles without a date: {undated:,}",
         ]
         return "\n".join(lines)
+
+
+def by_count(counts: Mapping[str, int]) -> list[str]:
+    """ "  label: count" lines, most frequent first."""
+    return [f"  {label}: {count:,}" for label, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
 
 
 @dataclass(frozen=True)
@@ -130,7 +157,7 @@ class FileRecords:
 
 def label_reason(reason: str) -> str:
     """The kind of a skip without its details: "malformed row: expected 3 ..." -> "malformed row"."""
-    label = reason.removesuffix(SKIPPED)
+    label = reason.removesuffix(SKIPPED).removesuffix(FILE_SKIPPED)
     for mark in (":", " (", " '"):
         label = label.split(mark)[0]
     return label.strip()
@@ -212,34 +239,53 @@ def read_uploads(
 
 
 def list_input_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
-    """The files to read (folders expanded sorted, hidden entries left out), and missing paths."""
+    """The files to read (folders expanded sorted, hidden entries left out), and missing paths or folders
+    that could not be listed."""
     files, problems = [], []
     for path in map(Path, paths):
         if path.is_dir():
-            files.extend(walk_folder(path))
+            found, unlisted = walk_folder(path)
+            files.extend(found)
+            problems.extend(unlisted)
         elif path.exists():
             files.append(path)
         else:
-            problems.append(Problem(str(path), "", "file not found" + SKIPPED))
+            problems.append(Problem(display_name(path), "", "file not found" + FILE_SKIPPED))
     return files, problems
 
 
-def walk_folder(folder: Path) -> list[Path]:
-    """Every non-hidden file below `folder`, in sorted order (symbolic links to folders are not followed)."""
-    found = []
-    for root, folders, names in os.walk(folder):
+def walk_folder(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """Every non-hidden file below `folder`, in sorted order (symbolic links to folders are not followed),
+    and a Problem for each folder that could not be listed."""
+    found, problems = [], []
+
+    def report(error: OSError) -> None:
+        name = display_name(Path(error.filename or folder))
+        problems.append(Problem(name, "", f"cannot read folder ({error.strerror or error}){FILE_SKIPPED}"))
+
+    for root, folders, names in os.walk(folder, onerror=report):
         folders[:] = sorted(name for name in folders if not name.startswith("."))  # os.walk prunes in place
         found.extend(Path(root) / name for name in sorted(names) if not name.startswith("."))
-    return found
+    return found, problems
+
+
+def display_name(path: Path) -> str:
+    """The path as text that can be printed and stored: bytes of a file name that are not UTF-8 (kept by
+    Python as surrogate escapes) become U+FFFD."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def read_file(path: Path, *, column_map: Mapping[str, str], outlets: Mapping[str, str]) -> FileRecords:
-    """The records of one file on disk; a Problem when it cannot be read."""
+    """The records of one file on disk; a Problem when it cannot be read or is not a regular file (a pipe
+    would wait for ever)."""
+    name = display_name(path)
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return skip_file(name, "not a regular file (a pipe, socket or device)")
         data = path.read_bytes()
     except OSError as error:
-        return skip_file(str(path), f"cannot read file ({error.strerror or error})")
-    return parse_file(str(path), data, column_map=column_map, outlets=outlets)
+        return skip_file(name, f"cannot read file ({error.strerror or error})")
+    return parse_file(name, data, column_map=column_map, outlets=outlets)
 
 
 def parse_file(name: str, data: bytes, *, column_map: Mapping[str, str], outlets: Mapping[str, str]) -> FileRecords:
@@ -264,7 +310,7 @@ def parse_file(name: str, data: bytes, *, column_map: Mapping[str, str], outlets
 
 def skip_file(name: str, reason: str) -> FileRecords:
     """No records from a file, with one Problem saying why it was skipped."""
-    return FileRecords(make_empty_records(), (Problem(name, "", reason + SKIPPED),), 0)
+    return FileRecords(make_empty_records(), (Problem(name, "", reason + FILE_SKIPPED),), 0)
 
 
 def make_empty_records() -> pd.DataFrame:
@@ -290,7 +336,7 @@ def parse_archive(name: str, data: bytes, *, column_map: Mapping[str, str], outl
                 continue
             try:
                 content = archive.read(info)
-            except (zipfile.BadZipFile, RuntimeError, OSError, ValueError) as error:  # damaged or encrypted
+            except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, OSError, ValueError) as error:  # damaged
                 parts.append(skip_file(member, f"cannot unpack ({error})"))
                 continue
             parts.append(parse_file(member, content, column_map=column_map, outlets=outlets))
@@ -318,13 +364,28 @@ def combine_parts(parts: Sequence[FileRecords]) -> FileRecords:
 
 
 def decode_text_file(name: str, data: bytes) -> tuple[str | None, list[Problem]]:
-    """The text of a file and a notice if it was not UTF-8; None and a Problem when it is binary."""
+    """The text of a file and notices (not UTF-8, mixed encodings, NUL characters removed); None and a
+    Problem when it is not text."""
     if looks_binary(data):
-        return None, [Problem(name, "", "not a text file (binary data)" + SKIPPED)]
-    text, encoding = decode_bytes(data)
-    if encoding == "utf-8":
-        return text, []
-    return text, [Problem(name, "", f"not UTF-8; decoded as {encoding}")]
+        return None, [Problem(name, "", f"not a text file: {describe_binary(data)}" + FILE_SKIPPED)]
+    text, encoding, other_lines = decode_lines(data)
+    problems = []
+    if encoding == "mixed":
+        lines = list_numbers(other_lines)
+        problems.append(Problem(name, "", f"mixed encodings: {lines} not UTF-8, decoded as cp1252"))
+    elif encoding != "utf-8":
+        problems.append(Problem(name, "", f"not UTF-8; decoded as {encoding}"))
+    text, nul_lines = remove_nul_characters(text)
+    if nul_lines:
+        problems.append(Problem(name, "", f"NUL characters removed from {list_numbers(nul_lines)}"))
+    return text, problems
+
+
+def list_numbers(lines: Sequence[int], *, shown: int = 10) -> str:
+    """ "line 3", "lines 3, 7", or the first `shown` of many and how many more."""
+    head = ", ".join(map(str, lines[:shown]))
+    more = f" and {len(lines) - shown} more" if len(lines) > shown else ""
+    return f"line {head}" if len(lines) == 1 else f"lines {head}{more}"
 
 
 def parse_document(name: str, data: bytes, *, outlets: Mapping[str, str]) -> FileRecords:
@@ -372,12 +433,14 @@ def parse_table(name: str, data: bytes, *, column_map: Mapping[str, str], outlet
     if table is None:
         return FileRecords(make_empty_records(), tuple(problems), 0)
     if table.n_records == 0:
-        return FileRecords(make_empty_records(), (*problems, Problem(name, "", "no rows in the table" + SKIPPED)), 0)
+        return FileRecords(
+            make_empty_records(), (*problems, Problem(name, "", "no rows in the table" + FILE_SKIPPED)), 0
+        )
     problems += [Problem(name, location, reason) for location, reason in table.issues]
     try:
         records, notes = make_table_records(table, column_map=column_map, outlets=outlets)
     except ValueError as error:  # no text column
-        return FileRecords(make_empty_records(), (*problems, Problem(name, "", f"{error}{SKIPPED}")), 0)
+        return FileRecords(make_empty_records(), (*problems, Problem(name, "", f"{error}{FILE_SKIPPED}")), 0)
     problems += [Problem(name, location, reason) for location, reason in notes]
     records, notes = fill_missing_sources(records, name)
     problems += [Problem(name, "", note) for note in notes]
@@ -393,7 +456,7 @@ def read_table(name: str, data: bytes) -> tuple[RawTable | None, list[Problem]]:
     try:
         table = read_parquet_bytes(data) if suffix == ".parquet" else read_table_text(text, suffix)
     except (ValueError, OSError) as error:  # invalid JSON or Parquet, or JSON without a list of articles
-        return None, [*problems, Problem(name, "", f"unreadable table ({error}){SKIPPED}")]
+        return None, [*problems, Problem(name, "", f"unreadable table ({error}){FILE_SKIPPED}")]
     return table, problems
 
 
@@ -403,7 +466,9 @@ def read_table_text(text: str, suffix: str) -> RawTable:
         return read_json_lines(text)
     if suffix == ".json":
         return read_json_document(text)
-    return read_delimited(text, delimiter="\t" if suffix == ".tsv" else choose_delimiter(text))
+    if suffix == ".tsv":
+        return read_tab_separated(text)
+    return read_delimited(text, delimiter=choose_delimiter(text))
 
 
 def fill_missing_sources(records: pd.DataFrame, name: str) -> tuple[pd.DataFrame, list[str]]:
@@ -459,22 +524,40 @@ def drop_empty_texts(records: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]
     return records[~empty].reset_index(drop=True), problems
 
 
-def truncate_long_texts(records: pd.DataFrame, *, limit: int = MAX_TEXT_CHARS) -> tuple[pd.DataFrame, list[Problem]]:
-    """Records whose title plus body fit in `limit` characters (longer ones cut), and a notice per cut."""
+def truncate_long_texts(
+    records: pd.DataFrame, *, limit: int = MAX_TEXT_CHARS, title_limit: int = MAX_TITLE_CHARS
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Records whose title fits in `title_limit` and title plus body in `limit` characters (longer ones cut),
+    and a notice per cut. A title that long is no title, but cutting it keeps the body it would crowd out."""
+    records, problems = truncate_titles(records, limit=title_limit)
     titles = records["title"].str.len()
     room = limit - titles.where(titles == 0, titles + 2)  # the title and its blank line come first
     long = (records["body"].str.len() > room).to_numpy()
     if not long.any():
-        return records, []
+        return records, problems
     bodies = records["body"].copy()
     bodies[long] = [
         truncate_text(body, limit=max(int(space), 0)) for body, space in zip(bodies[long], room[long], strict=True)
     ]
-    problems = [
+    problems += [
         Problem(file, location, f"text longer than {limit:,} characters - truncated")
         for file, location in zip(records["file"][long], records["location"][long], strict=True)
     ]
     return records.assign(body=bodies), problems
+
+
+def truncate_titles(records: pd.DataFrame, *, limit: int) -> tuple[pd.DataFrame, list[Problem]]:
+    """Records with titles longer than `limit` characters cut, and a notice per cut."""
+    long = (records["title"].str.len() > limit).to_numpy()
+    if not long.any():
+        return records, []
+    titles = records["title"].copy()
+    titles[long] = [truncate_text(title, limit=limit) for title in titles[long]]
+    problems = [
+        Problem(file, location, f"title longer than {limit:,} characters - cut")
+        for file, location in zip(records["file"][long], records["location"][long], strict=True)
+    ]
+    return records.assign(title=titles), problems
 
 
 def make_articles(records: pd.DataFrame) -> pd.DataFrame:

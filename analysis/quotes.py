@@ -45,6 +45,7 @@ from analysis.candidates import full_names
 from analysis.quote_spans import QuoteSpan, find_quote_spans
 from analysis.registry import Registry
 from analysis.schema import MENTION_COLUMNS, QUOTE_COLUMNS, SENTENCE_COLUMNS, UNREGISTERED_PREFIX
+from analysis.spans import SpanIndex
 
 POSSESSIVE_BEFORE_MARK = re.compile(r"['’]s ?$")
 
@@ -100,11 +101,14 @@ class ArticleView:
     boundaries: tuple[tuple[int, int], ...]  # the same for quotes that end a clause ("…," / "….") inside the marks
     speakers: SpeakerContext
     cues: SpeechCues
-    # start offset of each sentence, for `sentence_index_at`: derived from `sentences`, never passed
+    # start offset of each sentence, for `sentence_index_at`, and the boundaries indexed for `token_floor`:
+    # derived from `sentences` and `boundaries`, never passed
     starts: tuple[int, ...] = field(init=False, repr=False, compare=False, default=())
+    boundary_index: SpanIndex = field(init=False, repr=False, compare=False, default_factory=lambda: SpanIndex(()))
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "starts", tuple(sentence.start for sentence in self.sentences))
+        object.__setattr__(self, "boundary_index", SpanIndex(self.boundaries))
 
 
 @dataclass(frozen=True)
@@ -140,14 +144,15 @@ def build_view(
     """The article prepared for extraction: sentences with tokens and cues, quotes, mentions outside quotes."""
     quotes = tuple(find_quote_spans(text))
     ranges = tuple((quote.open_mark, quote.close_end) for quote in quotes)
+    quoted = SpanIndex(ranges)
     sentences = []
     folded = cues.first_word_screen.fold(text) if cues.first_word_screen is not None else None
     for sentence_id, start, end in sorted(sentence_spans, key=lambda item: item[1]):
         sentence = SentenceView(sentence_id, start, end, text=text, pattern=cues.token_pattern)
         if cues.may_hold_cue(text, start, end, folded=folded):
-            sentence.cues = find_cues(sentence.tokens, cues, blocked=ranges)
+            sentence.cues = find_cues(sentence.tokens, cues, blocked=tuple(quoted.overlapping(start, end)))
         sentences.append(sentence)
-    outside = tuple(mention for mention in mentions if not inside_any(mention.start, ranges))
+    outside = tuple(mention for mention in mentions if not quoted.holds(mention.start))
     speakers = SpeakerContext(text=text, mentions=outside, registry=registry, cues=cues)
     boundaries = tuple((q.open_mark, q.close_end) for q in quotes if ends_clause_inside(text, q))
     view = ArticleView(text, tuple(sentences), quotes, ranges, boundaries, speakers, cues)
@@ -172,7 +177,7 @@ def speaker_name_mentions(view: ArticleView) -> list[MentionRef]:
                 speaker = resolve_speaker((start, end), view.speakers)
                 if speaker is None or not speaker.actor_id.startswith(UNREGISTERED_PREFIX):
                     continue
-                if overlapping_mentions(view.speakers.mentions, start, end):
+                if overlapping_mentions(view.speakers, start, end):
                     continue
                 name_start, name_end = name_offsets(view.text, start, end, speaker.name)
                 kind = "organisation" if view.cues.name_heads & set(speaker.name.lower().split()) else "person"
@@ -205,7 +210,7 @@ def token_floor(view: ArticleView, sentence: SentenceView, position: int) -> int
     a quoted phrase inside a clause (a "friendship" pact) is no boundary.
     """
     floor = 0
-    boundaries = tuple((start, end) for start, end in view.boundaries if start < position and end > sentence.start)
+    boundaries = tuple(view.boundary_index.overlapping(sentence.start, position))
     if not boundaries:
         return floor
     for index, token in enumerate(sentence.tokens):
@@ -293,8 +298,8 @@ def sentence_subject(view: ArticleView, index: int) -> Speaker | None:
     if not words:
         return None
     limit = words[-1].end
-    for mention in view.speakers.mentions:
-        if sentence.start <= mention.start < limit:
+    for mention in overlapping_mentions(view.speakers, sentence.start, limit):
+        if sentence.start <= mention.start:  # the first mention starting in the words
             return Speaker(mention.actor_id, mention.actor, mention.start, mention.end)
     kind = view.cues.pronoun_kind(words[0].text)
     return resolve_pronoun((words[0].start, words[0].end), kind, view.speakers) if kind else None

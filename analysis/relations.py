@@ -53,6 +53,7 @@ from analysis.cues import (
     subjects_before,
 )
 from analysis.schema import RELATION_COLUMNS
+from analysis.spans import SpanIndex
 from analysis.yaml_text import parse_yaml
 
 DEFAULT_RELATION_CUES = Path(__file__).resolve().parent.parent / "data" / "relation_cues.yaml"
@@ -389,12 +390,13 @@ def find_relation_records(view: ArticleView, *, cues: RelationCues) -> list[tupl
     if cues.any_cue is None:
         return []
     text = view.text
-    spans, quoted = view.mention_spans(), view.quoted_spans()
+    spans, quoted = view.mention_spans(), SpanIndex(view.quoted_spans())
     rows: list[RelationRow] = []
     bounds: dict[int, tuple[int, int]] = {}
     for sentence_id, start, end in cues.any_cue.sentences_matching(view.text, view.sentences):
         bounds[sentence_id] = (start, end)
-        context = RelationContext(sentence_id, spans, quoted, cues)
+        # only the sentence's quotes: every rule reads quotes inside the sentence
+        context = RelationContext(sentence_id, spans, quoted.overlapping(start, end), cues)
         clauses = sentence_clauses(text, (start, end), rules=cues.clauses)
         inherited: list[ClauseMention] = []
         for index in range(len(clauses)):

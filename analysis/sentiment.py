@@ -22,6 +22,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from analysis.article_view import ArticleView, view_from_frames
 from analysis.clauses import ClauseRules, clause_index, split_clauses, trim_span, widen_clause
 from analysis.lexicon_sentiment import score_article, score_spans
+from analysis.spans import SpanIndex
 
 ENGINES: tuple[str, ...] = ("textblob", "vader")
 SCORE_COLUMNS: list[str] = ["polarity", "subjectivity"]
@@ -112,7 +113,7 @@ def context_spans(view: ArticleView, *, rules: ClauseRules) -> list[tuple[int, i
     A mention whose sentence_id is not among the view's sentences gets its own span as context.
     """
     bounds = {sentence_id: (start, end) for sentence_id, start, end in view.sentences}
-    quoted = view.quoted_spans()
+    quoted = SpanIndex(view.quoted_spans())
     clauses_by_sentence: dict[int, list[tuple[int, int]]] = {}
     spans = []
     for sentence_id, actor_id, _, start, end in view.mentions:
@@ -120,7 +121,7 @@ def context_spans(view: ArticleView, *, rules: ClauseRules) -> list[tuple[int, i
         sentence = bounds.get(sentence_id, mention)
         if sentence_id not in clauses_by_sentence:
             clauses_by_sentence[sentence_id] = split_clauses(view.text, *sentence, rules=rules)
-        foreign = [(s, e) for s, e, speaker in quoted if speaker != actor_id and s < sentence[1] and e > sentence[0]]
+        foreign = [(s, e) for s, e, speaker in quoted.overlapping(*sentence) if speaker != actor_id]
         spans.append(context_span(view.text, clauses_by_sentence[sentence_id], mention, foreign, rules=rules))
     return spans
 

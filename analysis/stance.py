@@ -54,6 +54,7 @@ from analysis.cues import (
     subjects_before,
 )
 from analysis.schema import STANCE_COLUMNS
+from analysis.spans import SpanIndex
 from analysis.yaml_text import parse_yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -795,12 +796,13 @@ def find_stance_records(view: ArticleView, *, targets: Targets, cues: StanceCues
     if targets.any_target is None:
         return []
     text = view.text
-    statements, spans, quoted = view.statements(), view.mention_spans(), view.quoted_spans()
+    statements, spans, quoted = view.statements(), view.mention_spans(), SpanIndex(view.quoted_spans())
     rows: list[StanceRow] = []
     bounds: dict[int, tuple[int, int]] = {}
     for sentence_id, start, end in targets.any_target.sentences_matching(view.text, view.sentences):
         bounds[sentence_id] = (start, end)
-        context = SentenceContext(sentence_id, spans, quoted, targets, cues)
+        # only the sentence's quotes: every rule reads quotes inside the sentence
+        context = SentenceContext(sentence_id, spans, quoted.overlapping(start, end), targets, cues)
         rows += sentence_rows(text, (start, end), statements.get(sentence_id, []), context)
     rows = [row for row in rows if not is_reporting_source(row.actor, cues)]
     return stance_records(text, keep_best(rows), bounds, targets)

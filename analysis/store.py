@@ -52,14 +52,21 @@ class Results:
 
 
 def file_hash(path: Path) -> str:
-    """SHA-256 of a file's bytes (or of every file below a folder, in sorted order)."""
+    """SHA-256 of a file's bytes (or of every file below a folder, in sorted order). A file that cannot be read
+    (ingest reported it) adds its name and the word "unreadable" instead of its bytes."""
     digest = hashlib.sha256()
     paths = sorted(p for p in Path(path).rglob("*") if p.is_file()) if Path(path).is_dir() else [Path(path)]
     for item in paths:
-        digest.update(str(item.relative_to(path) if Path(path).is_dir() else item.name).encode())
-        with item.open("rb") as handle:  # in blocks: an input may be larger than memory
-            for block in iter(lambda handle=handle: handle.read(HASH_BLOCK), b""):
-                digest.update(block)
+        digest.update(os.fsencode(item.relative_to(path) if Path(path).is_dir() else item.name))
+        if not item.is_file():  # a pipe given as an input would block
+            digest.update(b"not a regular file")
+            continue
+        try:
+            with item.open("rb") as handle:  # in blocks: an input may be larger than memory
+                for block in iter(lambda handle=handle: handle.read(HASH_BLOCK), b""):
+                    digest.update(block)
+        except OSError:
+            digest.update(b"unreadable")
     return digest.hexdigest()
 
 

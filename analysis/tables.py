@@ -54,14 +54,26 @@ class RawTable:
     n_records: int  # rows plus lost records
 
 
-def read_delimited(text: str, *, delimiter: str) -> RawTable:
+def read_tab_separated(text: str) -> RawTable:
+    """The rows of TSV text. Tab-separated files seldom quote their fields, and a field that merely starts
+    with a quotation mark ('"No deal," he said.') must keep it, so quote marks are plain text, unless that
+    leaves rows with the wrong number of fields where quoting would not (a field with a tab or line break
+    inside quotes, as spreadsheets save them)."""
+    plain = read_delimited(text, delimiter="\t", quoting=csv.QUOTE_NONE)
+    if not plain.issues:
+        return plain
+    quoted = read_delimited(text, delimiter="\t")
+    return quoted if len(quoted.issues) < len(plain.issues) else plain
+
+
+def read_delimited(text: str, *, delimiter: str, quoting: int = csv.QUOTE_MINIMAL) -> RawTable:
     """The rows of CSV/TSV text under its header line; rows with the wrong number of fields are reported.
 
     Rows are numbered from 1 after the header ("row 12"); a malformed row is reported by its lines. Rows whose
     fields are all empty (blank lines, ",,,") hold nothing and are passed over.
     """
     csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quoting=quoting)
     header: list[str] | None = None
     rows, locations, issues, record, last_line = [], [], [], 0, 0
     try:
@@ -141,14 +153,20 @@ def describe_json_error(error: ValueError) -> str:
 
 
 def read_json_document(text: str) -> RawTable:
-    """The article objects of a JSON array, of {"articles": [...]}, or a single article object.
+    """The article objects of a JSON array, of {"articles": [...]}, of an object of articles keyed by id
+    ({"a1": {...}, "a2": {...}}; the key becomes the column "id"), or a single article object. A ".json"
+    file holding one object per line (JSON Lines, as many tools save it) is read as JSON Lines.
 
     Raises ValueError for invalid JSON or a document holding no list of articles.
     """
-    value = json.loads(text)
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as error:
+        if error.msg == "Extra data" and text.lstrip().startswith("{"):
+            return read_json_lines(text)
+        raise
     if isinstance(value, dict):
-        articles = next((items for key, items in value.items() if key.lower() == "articles"), None)
-        value = articles if isinstance(articles, list) else [value] if find_column(value.keys(), "text") else None
+        value = articles_in_object(value)
     if not isinstance(value, list):
         raise ValueError('no list of articles (expected an array of objects or {"articles": [...]})')
     rows, locations, issues = [], [], []
@@ -159,6 +177,19 @@ def read_json_document(text: str) -> RawTable:
         else:
             issues.append((f"item {number}", f"not a JSON object but {type(item).__name__} - skipped"))
     return RawTable(pd.DataFrame(rows, dtype=object), tuple(locations), tuple(issues), len(rows) + len(issues))
+
+
+def articles_in_object(value: dict) -> list | None:
+    """The articles of a JSON object: its "articles" list, the object itself when it has a text field, or
+    its values when every value is an object (keyed by article id); else None."""
+    articles = next((items for key, items in value.items() if key.lower() == "articles"), None)
+    if isinstance(articles, list):
+        return articles
+    if find_column(value.keys(), "text"):
+        return [value]
+    if value and all(isinstance(item, dict) for item in value.values()):
+        return [{"id": key, **item} for key, item in value.items()]
+    return None
 
 
 def read_parquet_bytes(data: bytes) -> RawTable:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 MAX_TEXT_CHARS = 1_000_000
+MAX_TITLE_CHARS = 1_000  # a longer "title" is a text put in the wrong column
 FALLBACK_ENCODINGS: tuple[str, ...] = ("cp1252", "latin-1")
 
 # Characters that render as nothing and would split or glue words invisibly.
@@ -43,14 +44,68 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
 
 def looks_binary(data: bytes, *, sample_size: int = 8192) -> bool:
-    """True when the start of `data` holds NUL bytes or many control characters: not a text file."""
+    """True when the start of `data` is not text: a known binary signature, NUL bytes in more than a tenth of
+    it (UTF-16 without a byte-order mark, images; a stray NUL in a text file does not count, see
+    `remove_nul_characters`) or many other control characters (compressed data)."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
     sample = data[:sample_size]
-    if b"\x00" in sample:
+    if sample.startswith(BINARY_SIGNATURES) or sample.count(b"\x00") > 0.1 * max(len(sample), 1):
         return True
     controls = sum(sample.count(bytes([code])) for code in (*range(1, 9), *range(14, 32), 127))
     return controls > 0.05 * max(len(sample), 1)
+
+
+# Starts of files that are no text whatever their name says, and what each one is.
+BINARY_KINDS: dict[bytes, str] = {
+    b"\x1f\x8b": "a gzip-compressed file, unpack it first",
+    b"PK\x03\x04": "a zip archive or office document: name an archive .zip, save a spreadsheet as CSV",
+    b"%PDF": "a PDF document",
+    b"PAR1": "a Parquet file: name it .parquet",
+}
+BINARY_SIGNATURES: tuple[bytes, ...] = tuple(BINARY_KINDS)
+
+
+def describe_binary(data: bytes) -> str:
+    """What a file that `looks_binary` probably is, for the message that skips it."""
+    for signature, kind in BINARY_KINDS.items():
+        if data.startswith(signature):
+            return kind
+    sample = data[:8192]
+    if len(sample) >= 2 and max(sample[0::2].count(0), sample[1::2].count(0)) > 0.4 * (len(sample) // 2):
+        return "UTF-16 text without a byte-order mark, save it as UTF-8"
+    return "binary data"
+
+
+def decode_lines(data: bytes) -> tuple[str, str, list[int]]:
+    """Like `decode_bytes`, but a file that is UTF-8 except for some lines keeps its UTF-8 lines: only the
+    lines that are not UTF-8 are decoded as cp1252 (else latin-1). Returns the text, the encoding ("utf-8",
+    "utf-16", "cp1252", "latin-1", or "mixed") and, for "mixed", the 1-based numbers of the lines decoded
+    the other way."""
+    text, encoding = decode_bytes(data)
+    if encoding in ("utf-8", "utf-16"):
+        return text, encoding, []
+    lines = data.splitlines(keepends=True)
+    utf8_lines, other_lines, parts = 0, [], []
+    for number, line in enumerate(lines, start=1):
+        try:
+            parts.append(line.decode("utf-8-sig" if number == 1 else "utf-8"))
+            utf8_lines += not line.isascii()
+        except UnicodeDecodeError:
+            parts.append(decode_bytes(line)[0])
+            other_lines.append(number)
+    if not utf8_lines:  # no line needs UTF-8: the whole file is in the other encoding
+        return text, encoding, []
+    return "".join(parts), "mixed", other_lines
+
+
+def remove_nul_characters(text: str) -> tuple[str, list[int]]:
+    """The text without NUL characters, and the 1-based numbers of the lines that held any."""
+    if "\x00" not in text:
+        return text, []
+    lines = text.split("\n")
+    numbers = [number for number, line in enumerate(lines, start=1) if "\x00" in line]
+    return text.replace("\x00", ""), numbers
 
 
 def has_markup(text: str) -> bool:

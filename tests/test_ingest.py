@@ -193,7 +193,7 @@ def test_zip_members_are_read_like_files(tmp_path: Path) -> None:
     assert reasons(result) == [
         f"{path}:readme.pdf: unsupported file type '.pdf' (supported: .txt, .md, .markdown, .html, "
         f".htm, .csv, .tsv, "
-        ".jsonl, .ndjson, .json, .parquet, .zip) - skipped",
+        ".jsonl, .ndjson, .json, .parquet, .zip) - file skipped",
         f"{path}:table.csv: no date column - articles kept without a date",
         f"{path}:table.csv: no source column or URL in 2 rows - source set to the file name 'table'",
         f"{path}:table.csv, row 2: empty text - skipped",
@@ -217,19 +217,19 @@ def test_bad_files_become_problems_and_the_rest_is_read(tmp_path: Path) -> None:
     )
     assert result.articles["title"].tolist() == ["Storm Closes Northern Pier"]
     assert reasons(result) == [
-        f"{missing}: file not found - skipped",
-        f"{dangling}: file not found - skipped",
-        f"{garbage}: not a text file (binary data) - skipped",
-        f"{empty}: empty file - skipped",
+        f"{missing}: file not found - file skipped",
+        f"{dangling}: file not found - file skipped",
+        f"{garbage}: not a text file: binary data - file skipped",
+        f"{empty}: empty file - file skipped",
         f"{unknown}: unsupported file type '.rtf' (supported: .txt, .md, .markdown, .html, .htm, "
         f".csv, .tsv, .jsonl, "
-        ".ndjson, .json, .parquet, .zip) - skipped",
-        f"{bad_zip}: not a valid zip archive - skipped",
+        ".ndjson, .json, .parquet, .zip) - file skipped",
+        f"{bad_zip}: not a valid zip archive - file skipped",
         f"{bad_json}: unreadable table (Expecting property name enclosed in double quotes: line 1 "
         f"column 3 (char 2))"
-        " - skipped",
+        " - file skipped",
         f"{no_text}: no text column found (columns: 'headline', 'when'); name it with a mapping such as "
-        "text=<column> - skipped",
+        "text=<column> - file skipped",
     ]
 
 
@@ -238,7 +238,7 @@ def test_unreadable_file_permissions(tmp_path: Path) -> None:
     locked = write(tmp_path, "locked.md", PIER_ARTICLE)
     locked.chmod(0)
     result = read_corpus([locked], outlets=OUTLETS)
-    assert reasons(result) == [f"{locked}: cannot read file (Permission denied) - skipped"]
+    assert reasons(result) == [f"{locked}: cannot read file (Permission denied) - file skipped"]
 
 
 def test_malformed_rows_empty_text_and_bad_jsonl_lines(tmp_path: Path) -> None:
@@ -341,7 +341,7 @@ def test_read_uploads_names_problems_by_upload_name() -> None:
     )
     assert result.articles["title"].tolist() == ["Storm Closes Northern Pier", "Ferry vote delayed"]
     assert result.articles["source"].tolist() == ["Meridian Wire", "Harbour Post"]
-    assert reasons(result) == ["x.csv: empty file - skipped"]
+    assert reasons(result) == ["x.csv: empty file - file skipped"]
 
 
 def test_exact_duplicates_are_removed_and_near_duplicates_marked(tmp_path: Path) -> None:
@@ -450,7 +450,7 @@ def test_problem_text_and_summary() -> None:
     result = IngestResult(articles=articles, problems=problems, n_read=6)
     assert result.summary() == (
         "Articles read: 6\nArticles kept: 2\nNear-duplicates marked: 1\nExact duplicates removed: 1\n"
-        "Skipped: 3\n  empty text: 2\n  malformed row: 1\nArticles without a date: 1"
+        "Articles skipped: 3\n  empty text: 2\n  malformed row: 1\nFiles skipped: 0\nArticles without a date: 1"
     )
 
 
@@ -473,7 +473,7 @@ def test_real_nyt_and_guardian_tables() -> None:
 
 def test_empty_inputs_give_typed_empty_tables(tmp_path: Path) -> None:
     result = read_uploads([("header_only.csv", b"title,text\n\n")], outlets=OUTLETS)
-    assert reasons(result) == ["header_only.csv: no rows in the table - skipped"]
+    assert reasons(result) == ["header_only.csv: no rows in the table - file skipped"]
     assert list(result.articles.columns) == list(ARTICLE_COLUMNS)
     assert str(result.articles["published"].dtype) == "datetime64[ns, UTC]"
     assert str(result.articles["n_words"].dtype) == "int64"
@@ -516,7 +516,7 @@ def test_reading_in_worker_processes_gives_the_same_result(tmp_path: Path) -> No
         "b.csv: no source column or URL in 2 rows - source set to the file name 'b'",
         "c.txt: not UTF-8; decoded as cp1252",
         "c.txt: no date found - kept without a date",
-        "d.csv: empty file - skipped",
+        "d.csv: empty file - file skipped",
         "e.md: no byline found - kept without one",
         "b.csv, row 2: empty text - skipped",
     ]
