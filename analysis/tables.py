@@ -238,7 +238,7 @@ def make_table_records(
     if "text" not in fields:
         names = ", ".join(f"'{column}'" for column in table.rows.columns) or "none"
         raise ValueError(f"no text column found (columns: {names}); name it with a mapping such as text=<column>")
-    rows = table.rows
+    rows, filled = fill_from_other_columns(table.rows, fields, column_map)
     cleaned = [clean_body(text) for text in read_text_column(rows, fields.get("text"))]
     records = pd.DataFrame(
         {
@@ -251,12 +251,49 @@ def make_table_records(
             "url": read_text_column(rows, fields.get("url")).str.strip().to_numpy(),
         }
     )
-    notes = [("", note) for note in issues]
+    notes = [("", note) for note in (*issues, *filled)]
     notes += describe_dates(rows, fields.get("date"), records)
     marked = [location for location, (_, markup) in zip(table.locations, cleaned, strict=True) if markup]
     if marked:
         notes.append(("", f"HTML markup removed in {len(marked)} rows ({list_locations(marked)})"))
     return records, notes
+
+
+def fill_from_other_columns(
+    rows: pd.DataFrame, fields: Mapping[str, str], column_map: Mapping[str, str]
+) -> tuple[pd.DataFrame, list[str]]:
+    """Rows whose empty cells in a field's column are filled from the field's other recognised columns, and
+    a notice per column used: JSON Lines from several sources may name the date "date" in some lines and
+    "published" in others. Fields mapped by the user are left as they are."""
+    notices = []
+    for field, column in fields.items():
+        if field in column_map:
+            continue
+        others = [
+            name
+            for name in COLUMN_NAMES[field]
+            for other in rows.columns
+            if other != column and normalise_column_name(other) == name
+        ]
+        for other in others:
+            empty = rows[column].map(is_empty_cell)
+            usable = empty & ~rows[other].map(is_empty_cell)
+            if usable.any():
+                rows = rows.assign(**{column: rows[column].where(~usable, rows[other])})
+                notices.append(
+                    f"{field} taken from column '{other}' in {int(usable.sum())} rows where '{column}' is empty"
+                )
+    return rows, notices
+
+
+def is_empty_cell(value: object) -> bool:
+    """True for a missing value (None, NaN, NA, NaT) or blank text."""
+    if isinstance(value, str):
+        return not value.strip()
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # a list or array in a JSON cell: not missing
+        return False
 
 
 def read_text_column(rows: pd.DataFrame, column: str | None) -> pd.Series:

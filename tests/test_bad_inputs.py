@@ -153,3 +153,14 @@ def test_cli_reads_the_inputs_that_exist_and_notes_the_missing_one(tmp_path, cap
     assert code == 0
     assert f"note: {tmp_path / 'nope.csv'}: file not found - file skipped" in captured.err
     assert load_results(tmp_path / "out").articles["text"].tolist() == ["Putin said no."]
+
+
+def test_a_field_named_differently_in_some_lines_is_read_from_either_name(tmp_path):
+    path = write(
+        tmp_path,
+        "a.jsonl",
+        b'{"text": "Putin said no.", "date": "2022-02-21"}\n{"text": "Kyiv said yes.", "published": "2022-02-22"}\n',
+    )
+    result = read_corpus([path])
+    assert [str(day.date()) for day in result.articles["published"]] == ["2022-02-21", "2022-02-22"]
+    assert f"{path}: date taken from column 'published' in 1 rows where 'date' is empty" in map(str, result.problems)
