@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from analysis.cli import main
-from analysis.ingest import read_corpus
+from analysis.ingest import read_corpus, walk_folder
 from analysis.store import file_hash, load_results
 
 
@@ -164,3 +164,28 @@ def test_a_field_named_differently_in_some_lines_is_read_from_either_name(tmp_pa
     result = read_corpus([path])
     assert [str(day.date()) for day in result.articles["published"]] == ["2022-02-21", "2022-02-22"]
     assert f"{path}: date taken from column 'published' in 1 rows where 'date' is empty" in map(str, result.problems)
+
+
+def test_a_folder_that_cannot_be_listed_is_reported(tmp_path):
+    not_a_folder = write(tmp_path, "plain.txt", b"Kyiv said yes.\n")  # listing it fails as a locked folder would
+    files, problems = walk_folder(not_a_folder)
+    assert files == []
+    assert [str(problem) for problem in problems] == [
+        f"{not_a_folder}: cannot read folder (Not a directory) - file skipped"
+    ]
+
+
+def test_the_manifest_hash_passes_over_a_file_it_cannot_read(tmp_path, monkeypatch):
+    write(tmp_path, "a.txt", b"Kyiv said yes.\n")
+    locked = write(tmp_path, "b.txt", b"Moscow said no.\n")
+    readable = file_hash(tmp_path)
+    real_open = Path.open
+
+    def refuse(path, *args, **kwargs):
+        if path == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    hashed = file_hash(tmp_path)
+    assert len(hashed) == 64 and hashed != readable
