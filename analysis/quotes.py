@@ -33,6 +33,7 @@ from analysis.attribution import (
     inside_any,
     is_headline_like,
     load_speech_cues,
+    name_between_commas,
     overlapping_mentions,
     resolve_pronoun,
     resolve_speaker,
@@ -251,7 +252,11 @@ def joined_by_and(view: ArticleView, sentence: SentenceView, cue: Cue, *, floor:
 
 
 def speaker_spans_near(view: ArticleView, sentence: SentenceView, cue: Cue, *, floor: int) -> list[tuple[int, int]]:
-    """Candidate speaker phrases of a verb cue, best first: after it ("…, said X.") and before it ("X, the …, said")."""
+    """Candidate speaker phrases of a verb cue, best first: after it ("…, said X.") and before it ("X, the …, said").
+
+    A name between commas right before the cue ("The Chinese president, Xi Jinping, warned the US president,
+    Joe Biden, against …") is the subject, and comes first: the phrase after the cue is its object.
+    """
     tokens = sentence.tokens
     spans = []
     if cue.first == floor or tokens[cue.first - 1].text == ",":
@@ -259,7 +264,11 @@ def speaker_spans_near(view: ArticleView, sentence: SentenceView, cue: Cue, *, f
         if after is not None and is_inverted_speaker(view, tokens, after):
             spans.append(after)
     before = speaker_before(tokens, cue, floor=floor, cues=view.cues)
-    return [*spans, before] if before is not None else spans
+    if before is None:
+        return spans
+    if spans and name_between_commas(tokens, cue.first - 1, floor=floor) is not None:
+        return [before, *spans]
+    return [*spans, before]
 
 
 def is_inverted_speaker(view: ArticleView, tokens: tuple[Token, ...], span: tuple[int, int]) -> bool:

@@ -118,6 +118,11 @@ def test_speaker_before_a_long_apposition(nlp, cues):
     assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "direct", "said", "Trade will resume")]
 
 
+def test_name_between_commas_before_a_cue_is_the_speaker_not_the_object_after_it(nlp, cues):
+    text = 'The Norlandic premier, Oskar Lind, warned the Sudrian minister, Petra Holm, against "playing with fire".'
+    assert rows(text, [LIND, HOLM], nlp, cues) == [("oskar_lind", "partial", "warned", "playing with fire")]
+
+
 def test_quote_in_the_sentence_after_the_speaker_is_named(nlp, cues):
     text = "Petra Holm spoke on Monday.\n\nShe told reporters:\n\n“We expect an answer by Friday.”"
     assert rows(text, [HOLM], nlp, cues) == [("petra_holm", "direct", "told", "We expect an answer by Friday")]
