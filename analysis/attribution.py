@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from analysis.cues import Screen, candidate_screen, prefix_tree
 from analysis.registry import Registry
 from analysis.schema import UNREGISTERED_PREFIX
+from analysis.spans import SpanIndex
 from analysis.yaml_text import parse_yaml
 
 DEFAULT_SPEECH_CUES = Path(__file__).resolve().parent.parent / "data" / "speech_cues.yaml"
@@ -458,12 +459,9 @@ class Speaker:
 
 
 def overlapping_mentions(context: SpeakerContext, start: int, end: int) -> list[MentionRef]:
-    """The context's mentions whose span overlaps [start, end), in text order. Found by bisection on their
-    starts: a long article has thousands of mentions, and every speaker phrase asks."""
-    mentions = context.mentions
-    first = bisect.bisect_left(mentions, start - context.longest, key=attrgetter("start"))
-    last = bisect.bisect_left(mentions, end, key=attrgetter("start"))
-    return [mention for mention in mentions[first:last] if start < mention.end]
+    """The context's mentions whose span overlaps [start, end), in text order (found by bisection: a long
+    article has thousands of mentions, and every speaker phrase asks)."""
+    return context.index.overlapping(start, end)
 
 
 def heads_first(mentions: list[MentionRef], text: str) -> list[MentionRef]:
@@ -570,13 +568,13 @@ class SpeakerContext:
     mentions: tuple[MentionRef, ...]
     registry: Registry
     cues: SpeechCues
-    # the longest mention's length, so that `overlapping_mentions` can bisect: derived, never passed
-    longest: int = field(init=False, repr=False, compare=False, default=0)
+    # the mentions indexed by their offsets, for `overlapping_mentions`: derived, never passed
+    index: SpanIndex = field(init=False, repr=False, compare=False, default_factory=lambda: SpanIndex(()))
 
     def __post_init__(self) -> None:
-        mentions = tuple(sorted(self.mentions, key=lambda mention: mention.start))
-        object.__setattr__(self, "mentions", mentions)
-        object.__setattr__(self, "longest", max((mention.end - mention.start for mention in mentions), default=0))
+        index = SpanIndex(self.mentions, bounds=attrgetter("start", "end"))
+        object.__setattr__(self, "index", index)
+        object.__setattr__(self, "mentions", tuple(index.items))
 
 
 def resolve_speaker(span: tuple[int, int], context: SpeakerContext) -> Speaker | None:
@@ -645,7 +643,7 @@ def resolve_pronoun(span: tuple[int, int], kind: str, context: SpeakerContext) -
     """
     start, end = span
     mentions = context.mentions
-    for index in range(bisect.bisect_left(mentions, start, key=attrgetter("start")) - 1, -1, -1):
+    for index in range(bisect.bisect_left(context.index.starts, start) - 1, -1, -1):
         mention = mentions[index]  # the mentions starting before the pronoun, the nearest first
         if mention.end > start:
             continue

@@ -77,15 +77,18 @@ def first_seen_in(surname: str, name: str, text: str) -> bool:
 
 
 def first_word_end(text: str, phrase: str) -> int:
-    """End offset of the first appearance of `phrase` as whole words in the text, -1 if none (str.find, as a
-    regex compiled for every name would cost more than the search)."""
+    """End offset of the first appearance of `phrase` as whole words in the text, -1 if none."""
+    return next((start + len(phrase) for start in word_positions(text, phrase)), -1)
+
+
+def word_positions(text: str, phrase: str) -> Iterator[int]:
+    """Start offsets of `phrase` as whole words in the text (str.find, as a regex compiled for every name would
+    cost more than the search)."""
     start = text.find(phrase)
     while start >= 0:
-        end = start + len(phrase)
-        if not is_word_char(text, start - 1) and not is_word_char(text, end):
-            return end
+        if not is_word_char(text, start - 1) and not is_word_char(text, start + len(phrase)):
+            yield start
         start = text.find(phrase, start + 1)
-    return -1
 
 
 def is_word_char(text: str, position: int) -> bool:
@@ -135,26 +138,17 @@ def first_full_name(text: str, surname: str, rules: MatchRules) -> tuple[int, in
     first: tuple[int, int] | None = None
     given_seen: set[str] = set()
     for position in word_positions(text, surname):
+        end = position + len(surname)
+        if text.startswith("-", end) and is_word_char(text, end + 1):
+            continue  # inside a hyphenated name: "Shanklin-Hawkins"
         start = given_names_start(text, position, rules)
         if first is None:
             if start is None:
                 return None  # named by the surname alone first: no full name to take
-            first = (start, position + len(surname))
+            first = (start, end)
         if start is not None:
             given_seen.add(text[start:position])
     return first if len(given_seen) == 1 else None
-
-
-def word_positions(text: str, word: str) -> Iterator[int]:
-    """Start offsets of `word` as a whole word, not inside a hyphenated name ("Shanklin-Hawkins"); str.find,
-    as a regex compiled for every surname would cost more than the search."""
-    position = text.find(word)
-    while position >= 0:
-        end = position + len(word)
-        hyphenated = text.startswith("-", end) and is_word_char(text, end + 1)
-        if not is_word_char(text, position - 1) and not is_word_char(text, end) and not hyphenated:
-            yield position
-        position = text.find(word, position + 1)
 
 
 def given_names_start(text: str, position: int, rules: MatchRules) -> int | None:

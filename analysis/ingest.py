@@ -36,6 +36,7 @@ from analysis.tables import (
     RECORD_COLUMNS,
     RawTable,
     choose_delimiter,
+    list_locations,
     make_table_records,
     read_delimited,
     read_json_document,
@@ -371,21 +372,15 @@ def decode_text_file(name: str, data: bytes) -> tuple[str | None, list[Problem]]
     text, encoding, other_lines = decode_lines(data)
     problems = []
     if encoding == "mixed":
-        lines = list_numbers(other_lines)
+        lines = list_locations([f"line {number}" for number in other_lines])
         problems.append(Problem(name, "", f"mixed encodings: {lines} not UTF-8, decoded as cp1252"))
     elif encoding != "utf-8":
         problems.append(Problem(name, "", f"not UTF-8; decoded as {encoding}"))
     text, nul_lines = remove_nul_characters(text)
     if nul_lines:
-        problems.append(Problem(name, "", f"NUL characters removed from {list_numbers(nul_lines)}"))
+        lines = list_locations([f"line {number}" for number in nul_lines])
+        problems.append(Problem(name, "", f"NUL characters removed from {lines}"))
     return text, problems
-
-
-def list_numbers(lines: Sequence[int], *, shown: int = 10) -> str:
-    """ "line 3", "lines 3, 7", or the first `shown` of many and how many more."""
-    head = ", ".join(map(str, lines[:shown]))
-    more = f" and {len(lines) - shown} more" if len(lines) > shown else ""
-    return f"line {head}" if len(lines) == 1 else f"lines {head}{more}"
 
 
 def parse_document(name: str, data: bytes, *, outlets: Mapping[str, str]) -> FileRecords:

@@ -8,26 +8,30 @@ keeps the spans sorted by start and bisects.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from operator import itemgetter
 from typing import Any
 
 
 class SpanIndex:
-    """Tuples whose first two items are a span's start and end offsets, sorted by start."""
+    """Items with a start and an end offset, sorted by them. By default the items are tuples whose first two
+    fields are the offsets; `bounds` reads the offsets of other items (a mention's .start and .end)."""
 
-    __slots__ = ("longest", "spans", "starts")
+    __slots__ = ("ends", "items", "longest", "starts")
 
-    def __init__(self, spans: Iterable[tuple[Any, ...]]) -> None:
-        self.spans: list[tuple[Any, ...]] = sorted(spans, key=lambda span: (span[0], span[1]))
-        self.starts = [span[0] for span in self.spans]
-        self.longest = max((span[1] - span[0] for span in self.spans), default=0)
+    def __init__(self, items: Iterable[Any], *, bounds: Callable[[Any], tuple[int, int]] = itemgetter(0, 1)) -> None:
+        self.items: list[Any] = sorted(items, key=bounds)
+        offsets = [bounds(item) for item in self.items]
+        self.starts = [start for start, _ in offsets]
+        self.ends = [end for _, end in offsets]
+        self.longest = max((end - start for start, end in offsets), default=0)
 
-    def overlapping(self, start: int, end: int) -> list[tuple[Any, ...]]:
-        """The spans that overlap [start, end), in order of their starts."""
+    def overlapping(self, start: int, end: int) -> list[Any]:
+        """The items that overlap [start, end), in order of their starts."""
         first = bisect.bisect_left(self.starts, start - self.longest)
         last = bisect.bisect_left(self.starts, end)
-        return [span for span in self.spans[first:last] if span[1] > start]
+        return [self.items[index] for index in range(first, last) if self.ends[index] > start]
 
     def holds(self, position: int) -> bool:
-        """True when some span holds the offset (start <= position < end)."""
+        """True when some item holds the offset (start <= position < end)."""
         return bool(self.overlapping(position, position + 1))
