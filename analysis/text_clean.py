@@ -63,7 +63,9 @@ BINARY_KINDS: dict[bytes, str] = {
     b"%PDF": "a PDF document",
     b"PAR1": "a Parquet file: name it .parquet",
 }
-BINARY_SIGNATURES: tuple[bytes, ...] = tuple(BINARY_KINDS)
+# The signatures that make a file binary by themselves: their control bytes never start a text file ("%PDF"
+# or "PAR1" could, so those files count as binary only by their contents).
+BINARY_SIGNATURES: tuple[bytes, ...] = (b"\x1f\x8b", b"PK\x03\x04")
 
 
 def describe_binary(data: bytes) -> str:

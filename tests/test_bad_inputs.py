@@ -189,3 +189,8 @@ def test_the_manifest_hash_passes_over_a_file_it_cannot_read(tmp_path, monkeypat
     monkeypatch.setattr(Path, "open", refuse)
     hashed = file_hash(tmp_path)
     assert len(hashed) == 64 and hashed != readable
+
+
+def test_a_text_table_that_starts_like_a_binary_format_is_still_text(tmp_path):
+    path = write(tmp_path, "a.csv", b"PAR1,text\n1,Kyiv said yes.\n")
+    assert texts_and_notes([path])[0] == ["Kyiv said yes."]
