@@ -277,16 +277,55 @@ def display_name(path: Path) -> str:
 
 
 def read_file(path: Path, *, column_map: Mapping[str, str], outlets: Mapping[str, str]) -> FileRecords:
-    """The records of one file on disk; a Problem when it cannot be read or is not a regular file (a pipe
-    would wait for ever)."""
+    """The records of one file on disk; a Problem when it cannot be read, is not a regular file (a pipe
+    would wait for ever) or is too large for this machine's memory (see `too_large`)."""
     name = display_name(path)
     try:
-        if not stat.S_ISREG(path.stat().st_mode):
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
             return skip_file(name, "not a regular file (a pipe, socket or device)")
+        reason = too_large(status.st_size, physical_memory())
+        if reason:
+            return skip_file(name, reason)
         data = path.read_bytes()
-    except OSError as error:
-        return skip_file(name, f"cannot read file ({error.strerror or error})")
+    except (OSError, MemoryError) as error:
+        return skip_file(name, f"cannot read file ({getattr(error, 'strerror', None) or type(error).__name__})")
     return parse_file(name, data, column_map=column_map, outlets=outlets)
+
+
+# A file is read whole: its bytes, its decoded text and the tables made from it take about this many times
+# its size in memory at once.
+MEMORY_PER_FILE_BYTE = 6
+
+
+def too_large(size: int, memory: int | None) -> str:
+    """Why a file of `size` bytes cannot be read on a machine with `memory` bytes (None: unknown), or ""."""
+    if memory is None or size * MEMORY_PER_FILE_BYTE <= memory:
+        return ""
+    need = size * MEMORY_PER_FILE_BYTE
+    return (
+        f"too large to read here ({describe_size(size)} needs about {describe_size(need)} of memory, this"
+        f" machine has {describe_size(memory)}): split it into smaller files"
+    )
+
+
+def describe_size(size: float) -> str:
+    """ "512 bytes", "3.2 KiB", "1.5 GiB"."""
+    if size < 1024:
+        return f"{size:.0f} bytes"
+    units = ("KiB", "MiB", "GiB", "TiB")
+    power = 1
+    while power < len(units) and size >= 1024 ** (power + 1):
+        power += 1
+    return f"{size / 1024**power:.1f} {units[power - 1]}"
+
+
+def physical_memory() -> int | None:
+    """The machine's memory in bytes, or None where the system does not say."""
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):
+        return None
 
 
 def parse_file(name: str, data: bytes, *, column_map: Mapping[str, str], outlets: Mapping[str, str]) -> FileRecords:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis import ingest
 from analysis.cli import main
 from analysis.ingest import read_corpus, walk_folder
 from analysis.store import file_hash, load_results
@@ -194,3 +195,15 @@ def test_the_manifest_hash_passes_over_a_file_it_cannot_read(tmp_path, monkeypat
 def test_a_text_table_that_starts_like_a_binary_format_is_still_text(tmp_path):
     path = write(tmp_path, "a.csv", b"PAR1,text\n1,Kyiv said yes.\n")
     assert texts_and_notes([path])[0] == ["Kyiv said yes."]
+
+
+def test_a_file_too_large_for_the_memory_is_skipped_with_advice_and_the_rest_read(tmp_path, monkeypatch):
+    big = write(tmp_path, "big.csv", b"text\n" + b"Putin said no. " * 100 + b"\n")
+    write(tmp_path, "small.txt", b"Kyiv said yes.\n")
+    monkeypatch.setattr(ingest, "physical_memory", lambda: 6 * 1024)  # room for files up to 1 KiB
+    texts, notes = texts_and_notes([tmp_path])
+    assert texts == ["Kyiv said yes."]
+    assert notes[0] == (
+        f"{big}: too large to read here (1.5 KiB needs about 8.8 KiB of memory, this machine has 6.0 KiB): split"
+        " it into smaller files - file skipped"
+    )
