@@ -31,7 +31,10 @@ def texts_and_notes(paths: list[Path]) -> tuple[list[str], list[str]]:
 
 
 def test_a_file_name_that_is_not_utf8_is_read_and_shown_with_replacement_characters(tmp_path):
-    path = write(tmp_path, b"r\xe9sum\xe9.csv", b'text\n"Putin said no to NATO."\n')
+    try:
+        path = write(tmp_path, b"r\xe9sum\xe9.csv", b'text\n"Putin said no to NATO."\n')
+    except OSError:  # a file system that only takes UTF-8 names cannot hold such a file
+        pytest.skip("the file system refuses file names that are not UTF-8")
     texts, notes = texts_and_notes([tmp_path])
     assert texts == ["Putin said no to NATO."]
     assert notes[0] == f"{tmp_path}/r\ufffdsum\ufffd.csv: no date column - articles kept without a date"
