@@ -67,6 +67,8 @@ class SpeechCues:
     needs_that: frozenset[str] = frozenset()
     noun_cues: frozenset[str] = frozenset()
     nouns_before_of: frozenset[str] = frozenset()
+    noun_followers: frozenset[str] = frozenset()
+    not_speakers: frozenset[str] = frozenset()
     audience_cues: frozenset[str] = frozenset()
     title_small_words: frozenset[str] = frozenset()
     title_introducers: frozenset[str] = frozenset()
@@ -145,6 +147,8 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         needs_that=word_set(data, "needs_that"),
         noun_cues=word_set(data, "noun_cues"),
         nouns_before_of=word_set(data, "nouns_before_of"),
+        noun_followers=word_set(data, "noun_followers"),
+        not_speakers=word_set(data, "not_speakers"),
         audience_cues=word_set(data, "audience_cues"),
         title_small_words=word_set(data, "title_small_words"),
         title_introducers=word_set(data, "title_introducers"),
@@ -280,10 +284,17 @@ def find_cues(
 
 def is_noun_use(cue: Cue, tokens: tuple[Token, ...], cues: SpeechCues) -> bool:
     """True for a cue word used as a noun: a `noun_cues` word not before "that" or punctuation, or a
-    `nouns_before_of` word right before "of" ("the Russian claims of fatalities")."""
+    `nouns_before_of` word right before "of" ("the Russian claims of fatalities"), or right before one of
+    `noun_followers` after a determiner ("the Russian claims were false", not "who Moscow claims are")."""
     if cue.text in cues.noun_cues and not before_that(tokens, cue.last):
         return True
-    return cue.text in cues.nouns_before_of and cue.last < len(tokens) and tokens[cue.last].lower == "of"
+    if cue.text not in cues.nouns_before_of or cue.last >= len(tokens):
+        return False
+    following = tokens[cue.last].lower
+    if following == "of":
+        return True
+    before = tokens[max(0, cue.first - 2) : cue.first]
+    return following in cues.noun_followers and any(token.lower in cues.determiners for token in before)
 
 
 def before_that(tokens: tuple[Token, ...], index: int) -> bool:
@@ -349,7 +360,7 @@ def phrase_before(tokens: tuple[Token, ...], last: int, *, floor: int, cues: Spe
         return None
     if token.lower.endswith(POSSESSIVE_ENDINGS):
         return None  # "Russia's demands": a possessive before a cue noun, not a speaker
-    if cues.pronoun_kind(token.text):
+    if cues.pronoun_kind(token.text) or token.lower in cues.not_speakers:
         return (last, last + 1)
     first = last
     while first - 1 >= floor and last - first < 5:
@@ -594,6 +605,8 @@ def resolve_speaker(span: tuple[int, int], context: SpeakerContext) -> Speaker |
     if found:
         mention = pick_mention(found)
         return Speaker(mention.actor_id, mention.actor, start, end)
+    if raw.lower() in context.cues.not_speakers:  # a columnist's "I wrote": the author, not a person named "I"
+        return Speaker("", raw, start, end)
     kind = context.cues.pronoun_kind(raw)
     if kind:
         return resolve_pronoun(span, kind, context)

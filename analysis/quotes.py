@@ -180,7 +180,10 @@ def speaker_name_mentions(view: ArticleView) -> list[MentionRef]:
                     continue
                 if overlapping_mentions(view.speakers, start, end):
                     continue
-                name_start, name_end = name_offsets(view.text, start, end, speaker.name)
+                offsets = name_offsets(view.text, start, end, speaker.name)
+                if offsets is None:  # a pronoun resolved to a name written elsewhere: no name here
+                    continue
+                name_start, name_end = offsets
                 kind = "organisation" if view.cues.name_heads & set(speaker.name.lower().split()) else "person"
                 found[(name_start, name_end)] = MentionRef(
                     sentence.sentence_id, speaker.actor_id, speaker.name, kind, name_start, name_end
@@ -188,15 +191,16 @@ def speaker_name_mentions(view: ArticleView) -> list[MentionRef]:
     return list(found.values())
 
 
-def name_offsets(text: str, start: int, end: int, name: str) -> tuple[int, int]:
-    """Offsets of a speaker's name inside the phrase text[start:end] ("Jeb Bush" in "Jeb Bush of Florida")."""
+def name_offsets(text: str, start: int, end: int, name: str) -> tuple[int, int] | None:
+    """Offsets of a speaker's name inside the phrase text[start:end] ("Jeb Bush" in "Jeb Bush of Florida"),
+    or None when the phrase does not hold it (a pronoun resolved to a person named earlier)."""
     if text.endswith(name, start, end):  # most names end their phrase
         return end - len(name), end
     position = text.find(name, start, end)
     if position >= 0:
         return position, position + len(name)
     found = re.search(r"\s+".join(map(re.escape, name.split())), text[start:end])
-    return (start + found.start(), start + found.end()) if found else (start, end)
+    return (start + found.start(), start + found.end()) if found else None
 
 
 def sentence_index_at(view: ArticleView, position: int) -> int:

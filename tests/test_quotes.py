@@ -149,6 +149,38 @@ def test_pronoun_speaker_takes_the_last_person_of_its_gender(nlp, cues):
     ]
 
 
+def test_pronoun_speaker_takes_a_name_found_at_a_cue_after_an_earlier_unregistered_person(nlp, cues):
+    # The heuristic found Kjell Dahl as a name candidate; Tomas Vik is found only as the speaker of "said".
+    # A resolved pronoun used to become a mention of its own, so "he" went back to Dahl, past Vik.
+    text = 'Kjell Dahl opened the meeting. Tomas Vik said the process would change. "There should be unity," he said.'
+    start = text.index("Kjell Dahl")
+    dahl = ("unregistered:Kjell Dahl", "Kjell Dahl", "person", "Kjell Dahl", start, start + len("Kjell Dahl"))
+    mentions = pd.DataFrame(
+        [(0, *dahl)], columns=["sentence_id", "actor_id", "actor", "actor_type", "surface", "start", "end"]
+    )
+    sentences = make_sentence_table("t", text, sentence_spans(nlp(text)))
+    quotes = extract_quotes(text, sentences, mentions, registry=REGISTRY, cues=cues)
+    assert [(row.speaker_id, row.text) for row in quotes.itertuples()] == [
+        ("unregistered:Tomas Vik", "the process would change"),
+        ("unregistered:Tomas Vik", "There should be unity"),
+    ]
+
+
+def test_plural_cue_noun_after_a_determiner_is_no_cue(nlp, cues):
+    text = "Oskar Lind said the Sudrian claims were false."
+    assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "indirect", "said", "the Sudrian claims were false")]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [("I wrote a column urging Oskar Lind to resign.", "I"), ("So I said that the ferries should run.", "I")],
+)
+def test_first_person_speaker_is_a_phrase_not_a_person_named_i(text, phrase, nlp, cues):
+    quotes = extract(text, [LIND] if "Lind" in text else [], nlp, cues)
+    assert set(quotes["speaker_id"]) == {""}
+    assert set(quotes["speaker"]) == {phrase}
+
+
 def test_quote_over_two_paragraphs_keeps_the_break_in_its_text(nlp, cues):
     text = '"We will hold the line.\n\n"And we will win," Oskar Lind said.'
     assert rows(text, [LIND], nlp, cues) == [
