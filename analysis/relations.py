@@ -233,6 +233,8 @@ def targets_after(
             mention.after_marker and set(text[position : mention.start].lower().split()) & cues.roles.object_markers
         )
     ]
+    if len(after) > 1 and names_the_possessed(text, after[0], after[1], cues):
+        after = after[1:]  # "a call with Ukraine's president, Volodymyr Zelenskiy": the call is with Zelenskiy
     if not after or len(text[position : after[0].start].split()) > cues.max_target_gap:
         return []
     if reports_a_clause(text, position, after[0], cues) and not names_the_target(
@@ -245,6 +247,38 @@ def targets_after(
             break
         chain.append(mention)
     return chain
+
+
+def targets_inside(text: str, mentions: list[ClauseMention], hit: CueHit, cues: RelationCues) -> list[ClauseMention]:
+    """The actors in the gap of a cue such as "charg* ... with" or "pressed ... to" ("charged Russia with
+    war crimes", "pressed Japan and Korea to act"): the first one and those joined to it. Not an owner
+    ("welcomed Turkey's efforts to"), except of the claims a denial rejects ("rejected Moscow's claims"), nor
+    an actor after an object marker ("pressed diplomats in Ukraine to")."""
+    owners = hit.relation.name == cues.denial_relation
+    inside = [
+        mention
+        for mention in mentions
+        if hit.start < mention.start
+        and mention.end <= hit.end
+        and (owners or not mention.possessive)
+        and not cues.roles.object_markers.intersection(text[hit.start : mention.start].lower().split()[1:])
+    ]
+    chain = [mention for mention in inside[:1] if not mention.quoted]
+    for mention in inside[1:]:
+        if not chain or not is_joined(text, chain[-1], mention, cues.target_joiners):
+            break
+        chain.append(mention)
+    return chain
+
+
+def names_the_possessed(text: str, owner: ClauseMention, following: ClauseMention, cues: RelationCues) -> bool:
+    """True when a possessive actor is followed by the actor it owns, within three words and no object marker:
+    "Ukraine's president, Volodymyr Zelenskiy", "Russia's foreign minister Sergei Lavrov"."""
+    if not owner.possessive or following.possessive:
+        return False
+    between = text[owner.end : following.start].replace(",", " ").split()
+    words = [word.lower() for word in between if word not in ("'s", "’s", "'", "’")]
+    return len(words) <= 3 and not cues.roles.object_markers.intersection(words)
 
 
 def reports_a_clause(text: str, position: int, mention: ClauseMention, cues: RelationCues) -> bool:
@@ -317,7 +351,9 @@ def cue_parties(
         sources = inherited
     if is_passive(text, clause, hit, cues):
         return agent_after(text, in_clause, hit, cues), sources
-    targets = targets_after(text, in_clause, hit.end, cues, relation=hit.relation.name)
+    targets = targets_inside(text, in_clause, hit, cues) or targets_after(
+        text, in_clause, hit.end, cues, relation=hit.relation.name
+    )
     if hit.relation.name == cues.denial_relation:
         targets = [target for target in targets if target.possessive]
     if hit.relation.name in cues.symmetric_relations and not targets and len(sources) >= 2:

@@ -220,6 +220,29 @@ def test_default_registry_counts_governments_and_authorities():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He accused the west of lying.", [("the west", "the_west", "metonym")]),
+        (
+            "If the west really wants peace, the west's sanctions must stay.",
+            [
+                ("the west", "the_west", "metonym"),
+                ("the west", "the_west", "metonym"),
+            ],
+        ),
+        ("Relations with the west have collapsed.", [("the west", "the_west", "metonym")]),
+        ("The fighting moved to the west of the country.", []),
+        ("Troops held the west bank of the river and the West Bank stayed calm.", []),
+    ],
+)
+def test_lowercase_west_counts_only_where_it_acts(text, expected):
+    nlp = make_pipeline()
+    rules = make_match_rules(load_lexicon(), load_metonym_rules(), load_speech_cue_lists())
+    matcher = ActorMatcher(load_registry(), nlp=nlp, rules=rules)
+    assert registered_mentions(text, nlp, matcher) == expected
+
+
 def test_short_name_and_title_refer_back_to_the_person(nlp, matcher):
     text = "Vladimir Putin spoke. Later Putin left. Officials said the Russian president was tired."
     assert mentions_of(text, nlp, matcher) == [

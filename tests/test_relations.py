@@ -141,6 +141,85 @@ def test_reported_clauses_name_no_target(text, mentions, expected, cues) -> None
     assert relation_rows(text, mentions, cues=cues) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (  # the call is with the president a possessive country names, not with the country
+            "Biden held a video call with Ukraine's president, Volodymyr Zelenskiy, on Friday.",
+            [("joe_biden", "Biden"), ("ukraine", "Ukraine"), ("volodymyr_zelensky", "Volodymyr Zelenskiy")],
+            [(0, "joe_biden", "volodymyr_zelensky", "meets", 0, "call with")],
+        ),
+        (  # a possessive before something that is no actor is still the target
+            "Germany condemned Russia's invasion.",
+            [("germany", "Germany"), ("russia", "Russia")],
+            [(0, "germany", "russia", "criticises", -1, "condemned")],
+        ),
+        (  # the nouns "threat" and "pressure" name no act
+            "US officials have been divided over the threat China poses.",
+            [("united_states", "US"), ("china", "China")],
+            [],
+        ),
+        (
+            "The Kremlin would resist public pressure to free US basketball star Brittney Griner.",
+            [("russia", "The Kremlin"), ("united_states", "US")],
+            [],
+        ),
+        (  # the verbs still do
+            "China threatened the United States and pressured Japan to drop the plan.",
+            [("china", "China"), ("united_states", "the United States"), ("japan", "Japan")],
+            [
+                (0, "china", "united_states", "threatens", -1, "threatened"),
+                (0, "china", "japan", "asks", 0, "pressured Japan to"),  # the target inside the cue's gap
+            ],
+        ),
+    ],
+)
+def test_possessive_targets_and_noun_cues(text, mentions, expected, cues) -> None:
+    assert relation_rows(text, mentions, cues=cues) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (
+            "The Justice Department charged Ionov with spying.",
+            [("justice_department", "The Justice Department"), ("ionov", "Ionov")],
+            [(0, "justice_department", "ionov", "accuses", -1, "charged Ionov with")],
+        ),
+        (
+            "Blinken pressed Lavrov and Shoigu to allow the grain ships out.",
+            [("antony_blinken", "Blinken"), ("sergei_lavrov", "Lavrov"), ("sergei_shoigu", "Shoigu")],
+            [
+                (0, "antony_blinken", "sergei_lavrov", "asks", 0, "pressed Lavrov and Shoigu to"),
+                (0, "antony_blinken", "sergei_shoigu", "asks", 0, "pressed Lavrov and Shoigu to"),
+            ],
+        ),
+        (
+            "Putin welcomed Erdogan to Sochi.",
+            [("vladimir_putin", "Putin"), ("recep_tayyip_erdogan", "Erdogan")],
+            [(0, "vladimir_putin", "recep_tayyip_erdogan", "meets", 0, "welcomed Erdogan to")],
+        ),
+        (  # an owner in the gap is no target, nor an actor after an object marker
+            "Stoltenberg welcomed Turkey's efforts to broker a deal.",
+            [("jens_stoltenberg", "Stoltenberg"), ("turkey", "Turkey")],
+            [],
+        ),
+        (
+            "Manafort pressed diplomats in Ukraine to help.",
+            [("manafort", "Manafort"), ("ukraine", "Ukraine")],
+            [],
+        ),
+        (  # ... but a denial rejects the claims of their owner
+            "Kyiv rejected Moscow's claims.",
+            [("ukraine", "Kyiv"), ("russia", "Moscow")],
+            [(0, "ukraine", "russia", "denies", -1, "rejected Moscow's claims")],
+        ),
+    ],
+)
+def test_actors_inside_a_cue_with_a_gap_are_its_targets(text, mentions, expected, cues) -> None:
+    assert relation_rows(text, mentions, cues=cues) == expected
+
+
 def test_participle_and_relative_clause_denial(cues) -> None:
     text = 'He said the move would "prevent casualties," accusing Ukraine of planning an attack, which Kyiv denied.'
     mentions = [("denis_pushilin", "He"), ("ukraine", "Ukraine"), ("ukraine", "Kyiv")]
