@@ -69,6 +69,7 @@ class SpeechCues:
     nouns_before_of: frozenset[str] = frozenset()
     noun_followers: frozenset[str] = frozenset()
     not_speakers: frozenset[str] = frozenset()
+    pronoun_objects: frozenset[str] = frozenset()
     audience_cues: frozenset[str] = frozenset()
     title_small_words: frozenset[str] = frozenset()
     title_introducers: frozenset[str] = frozenset()
@@ -149,6 +150,7 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         nouns_before_of=word_set(data, "nouns_before_of"),
         noun_followers=word_set(data, "noun_followers"),
         not_speakers=word_set(data, "not_speakers"),
+        pronoun_objects=word_set(data, "pronoun_objects"),
         audience_cues=word_set(data, "audience_cues"),
         title_small_words=word_set(data, "title_small_words"),
         title_introducers=word_set(data, "title_introducers"),
@@ -653,19 +655,37 @@ def resolve_pronoun(span: tuple[int, int], kind: str, context: SpeakerContext) -
     """The last actor before the pronoun that it can refer to; a Speaker without id or name when none fits.
 
     he/she: a person of that gender (or of unknown gender); group pronouns: an actor that is not a person.
+    An actor in an object position (after one of `pronoun_objects`: "held talks with António Guterres")
+    gives way to an earlier one that fits in the same sentence and is not: "Zelensky held talks with
+    Guterres. '…,' he said" is Zelensky.
     """
     start, end = span
     mentions = context.mentions
+    nearest: MentionRef | None = None
     for index in range(bisect.bisect_left(context.index.starts, start) - 1, -1, -1):
         mention = mentions[index]  # the mentions starting before the pronoun, the nearest first
-        if mention.end > start:
+        if mention.end > start or not pronoun_fits(mention, kind, context):
             continue
-        if kind == "group":
-            fits = mention.actor_type != "person"
-        else:
-            actor = context.registry.get(mention.actor_id)
-            gender = actor.gender if actor is not None else ""
-            fits = mention.actor_type == "person" and gender in ("", kind)
-        if fits:
+        if nearest is not None and mention.sentence_id != nearest.sentence_id:
+            break
+        if not in_object_position(mention, context):
             return Speaker(mention.actor_id, mention.actor, start, end)
+        nearest = nearest or mention
+    if nearest is not None:
+        return Speaker(nearest.actor_id, nearest.actor, start, end)
     return Speaker("", "", start, end)
+
+
+def pronoun_fits(mention: MentionRef, kind: str, context: SpeakerContext) -> bool:
+    """True when a pronoun of this kind (male, female, group) can refer to the mentioned actor."""
+    if kind == "group":
+        return mention.actor_type != "person"
+    actor = context.registry.get(mention.actor_id)
+    gender = actor.gender if actor is not None else ""
+    return mention.actor_type == "person" and gender in ("", kind)
+
+
+def in_object_position(mention: MentionRef, context: SpeakerContext) -> bool:
+    """True for a mention right after one of `pronoun_objects` ("talks with Guterres", "thanked Biden")."""
+    before = context.text[max(0, mention.start - 20) : mention.start].split()[-1:]
+    return bool(before) and before[0].lower() in context.cues.pronoun_objects

@@ -310,12 +310,14 @@ def sentence_subject(view: ArticleView, index: int) -> Speaker | None:
     words = [token for token in sentence.tokens if token.is_word][:4]
     if not words:
         return None
+    kind = view.cues.pronoun_kind(words[0].text)
+    if kind:  # "He stressed that Ukraine had …": the pronoun is the subject, not the actor after it
+        return resolve_pronoun((words[0].start, words[0].end), kind, view.speakers)
     limit = words[-1].end
     for mention in overlapping_mentions(view.speakers, sentence.start, limit):
         if sentence.start <= mention.start:  # the first mention starting in the words
             return Speaker(mention.actor_id, mention.actor, mention.start, mention.end)
-    kind = view.cues.pronoun_kind(words[0].text)
-    return resolve_pronoun((words[0].start, words[0].end), kind, view.speakers) if kind else None
+    return None
 
 
 # ---- quotes in marks -------------------------------------------------------------------------------------

@@ -166,6 +166,32 @@ def test_pronoun_speaker_takes_a_name_found_at_a_cue_after_an_earlier_unregister
     ]
 
 
+def test_pronoun_speaker_goes_past_an_object_to_the_subject_of_the_sentence(nlp, cues):
+    text = 'Oskar Lind held talks with Kjell Dahl on Monday. "We agreed on the ferries," he said.'
+    columns = ["sentence_id", "actor_id", "actor", "actor_type", "surface", "start", "end"]
+    lind, dahl = text.index("Oskar Lind"), text.index("Kjell Dahl")
+    mentions = pd.DataFrame(
+        [
+            (0, "oskar_lind", "Oskar Lind", "person", "Oskar Lind", lind, lind + 10),
+            (0, "unregistered:Kjell Dahl", "Kjell Dahl", "person", "Kjell Dahl", dahl, dahl + 10),
+        ],
+        columns=columns,
+    )
+    sentences = make_sentence_table("t", text, sentence_spans(nlp(text)))
+    quotes = extract_quotes(text, sentences, mentions, registry=REGISTRY, cues=cues)
+    assert [(row.speaker_id, row.text) for row in quotes.itertuples()] == [("oskar_lind", "We agreed on the ferries")]
+
+
+def test_second_verb_takes_the_pronoun_subject_not_the_actor_after_it(nlp, cues):
+    text = "Oskar Lind spoke first. He stressed that Norland had done everything and said the ports would reopen."
+    assert rows(text, [LIND, ("Norland", "norland")], nlp, cues)[1] == (
+        "oskar_lind",
+        "indirect",
+        "said",
+        "the ports would reopen",
+    )
+
+
 def test_plural_cue_noun_after_a_determiner_is_no_cue(nlp, cues):
     text = "Oskar Lind said the Sudrian claims were false."
     assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "indirect", "said", "the Sudrian claims were false")]
