@@ -70,6 +70,7 @@ class SpeechCues:
     noun_followers: frozenset[str] = frozenset()
     not_speakers: frozenset[str] = frozenset()
     pronoun_objects: frozenset[str] = frozenset()
+    others_of_owner: frozenset[str] = frozenset()
     audience_cues: frozenset[str] = frozenset()
     title_small_words: frozenset[str] = frozenset()
     title_introducers: frozenset[str] = frozenset()
@@ -151,6 +152,7 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         noun_followers=word_set(data, "noun_followers"),
         not_speakers=word_set(data, "not_speakers"),
         pronoun_objects=word_set(data, "pronoun_objects"),
+        others_of_owner=word_set(data, "others_of_owner"),
         audience_cues=word_set(data, "audience_cues"),
         title_small_words=word_set(data, "title_small_words"),
         title_introducers=word_set(data, "title_introducers"),
@@ -495,6 +497,29 @@ def after_of(text: str, position: int) -> bool:
     return words[-1:] in (["of"], ["for"])
 
 
+def named_speaker(raw: str, start: int, end: int, context: SpeakerContext) -> Speaker | None:
+    """The person or organisation named at the end of a speaker phrase (`trailing_name`), registered or not."""
+    cues = context.cues
+    name = trailing_name(raw, titles=cues.title_words, complements=cues.title_complements, heads=cues.name_heads)
+    if not name:
+        return None
+    actor = context.registry.resolve_name(name)
+    if actor is not None:
+        return Speaker(actor.id, actor.name, start, end)
+    return Speaker(UNREGISTERED_PREFIX + name, name, start, end)
+
+
+def speaks_for_owner(text: str, mention: MentionRef, end: int, cues: SpeechCues) -> bool:
+    """True when a possessive mention owns the speaker instead of naming it: one of `others_of_owner` follows
+    it in the phrase ("Bout's wife", "Ms. Griner's lawyers"), where "Russia's defence ministry" still speaks
+    for Russia."""
+    after = text[mention.end : end]
+    if not after.startswith(("'s", "’s", "'", "’")):
+        return False
+    words = {word.strip(",.").lower() for word in after.split()}
+    return bool(words & cues.others_of_owner)
+
+
 def pick_mention(candidates: list[MentionRef]) -> MentionRef:
     """The mention that names a speaker phrase: the last person, else the last mention (the head noun)."""
     people = [mention for mention in candidates if mention.actor_type == "person"]
@@ -606,6 +631,8 @@ def resolve_speaker(span: tuple[int, int], context: SpeakerContext) -> Speaker |
         return Speaker("", raw, start, span[1])
     if found:
         mention = pick_mention(found)
+        if speaks_for_owner(context.text, mention, end, context.cues):  # "Ms. Griner's lawyers": not Griner
+            return named_speaker(raw, start, end, context) or Speaker("", raw, start, span[1])
         return Speaker(mention.actor_id, mention.actor, start, end)
     if raw.lower() in context.cues.not_speakers:  # a columnist's "I wrote": the author, not a person named "I"
         return Speaker("", raw, start, end)
@@ -615,13 +642,9 @@ def resolve_speaker(span: tuple[int, int], context: SpeakerContext) -> Speaker |
     actor = context.registry.resolve_name(raw)
     if actor is not None:
         return Speaker(actor.id, actor.name, start, end)
-    cues = context.cues
-    name = trailing_name(raw, titles=cues.title_words, complements=cues.title_complements, heads=cues.name_heads)
-    if name:
-        actor = context.registry.resolve_name(name)
-        if actor is not None:
-            return Speaker(actor.id, actor.name, start, end)
-        return Speaker(UNREGISTERED_PREFIX + name, name, start, end)
+    named = named_speaker(raw, start, end, context)
+    if named is not None:
+        return named
     if not any(is_speaker_noun(word, context.cues) for word in head_words(raw)):
         return None
     return Speaker("", raw, start, end)

@@ -192,6 +192,15 @@ def test_second_verb_takes_the_pronoun_subject_not_the_actor_after_it(nlp, cues)
     )
 
 
+def test_lawyers_of_an_actor_speak_for_themselves_and_a_ministry_for_its_country(nlp, cues):
+    text = "Oskar Lind's lawyers said the case was weak. Norland's foreign ministry said the case was strong."
+    quotes = extract(text, [LIND, ("Norland", "norland")], nlp, cues)
+    assert [(row.speaker_id, row.speaker, row.text) for row in quotes.itertuples()] == [
+        ("", "Oskar Lind's lawyers", "the case was weak"),
+        ("norland", "Norland", "the case was strong"),
+    ]
+
+
 def test_plural_cue_noun_after_a_determiner_is_no_cue(nlp, cues):
     text = "Oskar Lind said the Sudrian claims were false."
     assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "indirect", "said", "the Sudrian claims were false")]
