@@ -71,6 +71,8 @@ class SpeechCues:
     not_speakers: frozenset[str] = frozenset()
     pronoun_objects: frozenset[str] = frozenset()
     others_of_owner: frozenset[str] = frozenset()
+    source_joiners: frozenset[str] = frozenset()
+    source_documents: frozenset[str] = frozenset()
     audience_cues: frozenset[str] = frozenset()
     title_small_words: frozenset[str] = frozenset()
     title_introducers: frozenset[str] = frozenset()
@@ -153,6 +155,8 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         not_speakers=word_set(data, "not_speakers"),
         pronoun_objects=word_set(data, "pronoun_objects"),
         others_of_owner=word_set(data, "others_of_owner"),
+        source_joiners=word_set(data, "source_joiners"),
+        source_documents=word_set(data, "source_documents"),
         audience_cues=word_set(data, "audience_cues"),
         title_small_words=word_set(data, "title_small_words"),
         title_introducers=word_set(data, "title_introducers"),
@@ -438,7 +442,74 @@ def speaker_after(tokens: tuple[Token, ...], cue: Cue, *, cues: SpeechCues) -> t
         last += 1
     if last == first or all(tokens[index].lower in cues.determiners for index in range(first, last)):
         return None
+    if cue.group == "source_phrases":
+        last = source_named_after(tokens, last, cues=cues)
     return tokens[first].start, tokens[last - 1].end
+
+
+def source_named_after(tokens: tuple[Token, ...], last: int, *, cues: SpeechCues) -> int:
+    """Where a source phrase after "according to" ends when it names a document (`source_documents`) and the
+    name of its author follows after one of `source_joiners`: "according to a report by Ukrainskaya Pravda",
+    "according to a statement from the Kremlin" (not "the chairs from Jefferson and Arapahoe")."""
+    if last >= len(tokens) or tokens[last].lower not in cues.source_joiners:
+        return last
+    if not names_a_document(tokens, last, cues=cues):
+        return last
+    index = last + 1
+    if index < len(tokens) and tokens[index].lower == "the":
+        index += 1
+    end = index
+    while end < len(tokens) and end - index < 8:
+        token = tokens[end]
+        if token.is_word and token.text[0].isupper():
+            end += 2 if is_initial(tokens, end) else 1  # "Diane D. Blair"
+        elif joins_name(tokens, end, first=index, cues=cues):  # "Amy Glasmeier of MIT"
+            end += 2 if tokens[end + 1].lower == "the" else 1  # "the Institute for the Study of War"
+        else:
+            break
+    if end == index or modifies_next_word(tokens, end, cues=cues):
+        return last
+    return end
+
+
+def names_a_document(tokens: tuple[Token, ...], last: int, *, cues: SpeechCues) -> bool:
+    """True when the source phrase ending before token `last` ends with one of `source_documents`, or with a
+    participle after one ("exit polls conducted", "excerpts of his speech released"; not "an aid worker
+    interviewed")."""
+    word = tokens[last - 1].lower
+    if word in cues.source_documents:
+        return True
+    if not (word.endswith("ed") or word == "available"):
+        return False
+    return any(token.lower in cues.source_documents for token in tokens[max(0, last - 6) : last - 1])
+
+
+def joins_name(tokens: tuple[Token, ...], index: int, *, first: int, cues: SpeechCues) -> bool:
+    """True for "of" (or "for" after one of `name_heads`, "the Institute for …") between capitalised words of a
+    name; "Ipsos for France Télévisions" names Ipsos alone."""
+    word = tokens[index].lower
+    following = index + 2 if index + 1 < len(tokens) and tokens[index + 1].lower == "the" else index + 1
+    if index == first or following >= len(tokens) or not tokens[following].text[0].isupper():
+        return False
+    return word == "of" or (word == "for" and tokens[index - 1].lower in cues.name_heads)
+
+
+def is_initial(tokens: tuple[Token, ...], index: int) -> bool:
+    """True for a single capital letter followed by a full stop, as in a middle initial."""
+    following = index + 1
+    return len(tokens[index].text) == 1 and following < len(tokens) and tokens[following].text == "."
+
+
+def modifies_next_word(tokens: tuple[Token, ...], end: int, *, cues: SpeechCues) -> bool:
+    """True when the capitalised words before token `end` qualify a lowercase noun after them ("a study by
+    Oxford researchers"), where a participle ("the Pew Research Center based on …") or a word that ends a
+    speaker phrase ("… of the", "… for") leaves them a name."""
+    if end >= len(tokens):
+        return False
+    word = tokens[end].text
+    if not (word.isalpha() and word.islower()) or word in NAME_JOINERS or word in cues.speaker_stop_words:
+        return False
+    return not word.endswith(("ed", "ing"))
 
 
 def is_speaker_word(token: Token, cues: SpeechCues) -> bool:

@@ -201,6 +201,26 @@ def test_lawyers_of_an_actor_speak_for_themselves_and_a_ministry_for_its_country
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker_id"),
+    [
+        ("Ferries will stop, according to a report by Harbour Weekly.", "unregistered:Harbour Weekly"),
+        (
+            "Turnout fell, according to exit polls conducted by Edison Research for the Associated Press.",
+            "unregistered:Edison Research",
+        ),
+        (
+            "Ferries will stop, according to a statement from the Institute for the Study of Ports.",
+            "unregistered:Institute for the Study of Ports",
+        ),
+        ("Prices rose, according to projections by Ipsos for France Televisions.", "unregistered:Ipsos"),
+        ("The road was shelled, according to an aid worker interviewed by Harbour Weekly.", ""),
+    ],
+)
+def test_according_to_a_document_names_its_author(text, speaker_id, nlp, cues):
+    assert list(extract(text, [], nlp, cues)["speaker_id"]) == [speaker_id]
+
+
 def test_plural_cue_noun_after_a_determiner_is_no_cue(nlp, cues):
     text = "Oskar Lind said the Sudrian claims were false."
     assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "indirect", "said", "the Sudrian claims were false")]
