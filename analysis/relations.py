@@ -101,6 +101,8 @@ class RelationCues:
     # would face ..."), within `consequence_window` words
     consequence_words: frozenset[str] = frozenset()
     consequence_window: int = 0
+    # cues that are nouns ("support for"): an actor's possessive right before one is its source
+    noun_cues: frozenset[str] = frozenset()
     # any relation cue: sentences without one are skipped
     any_cue: ScreenedPattern | None = field(init=False, repr=False, compare=False, default=None)
 
@@ -158,6 +160,7 @@ def load_relation_cues(
         request_openers=lowercase_set(data, "request_openers"),
         consequence_words=lowercase_set(data, "consequence_words"),
         consequence_window=int(data.get("consequence_window", 0)),
+        noun_cues=lowercase_set(data, "noun_cues"),
     )
 
 
@@ -349,6 +352,8 @@ def cue_parties(
     sources = subjects_before(in_clause, first_cue)
     if not sources and starts_with_participle(text, clause):
         sources = inherited
+    if " ".join(text[hit.start : hit.end].lower().split()) in cues.noun_cues:
+        sources = noun_cue_owner(text, clause, in_clause, hit, sources)
     if is_passive(text, clause, hit, cues):
         return agent_after(text, in_clause, hit, cues), sources
     targets = targets_inside(text, in_clause, hit, cues) or targets_after(
@@ -359,6 +364,21 @@ def cue_parties(
     if hit.relation.name in cues.symmetric_relations and not targets and len(sources) >= 2:
         return sources[:1], sources[1:]
     return sources, targets
+
+
+def noun_cue_owner(
+    text: str, clause: tuple[int, int], mentions: list[ClauseMention], hit: CueHit, sources: list[ClauseMention]
+) -> list[ClauseMention]:
+    """The source of a noun cue: an actor's possessive at most two words before it ("China's tacit support
+    for Putin"), else the clause's sources ("Johnson tweeted a message offering long-term support for
+    Ukraine"); nobody when the noun is what an accusation is about ("accused Trump of showing support for")."""
+    for mention in mentions:
+        if mention.possessive and mention.end <= hit.start and len(text[mention.end : hit.start].split()) <= 3:
+            return [mention]
+    before = text[clause[0] : hit.start].lower().split()[-4:]
+    if "of" in before and any(word.endswith("ing") for word in before[before.index("of") + 1 :]):
+        return []
+    return sources
 
 
 def clause_relation_rows(

@@ -220,6 +220,33 @@ def test_actors_inside_a_cue_with_a_gap_are_its_targets(text, mentions, expected
     assert relation_rows(text, mentions, cues=cues) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (  # the owner of the noun is its source, whoever the clause is about
+            "The United States grew angry over China's tacit support for Putin.",
+            [("united_states", "The United States"), ("china", "China"), ("vladimir_putin", "Putin")],
+            [(0, "china", "vladimir_putin", "supports", 1, "support for")],
+        ),
+        (  # without an owner, the clause's subjects
+            "The UK and France agreed to provide more support for Ukraine.",
+            [("united_kingdom", "The UK"), ("france", "France"), ("ukraine", "Ukraine")],
+            [
+                (0, "united_kingdom", "ukraine", "supports", 1, "support for"),
+                (0, "france", "ukraine", "supports", 1, "support for"),
+            ],
+        ),
+        (  # what an accusation is about is nobody's support
+            "Clinton accused Trump of showing support for Putin.",
+            [("hillary_clinton", "Clinton"), ("donald_trump", "Trump"), ("vladimir_putin", "Putin")],
+            [(0, "hillary_clinton", "donald_trump", "accuses", -1, "accused")],
+        ),
+    ],
+)
+def test_support_for_an_actor_as_a_noun(text, mentions, expected, cues) -> None:
+    assert relation_rows(text, mentions, cues=cues) == expected
+
+
 def test_participle_and_relative_clause_denial(cues) -> None:
     text = 'He said the move would "prevent casualties," accusing Ukraine of planning an attack, which Kyiv denied.'
     mentions = [("denis_pushilin", "He"), ("ukraine", "Ukraine"), ("ukraine", "Kyiv")]
