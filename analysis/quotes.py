@@ -656,6 +656,7 @@ def reported_content(
         and opener == ","
         and cue.group == "speech_verbs"
         and starts_with_adjunct(view, sentence, after)
+        and not that_follows(view, sentence, cue)  # "…, Johnson said that while …": the statement follows
     ):
         after = None
     if after is not None and cue.text in view.cues.needs_that and not that_follows(view, sentence, cue):

@@ -221,6 +221,13 @@ def test_according_to_a_document_names_its_author(text, speaker_id, nlp, cues):
     assert list(extract(text, [], nlp, cues)["speaker_id"]) == [speaker_id]
 
 
+def test_statement_after_said_that_may_open_with_an_adjunct_word(nlp, cues):
+    text = "Recalling the winter of 1947, Oskar Lind said that while the ferries stopped, the town held together."
+    assert rows(text, [LIND], nlp, cues) == [
+        ("oskar_lind", "indirect", "said", "while the ferries stopped, the town held together")
+    ]
+
+
 def test_plural_cue_noun_after_a_determiner_is_no_cue(nlp, cues):
     text = "Oskar Lind said the Sudrian claims were false."
     assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "indirect", "said", "the Sudrian claims were false")]
