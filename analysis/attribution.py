@@ -73,6 +73,7 @@ class SpeechCues:
     others_of_owner: frozenset[str] = frozenset()
     source_joiners: frozenset[str] = frozenset()
     source_documents: frozenset[str] = frozenset()
+    honorific_genders: tuple[tuple[str, str], ...] = ()  # (honorific as written, male | female)
     audience_cues: frozenset[str] = frozenset()
     title_small_words: frozenset[str] = frozenset()
     title_introducers: frozenset[str] = frozenset()
@@ -157,6 +158,11 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         others_of_owner=word_set(data, "others_of_owner"),
         source_joiners=word_set(data, "source_joiners"),
         source_documents=word_set(data, "source_documents"),
+        honorific_genders=tuple(
+            (str(word), str(gender))
+            for gender, words in (data.get("honorific_genders") or {}).items()
+            for word in words
+        ),
         audience_cues=word_set(data, "audience_cues"),
         title_small_words=word_set(data, "title_small_words"),
         title_introducers=word_set(data, "title_introducers"),
@@ -679,6 +685,8 @@ class SpeakerContext:
     cues: SpeechCues
     # the mentions indexed by their offsets, for `overlapping_mentions`: derived, never passed
     index: SpanIndex = field(init=False, repr=False, compare=False, default_factory=lambda: SpanIndex(()))
+    # genders of people outside the registry, read from honorifics when first needed (`honorific_gender`)
+    genders: dict[str, str] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         index = SpanIndex(self.mentions, bounds=attrgetter("start", "end"))
@@ -774,9 +782,26 @@ def pronoun_fits(mention: MentionRef, kind: str, context: SpeakerContext) -> boo
     """True when a pronoun of this kind (male, female, group) can refer to the mentioned actor."""
     if kind == "group":
         return mention.actor_type != "person"
+    if mention.actor_type != "person":
+        return False
     actor = context.registry.get(mention.actor_id)
-    gender = actor.gender if actor is not None else ""
-    return mention.actor_type == "person" and gender in ("", kind)
+    gender = actor.gender if actor is not None else honorific_gender(mention.actor_id, context)
+    return gender in ("", kind)
+
+
+def honorific_gender(actor_id: str, context: SpeakerContext) -> str:
+    """The gender of a person outside the registry from an honorific before one of their mentions ("Ms.
+    Griner", "Mr. Young": `honorific_genders`), else ""."""
+    if actor_id not in context.genders:
+        honorifics, found = dict(context.cues.honorific_genders), ""
+        for mention in context.mentions:
+            if mention.actor_id == actor_id:
+                before = context.text[max(0, mention.start - 6) : mention.start].split()[-1:]
+                found = honorifics.get(before[0], "") if before else ""
+                if found:
+                    break
+        context.genders[actor_id] = found
+    return context.genders[actor_id]
 
 
 def in_object_position(mention: MentionRef, context: SpeakerContext) -> bool:

@@ -228,6 +228,22 @@ def test_statement_after_said_that_may_open_with_an_adjunct_word(nlp, cues):
     ]
 
 
+def test_pronoun_speaker_skips_a_person_whose_honorific_gives_the_other_gender(nlp, cues):
+    text = 'Ms. Berg spoke to reporters after seeing Mr. Dahl. "It went well," she said.'
+    columns = ["sentence_id", "actor_id", "actor", "actor_type", "surface", "start", "end"]
+    berg, dahl = text.index("Berg"), text.index("Dahl")
+    mentions = pd.DataFrame(
+        [
+            (0, "unregistered:Berg", "Berg", "person", "Berg", berg, berg + 4),
+            (0, "unregistered:Dahl", "Dahl", "person", "Dahl", dahl, dahl + 4),
+        ],
+        columns=columns,
+    )
+    sentences = make_sentence_table("t", text, sentence_spans(nlp(text)))
+    quotes = extract_quotes(text, sentences, mentions, registry=REGISTRY, cues=cues)
+    assert [(row.speaker_id, row.text) for row in quotes.itertuples()] == [("unregistered:Berg", "It went well")]
+
+
 def test_plural_cue_noun_after_a_determiner_is_no_cue(nlp, cues):
     text = "Oskar Lind said the Sudrian claims were false."
     assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "indirect", "said", "the Sudrian claims were false")]
