@@ -335,12 +335,57 @@ def skip_back_to_subject(tokens: tuple[Token, ...], index: int, *, floor: int, c
     return position
 
 
-def skip_apposition(tokens: tuple[Token, ...], comma: int, *, floor: int) -> int:
-    """For "X, the head of Y, said": index of the token before the apposition's opening comma; floor - 1 if none."""
-    for position in range(comma - 1, floor - 1, -1):
+def skip_apposition(tokens: tuple[Token, ...], comma: int, *, floor: int, cues: SpeechCues) -> int:
+    """For "X, the head of Y, said": index of the token before the apposition's opening comma; floor - 1 if none.
+
+    Further appositions before it are skipped too, up to `MAX_APPOSITIONS` in all, while they open like one
+    (`opens_apposition`: "Petra Holm, 45, a teacher from Kallo, said", "Ursula von der Leyen, the head of
+    the European Commission, the bloc's executive arm, said"), unless the phrase before one opens with a
+    preposition or conjunction, or does not end in a name: in "In Kyiv, the minister, a veteran, said" the
+    minister speaks, in "Last month, the Independent, a British newspaper, revealed" the Independent.
+    """
+    opening = previous_comma(tokens, comma, floor=floor)
+    if opening is None:
+        return floor - 1
+    for _ in range(MAX_APPOSITIONS - 1):
+        earlier = previous_comma(tokens, opening, floor=floor)
+        if earlier is None or not opens_apposition(tokens[earlier + 1 : opening], cues):
+            break  # the phrase before the apposition is its head
+        before = previous_comma(tokens, earlier, floor=floor)
+        head = tokens[before + 1 if before is not None else floor]
+        if is_stop_word(head, cues) and head.lower not in cues.determiners:
+            break  # "In Kyiv, [the minister], a veteran, said"
+        if not tokens[earlier - 1].text[0].isupper():
+            break  # only a name has appositions: "Last month, [the Independent], a British newspaper, revealed"
+        opening = earlier
+    return opening - 1
+
+
+MAX_APPOSITIONS = 3
+
+
+def previous_comma(tokens: tuple[Token, ...], index: int, *, floor: int) -> int | None:
+    """Index of the last comma before token `index` (not before `floor`), or None."""
+    for position in range(index - 1, floor - 1, -1):
         if tokens[position].text == ",":
-            return position - 1
-    return floor - 1
+            return position
+    return None
+
+
+def opens_apposition(phrase: tuple[Token, ...], cues: SpeechCues) -> bool:
+    """True for the words between two commas that form an apposition: opening with a determiner ("a
+    teacher", "the head of") or a relative pronoun ("who runs …"), or an age alone ("45")."""
+    if not phrase:
+        return False
+    first = phrase[0]
+    return (
+        first.lower in cues.determiners
+        or first.lower in APPOSITION_PRONOUNS
+        or (len(phrase) == 1 and first.text.isdigit())
+    )
+
+
+APPOSITION_PRONOUNS: frozenset[str] = frozenset({"who", "whose", "which", "whom"})
 
 
 def name_between_commas(tokens: tuple[Token, ...], comma: int, *, floor: int) -> tuple[int, int] | None:
@@ -430,7 +475,7 @@ def speaker_before(tokens: tuple[Token, ...], cue: Cue, *, floor: int, cues: Spe
         name = name_between_commas(tokens, last, floor=floor)
         if name is not None:
             return name
-        last = skip_parenthesis(tokens, skip_apposition(tokens, last, floor=floor), floor=floor)
+        last = skip_parenthesis(tokens, skip_apposition(tokens, last, floor=floor, cues=cues), floor=floor)
     found = phrase_before(tokens, last, floor=floor, cues=cues)
     if found is None:
         return None

@@ -244,6 +244,33 @@ def test_pronoun_speaker_skips_a_person_whose_honorific_gives_the_other_gender(n
     assert [(row.speaker_id, row.text) for row in quotes.itertuples()] == [("unregistered:Berg", "It went well")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Petra Holm, 45, a teacher from Kallo, said the ferries would run.",
+        "Petra Holm, the head of the Coastal League, the bloc's executive arm, said the ferries would run.",
+        "Petra Holm, a teacher, who has lived in Kallo for years, said the ferries would run.",
+    ],
+)
+def test_speaker_before_several_appositions(text, nlp, cues):
+    surfaces = [HOLM] + [
+        (name, actor) for name, actor in (("Kallo", "sudria"), ("Coastal League", "coastal_league")) if name in text
+    ]
+    assert [row[0] for row in rows(text, surfaces, nlp, cues)] == ["petra_holm"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("In Kallo, the harbour master, a veteran, said the ferries would run.", "the harbour master"),
+        ("Last month, the Harbour Weekly, a local paper, reported that the ferries would run.", "Harbour Weekly"),
+    ],
+)
+def test_appositions_are_not_skipped_past_a_phrase_that_is_no_name(text, speaker, nlp, cues):
+    quotes = extract(text, [("Kallo", "sudria")] if "Kallo" in text else [], nlp, cues)
+    assert list(quotes["speaker"]) == [speaker]
+
+
 def test_plural_cue_noun_after_a_determiner_is_no_cue(nlp, cues):
     text = "Oskar Lind said the Sudrian claims were false."
     assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "indirect", "said", "the Sudrian claims were false")]
