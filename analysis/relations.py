@@ -103,6 +103,8 @@ class RelationCues:
     consequence_window: int = 0
     # cues that are nouns ("support for"): an actor's possessive right before one is its source
     noun_cues: frozenset[str] = frozenset()
+    # words that open a clause whose subject stands right before its cue ("after Xi warned Biden")
+    subordinators: frozenset[str] = frozenset()
     # any relation cue: sentences without one are skipped
     any_cue: ScreenedPattern | None = field(init=False, repr=False, compare=False, default=None)
 
@@ -161,6 +163,7 @@ def load_relation_cues(
         consequence_words=lowercase_set(data, "consequence_words"),
         consequence_window=int(data.get("consequence_window", 0)),
         noun_cues=lowercase_set(data, "noun_cues"),
+        subordinators=lowercase_set(data, "subordinators"),
     )
 
 
@@ -349,7 +352,7 @@ def cue_parties(
     and held talks with Poland" -> Zelensky meets Poland, not Britain). A symmetric relation with two
     sources and no target pairs the sources ("Putin and Macron met").
     """
-    sources = subjects_before(in_clause, first_cue)
+    sources = subjects_before(in_clause, first_cue) or subordinate_subject(text, in_clause, hit, cues)
     if not sources and starts_with_participle(text, clause):
         sources = inherited
     if " ".join(text[hit.start : hit.end].lower().split()) in cues.noun_cues:
@@ -364,6 +367,20 @@ def cue_parties(
     if hit.relation.name in cues.symmetric_relations and not targets and len(sources) >= 2:
         return sources[:1], sources[1:]
     return sources, targets
+
+
+def subordinate_subject(
+    text: str, mentions: list[ClauseMention], hit: CueHit, cues: RelationCues
+) -> list[ClauseMention]:
+    """The actor right before a cue and right after one of `subordinators`, which opens a clause there:
+    "the talks collapsed after Xi warned Biden" (where "after" usually marks an object)."""
+    for mention in mentions:
+        if mention.end > hit.start or mention.possessive or mention.quoted or text[mention.end : hit.start].strip():
+            continue
+        before = text[max(0, mention.start - 12) : mention.start].lower().split()[-1:]
+        if before and before[0] in cues.subordinators:
+            return [mention]
+    return []
 
 
 def noun_cue_owner(

@@ -247,6 +247,30 @@ def test_support_for_an_actor_as_a_noun(text, mentions, expected, cues) -> None:
     assert relation_rows(text, mentions, cues=cues) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (
+            "The talks collapsed after Xi warned Biden against provocations.",
+            [("xi_jinping", "Xi"), ("joe_biden", "Biden")],
+            [(0, "xi_jinping", "joe_biden", "threatens", -1, "warned")],
+        ),
+        (
+            "The deal came weeks after Zelensky thanked Johnson for his support.",
+            [("volodymyr_zelensky", "Zelensky"), ("boris_johnson", "Johnson")],
+            [(0, "volodymyr_zelensky", "boris_johnson", "supports", 1, "thanked")],
+        ),
+        (  # an actor after the cue is no subject of it
+            "He blamed Kyiv for the deaths long before Moscow acted.",
+            [("ukraine", "Kyiv"), ("russia", "Moscow")],
+            [],
+        ),
+    ],
+)
+def test_actor_after_a_subordinating_word_is_the_subject_of_its_clause(text, mentions, expected, cues) -> None:
+    assert relation_rows(text, mentions, cues=cues) == expected
+
+
 def test_participle_and_relative_clause_denial(cues) -> None:
     text = 'He said the move would "prevent casualties," accusing Ukraine of planning an attack, which Kyiv denied.'
     mentions = [("denis_pushilin", "He"), ("ukraine", "Ukraine"), ("ukraine", "Kyiv")]
