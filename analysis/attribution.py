@@ -71,6 +71,7 @@ class SpeechCues:
     not_speakers: frozenset[str] = frozenset()
     pronoun_objects: frozenset[str] = frozenset()
     others_of_owner: frozenset[str] = frozenset()
+    passive_objects: frozenset[str] = frozenset()
     source_joiners: frozenset[str] = frozenset()
     source_documents: frozenset[str] = frozenset()
     honorific_genders: tuple[tuple[str, str], ...] = ()  # (honorific as written, male | female)
@@ -156,6 +157,7 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         not_speakers=word_set(data, "not_speakers"),
         pronoun_objects=word_set(data, "pronoun_objects"),
         others_of_owner=word_set(data, "others_of_owner"),
+        passive_objects=word_set(data, "passive_objects"),
         source_joiners=word_set(data, "source_joiners"),
         source_documents=word_set(data, "source_documents"),
         honorific_genders=tuple(
@@ -302,6 +304,8 @@ def is_noun_use(cue: Cue, tokens: tuple[Token, ...], cues: SpeechCues) -> bool:
     `noun_followers` after a determiner ("the Russian claims were false", not "who Moscow claims are")."""
     if cue.text in cues.noun_cues and not before_that(tokens, cue.last):
         return True
+    if cue.group == "accusation_verbs" and is_passive_participle(tokens, cue, cues):
+        return True  # ", accused of selling weapons": a participle about the accused, with no accuser
     if cue.text not in cues.nouns_before_of or cue.last >= len(tokens):
         return False
     following = tokens[cue.last].lower
@@ -309,6 +313,21 @@ def is_noun_use(cue: Cue, tokens: tuple[Token, ...], cues: SpeechCues) -> bool:
         return True
     before = tokens[max(0, cue.first - 2) : cue.first]
     return following in cues.noun_followers and any(token.lower in cues.determiners for token in before)
+
+
+def is_passive_participle(tokens: tuple[Token, ...], cue: Cue, cues: SpeechCues) -> bool:
+    """True for an accusation verb with no object before one of `passive_objects` ("the man accused of
+    …"), unless its object was fronted: after a relative pronoun ("whom Erdogan accuses of …") or right
+    after a subject pronoun or "has" ("the senator she has accused of …")."""
+    if cue.last >= len(tokens) or tokens[cue.last].lower not in cues.passive_objects:
+        return False
+    if cue.first > 0 and tokens[cue.first - 1].lower in ACTIVE_BEFORE:
+        return False
+    return not any(token.lower in RELATIVE_PRONOUNS for token in tokens[max(0, cue.first - 6) : cue.first])
+
+
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "whom", "which", "that"})
+ACTIVE_BEFORE: frozenset[str] = frozenset({"he", "she", "they", "we", "i", "you", "has", "have", "had"})
 
 
 def before_that(tokens: tuple[Token, ...], index: int) -> bool:

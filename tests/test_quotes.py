@@ -271,6 +271,13 @@ def test_appositions_are_not_skipped_past_a_phrase_that_is_no_name(text, speaker
     assert list(quotes["speaker"]) == [speaker]
 
 
+def test_accused_without_an_object_is_a_participle_about_the_accused(nlp, cues):
+    assert rows("Oskar Lind, a former captain, accused of smuggling, stayed silent.", [LIND], nlp, cues) == []
+    # a fronted object still leaves an accusation
+    fronted = "Oskar Lind, whom Petra Holm accuses of lying, stayed silent."
+    assert [row[:3] for row in rows(fronted, [LIND, HOLM], nlp, cues)] == [("petra_holm", "indirect", "accuses")]
+
+
 def test_plural_cue_noun_after_a_determiner_is_no_cue(nlp, cues):
     text = "Oskar Lind said the Sudrian claims were false."
     assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "indirect", "said", "the Sudrian claims were false")]
