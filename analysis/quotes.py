@@ -591,7 +591,35 @@ def content_start(view: ArticleView, sentence: SentenceView, cue: Cue) -> int:
     index = cue.last
     while index < len(tokens) and tokens[index].lower in view.cues.time_words:
         index += 1
-    return skip_audience(view, tokens, index)
+    after = skip_audience(view, tokens, index)
+    if after == index and cue.text in view.cues.audience_cues:
+        return skip_named_audience(view, tokens, index)
+    return after
+
+
+def skip_named_audience(view: ArticleView, tokens: tuple[Token, ...], index: int) -> int:
+    """Index after the named audience of "told" ("the Associated Press", "Breitbart News") when what follows it
+    opens the statement: a pronoun, "that" or "to" ("told AFP she returned home", "told the Guardian on
+    Thursday he believed"); else `index`."""
+    start = index + 1 if index < len(tokens) and tokens[index].lower == "the" else index
+    end = start
+    while end < len(tokens) and tokens[end].is_word and tokens[end].text[0].isupper():
+        end += 1
+    if end == start:
+        return index
+    while end < len(tokens) and (tokens[end].lower in view.cues.time_words or tokens[end].lower in TIME_PHRASE_WORDS):
+        end += 1  # "told the Guardian on Thursday he …", "told MPs last week she …"
+    if end < len(tokens) and tokens[end].lower == "that":
+        return end + 1
+    if end < len(tokens) and (view.cues.pronoun_kind(tokens[end].text) or tokens[end].lower in STATEMENT_OPENERS):
+        return end
+    return index
+
+
+STATEMENT_OPENERS: frozenset[str] = frozenset({"i", "we", "you", "to", "not"})
+TIME_PHRASE_WORDS: frozenset[str] = frozenset(
+    {"on", "last", "this", "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend"}
+)
 
 
 def skip_commas(tokens: tuple[Token, ...], index: int) -> int:

@@ -278,6 +278,14 @@ def test_accused_without_an_object_is_a_participle_about_the_accused(nlp, cues):
     assert [row[:3] for row in rows(fronted, [LIND, HOLM], nlp, cues)] == [("petra_holm", "indirect", "accuses")]
 
 
+def test_named_audience_of_told_is_not_part_of_the_statement(nlp, cues):
+    text = "Oskar Lind told the Harbour Weekly on Thursday he believed the ferries would run."
+    assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "indirect", "told", "he believed the ferries would run")]
+    # without a pronoun, "that" or "to" after it the audience cannot be told from the statement, and stays
+    text = "Oskar Lind told Harbour Weekly readers the ferries would run."
+    assert rows(text, [LIND], nlp, cues)[0][3] == "Harbour Weekly readers the ferries would run"
+
+
 def test_plural_cue_noun_after_a_determiner_is_no_cue(nlp, cues):
     text = "Oskar Lind said the Sudrian claims were false."
     assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "indirect", "said", "the Sudrian claims were false")]
