@@ -70,6 +70,7 @@ class SpeechCues:
     noun_followers: frozenset[str] = frozenset()
     not_speakers: frozenset[str] = frozenset()
     pronoun_objects: frozenset[str] = frozenset()
+    apposition_objects: frozenset[str] = frozenset()
     others_of_owner: frozenset[str] = frozenset()
     passive_objects: frozenset[str] = frozenset()
     source_joiners: frozenset[str] = frozenset()
@@ -156,6 +157,7 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         noun_followers=word_set(data, "noun_followers"),
         not_speakers=word_set(data, "not_speakers"),
         pronoun_objects=word_set(data, "pronoun_objects"),
+        apposition_objects=word_set(data, "apposition_objects"),
         others_of_owner=word_set(data, "others_of_owner"),
         passive_objects=word_set(data, "passive_objects"),
         source_joiners=word_set(data, "source_joiners"),
@@ -383,6 +385,20 @@ def skip_apposition(tokens: tuple[Token, ...], comma: int, *, floor: int, cues: 
 MAX_APPOSITIONS = 3
 
 
+def names_an_object(tokens: tuple[Token, ...], comma: int | None, *, floor: int, cues: SpeechCues) -> bool:
+    """True when the phrase ending at the comma before a name between commas holds one of
+    `apposition_objects` ("an adviser to the president, [Volodymyr Zelenskiy],", "speaking to the Swedish
+    prime minister, [Magdalena Andersson],"): the name is that object's, not the subject's, who stands
+    before it. "Spain's minister for ecological transition, Teresa Ribera," still names the minister."""
+    if comma is None:
+        return False
+    earlier = previous_comma(tokens, comma, floor=floor)
+    if earlier is None:
+        return False
+    words = [token.lower for token in tokens[earlier + 1 : comma]]
+    return 0 < len(words) <= 7 and bool(cues.apposition_objects.intersection(words))
+
+
 def previous_comma(tokens: tuple[Token, ...], index: int, *, floor: int) -> int | None:
     """Index of the last comma before token `index` (not before `floor`), or None."""
     for position in range(index - 1, floor - 1, -1):
@@ -492,8 +508,11 @@ def speaker_before(tokens: tuple[Token, ...], cue: Cue, *, floor: int, cues: Spe
     last = skip_parenthesis(tokens, last, floor=floor)
     if last >= floor and tokens[last].text == ",":
         name = name_between_commas(tokens, last, floor=floor)
-        if name is not None:
+        opening = previous_comma(tokens, last, floor=floor)
+        if name is not None and not names_an_object(tokens, opening, floor=floor, cues=cues):
             return name
+        if name is not None:  # "Milley, speaking to the Swedish prime minister, Magdalena Andersson, stressed"
+            last = opening
         last = skip_parenthesis(tokens, skip_apposition(tokens, last, floor=floor, cues=cues), floor=floor)
     found = phrase_before(tokens, last, floor=floor, cues=cues)
     if found is None:
@@ -644,7 +663,7 @@ def named_speaker(raw: str, start: int, end: int, context: SpeakerContext) -> Sp
     name = trailing_name(raw, titles=cues.title_words, complements=cues.title_complements, heads=cues.name_heads)
     if not name:
         return None
-    actor = context.registry.resolve_name(name)
+    actor = context.registry.resolve_name(name, titles=context.cues.title_words)
     if actor is not None:
         return Speaker(actor.id, actor.name, start, end)
     return Speaker(UNREGISTERED_PREFIX + name, name, start, end)
@@ -782,7 +801,7 @@ def resolve_speaker(span: tuple[int, int], context: SpeakerContext) -> Speaker |
     kind = context.cues.pronoun_kind(raw)
     if kind:
         return resolve_pronoun(span, kind, context)
-    actor = context.registry.resolve_name(raw)
+    actor = context.registry.resolve_name(raw, titles=context.cues.title_words)
     if actor is not None:
         return Speaker(actor.id, actor.name, start, end)
     named = named_speaker(raw, start, end, context)
@@ -869,6 +888,14 @@ def honorific_gender(actor_id: str, context: SpeakerContext) -> str:
 
 
 def in_object_position(mention: MentionRef, context: SpeakerContext) -> bool:
-    """True for a mention right after one of `pronoun_objects` ("talks with Guterres", "thanked Biden")."""
-    before = context.text[max(0, mention.start - 20) : mention.start].split()[-1:]
-    return bool(before) and before[0].lower() in context.cues.pronoun_objects
+    """True for a mention right after one of `pronoun_objects` ("talks with Guterres", "thanked Biden"), or
+    in apposition to such an object ("speaking to the Swedish PM, Magdalena Andersson, stressed")."""
+    text, objects = context.text, context.cues.pronoun_objects
+    before = text[max(0, mention.start - 20) : mention.start].split()[-1:]
+    if before and before[0].lower() in objects:
+        return True
+    if not text[mention.end : mention.end + 2].startswith(",") or not text[: mention.start].rstrip().endswith(","):
+        return False
+    phrase = text[max(0, mention.start - 60) : mention.start].rstrip()[:-1]
+    words = phrase.split(",")[-1].lower().split()
+    return 0 < len(words) <= 7 and bool(objects.intersection(words))

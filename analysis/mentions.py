@@ -327,9 +327,13 @@ def inside_longer_name(span: Span, rules: MatchRules) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.is_alpha and after.text[0].isupper() and after.text not in rules.not_names:
         return not after.is_sent_start
-    if before is None or before.is_sent_start or not before.is_alpha or not before.text[0].isupper():
+    if before is None or not before.is_alpha or not before.text[0].isupper():
         return False
-    return before.text not in rules.title_words and before.text not in rules.not_names
+    if before.text in rules.title_words or before.text in rules.not_names:
+        return False
+    # a sentence's first word is a given name only when the article never writes it in lowercase: "Dean
+    # Johnson, a salesman, says", but not "Later Johnson said"
+    return not before.is_sent_start or f" {before.lower_} " not in doc.text
 
 
 def most_recent(actor_ids: Sequence[str], seen: list[str]) -> str | None:

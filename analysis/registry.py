@@ -79,24 +79,41 @@ class Registry:
         """The actor with this id, or None."""
         return self._by_id.get(actor_id)
 
-    def resolve_name(self, raw: str) -> Actor | None:
-        """The actor a raw name refers to: an alias, an unambiguous short name or "Title Name"; else None."""
+    def resolve_name(self, raw: str, *, titles: frozenset[str] = frozenset()) -> Actor | None:
+        """The actor a raw name refers to: an alias, an unambiguous short name or "Title Name"; else None.
+
+        In "Title Name" the word right before a one-word name must not be another given name: "President
+        Biden", "Russian President Vladimir Putin", but not "Kevin Sullivan", which is not Jake Sullivan. A
+        capitalised word counts as a title when it is in `titles` (lowercase) or ends in a full stop ("Sen.").
+        """
         text = " ".join(raw.split()).strip(" ,.;:\"'“”‘’")
         for candidate in (text, strip_leading_article(text)):
             if candidate in self._by_name:
                 return self._by_name[candidate]
-        return self._resolve_titled(text)
+        return self._resolve_titled(text, titles)
 
-    def _resolve_titled(self, text: str) -> Actor | None:
+    def _resolve_titled(self, text: str, titles: frozenset[str]) -> Actor | None:
         words = text.split()
         for cut in range(1, len(words)):
             tail = " ".join(words[cut:])
-            if tail in self._by_name and self._by_name[tail].is_person:
+            if (
+                tail in self._by_name
+                and self._by_name[tail].is_person
+                and not names_other_person(words[cut - 1], tail, titles)
+            ):
                 return self._by_name[tail]
         return None
 
     def __len__(self) -> int:
         return len(self.actors)
+
+
+def names_other_person(word: str, tail: str, titles: frozenset[str]) -> bool:
+    """True when the word before a registered one-word name is another person's given name ("Kevin" in
+    "Kevin Sullivan"): capitalised, and no title (`titles`) or abbreviation ("Sen.")."""
+    if " " in tail or not word[:1].isupper() or word.endswith("."):
+        return False
+    return word.lower() not in titles
 
 
 def strip_leading_article(text: str) -> str:

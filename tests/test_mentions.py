@@ -243,6 +243,15 @@ def test_lowercase_west_counts_only_where_it_acts(text, expected):
     assert registered_mentions(text, nlp, matcher) == expected
 
 
+def test_sentence_opening_given_name_keeps_a_surname_from_counting_as_another_person():
+    nlp = make_pipeline()
+    rules = make_match_rules(load_lexicon(), load_metonym_rules(), load_speech_cue_lists())
+    matcher = ActorMatcher(load_registry(), nlp=nlp, rules=rules)
+    text = "Dean Johnson, a salesman from Sumter, says Cruz will win. Later Johnson said the race was later than usual."
+    # "Dean" is never written in lowercase: a given name; "Later" is a word (`not_names`), so Johnson counts
+    assert registered_mentions(text, nlp, matcher) == [("Johnson", "boris_johnson", "short_name")]
+
+
 def test_short_name_and_title_refer_back_to_the_person(nlp, matcher):
     text = "Vladimir Putin spoke. Later Putin left. Officials said the Russian president was tired."
     assert mentions_of(text, nlp, matcher) == [

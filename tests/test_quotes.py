@@ -286,6 +286,16 @@ def test_named_audience_of_told_is_not_part_of_the_statement(nlp, cues):
     assert rows(text, [LIND], nlp, cues)[0][3] == "Harbour Weekly readers the ferries would run"
 
 
+def test_registered_surname_after_another_given_name_is_another_person(cues):
+    registry = parse_registry(
+        {"actors": [{"id": "jake_sullivan", "name": "Jake Sullivan", "type": "person", "gender": "male"}]}
+    )
+    titles = cues.title_words
+    assert registry.resolve_name("Kevin Sullivan", titles=titles) is None
+    assert registry.resolve_name("Adviser Sullivan", titles=titles).id == "jake_sullivan"
+    assert registry.resolve_name("Mr. Sullivan", titles=titles).id == "jake_sullivan"
+
+
 def test_plural_cue_noun_after_a_determiner_is_no_cue(nlp, cues):
     text = "Oskar Lind said the Sudrian claims were false."
     assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "indirect", "said", "the Sudrian claims were false")]
