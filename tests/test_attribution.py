@@ -127,10 +127,14 @@ def test_speaker_before_a_cue(cues, text, speaker):
     assert text[start:end] == speaker
 
 
-@pytest.mark.parametrize("text", ["Lind was accused of theft.", "Norland's claims grew.", "They refused to say."])
+@pytest.mark.parametrize("text", ["Lind was accused by Holm.", "Norland's claims grew.", "They refused to say."])
 def test_no_speaker_before_a_passive_a_possessive_or_an_infinitive(cues, text):
     tokens, cue = only_cue(text, cues)
     assert speaker_before(tokens, cue, floor=0, cues=cues) is None
+
+
+def test_accusation_verb_without_an_object_is_no_cue(cues):
+    assert find_cues(tokens_of("Lind was accused of theft.", cues), cues) == ()
 
 
 def test_speaker_after_a_cue_stops_at_punctuation_and_prepositions(cues):
