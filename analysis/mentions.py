@@ -31,6 +31,7 @@ class MatchRules:
 
     verbs_after: frozenset[str]
     words_before: frozenset[str]
+    region_location_words: frozenset[str]
     nouns_before_of: frozenset[str]
     location_words: frozenset[str]
     for_to: bool
@@ -74,6 +75,7 @@ def make_match_rules(lexicon: dict[str, Any], metonym_rules: dict[str, Any], spe
     return MatchRules(
         verbs_after=words(metonym_rules, "verbs_after"),
         words_before=words(metonym_rules, "words_before"),
+        region_location_words=words(metonym_rules, "region_location_words"),
         nouns_before_of=words(metonym_rules, "nouns_before_of"),
         location_words=words(metonym_rules, "location_words"),
         for_to=bool(metonym_rules.get("for_to", True)),
@@ -225,8 +227,10 @@ def coordinated_place(span: Span, place_ends: dict[int, bool]) -> bool | None:
     return None
 
 
-def place_acts(span: Span, rules: MatchRules, place_ends: dict[int, bool]) -> bool:
-    """The metonym rule (data/metonym_rules.yaml): the place acts or is possessed, not merely located."""
+def place_acts(span: Span, rules: MatchRules, place_ends: dict[int, bool], *, region: bool = False) -> bool:
+    """The metonym rule (data/metonym_rules.yaml): the place acts or is possessed, not merely located. For
+    the metonym of a region (`region`: "Luhansk" for the LPR) `region_location_words` locate it too ("the
+    border between Luhansk and Donetsk", "which along with Donetsk makes up the Donbas")."""
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ in ("'s", "’s", "'", "’"):
@@ -236,6 +240,9 @@ def place_acts(span: Span, rules: MatchRules, place_ends: dict[int, bool]) -> bo
         return shared
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if before in rules.location_words or is_target(span, rules) or is_passive_target(span, rules):
+        return False
+    two_before = f"{doc[span.start - 2].lower_} {before}" if span.start >= 2 else before
+    if region and (before in rules.region_location_words or two_before in rules.region_location_words):
         return False
     if is_seat(span, rules) and is_clause_subject(span, rules):
         return True
@@ -360,7 +367,8 @@ def resolve_span(
     if label.kind == "alias":
         return MentionDraft(registry.get(label.actor_ids[0]), span, "alias")
     if label.kind == "metonym":
-        acts = place_acts(span, rules, place_ends)
+        region = registry.get(label.actor_ids[0]).type == "region"
+        acts = place_acts(span, rules, place_ends, region=region)
         place_ends[span.end] = acts
         if not acts:
             return None

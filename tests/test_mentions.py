@@ -252,6 +252,30 @@ def test_sentence_opening_given_name_keeps_a_surname_from_counting_as_another_pe
     assert registered_mentions(text, nlp, matcher) == [("Johnson", "boris_johnson", "short_name")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The region of Luhansk, which along with Donetsk makes up the Donbas, could fall.", []),
+        ("Troops dug in along the line between Luhansk and Donetsk.", []),
+        (  # the republics themselves, and capitals, still act after these words
+            "Kiev refuses to hold talks with Donetsk and Lugansk, unlike talks between Moscow and Kyiv.",
+            [
+                ("Kiev", "ukraine", "metonym"),
+                ("Donetsk", "dpr", "metonym"),
+                ("Lugansk", "lpr", "metonym"),
+                ("Moscow", "russia", "metonym"),
+                ("Kyiv", "ukraine", "metonym"),
+            ],
+        ),
+    ],
+)
+def test_regions_are_locations_between_places(text, expected):
+    nlp = make_pipeline()
+    rules = make_match_rules(load_lexicon(), load_metonym_rules(), load_speech_cue_lists())
+    matcher = ActorMatcher(load_registry(), nlp=nlp, rules=rules)
+    assert registered_mentions(text, nlp, matcher) == expected
+
+
 def test_short_name_and_title_refer_back_to_the_person(nlp, matcher):
     text = "Vladimir Putin spoke. Later Putin left. Officials said the Russian president was tired."
     assert mentions_of(text, nlp, matcher) == [
