@@ -114,12 +114,18 @@ def capitalised_variants(phrase: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
+def is_possessive_title(title: str) -> bool:
+    """True for a title that opens with a possessive name ("Ukraine's president", "Russia's top diplomat")."""
+    first = title.split()[0]
+    return first[:1].isupper() and first.endswith(("'s", "’s"))
+
+
 def collect_phrases(registry: Registry, not_actors: Sequence[str] = ()) -> dict[tuple[str, str], dict[str, set[str]]]:
     """Every (matcher, phrase) with the actor ids per kind it can stand for.
 
     The case-sensitive matcher gets names, aliases, metonyms, short names and "Title Name" forms, and the
     `not_actors` names (kind "none", no actor), which win over the shorter alias inside them as any longer
-    match does; the lowercase matcher gets standalone titles ("the russian president").
+    match does; the lowercase matcher gets standalone titles ("the russian president", "ukraine's president").
     """
     phrases: dict[tuple[str, str], dict[str, set[str]]] = {}
 
@@ -140,6 +146,8 @@ def collect_phrases(registry: Registry, not_actors: Sequence[str] = ()) -> dict[
                 add("orth", f"{title} {name}", "alias", actor.id)
             if actor.is_person:
                 add("lower", f"the {title}", "title", actor.id)
+                if is_possessive_title(title):  # "Ukraine's president" stands alone, without "the"
+                    add("lower", title, "title", actor.id)
     for phrase in not_actors:
         if ("orth", phrase) not in phrases:  # a registry name always wins
             add("orth", phrase, "none", "")
@@ -378,7 +386,18 @@ def resolve_span(
             return None
         chosen = label.actor_ids[0] if len(label.actor_ids) == 1 else most_recent(label.actor_ids, seen)
         return MentionDraft(registry.get(chosen), span, "short_name") if chosen else None
-    return resolve_title(span, label, matcher=matcher, seen=seen, starts=starts)
+    return resolve_title(span, label, matcher=matcher, seen=seen, starts=starts) or possessive_owner(span, registry)
+
+
+def possessive_owner(span: Span, registry: Registry) -> MentionDraft | None:
+    """For a possessive title that names nobody here ("Ukraine's president" before Zelensky is named): the
+    owner, as the plain possessive would have been ("Ukraine")."""
+    doc = span.doc
+    for index in range(span.start + 1, span.end):
+        if doc[index].text in ("'s", "’s"):
+            actor = registry.resolve_name(doc[span.start : index].text)
+            return MentionDraft(actor, doc[span.start : index], "alias") if actor is not None else None
+    return None
 
 
 def resolve_title(

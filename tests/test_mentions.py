@@ -276,6 +276,33 @@ def test_regions_are_locations_between_places(text, expected):
     assert registered_mentions(text, nlp, matcher) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Volodymyr Zelensky spoke on Monday. On Tuesday, Ukraine’s president held talks in Kyiv.",
+            [
+                ("Volodymyr Zelensky", "volodymyr_zelensky", "alias"),
+                ("Ukraine’s president", "volodymyr_zelensky", "title"),
+            ],
+        ),
+        (  # a title followed by its holder's name is one mention of both, as "the US president, Joe Biden" is
+            "Ukraine's president, Volodymyr Zelenskiy, held talks.",
+            [("Ukraine's president, Volodymyr Zelenskiy", "volodymyr_zelensky", "alias")],
+        ),
+        (  # before the holder is named, the possessive still names the country
+            "Ukraine’s president held talks.",
+            [("Ukraine", "ukraine", "alias")],
+        ),
+    ],
+)
+def test_possessive_country_title_is_its_holder(text, expected):
+    nlp = make_pipeline()
+    rules = make_match_rules(load_lexicon(), load_metonym_rules(), load_speech_cue_lists())
+    matcher = ActorMatcher(load_registry(), nlp=nlp, rules=rules)
+    assert registered_mentions(text, nlp, matcher) == expected
+
+
 def test_short_name_and_title_refer_back_to_the_person(nlp, matcher):
     text = "Vladimir Putin spoke. Later Putin left. Officials said the Russian president was tired."
     assert mentions_of(text, nlp, matcher) == [
