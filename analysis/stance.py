@@ -77,6 +77,10 @@ class Target:
     pattern: re.Pattern[str] | None
     inverse: re.Pattern[str] | None
     sentiment_stance: bool = False  # may a quote's sentiment give a stance on it when no cue is found?
+    # phrases where a keyword means something else ("prisoners of war"): they hide overlapping keywords
+    exclude: re.Pattern[str] | None = None
+    # keywords too loose to carry support ("war"): a support stance on them alone is neutral
+    loose: re.Pattern[str] | None = None
     # where the target could be named: these first words (cues.screen_source) or these regex patterns
     screen_words: tuple[str, ...] = ()
     screen_patterns: tuple[str, ...] = ()
@@ -89,6 +93,12 @@ class Targets:
     items: tuple[Target, ...]
     # any target keyword: sentences without one are skipped
     any_target: ScreenedPattern | None = field(init=False, repr=False, compare=False, default=None)
+
+    def loose_support(self, text: str, target: Hit, side: int) -> bool:
+        """True for a support stance on a keyword of the target's `loose_keywords` ("the war effort")."""
+        item = next((item for item in self.items if item.id == target.key), None)
+        loose = item.loose if item is not None else None
+        return side > 0 and loose is not None and loose.fullmatch(text, target.start, target.end) is not None
 
     @property
     def candidates(self) -> Screen | None:
@@ -136,6 +146,7 @@ class StanceCues:
     # every position where a support, oppose or predicate cue could start (cues.find_spans_each); None
     # when some cue opens with a wildcard, and each pattern then scans the text itself
     cue_screen: Screen | None = None
+    refusals: re.Pattern[str] | None = None  # before an opposing cue: no side ("refused to condemn")
     # words that may stand alone between two targets one cue applies to ("the invasion and the annexation")
     target_joiners: frozenset[str] = frozenset()
     # ... or one of these and at most `conjunction_gap` words in all ("a ceasefire and enter negotiations")
@@ -188,12 +199,14 @@ class StanceCues:
 def compile_target(entry: dict) -> Target:
     """A Target from one parsed YAML entry (keywords and regex patterns joined into one pattern)."""
     phrases, inverse_phrases = load_phrase_list(entry, "keywords"), load_phrase_list(entry, "inverse")
+    exclude_phrases = load_phrase_list(entry, "exclude")
     keywords, inverse = compile_phrases(phrases), compile_phrases(inverse_phrases)
+    exclude, loose = compile_phrases(exclude_phrases), compile_phrases(load_phrase_list(entry, "loose_keywords"))
     raw = [f"(?:{pattern})" for pattern in load_phrase_list(entry, "patterns")]
     sources = ([keywords.pattern] if keywords else []) + raw
-    words = screen_words([*phrases, *inverse_phrases])
+    words = screen_words([*phrases, *inverse_phrases, *exclude_phrases])
     if words is None:  # a phrase opens with a wildcard: screen with the full patterns
-        words, raw = (), [*sources, *([inverse.pattern] if inverse else [])]
+        words, raw = (), [*sources, *([inverse.pattern] if inverse else []), *([exclude.pattern] if exclude else [])]
     return Target(
         id=str(entry["id"]),
         label=str(entry.get("label") or entry["id"]),
@@ -201,6 +214,8 @@ def compile_target(entry: dict) -> Target:
         pattern=re.compile("|".join(sources), re.IGNORECASE) if sources else None,
         inverse=inverse,
         sentiment_stance=bool(entry.get("sentiment_stance", False)),
+        exclude=exclude,
+        loose=loose,
         screen_words=words,
         screen_patterns=tuple(raw),
     )
@@ -250,6 +265,7 @@ def load_stance_cues(path: Path = DEFAULT_STANCE_CUES, *, clauses_path: Path = D
         negators=compile_phrases(load_phrase_list(data, "negators")),
         negation_window=int(data.get("negation_window", 3)),
         commitment_negators=compile_phrases(load_phrase_list(data, "commitment_negators")),
+        refusals=compile_phrases(load_phrase_list(data, "refusals")),
         commitment_gap=int(data.get("commitment_gap", 1)),
         max_cue_distance=int(data.get("max_cue_distance", 8)),
         roles=load_role_rules(data),
@@ -305,12 +321,17 @@ def find_targets(text: str, span: tuple[int, int], targets: Targets, cues: Stanc
     # one search for any target first: most clauses of a sentence that names a target name none themselves
     if targets.any_target is None or targets.any_target.search(text, *span) is None:
         return hits
-    patterns = [pattern for target in targets.items for pattern in (target.inverse, target.pattern)]
+    patterns = [pattern for target in targets.items for pattern in (target.inverse, target.pattern, target.exclude)]
     spans = find_spans_each(patterns, targets.candidates, text, *span)
-    for target, inverse_spans, plain_spans in zip(targets.items, spans[0::2], spans[1::2], strict=True):
+    for target, inverse_spans, plain_spans, excluded in zip(
+        targets.items, spans[0::3], spans[1::3], spans[2::3], strict=True
+    ):
         inverse = [Hit(target.id, s, e, -1) for s, e in inverse_spans]
         plain = [Hit(target.id, s, e, 1) for s, e in plain_spans]
-        hits += drop_overlaps(inverse + plain) if inverse else plain
+        found = drop_overlaps(inverse + plain) if inverse else plain
+        if excluded:  # "prisoners of war", "the Institute for the Study of War": not the target
+            found = [hit for hit in found if all(hit.end <= s or hit.start >= e for s, e in excluded)]
+        hits += found
     return [
         Hit(hit.key, hit.start, hit.end, -hit.direction) if has_negator(text[hit.start : hit.end], cues) else hit
         for hit in hits
@@ -327,10 +348,17 @@ def pair_side(text: str, cue: Hit, target: Hit, floor: int, cues: StanceCues) ->
 
     Each negation flips the side: a negator in the few words before the cue ("did not support"; not
     reaching back past a target that comes first), and one between the cue and a later target
-    ("demanded that Ukraine never join NATO").
+    ("demanded that Ukraine never join NATO"). A refusal (`refusals`) before an opposing cue takes no side
+    (0): "refused to condemn the invasion" does not back it.
     """
     before_floor = target.end if target.end <= cue.start else floor
     flips = int(is_negated(text, cue.start, floor=before_floor, negators=cues.negators, window=cues.negation_window))
+    if (
+        flips
+        and cue.direction < 0
+        and is_negated(text, cue.start, floor=before_floor, negators=cues.refusals, window=cues.negation_window)
+    ):
+        return 0
     if cue.end <= target.start:
         flips += int(has_negator(text[cue.end : target.start], cues))
     return cue.direction * target.direction * (-1) ** flips
@@ -544,6 +572,8 @@ def quote_rows(
         if cue is not None:
             side, confidence = pair_side(text, cue, target, quote.start, cues), level
             cue_text = cue.label or text[cue.start : cue.end]
+            if side == 0 or targets.loose_support(text, target, side):  # "refused to condemn", "the war effort"
+                side, confidence, cue_text = 0, cues.confidence.neutral, ""
         else:
             side, confidence, cue_text = uncued_side(text, target, quote.start, cues)
             if side == 0:
@@ -624,6 +654,8 @@ def subject_rows(
         return [(subject, side, confidence, cue_text) for subject in subjects]
     speaker = cue_speaker(cue, context.quotes)
     side = pair_side(text, cue, target, context.floor, context.cues)
+    if side == 0 or context.targets.loose_support(text, target, side):  # "refused to condemn", "support the war"
+        return [(subject, 0, context.cues.confidence.neutral, "") for subject in subjects]
     holders = [
         subject
         for subject in subjects

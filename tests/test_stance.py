@@ -558,6 +558,45 @@ def test_output_columns_and_evidence(targets, cues) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (  # "prisoners of war" is not the war (targets.yaml `exclude`)
+            "Britain condemned the exploitation of prisoners of war by Russia.",
+            [("united_kingdom", "Britain"), ("russia", "Russia")],
+            [],
+        ),
+        (  # "war" is too loose a keyword to carry support (`loose_keywords`) ...
+            "Zelensky issued a decree for all missions to support the war.",
+            [("volodymyr_zelensky", "Zelensky")],
+            [("volodymyr_zelensky", "escalation", "neutral", 0.3, "")],
+        ),
+        (  # ... though it carries opposition, and "invasion" carries support
+            "Zelensky condemned the war.",
+            [("volodymyr_zelensky", "Zelensky")],
+            [("volodymyr_zelensky", "escalation", "oppose", 0.9, "condemned")],
+        ),
+        (
+            "Putin backed the invasion.",
+            [("vladimir_putin", "Putin")],
+            [("vladimir_putin", "escalation", "support", 0.9, "backed")],
+        ),
+        (  # a refusal to condemn backs nothing ...
+            "China has refused to condemn Russia's invasion.",
+            [("china", "China"), ("russia", "Russia")],
+            [("china", "escalation", "neutral", 0.3, "")],
+        ),
+        (  # ... where "did not condemn" still turns the cue around
+            "Belarus did not condemn the invasion.",
+            [("belarus", "Belarus")],
+            [("belarus", "escalation", "support", 0.9, "condemn")],
+        ),
+    ],
+)
+def test_target_words_in_other_senses_loose_keywords_and_refusals(text, mentions, expected, targets, cues) -> None:
+    assert stance_rows(text, mentions, targets=targets, cues=cues) == expected
+
+
 def test_loaders_read_small_files(tmp_path) -> None:
     (tmp_path / "targets.yaml").write_text(
         "targets:\n  - id: grain\n    label: Grain deal\n    keywords: [grain deal*]\n    inverse: [no grain]\n",
