@@ -581,6 +581,16 @@ def test_output_columns_and_evidence(targets, cues) -> None:
             [("vladimir_putin", "Putin")],
             [("vladimir_putin", "escalation", "support", 0.9, "backed")],
         ),
+        (  # what caused something else is a circumstance, not what the cue is about (`circumstance_markers`)
+            "Blinken criticized the food crisis stoked by the invasion.",
+            [("antony_blinken", "Blinken")],
+            [("antony_blinken", "escalation", "neutral", 0.3, "")],
+        ),
+        (
+            "Senators urged Facebook to stop disinformation about the invasion.",
+            [("united_states", "Senators")],
+            [("united_states", "escalation", "neutral", 0.3, "")],
+        ),
         (  # a refusal to condemn backs nothing ...
             "China has refused to condemn Russia's invasion.",
             [("china", "China"), ("russia", "Russia")],
