@@ -75,6 +75,7 @@ class SpeechCues:
     passive_objects: frozenset[str] = frozenset()
     source_joiners: frozenset[str] = frozenset()
     source_documents: frozenset[str] = frozenset()
+    location_joiners: frozenset[str] = frozenset()
     honorific_genders: tuple[tuple[str, str], ...] = ()  # (honorific as written, male | female)
     audience_cues: frozenset[str] = frozenset()
     title_small_words: frozenset[str] = frozenset()
@@ -162,6 +163,7 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         passive_objects=word_set(data, "passive_objects"),
         source_joiners=word_set(data, "source_joiners"),
         source_documents=word_set(data, "source_documents"),
+        location_joiners=word_set(data, "location_joiners"),
         honorific_genders=tuple(
             (str(word), str(gender))
             for gender, words in (data.get("honorific_genders") or {}).items()
@@ -657,6 +659,21 @@ def after_of(text: str, position: int) -> bool:
     return words[-1:] in (["of"], ["for"])
 
 
+def located_group(speaker: Speaker, context: SpeakerContext) -> Speaker | None:
+    """For a name outside the registry after "in"/"from" and a lowercase noun ("people in Mississippi
+    reported"): the group, as a phrase without an actor; else None."""
+    before = context.text[max(0, speaker.start - 40) : speaker.start].split()
+    if len(before) < 2 or before[-1].lower() not in context.cues.location_joiners:
+        return None
+    noun = before[-2].strip(",.;:")
+    if not (noun.isalpha() and noun.islower()) or noun in context.cues.speaker_stop_words:
+        return None
+    if noun in context.cues.source_documents:  # "a statement from Europol said": Europol is the source
+        return None
+    phrase_start = context.text.rfind(noun, 0, speaker.start)
+    return Speaker("", context.text[phrase_start : speaker.end], phrase_start, speaker.end)
+
+
 def named_speaker(raw: str, start: int, end: int, context: SpeakerContext) -> Speaker | None:
     """The person or organisation named at the end of a speaker phrase (`trailing_name`), registered or not."""
     cues = context.cues
@@ -806,7 +823,7 @@ def resolve_speaker(span: tuple[int, int], context: SpeakerContext) -> Speaker |
         return Speaker(actor.id, actor.name, start, end)
     named = named_speaker(raw, start, end, context)
     if named is not None:
-        return named
+        return located_group(named, context) or named
     if not any(is_speaker_noun(word, context.cues) for word in head_words(raw)):
         return None
     return Speaker("", raw, start, end)

@@ -296,6 +296,15 @@ def test_registered_surname_after_another_given_name_is_another_person(cues):
     assert registry.resolve_name("Mr. Sullivan", titles=titles).id == "jake_sullivan"
 
 
+def test_place_after_a_group_noun_is_where_the_speakers_are(nlp, cues):
+    text = "On Monday, people in Harbourtown reported that the ferries had stopped."
+    quotes = extract(text, [], nlp, cues)
+    assert [(row.speaker_id, row.speaker) for row in quotes.itertuples()] == [("", "people in Harbourtown")]
+    # a document's author is still named ("a statement from Harbour Weekly said")
+    text = "A statement from Harbour Weekly said that the ferries had stopped."
+    assert list(extract(text, [], nlp, cues)["speaker_id"]) == ["unregistered:Harbour Weekly"]
+
+
 def test_plural_cue_noun_after_a_determiner_is_no_cue(nlp, cues):
     text = "Oskar Lind said the Sudrian claims were false."
     assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "indirect", "said", "the Sudrian claims were false")]
