@@ -105,6 +105,8 @@ class RelationCues:
     noun_cues: frozenset[str] = frozenset()
     # words that open a clause whose subject stands right before its cue ("after Xi warned Biden")
     subordinators: frozenset[str] = frozenset()
+    # words before an intent marker that make the act done: "went on to blame Russia"
+    done_before_to: frozenset[str] = frozenset()
     # any relation cue: sentences without one are skipped
     any_cue: ScreenedPattern | None = field(init=False, repr=False, compare=False, default=None)
 
@@ -164,6 +166,7 @@ def load_relation_cues(
         consequence_window=int(data.get("consequence_window", 0)),
         noun_cues=lowercase_set(data, "noun_cues"),
         subordinators=lowercase_set(data, "subordinators"),
+        done_before_to=lowercase_set(data, "done_before_to"),
     )
 
 
@@ -210,7 +213,17 @@ def find_relation_cues(
         for hit in sorted(kept, key=lambda item: item.start)
         if not inside_any(hit.start, hit.end, quotes)
         and not is_negated(text, hit.start, floor=clause[0], negators=cues.negators, window=cues.negation_window)
-        and text[clause[0] : hit.start].split()[-1:] not in [[marker] for marker in cues.intent_markers]
+        and not is_intended(text[clause[0] : hit.start].lower().split(), cues)
+    ]
+
+
+def is_intended(words_before: list[str], cues: RelationCues) -> bool:
+    """True for a cue right after one of `intent_markers` ("urged China to condemn"), unless the words before
+    the marker tell that it happened (`done_before_to`: "went on to blame Russia")."""
+    if words_before[-1:] not in [[marker] for marker in cues.intent_markers]:
+        return False
+    return " ".join(words_before[-3:-1]) not in cues.done_before_to and words_before[-2:-1] not in [
+        [phrase] for phrase in cues.done_before_to
     ]
 
 

@@ -260,6 +260,11 @@ def test_support_for_an_actor_as_a_noun(text, mentions, expected, cues) -> None:
             [("volodymyr_zelensky", "Zelensky"), ("boris_johnson", "Johnson")],
             [(0, "volodymyr_zelensky", "boris_johnson", "supports", 1, "thanked")],
         ),
+        (  # "went on to" reports an act that happened, where "to" alone marks an intended one
+            "Zelensky went on to blame Russia for the attack.",
+            [("volodymyr_zelensky", "Zelensky"), ("russia", "Russia")],
+            [(0, "volodymyr_zelensky", "russia", "accuses", -1, "blame")],
+        ),
         (  # an actor after the cue is no subject of it
             "He blamed Kyiv for the deaths long before Moscow acted.",
             [("ukraine", "Kyiv"), ("russia", "Moscow")],
