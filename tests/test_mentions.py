@@ -50,6 +50,13 @@ def nlp():
 
 
 @pytest.fixture(scope="module")
+def default_matcher(nlp):
+    """The shipped registry (data/actors.yaml) with the shipped rules."""
+    rules = make_match_rules(load_lexicon(), load_metonym_rules(), load_speech_cue_lists())
+    return ActorMatcher(load_registry(), nlp=nlp, rules=rules)
+
+
+@pytest.fixture(scope="module")
 def matcher(nlp):
     rules = make_match_rules(load_lexicon(), load_metonym_rules(), load_speech_cue_lists())
     return ActorMatcher(parse_registry(MINI_REGISTRY), nlp=nlp, rules=rules)
@@ -208,12 +215,9 @@ def test_titles_defer_to_the_words_that_follow_them(nlp, matcher, text, expected
     assert registered_mentions(text, nlp, matcher) == expected
 
 
-def test_default_registry_counts_governments_and_authorities():
-    nlp = make_pipeline()
-    rules = make_match_rules(load_lexicon(), load_metonym_rules(), load_speech_cue_lists())
-    matcher = ActorMatcher(load_registry(), nlp=nlp, rules=rules)
+def test_default_registry_counts_governments_and_authorities(nlp, default_matcher):
     text = "The Russian government said Ukrainian authorities and the British government had lied."
-    assert registered_mentions(text, nlp, matcher) == [
+    assert registered_mentions(text, nlp, default_matcher) == [
         ("Russian government", "russia", "alias"),
         ("Ukrainian authorities", "ukraine", "alias"),
         ("British government", "united_kingdom", "alias"),
@@ -236,20 +240,14 @@ def test_default_registry_counts_governments_and_authorities():
         ("Troops held the west bank of the river and the West Bank stayed calm.", []),
     ],
 )
-def test_lowercase_west_counts_only_where_it_acts(text, expected):
-    nlp = make_pipeline()
-    rules = make_match_rules(load_lexicon(), load_metonym_rules(), load_speech_cue_lists())
-    matcher = ActorMatcher(load_registry(), nlp=nlp, rules=rules)
-    assert registered_mentions(text, nlp, matcher) == expected
+def test_lowercase_west_counts_only_where_it_acts(text, expected, nlp, default_matcher):
+    assert registered_mentions(text, nlp, default_matcher) == expected
 
 
-def test_sentence_opening_given_name_keeps_a_surname_from_counting_as_another_person():
-    nlp = make_pipeline()
-    rules = make_match_rules(load_lexicon(), load_metonym_rules(), load_speech_cue_lists())
-    matcher = ActorMatcher(load_registry(), nlp=nlp, rules=rules)
+def test_sentence_opening_given_name_keeps_a_surname_from_counting_as_another_person(nlp, default_matcher):
     text = "Dean Johnson, a salesman from Sumter, says Cruz will win. Later Johnson said the race was later than usual."
     # "Dean" is never written in lowercase: a given name; "Later" is a word (`not_names`), so Johnson counts
-    assert registered_mentions(text, nlp, matcher) == [("Johnson", "boris_johnson", "short_name")]
+    assert registered_mentions(text, nlp, default_matcher) == [("Johnson", "boris_johnson", "short_name")]
 
 
 @pytest.mark.parametrize(
@@ -269,11 +267,8 @@ def test_sentence_opening_given_name_keeps_a_surname_from_counting_as_another_pe
         ),
     ],
 )
-def test_regions_are_locations_between_places(text, expected):
-    nlp = make_pipeline()
-    rules = make_match_rules(load_lexicon(), load_metonym_rules(), load_speech_cue_lists())
-    matcher = ActorMatcher(load_registry(), nlp=nlp, rules=rules)
-    assert registered_mentions(text, nlp, matcher) == expected
+def test_regions_are_locations_between_places(text, expected, nlp, default_matcher):
+    assert registered_mentions(text, nlp, default_matcher) == expected
 
 
 @pytest.mark.parametrize(
@@ -296,11 +291,8 @@ def test_regions_are_locations_between_places(text, expected):
         ),
     ],
 )
-def test_possessive_country_title_is_its_holder(text, expected):
-    nlp = make_pipeline()
-    rules = make_match_rules(load_lexicon(), load_metonym_rules(), load_speech_cue_lists())
-    matcher = ActorMatcher(load_registry(), nlp=nlp, rules=rules)
-    assert registered_mentions(text, nlp, matcher) == expected
+def test_possessive_country_title_is_its_holder(text, expected, nlp, default_matcher):
+    assert registered_mentions(text, nlp, default_matcher) == expected
 
 
 def test_short_name_and_title_refer_back_to_the_person(nlp, matcher):

@@ -40,12 +40,14 @@ def cues():
 
 
 def mention_frame(text: str, surfaces: list[tuple[str, str]]) -> pd.DataFrame:
-    """Hand-made mentions: each (surface, actor_id) is looked up after the previous one."""
+    """Hand-made mentions: each (surface, actor_id) is looked up after the previous one. An id outside the
+    registry ("unregistered:Kjell Dahl") is a person named as the name candidates are."""
     rows, position = [], 0
     for surface, actor_id in surfaces:
         start = text.index(surface, position)
         actor = REGISTRY.get(actor_id)
-        rows.append((0, actor_id, actor.name, actor.type, surface, start, start + len(surface)))
+        name, kind = (actor.name, actor.type) if actor else (actor_id.removeprefix("unregistered:"), "person")
+        rows.append((0, actor_id, name, kind, surface, start, start + len(surface)))
         position = start + len(surface)
     return pd.DataFrame(rows, columns=["sentence_id", "actor_id", "actor", "actor_type", "surface", "start", "end"])
 
@@ -153,13 +155,7 @@ def test_pronoun_speaker_takes_a_name_found_at_a_cue_after_an_earlier_unregister
     # The heuristic found Kjell Dahl as a name candidate; Tomas Vik is found only as the speaker of "said".
     # A resolved pronoun used to become a mention of its own, so "he" went back to Dahl, past Vik.
     text = 'Kjell Dahl opened the meeting. Tomas Vik said the process would change. "There should be unity," he said.'
-    start = text.index("Kjell Dahl")
-    dahl = ("unregistered:Kjell Dahl", "Kjell Dahl", "person", "Kjell Dahl", start, start + len("Kjell Dahl"))
-    mentions = pd.DataFrame(
-        [(0, *dahl)], columns=["sentence_id", "actor_id", "actor", "actor_type", "surface", "start", "end"]
-    )
-    sentences = make_sentence_table("t", text, sentence_spans(nlp(text)))
-    quotes = extract_quotes(text, sentences, mentions, registry=REGISTRY, cues=cues)
+    quotes = extract(text, [("Kjell Dahl", "unregistered:Kjell Dahl")], nlp, cues)
     assert [(row.speaker_id, row.text) for row in quotes.itertuples()] == [
         ("unregistered:Tomas Vik", "the process would change"),
         ("unregistered:Tomas Vik", "There should be unity"),
@@ -168,17 +164,7 @@ def test_pronoun_speaker_takes_a_name_found_at_a_cue_after_an_earlier_unregister
 
 def test_pronoun_speaker_goes_past_an_object_to_the_subject_of_the_sentence(nlp, cues):
     text = 'Oskar Lind held talks with Kjell Dahl on Monday. "We agreed on the ferries," he said.'
-    columns = ["sentence_id", "actor_id", "actor", "actor_type", "surface", "start", "end"]
-    lind, dahl = text.index("Oskar Lind"), text.index("Kjell Dahl")
-    mentions = pd.DataFrame(
-        [
-            (0, "oskar_lind", "Oskar Lind", "person", "Oskar Lind", lind, lind + 10),
-            (0, "unregistered:Kjell Dahl", "Kjell Dahl", "person", "Kjell Dahl", dahl, dahl + 10),
-        ],
-        columns=columns,
-    )
-    sentences = make_sentence_table("t", text, sentence_spans(nlp(text)))
-    quotes = extract_quotes(text, sentences, mentions, registry=REGISTRY, cues=cues)
+    quotes = extract(text, [LIND, ("Kjell Dahl", "unregistered:Kjell Dahl")], nlp, cues)
     assert [(row.speaker_id, row.text) for row in quotes.itertuples()] == [("oskar_lind", "We agreed on the ferries")]
 
 
@@ -230,17 +216,7 @@ def test_statement_after_said_that_may_open_with_an_adjunct_word(nlp, cues):
 
 def test_pronoun_speaker_skips_a_person_whose_honorific_gives_the_other_gender(nlp, cues):
     text = 'Ms. Berg spoke to reporters after seeing Mr. Dahl. "It went well," she said.'
-    columns = ["sentence_id", "actor_id", "actor", "actor_type", "surface", "start", "end"]
-    berg, dahl = text.index("Berg"), text.index("Dahl")
-    mentions = pd.DataFrame(
-        [
-            (0, "unregistered:Berg", "Berg", "person", "Berg", berg, berg + 4),
-            (0, "unregistered:Dahl", "Dahl", "person", "Dahl", dahl, dahl + 4),
-        ],
-        columns=columns,
-    )
-    sentences = make_sentence_table("t", text, sentence_spans(nlp(text)))
-    quotes = extract_quotes(text, sentences, mentions, registry=REGISTRY, cues=cues)
+    quotes = extract(text, [("Berg", "unregistered:Berg"), ("Dahl", "unregistered:Dahl")], nlp, cues)
     assert [(row.speaker_id, row.text) for row in quotes.itertuples()] == [("unregistered:Berg", "It went well")]
 
 
