@@ -76,6 +76,8 @@ class SpeechCues:
     source_joiners: frozenset[str] = frozenset()
     source_documents: frozenset[str] = frozenset()
     location_joiners: frozenset[str] = frozenset()
+    time_phrase_words: frozenset[str] = frozenset()
+    statement_openers: frozenset[str] = frozenset()
     honorific_genders: tuple[tuple[str, str], ...] = ()  # (honorific as written, male | female)
     audience_cues: frozenset[str] = frozenset()
     title_small_words: frozenset[str] = frozenset()
@@ -164,6 +166,8 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         source_joiners=word_set(data, "source_joiners"),
         source_documents=word_set(data, "source_documents"),
         location_joiners=word_set(data, "location_joiners"),
+        time_phrase_words=word_set(data, "time_phrase_words"),
+        statement_openers=word_set(data, "statement_openers"),
         honorific_genders=tuple(
             (str(word), str(gender))
             for gender, words in (data.get("honorific_genders") or {}).items()

@@ -607,19 +607,14 @@ def skip_named_audience(view: ArticleView, tokens: tuple[Token, ...], index: int
         end += 1
     if end == start:
         return index
-    while end < len(tokens) and (tokens[end].lower in view.cues.time_words or tokens[end].lower in TIME_PHRASE_WORDS):
+    cues = view.cues
+    while end < len(tokens) and (tokens[end].lower in cues.time_words or tokens[end].lower in cues.time_phrase_words):
         end += 1  # "told the Guardian on Thursday he …", "told MPs last week she …"
     if end < len(tokens) and tokens[end].lower == "that":
         return end + 1
-    if end < len(tokens) and (view.cues.pronoun_kind(tokens[end].text) or tokens[end].lower in STATEMENT_OPENERS):
+    if end < len(tokens) and (cues.pronoun_kind(tokens[end].text) or tokens[end].lower in cues.statement_openers):
         return end
     return index
-
-
-STATEMENT_OPENERS: frozenset[str] = frozenset({"i", "we", "you", "to", "not"})
-TIME_PHRASE_WORDS: frozenset[str] = frozenset(
-    {"on", "last", "this", "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend"}
-)
 
 
 def skip_commas(tokens: tuple[Token, ...], index: int) -> int:
