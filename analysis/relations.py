@@ -427,7 +427,9 @@ def clause_relation_rows(
     rows = []
     hits = find_relation_cues(text, clause, cues, context.quotes)
     for hit in hits:
-        sources, targets = cue_parties(text, clause, hit, in_clause, inherited, first_cue=hits[0].start, cues=cues)
+        later = [other.start for other in hits if other.start >= hit.end]
+        mentions = [mention for mention in in_clause if mention.start < min(later, default=clause[1])]
+        sources, targets = cue_parties(text, clause, hit, mentions, inherited, first_cue=hits[0].start, cues=cues)
         if hit.relation.name == cues.denial_relation and not targets:
             targets = [ClauseMention("", "", hit.start, hit.end, False, False, False)]
         for source in sources:

@@ -260,6 +260,11 @@ def test_support_for_an_actor_as_a_noun(text, mentions, expected, cues) -> None:
             [("volodymyr_zelensky", "Zelensky"), ("boris_johnson", "Johnson")],
             [(0, "volodymyr_zelensky", "boris_johnson", "supports", 1, "thanked")],
         ),
+        (  # a cue's target stops at the next cue: the meeting is not with the West
+            "Putin in his meeting with parliamentary leaders accused the West of fuelling hostilities.",
+            [("vladimir_putin", "Putin"), ("the_west", "the West")],
+            [(0, "vladimir_putin", "the_west", "accuses", -1, "accused")],
+        ),
         (  # "went on to" reports an act that happened, where "to" alone marks an intended one
             "Zelensky went on to blame Russia for the attack.",
             [("volodymyr_zelensky", "Zelensky"), ("russia", "Russia")],
