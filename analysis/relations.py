@@ -220,11 +220,10 @@ def find_relation_cues(
 def is_intended(words_before: list[str], cues: RelationCues) -> bool:
     """True for a cue right after one of `intent_markers` ("urged China to condemn"), unless the words before
     the marker tell that it happened (`done_before_to`: "went on to blame Russia")."""
-    if words_before[-1:] not in [[marker] for marker in cues.intent_markers]:
+    if not words_before or words_before[-1] not in cues.intent_markers:
         return False
-    return " ".join(words_before[-3:-1]) not in cues.done_before_to and words_before[-2:-1] not in [
-        [phrase] for phrase in cues.done_before_to
-    ]
+    preceding = words_before[:-1]
+    return " ".join(preceding[-2:]) not in cues.done_before_to and " ".join(preceding[-1:]) not in cues.done_before_to
 
 
 def is_joined(text: str, first: ClauseMention, second: ClauseMention, joiners: tuple[str, ...]) -> bool:
@@ -260,9 +259,14 @@ def targets_after(
         text, position, after[0], relation, cues
     ):
         return []
-    chain = after[:1]
-    for mention in after[1:]:
-        if not is_joined(text, chain[-1], mention, cues.target_joiners):
+    return joined_run(text, after, cues.target_joiners)
+
+
+def joined_run(text: str, mentions: list[ClauseMention], joiners: tuple[str, ...]) -> list[ClauseMention]:
+    """The first mention and those joined to it, one after another ("Russia and Belarus")."""
+    chain = mentions[:1]
+    for mention in mentions[1:]:
+        if not is_joined(text, chain[-1], mention, joiners):
             break
         chain.append(mention)
     return chain
@@ -282,12 +286,9 @@ def targets_inside(text: str, mentions: list[ClauseMention], hit: CueHit, cues: 
         and (owners or not mention.possessive)
         and not cues.roles.object_markers.intersection(text[hit.start : mention.start].lower().split()[1:])
     ]
-    chain = [mention for mention in inside[:1] if not mention.quoted]
-    for mention in inside[1:]:
-        if not chain or not is_joined(text, chain[-1], mention, cues.target_joiners):
-            break
-        chain.append(mention)
-    return chain
+    if not inside or inside[0].quoted:
+        return []
+    return joined_run(text, inside, cues.target_joiners)
 
 
 def names_the_possessed(text: str, owner: ClauseMention, following: ClauseMention, cues: RelationCues) -> bool:
