@@ -36,11 +36,16 @@ POSSESSIVE = re.compile(r"^['’](?:s\b|\s)")
 
 
 def phrase_regex(phrase: str) -> str:
-    """Regex source for one cue phrase (wildcards as in the module docstring)."""
+    """Regex source for one cue phrase (wildcards as in the module docstring).
+
+    ValueError for a `*` inside a word ("favo*r"), which would otherwise stand for itself and never match.
+    """
     pieces = []
     for word in phrase.replace("…", " ... ").split():
         if word == "...":
             pieces.append(GAP)
+        elif "*" in word.strip("*"):
+            raise ValueError(f"cue phrase '{phrase}': a '*' may only open or close a word (write out each spelling)")
         else:
             core = re.escape(word.strip("*"))
             pieces.append((r"\w*" if word.startswith("*") else "") + core + (r"\w*" if word.endswith("*") else ""))

@@ -316,3 +316,9 @@ def test_screened_pattern_finds_the_sentences_the_pattern_finds(opening):
     assert (screened.screen.fold(text) is None) is (opening == "İstanbul")
     assert screened.sentences_matching(text, sentences) == [(0, 0, first), (2, second, len(text))]
     assert ScreenedPattern(pattern, None).sentences_matching(text, sentences) == [sentences[0], sentences[2]]
+
+
+@pytest.mark.parametrize("phrase", ["favo*r", "in favo*r of", "re*cogni*"])
+def test_a_star_inside_a_word_is_refused_with_the_phrase_named(phrase: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(f"cue phrase '{phrase}'")):
+        compile_phrases([phrase])

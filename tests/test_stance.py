@@ -69,6 +69,14 @@ def stance_rows(text, mentions, quotes=(), *, targets, cues, polarity=None) -> l
             [("denis_pushilin", "Pushilin"), ("ukraine", "Ukraine"), ("ukraine", "Kyiv")],
             [("denis_pushilin", "escalation", "neutral", 0.3, ""), ("ukraine", "escalation", "oppose", 0.7, "denied")],
         ),
+        (  # British and American spellings of "favour" as cues ("favo*r" in the cue file never matched)
+            "Members of the council spoke in favour of recognising the republics; Hungary favored talks.",
+            [("russian_security_council", "council"), ("hungary", "Hungary")],
+            [
+                ("russian_security_council", "recognition", "support", 0.9, "in favour of"),
+                ("hungary", "diplomacy", "support", 0.9, "favored"),
+            ],
+        ),
         (
             "Hungary demanded that Ukraine never join NATO.",
             [("hungary", "Hungary"), ("ukraine", "Ukraine")],
