@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
 
 import pandas as pd
 
-from analysis.article_view import QUOTED_KINDS, ArticleView, Statement, view_from_frames
+from analysis.article_view import QUOTED_KINDS, ArticleView, SentenceSpan, Statement, view_from_frames
 from analysis.clauses import DEFAULT_CLAUSE_RULES, ClauseRules, load_clause_rules, split_clauses
 from analysis.cues import (
     ClauseMention,
@@ -39,6 +40,7 @@ from analysis.cues import (
     candidate_screen,
     clause_mentions,
     compile_phrases,
+    find_spans,
     find_spans_each,
     guarded,
     is_negated,
@@ -96,9 +98,13 @@ class Targets:
 
     def loose_support(self, text: str, target: Hit, side: int) -> bool:
         """True for a support stance on a keyword of the target's `loose_keywords` ("the war effort")."""
+        return side > 0 and self.is_loose(text, target)
+
+    def is_loose(self, text: str, target: Hit) -> bool:
+        """True when the target keyword is one of its target's `loose_keywords` ("war", "troops")."""
         item = next((item for item in self.items if item.id == target.key), None)
         loose = item.loose if item is not None else None
-        return side > 0 and loose is not None and loose.fullmatch(text, target.start, target.end) is not None
+        return loose is not None and loose.fullmatch(text, target.start, target.end) is not None
 
     @property
     def candidates(self) -> Screen | None:
@@ -194,6 +200,10 @@ class StanceCues:
     intent_window: int = 0
     # news outlets and agencies: they report stances and take none ("..., Reuters reported")
     reporting_sources: re.Pattern[str] | None = None
+    # phrases that refer back to the one target the headline names ("the move"), unless one of
+    # `anaphor_complements` follows ("the decision to expel diplomats")
+    target_anaphors: re.Pattern[str] | None = None
+    anaphor_complements: frozenset[str] = frozenset()
 
 
 def compile_target(entry: dict) -> Target:
@@ -248,6 +258,7 @@ WORD_SET_KEYS: tuple[str, ...] = (
     "received_markers",
     "generic_markers",
     "relative_pronouns",
+    "anaphor_complements",
 )
 
 
@@ -280,6 +291,7 @@ def load_stance_cues(path: Path = DEFAULT_STANCE_CUES, *, clauses_path: Path = D
         circumstance_markers=compile_phrases(load_phrase_list(data, "circumstance_markers")),
         factual_window=int(data.get("factual_window", 0)),
         intent_window=int(data.get("intent_window", 0)),
+        target_anaphors=compile_phrases(load_phrase_list(data, "target_anaphors")),
     )
 
 
@@ -293,6 +305,7 @@ class Hit:
     direction: int
     label: str = ""  # the cue's words when they are not text[start:end] (a quote's attribution verb)
     backward: bool = False  # a predicate cue, which may describe a target before it
+    referred: bool = False  # a target named by a phrase that refers back to it ("the move")
 
 
 def drop_overlaps(hits: list[Hit]) -> list[Hit]:
@@ -314,13 +327,22 @@ def find_cues(text: str, span: tuple[int, int], cues: StanceCues) -> list[Hit]:
     return [replace(hit, backward=(hit.start, hit.end) in predicates) for hit in drop_overlaps(hits)]
 
 
-def find_targets(text: str, span: tuple[int, int], targets: Targets, cues: StanceCues) -> list[Hit]:
+def find_targets(
+    text: str, span: tuple[int, int], targets: Targets, cues: StanceCues, anaphors: tuple[Hit, ...] = ()
+) -> list[Hit]:
     """Target keywords in text[span] (key = target id); inverse ones, or ones with a negator inside
-    ("NATO won't expand"), have direction -1."""
-    hits: list[Hit] = []
+    ("NATO won't expand"), have direction -1. Resolved `anaphors` (`find_anaphors`) inside the span count
+    as targets too."""
+    referred = [hit for hit in anaphors if span[0] <= hit.start and hit.end <= span[1]]
     # one search for any target first: most clauses of a sentence that names a target name none themselves
     if targets.any_target is None or targets.any_target.search(text, *span) is None:
-        return hits
+        return referred
+    return keyword_targets(text, span, targets, cues) + referred
+
+
+def keyword_targets(text: str, span: tuple[int, int], targets: Targets, cues: StanceCues) -> list[Hit]:
+    """The target keywords of `find_targets`, for text[span] that holds some keyword."""
+    hits: list[Hit] = []
     patterns = [pattern for target in targets.items for pattern in (target.inverse, target.pattern, target.exclude)]
     spans = find_spans_each(patterns, targets.candidates, text, *span)
     for target, inverse_spans, plain_spans, excluded in zip(
@@ -336,6 +358,38 @@ def find_targets(text: str, span: tuple[int, int], targets: Targets, cues: Stanc
         Hit(hit.key, hit.start, hit.end, -hit.direction) if has_negator(text[hit.start : hit.end], cues) else hit
         for hit in hits
     ]
+
+
+def find_anaphors(
+    text: str, sentences: Sequence[SentenceSpan], targets: Targets, cues: StanceCues
+) -> dict[int, tuple[Hit, ...]]:
+    """Per sentence id, the phrases that refer back to the article's main event (`target_anaphors`: "Macron
+    condemned the move"), each as a hit of the one target its first sentence (the headline) names, with that
+    keyword's direction; see data/stance_cues.yaml."""
+    found: dict[int, tuple[Hit, ...]] = {}
+    if cues.target_anaphors is None or targets.any_target is None or not sentences:
+        return found
+    antecedent = sole_target(text, sentences[0][1:], targets, cues)
+    if antecedent is None:
+        return found
+    for sentence_id, start, end in sentences[1:]:
+        hits = tuple(
+            Hit(antecedent.key, phrase_start, phrase_end, antecedent.direction, referred=True)
+            for phrase_start, phrase_end in find_spans(cues.target_anaphors, text, start, end)
+            # "the decision to expel diplomats" says what it is
+            if not set(plain_words(text[phrase_end:end])[:1]) & cues.anaphor_complements
+        )
+        if hits:
+            found[sentence_id] = hits
+    return found
+
+
+def sole_target(text: str, span: tuple[int, int], targets: Targets, cues: StanceCues) -> Hit | None:
+    """The last target keyword in text[span] when it names exactly one target (loose keywords not counted)."""
+    named = [hit for hit in find_targets(text, span, targets, cues) if not targets.is_loose(text, hit)]
+    if len({hit.key for hit in named}) != 1:
+        return None
+    return max(named, key=lambda hit: hit.start)
 
 
 def has_negator(fragment: str, cues: StanceCues) -> bool:
@@ -492,26 +546,33 @@ def attribution_cue(quote: Statement, cues: StanceCues) -> list[Hit]:
 
 
 def quote_pairs(
-    text: str, quote: Statement, sentence: tuple[int, int], *, targets: Targets, cues: StanceCues
+    text: str,
+    quote: Statement,
+    sentence: tuple[int, int],
+    *,
+    targets: Targets,
+    cues: StanceCues,
+    anaphors: tuple[Hit, ...] = (),
 ) -> tuple[list[tuple[Hit, list[Hit]]], float]:
     """(target, cues it may pair with) for each target of a quote, clause by clause, and their confidence.
 
     The attribution verb ("called for") counts in every clause. A quote without a target whose words hold
     a cue comments on the targets of the sentence around it (cues then look back; cue_near_target).
+    `anaphors` are the sentence's phrases that refer back to a target (`find_anaphors`).
     """
     region = (quote.start, quote.end)
     attribution = attribution_cue(quote, cues)
     quoted = quote.kind in QUOTED_KINDS
     pairs, quoted_cues = [], []
     for clause in split_clauses(text, *region, rules=cues.clauses) or [region]:
-        target_hits = find_targets(text, clause, targets, cues)
+        target_hits = find_targets(text, clause, targets, cues, anaphors)
         found = outside_targets(find_cues(text, clause, cues), target_hits)
         cue_hits = [cue for cue in found if speaker_holds(text, clause[0], cue, cues, quoted=quoted)]
         quoted_cues += cue_hits
         pairs += [(target, attribution + cue_hits) for target in target_hits]
     if pairs or not quoted_cues:
         return pairs, cues.confidence.cue_and_target
-    target_hits = find_targets(text, sentence, targets, cues)
+    target_hits = find_targets(text, sentence, targets, cues, anaphors)
     # only cues that can judge something named elsewhere: predicates ("unacceptable") and oppose cues
     # ("we reject this"); a request ("asked him to appear") is about what follows it in the quote
     judging = [cue for cue in outside_targets(quoted_cues, target_hits) if cue.backward or cue.direction < 0]
@@ -557,12 +618,11 @@ def speaker_holds(text: str, floor: int, cue: Hit, cues: StanceCues, *, quoted: 
     return True
 
 
-def quote_rows(
-    text: str, quote: Statement, sentence: tuple[int, int], sentence_id: int, *, targets: Targets, cues: StanceCues
-) -> list[StanceRow]:
+def quote_rows(text: str, quote: Statement, sentence: tuple[int, int], context: SentenceContext) -> list[StanceRow]:
     """Stances of a quote's speaker: cue and target in one clause of the quote (or the quote's attribution
     verb), a quoted cue and a target elsewhere in the sentence, a negated target, sentiment, or neutral."""
-    pairs, level = quote_pairs(text, quote, sentence, targets=targets, cues=cues)
+    targets, cues = context.targets, context.cues
+    pairs, level = quote_pairs(text, quote, sentence, targets=targets, cues=cues, anaphors=context.anaphors)
     target_hits = [target for target, _ in pairs]
     rows = []
     for target, cue_hits in pairs:
@@ -578,8 +638,16 @@ def quote_rows(
             side, confidence, cue_text = uncued_side(text, target, quote.start, cues)
             if side == 0:
                 side, confidence, cue_text = sentiment_side(quote, target, targets, cues)
-        rows.append(StanceRow(sentence_id, quote.speaker_id, quote.speaker, target.key, side, confidence, cue_text))
+        confidence = capped(confidence, target, cues)
+        rows.append(
+            StanceRow(context.sentence_id, quote.speaker_id, quote.speaker, target.key, side, confidence, cue_text)
+        )
     return rows
+
+
+def capped(confidence: float, target: Hit, cues: StanceCues) -> float:
+    """A row's confidence, at most cue_near_target when its target is only referred to ("the move")."""
+    return min(confidence, cues.confidence.cue_near_target) if target.referred else confidence
 
 
 def uncued_side(text: str, target: Hit, floor: int, cues: StanceCues) -> tuple[int, float, str]:
@@ -629,6 +697,7 @@ class SentenceContext:
     targets: Targets
     cues: StanceCues
     floor: int = 0  # start of the clause being read: negation never looks back past it
+    anaphors: tuple[Hit, ...] = ()  # phrases of the sentence that refer back to a target ("the move")
 
 
 def subject_rows(
@@ -768,14 +837,15 @@ def clause_rows(
         quotes=quotes,
         roles=cues.roles,
     )
-    target_hits = find_targets(text, clause, targets, cues)
+    target_hits = find_targets(text, clause, targets, cues, context.anaphors)
     level = cues.confidence.cue_and_target
     refers_back = not target_hits and index > 0 and opens_with(text, clause, cues.back_reference_openers)
     # cues matter only next to a target, here or (referring back) in the clause before
     cue_hits = outside_targets(find_cues(text, clause, cues), target_hits) if target_hits or refers_back else []
     cue_hits = [cue for cue in cue_hits if not is_hypothetical(text, clause[0], cue, cues)]
     if refers_back and cue_hits:
-        target_hits, level = find_targets(text, clauses[index - 1], targets, cues), cues.confidence.cue_near_target
+        target_hits = find_targets(text, clauses[index - 1], targets, cues, context.anaphors)
+        level = cues.confidence.cue_near_target
         cue_hits = [replace(cue, backward=True) for cue in cue_hits]
     opening = opening_subject(text, clause, in_clause, blockers=cues.roles.object_markers)
     if not opening and starts_with_participle(text, clause):
@@ -790,6 +860,7 @@ def clause_rows(
         for subject, side, confidence, cue in subject_rows(
             text, target, (cue_hits, target_hits), candidates, clause_context, level=level
         ):
+            confidence = capped(confidence, target, cues)
             rows.append(StanceRow(sentence_id, subject.actor_id, subject.actor, target.key, side, confidence, cue))
     return rows, opening or quoted_speaker(in_clause, clause, quotes)
 
@@ -800,7 +871,7 @@ def sentence_rows(
     """Every stance row of one sentence: its quotes' speakers, then the subjects of its clauses."""
     rows = []
     for quote in sentence_quotes:
-        rows += quote_rows(text, quote, sentence, context.sentence_id, targets=context.targets, cues=context.cues)
+        rows += quote_rows(text, quote, sentence, context)
     clauses = sentence_clauses(text, sentence, rules=context.cues.clauses)
     inherited: list[ClauseMention] = []
     for index in range(len(clauses)):
@@ -831,10 +902,16 @@ def find_stance_records(view: ArticleView, *, targets: Targets, cues: StanceCues
     statements, spans, quoted = view.statements(), view.mention_spans(), SpanIndex(view.quoted_spans())
     rows: list[StanceRow] = []
     bounds: dict[int, tuple[int, int]] = {}
-    for sentence_id, start, end in targets.any_target.sentences_matching(view.text, view.sentences):
+    anaphors = find_anaphors(text, view.sentences, targets, cues)
+    named = targets.any_target.sentences_matching(view.text, view.sentences)
+    if anaphors:
+        named = sorted({*named, *(sentence for sentence in view.sentences if sentence[0] in anaphors)})
+    for sentence_id, start, end in named:
         bounds[sentence_id] = (start, end)
         # only the sentence's quotes: every rule reads quotes inside the sentence
-        context = SentenceContext(sentence_id, spans, quoted.overlapping(start, end), targets, cues)
+        context = SentenceContext(
+            sentence_id, spans, quoted.overlapping(start, end), targets, cues, anaphors=anaphors.get(sentence_id, ())
+        )
         rows += sentence_rows(text, (start, end), statements.get(sentence_id, []), context)
     rows = [row for row in rows if not is_reporting_source(row.actor, cues)]
     return stance_records(text, keep_best(rows), bounds, targets)

@@ -653,7 +653,13 @@ def test_seed_stances_toward_recognition(seed_tables, targets, cues) -> None:
     frame = detect_stances(text, tables["sentences"], tables["mentions"], tables["quotes"], targets=targets, cues=cues)
     recognition = frame[frame["target_id"] == "recognition"]
     sides = recognition.groupby("actor_id")["stance"].agg(set).to_dict()
-    assert sides["denis_pushilin"] == {"support"}
+    # "He said the move could possibly 'prevent casualties …'": the move is the recognition the headline names
+    # (an independence request), on which Pushilin's words hold no cue
+    pushilin = recognition[recognition["actor_id"] == "denis_pushilin"]
+    assert list(pushilin[["sentence_id", "stance", "cue"]].itertuples(index=False, name=None)) == [
+        (10, "support", "ask you to"),
+        (11, "neutral", ""),
+    ]
     assert sides["leonid_pasechnik"] == {"support"}
     assert sides["russian_parliament"] == {"support"}
     assert sides["united_states"] == {"oppose"}
@@ -661,3 +667,40 @@ def test_seed_stances_toward_recognition(seed_tables, targets, cues) -> None:
     escalation = frame[frame["target_id"] == "escalation"].set_index("actor_id")["stance"].to_dict()
     assert escalation["russia"] == "oppose"
     assert escalation["ukraine"] == "oppose"
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (  # the move is the news the headline names: the recognition
+            "Putin Recognises Breakaway Regions\nMacron condemned the move.",
+            [("vladimir_putin", "Putin"), ("emmanuel_macron", "Macron")],
+            [
+                ("vladimir_putin", "recognition", "neutral", 0.3, ""),
+                ("emmanuel_macron", "recognition", "oppose", 0.7, "condemned"),
+            ],
+        ),
+        (  # an inverse keyword in the headline turns the stance around
+            "EU Agrees to Lift Sanctions\nHungary welcomed the decision.",
+            [("eu", "EU"), ("hungary", "Hungary")],
+            [("eu", "sanctions", "oppose", 0.9, "Agrees to"), ("hungary", "sanctions", "oppose", 0.7, "welcomed")],
+        ),
+        (  # "the decision to ..." says what it is
+            "Putin Recognises Breakaway Regions\nMacron condemned the decision to expel diplomats.",
+            [("vladimir_putin", "Putin"), ("emmanuel_macron", "Macron")],
+            [("vladimir_putin", "recognition", "neutral", 0.3, "")],
+        ),
+        (  # a loose keyword names no news to refer to
+            "Biden Orders 3,000 Troops to Poland\nDuda welcomed the decision.",
+            [("joe_biden", "Biden"), ("poland", "Poland")],
+            [("joe_biden", "escalation", "neutral", 0.3, "")],
+        ),
+        (  # a headline with two targets: the move could be either
+            "Recognition and Sanctions on the Table\nMacron condemned the move.",
+            [("emmanuel_macron", "Macron")],
+            [],
+        ),
+    ],
+)
+def test_a_phrase_referring_back_stands_for_the_headline_target(text, mentions, expected, targets, cues) -> None:
+    assert stance_rows(text, mentions, targets=targets, cues=cues) == expected
