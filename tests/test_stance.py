@@ -77,6 +77,24 @@ def stance_rows(text, mentions, quotes=(), *, targets, cues, polarity=None) -> l
                 ("hungary", "diplomacy", "support", 0.9, "favored"),
             ],
         ),
+        (  # a promise backs what it promises; an agreement that "no longer exists" is rejected
+            "Truss promised a package of sanctions; Putin said the Minsk agreements no longer exist.",
+            [("liz_truss", "Truss"), ("vladimir_putin", "Putin")],
+            [
+                ("liz_truss", "sanctions", "support", 0.9, "promised"),
+                ("vladimir_putin", "minsk", "oppose", 0.9, "no longer exist"),
+            ],
+        ),
+        (  # a breach of an agreement is named by one who holds to it
+            "Scholz said recognising the regions would be a clear breach of the Minsk agreements.",
+            [("olaf_scholz", "Scholz")],
+            [("olaf_scholz", "recognition", "neutral", 0.3, ""), ("olaf_scholz", "minsk", "support", 0.9, "breach of")],
+        ),
+        (  # withdrawing forces and exempting from sanctions name the opposite of the target
+            "France urged Moscow to withdraw its forces.\nKyiv opposed exempting the turbine from sanctions.",
+            [("france", "France"), ("russia", "Moscow"), ("ukraine", "Kyiv")],
+            [("france", "escalation", "oppose", 0.9, "urged"), ("ukraine", "sanctions", "support", 0.9, "opposed")],
+        ),
         (
             "Hungary demanded that Ukraine never join NATO.",
             [("hungary", "Hungary"), ("ukraine", "Ukraine")],
