@@ -95,6 +95,11 @@ def stance_rows(text, mentions, quotes=(), *, targets, cues, polarity=None) -> l
             [("france", "France"), ("russia", "Moscow"), ("ukraine", "Kyiv")],
             [("france", "escalation", "oppose", 0.9, "urged"), ("ukraine", "sanctions", "support", 0.9, "opposed")],
         ),
+        (  # "opposite" is no form of "oppose"
+            "Hungary took the opposite view on sanctions.",
+            [("hungary", "Hungary")],
+            [("hungary", "sanctions", "neutral", 0.3, "")],
+        ),
         (
             "Hungary demanded that Ukraine never join NATO.",
             [("hungary", "Hungary"), ("ukraine", "Ukraine")],
