@@ -86,6 +86,8 @@ class Target:
     # where the target could be named: these first words (cues.screen_source) or these regex patterns
     screen_words: tuple[str, ...] = ()
     screen_patterns: tuple[str, ...] = ()
+    # verbs of doing it ("imposed new sanctions"): the actor right before one backs the target after it
+    acts: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,10 @@ class Targets:
     def loose_support(self, text: str, target: Hit, side: int) -> bool:
         """True for a support stance on a keyword of the target's `loose_keywords` ("the war effort")."""
         return side > 0 and self.is_loose(text, target)
+
+    def acts_of(self, key: str) -> re.Pattern[str] | None:
+        """The compiled `acts` of the target with this id, None when it has none."""
+        return next((item.acts for item in self.items if item.id == key), None)
 
     def is_loose(self, text: str, target: Hit) -> bool:
         """True when the target keyword is one of its target's `loose_keywords` ("war", "troops")."""
@@ -198,6 +204,10 @@ class StanceCues:
     # ... unless one of these follows within `intent_window` words ("denied that it is planning an attack")
     intent_markers: frozenset[str] = frozenset()
     intent_window: int = 0
+    # an act verb ("imposed") backs a target at most `act_gap` words after it, for the actor at most
+    # `act_gap` words before it, unless one of `act_blockers` stands between ("could impose", "has not imposed")
+    act_gap: int = 0
+    act_blockers: frozenset[str] = frozenset()
     # news outlets and agencies: they report stances and take none ("..., Reuters reported")
     reporting_sources: re.Pattern[str] | None = None
     # phrases that refer back to the one target the headline names ("the move"), unless one of
@@ -228,6 +238,7 @@ def compile_target(entry: dict) -> Target:
         loose=loose,
         screen_words=words,
         screen_patterns=tuple(raw),
+        acts=compile_phrases(load_phrase_list(entry, "acts")),
     )
 
 
@@ -259,6 +270,7 @@ WORD_SET_KEYS: tuple[str, ...] = (
     "generic_markers",
     "relative_pronouns",
     "anaphor_complements",
+    "act_blockers",
 )
 
 
@@ -292,6 +304,7 @@ def load_stance_cues(path: Path = DEFAULT_STANCE_CUES, *, clauses_path: Path = D
         factual_window=int(data.get("factual_window", 0)),
         intent_window=int(data.get("intent_window", 0)),
         target_anaphors=compile_phrases(load_phrase_list(data, "target_anaphors")),
+        act_gap=int(data.get("act_gap", 0)),
     )
 
 
@@ -857,12 +870,56 @@ def clause_rows(
     rows = []
     clause_context = replace(context, floor=clause[0])
     for target in target_hits:
-        for subject, side, confidence, cue in subject_rows(
-            text, target, (cue_hits, target_hits), candidates, clause_context, level=level
-        ):
+        found = subject_rows(text, target, (cue_hits, target_hits), candidates, clause_context, level=level)
+        if all(side == 0 for _, side, _, _ in found):  # a cue decides first ("opposed imposing sanctions")
+            found += act_rows(text, target, in_clause, clause_context, level=level)
+        for subject, side, confidence, cue in found:
             confidence = capped(confidence, target, cues)
             rows.append(StanceRow(sentence_id, subject.actor_id, subject.actor, target.key, side, confidence, cue))
     return rows, opening or quoted_speaker(in_clause, clause, quotes)
+
+
+def act_rows(
+    text: str, target: Hit, in_clause: list[ClauseMention], context: SentenceContext, *, level: float
+) -> list[tuple[ClauseMention, int, float, str]]:
+    """(agent, side, confidence, verb) when an act verb of the target stands just before it and an actor just
+    before the verb ("the United States imposed new sanctions"); the actor does what the target names. Only
+    that actor: in "Putin said the West had imposed sanctions" Putin backs nothing."""
+    cues, acts = context.cues, context.targets.acts_of(target.key)
+    if acts is None or target.referred:
+        return []
+    verbs = list(acts.finditer(text, max(context.floor, target.start - 80), target.start))
+    if not verbs or not is_short_plain_gap(text[verbs[-1].end() : target.start], cues):
+        return []
+    verb = verbs[-1]
+    agents = [m for m in in_clause if m.end <= verb.start() and not (m.possessive or m.after_marker or m.quoted)]
+    if not agents or not is_short_plain_gap(text[agents[-1].end : verb.start()], cues):
+        return []
+    if any(word.endswith(cues.roles.verb_endings) for word in plain_words(text[agents[-1].end : verb.start()])):
+        return []  # another verb is the actor's ("Germany opposed imposing sanctions")
+    if cues.hypothetical_markers.intersection(phrase_words(text, context.floor, verb.start())):
+        return []  # "if the EU imposes sanctions"
+    return [(agent, target.direction, level, verb.group(0)) for agent in joined_agents(text, agents, cues)]
+
+
+def joined_agents(text: str, agents: list[ClauseMention], cues: StanceCues) -> list[ClauseMention]:
+    """The last of `agents` with those joined to it by commas and `target_joiners` ("The United States,
+    Britain and the European Union announced"), in text order."""
+    run = [agents[-1]]
+    for agent in reversed(agents[:-1]):
+        between = text[agent.end : run[0].start]
+        words = between.replace(",", " ").lower().split()
+        joined = "," in between or bool(cues.target_conjunctions.intersection(words))
+        if not joined or not cues.target_joiners.issuperset(words):
+            break
+        run.insert(0, agent)
+    return run
+
+
+def is_short_plain_gap(between: str, cues: StanceCues) -> bool:
+    """True when at most `act_gap` words stand between, with no clause punctuation and no act blocker."""
+    words = plain_words(between)
+    return len(words) <= cues.act_gap and not PHRASE_BREAK.search(between) and not cues.act_blockers.intersection(words)
 
 
 def sentence_rows(

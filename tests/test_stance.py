@@ -727,3 +727,36 @@ def test_seed_stances_toward_recognition(seed_tables, targets, cues) -> None:
 )
 def test_a_phrase_referring_back_stands_for_the_headline_target(text, mentions, expected, targets, cues) -> None:
     assert stance_rows(text, mentions, targets=targets, cues=cues) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (  # every actor of a joined subject does the act
+            "The United States, Britain and the European Union announced sanctions on Russia.",
+            [("united_states", "United States"), ("united_kingdom", "Britain"), ("european_union", "European Union")],
+            [
+                ("united_states", "sanctions", "support", 0.9, "announced"),
+                ("united_kingdom", "sanctions", "support", 0.9, "announced"),
+                ("european_union", "sanctions", "support", 0.9, "announced"),
+            ],
+        ),
+        (  # only the one who acts: Putin reports the sanctions
+            "Putin said the West had imposed sanctions.",
+            [("vladimir_putin", "Putin"), ("the_west", "West")],
+            [("vladimir_putin", "sanctions", "neutral", 0.3, ""), ("the_west", "sanctions", "support", 0.9, "imposed")],
+        ),
+        (  # a possibility is no act
+            "Germany could impose sanctions.",
+            [("germany", "Germany")],
+            [("germany", "sanctions", "neutral", 0.3, "")],
+        ),
+        (  # a cue decides before the act verb
+            "Hungary opposed imposing sanctions.",
+            [("hungary", "Hungary")],
+            [("hungary", "sanctions", "oppose", 0.9, "opposed")],
+        ),
+    ],
+)
+def test_an_actor_doing_what_a_target_names_backs_it(text, mentions, expected, targets, cues) -> None:
+    assert stance_rows(text, mentions, targets=targets, cues=cues) == expected
