@@ -187,6 +187,8 @@ class StanceCues:
     # between a cue and a target, these make the target a circumstance, not the cue's object ("urged people
     # to stay in shelters due to the shelling", "dismissed the shipment ... since Russia invaded")
     circumstance_markers: re.Pattern[str] | None = None
+    # between a cue and a target, these open a new statement ("... and said"): the cue does not reach on
+    statement_openers: re.Pattern[str] | None = None
     # between a cue and a target, these open an embedded question or relative clause ("urged citizens to
     # reveal where Russian troops are living")
     embedded_openers: frozenset[str] = frozenset()
@@ -301,6 +303,7 @@ def load_stance_cues(path: Path = DEFAULT_STANCE_CUES, *, clauses_path: Path = D
         conjunction_gap=int(data.get("conjunction_gap", 0)),
         reporting_sources=compile_phrases(load_phrase_list(data, "reporting_sources")),
         circumstance_markers=compile_phrases(load_phrase_list(data, "circumstance_markers")),
+        statement_openers=compile_phrases(load_phrase_list(data, "statement_openers")),
         factual_window=int(data.get("factual_window", 0)),
         intent_window=int(data.get("intent_window", 0)),
         target_anaphors=compile_phrases(load_phrase_list(data, "target_anaphors")),
@@ -496,8 +499,16 @@ def reachable_cues(
         if not beyond_other_target(text, cue, target, target_hits, cues)
         and not actor_object_between(text, cue, target, mentions, cues)
         and not circumstance_between(text, cue, target, cues)
+        and not statement_between(text, cue, target, cues)
         and not denies_a_fact(text, cue, cues)
     ]
+
+
+def statement_between(text: str, cue: Hit, target: Hit, cues: StanceCues) -> bool:
+    """True when a new statement opens between a cue and a later target ("called the step a violation of
+    international law and said the EU would react with sanctions"): the cue is about what came before."""
+    found = cues.statement_openers.search(text, cue.end, target.start) if cues.statement_openers else None
+    return cue.end <= target.start and found is not None
 
 
 def denies_a_fact(text: str, cue: Hit, cues: StanceCues) -> bool:

@@ -95,6 +95,11 @@ def stance_rows(text, mentions, quotes=(), *, targets, cues, polarity=None) -> l
             [("france", "France"), ("russia", "Moscow"), ("ukraine", "Kyiv")],
             [("france", "escalation", "oppose", 0.9, "urged"), ("ukraine", "sanctions", "support", 0.9, "opposed")],
         ),
+        (  # a cue does not reach past a new statement
+            "Ushakov complained about the security demands and said talk of an invasion was hysteria.",
+            [("yuri_ushakov", "Ushakov")],
+            [("yuri_ushakov", "escalation", "neutral", 0.3, "")],
+        ),
         (  # "opposite" is no form of "oppose"
             "Hungary took the opposite view on sanctions.",
             [("hungary", "Hungary")],
