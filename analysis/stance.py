@@ -899,7 +899,9 @@ def act_rows(
     cues, acts = context.cues, context.targets.acts_of(target.key)
     if acts is None or target.referred:
         return []
-    verbs = list(acts.finditer(text, max(context.floor, target.start - 80), target.start))
+    # the verb may open the keyword itself ("recognised the independence")
+    window = acts.finditer(text, max(context.floor, target.start - 80), target.end)
+    verbs = [verb for verb in window if verb.start() <= target.start]
     if not verbs or not is_short_plain_gap(text[verbs[-1].end() : target.start], cues):
         return []
     verb = verbs[-1]

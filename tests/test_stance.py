@@ -704,7 +704,7 @@ def test_seed_stances_toward_recognition(seed_tables, targets, cues) -> None:
             "Putin Recognises Breakaway Regions\nMacron condemned the move.",
             [("vladimir_putin", "Putin"), ("emmanuel_macron", "Macron")],
             [
-                ("vladimir_putin", "recognition", "neutral", 0.3, ""),
+                ("vladimir_putin", "recognition", "support", 0.9, "Recognises"),
                 ("emmanuel_macron", "recognition", "oppose", 0.7, "condemned"),
             ],
         ),
@@ -716,7 +716,7 @@ def test_seed_stances_toward_recognition(seed_tables, targets, cues) -> None:
         (  # "the decision to ..." says what it is
             "Putin Recognises Breakaway Regions\nMacron condemned the decision to expel diplomats.",
             [("vladimir_putin", "Putin"), ("emmanuel_macron", "Macron")],
-            [("vladimir_putin", "recognition", "neutral", 0.3, "")],
+            [("vladimir_putin", "recognition", "support", 0.9, "Recognises")],
         ),
         (  # a loose keyword names no news to refer to
             "Biden Orders 3,000 Troops to Poland\nDuda welcomed the decision.",
@@ -750,6 +750,12 @@ def test_a_phrase_referring_back_stands_for_the_headline_target(text, mentions, 
             "Putin said the West had imposed sanctions.",
             [("vladimir_putin", "Putin"), ("the_west", "West")],
             [("vladimir_putin", "sanctions", "neutral", 0.3, ""), ("the_west", "sanctions", "support", 0.9, "imposed")],
+        ),
+        (  # the verb may open the keyword; a question is no act
+            "Putin on Monday recognised the independence of the republics.\nAsked whether Britain recognised the"
+            " regions, Truss said no.",
+            [("vladimir_putin", "Putin"), ("united_kingdom", "Britain"), ("liz_truss", "Truss")],
+            [("vladimir_putin", "recognition", "support", 0.9, "recognised")],
         ),
         (  # a possibility is no act
             "Germany could impose sanctions.",
