@@ -386,7 +386,7 @@ def find_anaphors(
     if cues.target_anaphors is None or targets.any_target is None or not sentences:
         return found
     antecedent = sole_target(text, sentences[0][1:], targets, cues)
-    if antecedent is None:
+    if antecedent is None or cues.target_anaphors.search(text, sentences[0][2]) is None:
         return found
     for sentence_id, start, end in sentences[1:]:
         hits = tuple(
