@@ -210,6 +210,11 @@ class StanceCues:
     # `act_gap` words before it, unless one of `act_blockers` stands between ("could impose", "has not imposed")
     act_gap: int = 0
     act_blockers: frozenset[str] = frozenset()
+    # a clause opening with one of these and a verb has the subject of the clause before ("but denies ...");
+    # a word of `subject_words` after the joiner opens a subject of its own ("but the West insists")
+    elided_subject_joiners: frozenset[str] = frozenset()
+    subject_words: frozenset[str] = frozenset()
+    auxiliaries: frozenset[str] = frozenset()  # "has", "will": a word right before one is a subject
     # news outlets and agencies: they report stances and take none ("..., Reuters reported")
     reporting_sources: re.Pattern[str] | None = None
     # phrases that refer back to the one target the headline names ("the move"), unless one of
@@ -273,6 +278,9 @@ WORD_SET_KEYS: tuple[str, ...] = (
     "relative_pronouns",
     "anaphor_complements",
     "act_blockers",
+    "elided_subject_joiners",
+    "subject_words",
+    "auxiliaries",
 )
 
 
@@ -872,7 +880,7 @@ def clause_rows(
         level = cues.confidence.cue_near_target
         cue_hits = [replace(cue, backward=True) for cue in cue_hits]
     opening = opening_subject(text, clause, in_clause, blockers=cues.roles.object_markers)
-    if not opening and starts_with_participle(text, clause):
+    if not opening and (starts_with_participle(text, clause) or continues_subject(text, clause, cues)):
         opening = inherited
     candidates = opening
     if cue_hits:
@@ -888,6 +896,21 @@ def clause_rows(
             confidence = capped(confidence, target, cues)
             rows.append(StanceRow(sentence_id, subject.actor_id, subject.actor, target.key, side, confidence, cue))
     return rows, opening or quoted_speaker(in_clause, clause, quotes)
+
+
+def continues_subject(text: str, clause: tuple[int, int], cues: StanceCues) -> bool:
+    """True when the clause opens with a joiner and then a verb, sharing the subject of the clause before
+    ("Russia has massed troops but denies planning an attack"): the joiner is one of `elided_subject_joiners`
+    and the next word is lowercase, none of `subject_words` or the object markers ("but the West", "but
+    in Kyiv") and not followed by one of `auxiliaries` ("but exports have stalled")."""
+    words = plain_words(text[clause[0] : min(clause[1], clause[0] + 80)])[:3]
+    if len(words) < 2 or words[0] not in cues.elided_subject_joiners:
+        return False
+    if words[2:] and words[2] in cues.auxiliaries:
+        return False  # "but exports have stalled": the word before the auxiliary is a subject
+    following = text[clause[0] : clause[1]].split()[1]
+    blocked = cues.subject_words | cues.roles.object_markers
+    return following[:1].islower() and words[1] not in blocked
 
 
 def act_rows(

@@ -100,6 +100,16 @@ def stance_rows(text, mentions, quotes=(), *, targets, cues, polarity=None) -> l
             [("yuri_ushakov", "Ushakov")],
             [("yuri_ushakov", "escalation", "neutral", 0.3, "")],
         ),
+        (  # a clause opening with "but" and a verb shares the subject before
+            "Russia has massed troops but denies planning an attack.",
+            [("russia", "Russia")],
+            [("russia", "escalation", "oppose", 0.9, "denies")],
+        ),
+        (  # ... but not one opening with a subject of its own
+            "Ukraine wants peace, but exports have stalled since the war began and the West denies planning an attack.",
+            [("ukraine", "Ukraine"), ("the_west", "West")],
+            [("the_west", "escalation", "oppose", 0.9, "denies")],
+        ),
         (  # "opposite" is no form of "oppose"
             "Hungary took the opposite view on sanctions.",
             [("hungary", "Hungary")],
