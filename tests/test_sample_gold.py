@@ -56,12 +56,12 @@ def test_stance_on_the_sample(scored):
 
 # Measured on landing (precision 0.787, recall 0.905, speaker 0.893; stance accuracy 0.172, coverage 0.511,
 # support/oppose precision 0.907; 0.976 after the stance rules drawn from real news; speaker 0.909 after
-# the pronoun and speaker-phrase rules of the 2026-11-26 release; stance accuracy 0.245, coverage 0.571 and
-# 56/57 after the back-reference rule and cues of the second 2026-11-26 release), rounded down a little so only a
-# real regression fails.
+# the pronoun and speaker-phrase rules of the 2026-11-26 release; stance accuracy 0.283, coverage 0.575 and
+# 65/65 after the back-reference, act and shared-subject rules of the second 2026-11-26 release), rounded
+# down a little so only a real regression fails.
 PRECISION_FLOOR = 0.77
 RECALL_FLOOR = 0.89
 SPEAKER_FLOOR = 0.89
-STANCE_FLOOR = 0.23
+STANCE_FLOOR = 0.26
 COVERAGE_FLOOR = 0.55
-DECIDED_FLOOR = 0.95
+DECIDED_FLOOR = 0.96
