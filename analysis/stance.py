@@ -448,13 +448,14 @@ def outside_targets(cue_hits: list[Hit], target_hits: list[Hit]) -> list[Hit]:
 
 
 def beyond_other_target(text: str, cue: Hit, target: Hit, target_hits: list[Hit], cues: StanceCues) -> bool:
-    """True when a target of another kind stands between the cue and this later target, not joined to it:
-    the cue applies to the first one ("called for peace talks on the war" is a call for talks, not for
-    war; "condemned the invasion and the annexation" and "to call a ceasefire and enter negotiations"
+    """True when another target stands between the cue and this later target, not joined to it: the cue
+    applies to the first one ("called for peace talks on the war" is a call for talks, not for war;
+    "Putin's illegal invasion as a special military operation" calls the invasion illegal, whoever owns the
+    operation; "condemned the invasion and the annexation" and "to call a ceasefire and enter negotiations"
     reach both)."""
     if cue.end > target.start:
         return False
-    between = [hit for hit in target_hits if hit.key != target.key and cue.end <= hit.start and hit.end <= target.start]
+    between = [hit for hit in target_hits if hit is not target and cue.end <= hit.start and hit.end <= target.start]
     if not between:
         return False
     gap = text[max(hit.end for hit in between) : target.start].replace(",", " ").lower().split()

@@ -110,6 +110,11 @@ def stance_rows(text, mentions, quotes=(), *, targets, cues, polarity=None) -> l
             [("ukraine", "Ukraine"), ("the_west", "West")],
             [("the_west", "escalation", "oppose", 0.9, "denies")],
         ),
+        (  # the cue describes the nearer target: the owner of the invasion does not oppose it
+            "Truss said the channel was justifying Putin's illegal invasion as a special military operation.",
+            [("liz_truss", "Truss"), ("vladimir_putin", "Putin")],
+            [("liz_truss", "escalation", "oppose", 0.9, "illegal")],
+        ),
         (  # "opposite" is no form of "oppose"
             "Hungary took the opposite view on sanctions.",
             [("hungary", "Hungary")],
