@@ -474,15 +474,32 @@ def actor_object_between(text: str, cue: Hit, target: Hit, mentions: list[Mentio
     """
     if cue.direction < 0 or cue.end > target.start:
         return False
-    for _, _, start, end in mentions_within(mentions, cue.end, target.start):
-        after = text[end : target.start]
-        if after[:1] in APOSTROPHES or not after.strip():
+    between = mentions_within(mentions, cue.end, target.start)
+    owners = target_owners(text, between, target, cues)
+    for index, (_, _, start, end) in enumerate(between):
+        if index in owners:
             continue
         if cues.clause_openers.intersection(text[cue.end : start].lower().split()):
             continue
-        if not cues.object_complements.intersection(after.lower().split()[:3]):
+        if not cues.object_complements.intersection(text[end : target.start].lower().split()[:3]):
             return True
     return False
+
+
+def target_owners(text: str, mentions: list[MentionSpan], target: Hit, cues: StanceCues) -> set[int]:
+    """Indexes of the mentions that own or name the target: possessive or right before it ("Russia's
+    offensive", "the Russian offensive"), or joined to such a mention ("Finland and Sweden's accession")."""
+    owners: set[int] = set()
+    for index in range(len(mentions) - 1, -1, -1):
+        end = mentions[index][3]
+        after = text[end : target.start]
+        if after[:1] in APOSTROPHES or not after.strip():
+            owners.add(index)
+        elif index + 1 in owners:
+            gap = text[end : mentions[index + 1][2]].replace(",", " ").lower().split()
+            if gap and all(word in cues.target_conjunctions for word in gap):
+                owners.add(index)
+    return owners
 
 
 def mentions_within(mentions: list[MentionSpan], start: int, end: int) -> list[MentionSpan]:

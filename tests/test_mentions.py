@@ -224,6 +224,17 @@ def test_default_registry_counts_governments_and_authorities(nlp, default_matche
     ]
 
 
+def test_default_registry_has_the_nato_applicants_and_other_states_in_the_news(nlp, default_matcher):
+    text = "Moscow has warned Helsinki and Stockholm, and Canada and Iran were named in Tokyo."
+    assert registered_mentions(text, nlp, default_matcher) == [
+        ("Moscow", "russia", "metonym"),
+        ("Helsinki", "finland", "metonym"),
+        ("Stockholm", "sweden", "metonym"),
+        ("Canada", "canada", "alias"),
+        ("Iran", "iran", "alias"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

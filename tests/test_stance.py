@@ -115,6 +115,11 @@ def stance_rows(text, mentions, quotes=(), *, targets, cues, polarity=None) -> l
             [("liz_truss", "Truss"), ("vladimir_putin", "Putin")],
             [("liz_truss", "escalation", "oppose", 0.9, "illegal")],
         ),
+        (  # actors joined to a possessive own the target with it: they are not the cue's object
+            "The US Senate has ratified Finland and Sweden's accession to Nato.",
+            [("united_states", "US"), ("finland", "Finland"), ("sweden", "Sweden"), ("nato", "Nato")],
+            [("united_states", "nato_enlargement", "support", 0.9, "ratified")],
+        ),
         (  # "opposite" is no form of "oppose"
             "Hungary took the opposite view on sanctions.",
             [("hungary", "Hungary")],
