@@ -102,13 +102,18 @@ class Targets:
         """True for a support stance on a keyword of the target's `loose_keywords` ("the war effort")."""
         return side > 0 and self.is_loose(text, target)
 
+    def item(self, key: str) -> Target | None:
+        """The target with this id, None when there is none."""
+        return next((item for item in self.items if item.id == key), None)
+
     def acts_of(self, key: str) -> re.Pattern[str] | None:
         """The compiled `acts` of the target with this id, None when it has none."""
-        return next((item.acts for item in self.items if item.id == key), None)
+        item = self.item(key)
+        return item.acts if item is not None else None
 
     def is_loose(self, text: str, target: Hit) -> bool:
         """True when the target keyword is one of its target's `loose_keywords` ("war", "troops")."""
-        item = next((item for item in self.items if item.id == target.key), None)
+        item = self.item(target.key)
         loose = item.loose if item is not None else None
         return loose is not None and loose.fullmatch(text, target.start, target.end) is not None
 
@@ -493,13 +498,18 @@ def target_owners(text: str, mentions: list[MentionSpan], target: Hit, cues: Sta
     for index in range(len(mentions) - 1, -1, -1):
         end = mentions[index][3]
         after = text[end : target.start]
-        if after[:1] in APOSTROPHES or not after.strip():
+        owns = after[:1] in APOSTROPHES or not after.strip()
+        if owns or (index + 1 in owners and joined(text[end : mentions[index + 1][2]], cues)):
             owners.add(index)
-        elif index + 1 in owners:
-            gap = text[end : mentions[index + 1][2]].replace(",", " ").lower().split()
-            if gap and all(word in cues.target_conjunctions for word in gap):
-                owners.add(index)
     return owners
+
+
+def joined(between: str, cues: StanceCues) -> bool:
+    """True when the text between two mentions joins them into one list: a comma or a conjunction, and
+    nothing but `target_joiners` ("Finland and Sweden", "The United States, Britain and the EU")."""
+    words = between.replace(",", " ").lower().split()
+    linked = "," in between or bool(cues.target_conjunctions.intersection(words))
+    return linked and cues.target_joiners.issuperset(words)
 
 
 def mentions_within(mentions: list[MentionSpan], start: int, end: int) -> list[MentionSpan]:
@@ -533,8 +543,9 @@ def reachable_cues(
 def statement_between(text: str, cue: Hit, target: Hit, cues: StanceCues) -> bool:
     """True when a new statement opens between a cue and a later target ("called the step a violation of
     international law and said the EU would react with sanctions"): the cue is about what came before."""
-    found = cues.statement_openers.search(text, cue.end, target.start) if cues.statement_openers else None
-    return cue.end <= target.start and found is not None
+    if cues.statement_openers is None or cue.end > target.start:
+        return False
+    return cues.statement_openers.search(text, cue.end, target.start) is not None
 
 
 def denies_a_fact(text: str, cue: Hit, cues: StanceCues) -> bool:
@@ -715,7 +726,8 @@ def uncued_side(text: str, target: Hit, floor: int, cues: StanceCues) -> tuple[i
 def sentiment_side(quote: Statement, target: Hit, targets: Targets, cues: StanceCues) -> tuple[int, float, str]:
     """(side, confidence, cue) from the quote's polarity when the target allows it and it is clearly signed,
     else neutral."""
-    allowed = any(item.id == target.key and item.sentiment_stance for item in targets.items)
+    item = targets.item(target.key)
+    allowed = item is not None and item.sentiment_stance
     polarity = quote.polarity
     if allowed and pd.notna(polarity) and abs(polarity) >= cues.sentiment_threshold:
         side = (1 if polarity > 0 else -1) * target.direction
@@ -961,10 +973,7 @@ def joined_agents(text: str, agents: list[ClauseMention], cues: StanceCues) -> l
     Britain and the European Union announced"), in text order."""
     run = [agents[-1]]
     for agent in reversed(agents[:-1]):
-        between = text[agent.end : run[0].start]
-        words = between.replace(",", " ").lower().split()
-        joined = "," in between or bool(cues.target_conjunctions.intersection(words))
-        if not joined or not cues.target_joiners.issuperset(words):
+        if not joined(text[agent.end : run[0].start], cues):
             break
         run.insert(0, agent)
     return run
