@@ -233,7 +233,7 @@ def attribute_cue(view: ArticleView, index: int, cue: Cue, *, floor: int) -> Att
     """
     sentence = view.sentences[index]
     if cue.group == "participles":
-        found = sentence_speaker(view, index)
+        found = sentence_speaker(view, index, before=cue.start)
         return Attribution(found.speaker, cue.text, cue.start) if found else None
     if cue.group == "source_phrases":
         found = speaker_after(sentence.tokens, cue, cues=view.cues)
@@ -290,10 +290,14 @@ def ends_clause(view: ArticleView, tokens: tuple[Token, ...], end: int) -> bool:
     return not following or not following[0].is_word or following[0].lower in view.cues.adjunct_words
 
 
-def sentence_speaker(view: ArticleView, index: int) -> Attribution | None:
-    """The speaker of a sentence: that of its first verb cue, else its subject (an actor at its start)."""
+def sentence_speaker(view: ArticleView, index: int, *, before: int) -> Attribution | None:
+    """The speaker of a sentence's words before `before`: that of its first verb cue there, else its subject
+    (an actor at its start). A cue after it is in a later clause ("…, accusing them of backing figures
+    Ankara says are terrorists": Ankara is not who accuses)."""
     sentence = view.sentences[index]
     for cue in sentence.cues:
+        if cue.start >= before:
+            break
         if cue.group in ("participles", "source_phrases"):
             continue
         floor = token_floor(view, sentence, cue.start)

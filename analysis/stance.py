@@ -67,6 +67,8 @@ SIDES: dict[int, str] = {1: "support", -1: "oppose", 0: "neutral"}
 PHRASE_BREAK = re.compile(r"[,;:—–()]")
 PUNCTUATION = ".,;:!?\"'“”‘’()[]—–-"
 APOSTROPHES: tuple[str, ...] = ("'", "’")
+# words of a quote read after its attribution verb, for a cue with a gap ("asking ... to": cues.GAP's five and one)
+ATTRIBUTION_REACH = 6
 
 
 @dataclass(frozen=True)
@@ -598,10 +600,14 @@ class StanceRow:
     cue: str
 
 
-def attribution_cue(quote: Statement, cues: StanceCues) -> list[Hit]:
-    """The quote's attribution words as a cue ("called for", "denied"), placed at the quote's start; or []."""
+def attribution_cue(text: str, quote: Statement, cues: StanceCues) -> list[Hit]:
+    """The quote's attribution words as a cue ("called for", "denied"), placed at the quote's start; or [].
+    A cue with a gap may close in the quote's first words ("asking" + "President Putin to recognise")."""
+    if not quote.cue:
+        return []
+    opening = " ".join([quote.cue, *text[quote.start : quote.end].split()[:ATTRIBUTION_REACH]])
     for key, pattern, direction in (("support", cues.support, 1), ("oppose", cues.oppose, -1)):
-        if pattern is not None and quote.cue and pattern.search(quote.cue):
+        if pattern is not None and (pattern.search(quote.cue) or pattern.match(opening)):
             return [Hit(key, quote.start, quote.start, direction, label=quote.cue)]
     return []
 
@@ -622,7 +628,7 @@ def quote_pairs(
     `anaphors` are the sentence's phrases that refer back to a target (`find_anaphors`).
     """
     region = (quote.start, quote.end)
-    attribution = attribution_cue(quote, cues)
+    attribution = attribution_cue(text, quote, cues)
     quoted = quote.kind in QUOTED_KINDS
     pairs, quoted_cues = [], []
     for clause in split_clauses(text, *region, rules=cues.clauses) or [region]:

@@ -688,3 +688,17 @@ def test_an_employer_after_a_title_is_not_the_speaker(text, speaker_id, speaker,
     surfaces = [LIND] if "Oskar Lind" in text else []
     quotes = extract(text, surfaces, nlp, cues)
     assert [(row.speaker_id, row.speaker) for row in quotes.itertuples()] == [(speaker_id, speaker)]
+
+
+def test_a_participle_is_said_by_the_speaker_before_it_not_by_a_later_clause(analyse):
+    # "Ankara says are terrorists" is a relative clause after the participle: Ankara does not do the accusing,
+    # so the statement is what follows "accusing", not the main clause before it
+    text = (
+        "Turkey is threatening to block the accession of Finland, accusing it of backing figures Ankara says are"
+        " terrorists."
+    )
+    quotes = analyse(text)["quotes"]
+    assert quotes[["speaker_id", "cue", "text"]].values.tolist() == [
+        ["turkey", "accusing", "it of backing figures Ankara says are terrorists"],
+        ["turkey", "says", "are terrorists"],
+    ]

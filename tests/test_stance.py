@@ -791,3 +791,15 @@ def test_a_phrase_referring_back_stands_for_the_headline_target(text, mentions, 
 )
 def test_an_actor_doing_what_a_target_names_backs_it(text, mentions, expected, targets, cues) -> None:
     assert stance_rows(text, mentions, targets=targets, cues=cues) == expected
+
+
+def test_an_attribution_cue_with_a_gap_closes_in_the_quote(analyse) -> None:
+    # the statement after "asking" opens with "President Vladimir Putin to": "ask* ... to" is the cue
+    text = (
+        "Duma deputies have submitted an appeal asking President Vladimir Putin to recognise the Donetsk People's"
+        " Republic."
+    )
+    stances = analyse(text)["stances"]
+    assert stances[["actor_id", "target_id", "stance", "cue"]].values.tolist() == [
+        ["russian_parliament", "recognition", "support", "asking"]
+    ]
