@@ -307,11 +307,14 @@ def find_cues(
 
 
 def is_noun_use(cue: Cue, tokens: tuple[Token, ...], cues: SpeechCues) -> bool:
-    """True for a cue word used as a noun: a `noun_cues` word not before "that" or punctuation, or a
-    `nouns_before_of` word right before "of" ("the Russian claims of fatalities"), or right before one of
-    `noun_followers` after a determiner ("the Russian claims were false", not "who Moscow claims are")."""
+    """True for a cue word used as a noun: a `noun_cues` word not before "that" or punctuation, a participle
+    after a determiner or possessive ("his warning"), or a `nouns_before_of` word right before "of" ("the
+    Russian claims of fatalities"), or right before one of `noun_followers` after a determiner ("the Russian
+    claims were false", not "who Moscow claims are")."""
     if cue.text in cues.noun_cues and not before_that(tokens, cue.last):
         return True
+    if cue.group == "participles" and cue.first > 0 and is_owner_or_determiner(tokens[cue.first - 1], cues):
+        return True  # "his warning to the west", "Putin's warning": a noun, not ", warning …"
     if cue.group == "accusation_verbs" and is_passive_participle(tokens, cue, cues):
         return True  # ", accused of selling weapons": a participle about the accused, with no accuser
     if cue.text not in cues.nouns_before_of or cue.last >= len(tokens):
@@ -321,6 +324,15 @@ def is_noun_use(cue: Cue, tokens: tuple[Token, ...], cues: SpeechCues) -> bool:
         return True
     before = tokens[max(0, cue.first - 2) : cue.first]
     return following in cues.noun_followers and any(token.lower in cues.determiners for token in before)
+
+
+def is_owner_or_determiner(token: Token, cues: SpeechCues) -> bool:
+    """True for a determiner ("his", "the") or a possessive ("Putin's", not "he's" or "that's"), after which
+    an -ing word is a noun."""
+    if token.lower in cues.determiners:
+        return True
+    stem = token.lower[:-2]
+    return token.lower.endswith(("'s", "’s")) and not cues.pronoun_kind(stem) and stem not in cues.speaker_stop_words
 
 
 def is_passive_participle(tokens: tuple[Token, ...], cue: Cue, cues: SpeechCues) -> bool:

@@ -702,3 +702,19 @@ def test_a_participle_is_said_by_the_speaker_before_it_not_by_a_later_clause(ana
         ["turkey", "accusing", "it of backing figures Ankara says are terrorists"],
         ["turkey", "says", "are terrorists"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after a determiner or a possessive an -ing cue word is a noun, not ", warning …"
+        ("It is worth recalling his warning to the west not to interfere.", []),
+        ("Biden opened the address with a warning to Vladimir Putin.", []),
+        ("Putin's warning to the west was clear.", []),
+        # "he's" is no possessive: "he's saying" is a statement
+        ("Biden spoke on Monday, and he's saying the sanctions will bite.", [("saying", "the sanctions will bite")]),
+    ],
+)
+def test_an_ing_cue_after_a_determiner_or_possessive_is_a_noun(analyse, text, expected):
+    quotes = analyse(text)["quotes"]
+    assert [(row.cue, row.text) for row in quotes.itertuples()] == expected
