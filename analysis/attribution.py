@@ -332,7 +332,7 @@ def is_owner_or_determiner(token: Token, cues: SpeechCues) -> bool:
     if token.lower in cues.determiners:
         return True
     stem = token.lower[:-2]
-    return token.lower.endswith(("'s", "’s")) and not cues.pronoun_kind(stem) and stem not in cues.speaker_stop_words
+    return is_possessive(token.lower) and not cues.pronoun_kind(stem) and stem not in cues.speaker_stop_words
 
 
 def is_passive_participle(tokens: tuple[Token, ...], cue: Cue, cues: SpeechCues) -> bool:

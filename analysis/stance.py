@@ -965,9 +965,10 @@ def act_rows(
         return []
     verb = verbs[-1]
     agents = [m for m in in_clause if m.end <= verb.start() and not (m.possessive or m.after_marker or m.quoted)]
-    if not agents or not is_short_plain_gap(text[agents[-1].end : verb.start()], cues):
+    gap = text[agents[-1].end : verb.start()] if agents else ""
+    if not agents or not is_short_plain_gap(gap, cues):
         return []
-    if any(word.endswith(cues.roles.verb_endings) for word in plain_words(text[agents[-1].end : verb.start()])):
+    if any(word.endswith(cues.roles.verb_endings) for word in plain_words(gap)):
         return []  # another verb is the actor's ("Germany opposed imposing sanctions")
     if cues.hypothetical_markers.intersection(phrase_words(text, context.floor, verb.start())):
         return []  # "if the EU imposes sanctions"
