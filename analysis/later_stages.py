@@ -16,6 +16,7 @@ from analysis.quotes import SpeechCues, load_speech_cues, quote_rows
 from analysis.registry import Registry
 from analysis.relations import RelationCues, find_relation_records, load_relation_cues
 from analysis.sentiment import score_view
+from analysis.sentiment_roles import RoleRules, load_role_rules
 from analysis.stance import StanceCues, Targets, find_stance_records, load_stance_cues, load_targets
 
 Rows = list[tuple]
@@ -29,6 +30,7 @@ class LaterRules:
     registry: Registry
     speech: SpeechCues
     clauses: ClauseRules
+    roles: RoleRules
     targets: Targets
     stance: StanceCues
     relations: RelationCues
@@ -57,7 +59,7 @@ def run_later_stages(
         view_from_rows(text, table["sentences"], table["mentions"], quote_rows_of_article)
         for (_, text), table, quote_rows_of_article in zip(articles, tables, quotes, strict=True)
     ]
-    scores = [score_view(view, engine=rules.engine, rules=rules.clauses) for view in views]
+    scores = [score_view(view, engine=rules.engine, rules=rules.clauses, roles=rules.roles) for view in views]
     # the stance rules read each quote's polarity
     views = [with_quote_polarity(view, quote_scores) for view, (_, _, quote_scores) in zip(views, scores, strict=True)]
     stances = [find_stance_records(view, targets=rules.targets, cues=rules.stance) for view in views]
@@ -92,6 +94,7 @@ def load_later_rules(settings, registry: Registry) -> LaterRules:
         registry=registry,
         speech=load_speech_cues(),
         clauses=load_clause_rules(),
+        roles=load_role_rules(),
         targets=load_targets(Path(settings.targets_path)),
         stance=load_stance_cues(),
         relations=load_relation_cues(),

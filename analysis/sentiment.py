@@ -6,6 +6,8 @@ Context rule for a mention (see data/clause_cues.yaml for where clauses break):
    beside the mention: the span is shortened to end before such a quote or start after it, so the
    context stays one contiguous span. A quote that contains the mention is kept, and the context is
    limited to that quote's words, since they are what is said about the actor there.
+The mention's polarity is the lexicon score of that context, shifted by the actor's role next to a word of
+criticism, praise or failure in its sentence ("Biden criticised Putin": analysis.sentiment_roles).
 
 TextBlob's scores are read off one pass over each article (analysis.lexicon_sentiment: the same numbers
 as TextBlob for every sentence); VADER scores each distinct sentence, context and quote text.
@@ -22,6 +24,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from analysis.article_view import ArticleView, view_from_frames
 from analysis.clauses import ClauseRules, clause_index, split_clauses, trim_span, widen_clause
 from analysis.lexicon_sentiment import score_article, score_spans
+from analysis.sentiment_roles import RoleRules, mention_role, shift_polarity
 from analysis.spans import SpanIndex
 
 ENGINES: tuple[str, ...] = ("textblob", "vader")
@@ -136,8 +139,11 @@ def mention_context_spans(
 Scores = list[tuple[float, float]]
 
 
-def score_view(view: ArticleView, *, engine: str, rules: ClauseRules) -> tuple[Scores, Scores, Scores]:
-    """(polarity -1..1, subjectivity 0..1) of every sentence, mention context and quote, in table order.
+def score_view(
+    view: ArticleView, *, engine: str, rules: ClauseRules, roles: RoleRules | None = None
+) -> tuple[Scores, Scores, Scores]:
+    """(polarity -1..1, subjectivity 0..1) of every sentence, mention context and quote, in table order;
+    with `roles`, each mention's polarity is shifted by the actor's role in its sentence.
 
     TextBlob scores the article once and reads each span off it (analysis.lexicon_sentiment); VADER
     scores each distinct span text.
@@ -147,14 +153,25 @@ def score_view(view: ArticleView, *, engine: str, rules: ClauseRules) -> tuple[S
     parts = (sentence_spans, context_spans(view, rules=rules), quote_spans)
     if engine == "textblob":
         article = score_article(view.text, sentence_spans)
-        return tuple([article.span(start, end) for start, end in part] for part in parts)
-    scorer = choose_scorer(engine)
-    cache: dict[str, tuple[float, float]] = {}
-    scored = []
-    for part in parts:
-        texts = [view.text[start:end] for start, end in part]
-        scored.append([cache[text] if text in cache else cache.setdefault(text, scorer(text)) for text in texts])
-    return tuple(scored)
+        sentences, contexts, quotes = ([article.span(start, end) for start, end in part] for part in parts)
+    else:
+        scorer = choose_scorer(engine)
+        cache: dict[str, tuple[float, float]] = {}
+        sentences, contexts, quotes = (
+            [cache[text] if text in cache else cache.setdefault(text, scorer(text)) for text in texts]
+            for texts in ([view.text[start:end] for start, end in part] for part in parts)
+        )
+    return sentences, with_roles(view, contexts, roles) if roles is not None else contexts, quotes
+
+
+def with_roles(view: ArticleView, scores: Scores, roles: RoleRules) -> Scores:
+    """Mention scores with each polarity shifted by the actor's role in its sentence (analysis.sentiment_roles)."""
+    bounds = {sentence_id: (start, end) for sentence_id, start, end in view.sentences}
+    shifted = []
+    for (sentence_id, _, _, start, end), (polarity, subjectivity) in zip(view.mentions, scores, strict=True):
+        role = mention_role(view.text, start, end, bounds.get(sentence_id, (start, end)), roles)
+        shifted.append((shift_polarity(polarity, role, roles), subjectivity))
+    return shifted
 
 
 def with_scores(frame: pd.DataFrame, scores: Scores) -> pd.DataFrame:
@@ -172,11 +189,14 @@ def add_sentiment(
     *,
     engine: str = "textblob",
     rules: ClauseRules,
+    roles: RoleRules | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """New (sentences, mentions, quotes) frames with polarity (-1..1) and subjectivity (0..1) columns.
 
-    Sentences are scored on their text, quotes on their quoted words, mentions on their context span.
+    Sentences are scored on their text, quotes on their quoted words, mentions on their context span
+    (shifted by the actor's role when `roles` are given).
     """
     choose_scorer(engine)
-    scores = score_view(view_from_frames(text, sentences, mentions, quotes), engine=engine, rules=rules)
+    view = view_from_frames(text, sentences, mentions, quotes)
+    scores = score_view(view, engine=engine, rules=rules, roles=roles)
     return with_scores(sentences, scores[0]), with_scores(mentions, scores[1]), with_scores(quotes, scores[2])

@@ -4,7 +4,9 @@ Usage:
     python benchmarks/eval_newsmtsc.py PATH/TO/devtest_mt.jsonl [--train PATH/TO/train.jsonl]
 
 Each target mention of a NewsMTSC sentence is scored on its context (analysis.sentiment.mention_context_spans,
-no quotes extracted) with TextBlob and VADER; the baselines score the whole sentence. Scores become classes
+no quotes extracted) with TextBlob and VADER, then also shifted by the target's role in the sentence
+(analysis.sentiment_roles: "Biden criticised Putin"), as the pipeline does; the baselines score the whole
+sentence. Scores become classes
 (negative / neutral / positive, NewsMTSC polarity 2 / 4 / 6) by two thresholds per method:
 positive when score > high, negative when score < low, else neutral. The thresholds are chosen on
 train.jsonl (the grid maximising train macro-F1), never on the devtest file; the fixed thresholds of
@@ -27,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from analysis.clauses import ClauseRules, load_clause_rules
 from analysis.sentiment import ENGINES, mention_context_spans, score_texts
+from analysis.sentiment_roles import RoleRules, load_role_rules, mention_role, shift_polarity
 
 LABELS: dict[float, int] = {2.0: -1, 4.0: 0, 6.0: 1}
 FIXED_THRESHOLDS: dict[str, tuple[float, float]] = {"textblob": (0.0, 0.0), "vader": (-0.05, 0.05)}
@@ -85,25 +88,39 @@ def tune_thresholds(scores: np.ndarray, gold: np.ndarray) -> tuple[float, float]
     return best[1], best[2]
 
 
-def score_method(targets: list[Target], *, unit: str, engine: str, rules: ClauseRules) -> np.ndarray:
-    """Polarity of each target: of its whole sentence (unit "sentence") or of its mention context ("mention")."""
+def score_method(
+    targets: list[Target], *, unit: str, engine: str, rules: ClauseRules, roles: RoleRules | None = None
+) -> np.ndarray:
+    """Polarity of each target: of its whole sentence (unit "sentence") or of its mention context ("mention"),
+    shifted by the target's role in the sentence when `roles` are given."""
     make_text: Callable[[Target], str] = (
         (lambda target: target.sentence) if unit == "sentence" else (lambda target: context_text(target, rules=rules))
     )
-    return score_texts([make_text(target) for target in targets], engine=engine)["polarity"].to_numpy()
+    scores = score_texts([make_text(target) for target in targets], engine=engine)["polarity"].to_numpy()
+    if roles is None:
+        return scores
+    pairs = zip(scores, targets, strict=True)
+    return np.array([shift_polarity(score, target_role(target, roles), roles) for score, target in pairs])
+
+
+def target_role(target: Target, roles: RoleRules) -> int:
+    """The target's role next to a word of criticism, praise or failure (-1, 0, +1); its sentence is the text."""
+    return mention_role(target.sentence, target.start, target.end, (0, len(target.sentence)), roles)
 
 
 def evaluate(devtest: Path, train: Path) -> pd.DataFrame:
     """One row per method: thresholds tuned on train, macro-F1 on devtest with tuned and with fixed thresholds."""
-    rules = load_clause_rules()
+    rules, roles = load_clause_rules(), load_role_rules()
     train_targets, test_targets = list(read_targets(train)), list(read_targets(devtest))
     train_gold = np.array([t.label for t in train_targets])
     test_gold = np.array([t.label for t in test_targets])
     rows = []
-    for unit in ("sentence", "mention"):
+    for unit, with_roles in (("sentence", False), ("mention", False), ("mention + role", True)):
         for engine in ENGINES:
-            low, high = tune_thresholds(score_method(train_targets, unit=unit, engine=engine, rules=rules), train_gold)
-            test_scores = score_method(test_targets, unit=unit, engine=engine, rules=rules)
+            settings = {"unit": unit.split()[0], "engine": engine, "rules": rules}
+            settings["roles"] = roles if with_roles else None
+            low, high = tune_thresholds(score_method(train_targets, **settings), train_gold)
+            test_scores = score_method(test_targets, **settings)
             fixed_low, fixed_high = FIXED_THRESHOLDS[engine]
             rows.append(
                 {

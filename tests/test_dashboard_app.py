@@ -92,6 +92,11 @@ def test_every_page_renders_on_the_sample(sample, page: str) -> None:
         assert chart_specs(app), f"{page} shows no chart"
 
 
+def test_sentiment_page_says_how_sentiment_toward_an_actor_is_scored(sample) -> None:
+    captions = [caption.value for caption in open_page("sentiment").caption]
+    assert any("moved by 0.5 where the actor is accused, criticised or praised" in text for text in captions), captions
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_an_empty_selection_explains_itself(cache_dir: Path, page: str) -> None:
     app = open_page(page, query={"flt_search": NO_MATCH})

@@ -173,3 +173,32 @@ def test_own_article_quotes_stances_and_relations(own):
     relations = {(r.source_actor_id, r.relation, r.target_actor_id) for r in tables["relations"].itertuples()}
     assert ("denis_pushilin", "accuses", "ukraine") in relations
     assert ("the_west", "accuses", "russia") in relations
+
+
+def mention_polarity(tables: dict, actor_id: str, surface: str, words: str) -> list[float]:
+    """Polarity of each mention of `actor_id` written as `surface` in a sentence holding `words`."""
+    sentences = tables["sentences"].set_index("sentence_id")["text"]
+    mentions = tables["mentions"]
+    rows = mentions[(mentions["actor_id"] == actor_id) & (mentions["surface"] == surface)]
+    return [row.polarity for row in rows.itertuples() if words in sentences[row.sentence_id]]
+
+
+@needs_seed
+def test_seed_sentiment_toward_the_accused_and_the_deniers(seed):
+    # the lexicon scores of these contexts are 0.5, -0.2, -0.2 and 0.0; a role moves each by 0.5
+    _, tables = seed
+    assert mention_polarity(tables, "russia", "Russia", "The West accuses Russia") == [pytest.approx(0.0)]
+    assert mention_polarity(tables, "ukraine", "Ukraine", "accusing Ukraine") == [pytest.approx(-0.7)]
+    assert mention_polarity(tables, "ukraine", "Kyiv", "which Kyiv has firmly denied") == [pytest.approx(-0.7)]
+    assert mention_polarity(tables, "russia", "Russia", "Russia has denied planning") == [pytest.approx(-0.5)]
+    # the one who accuses keeps the score of its words
+    assert mention_polarity(tables, "the_west", "The West", "The West accuses Russia") == [pytest.approx(0.5)]
+
+
+def test_own_article_sentiment_toward_the_accused_and_the_deniers(own):
+    _, tables = own
+    assert mention_polarity(tables, "russia", "Russia", "The West accuses Russia") == [pytest.approx(-0.4)]
+    assert mention_polarity(tables, "the_west", "The West", "The West accuses Russia") == [pytest.approx(0.1)]
+    assert mention_polarity(tables, "ukraine", "Ukraine", "accusing Ukraine") == [pytest.approx(-0.5)]
+    assert mention_polarity(tables, "ukraine", "Kyiv", "which Kyiv has rejected") == [pytest.approx(0.0)]
+    assert mention_polarity(tables, "russia", "Russia", "Russia has denied planning") == [pytest.approx(-0.5)]

@@ -16,8 +16,10 @@ def draw_engine_note(view: View) -> None:
     """Say which engine scored the sentiment and how to read the numbers."""
     engine = cache.read_sentiment_engine(view.results_dir, view.content_hash)
     st.caption(f"Sentiment engine: **{engine}**. Polarity runs from −1 (negative) to +1 (positive); axes zoom to "
-               f"the data. Whiskers are 95 % intervals of the mean; hollow markers and uncoloured cells flag means "
-               f"over fewer than {frames.SMALL_N} values, which say little.")
+               f"the data. Sentiment toward an actor scores the words around each mention, moved by 0.5 where the "
+               f"actor is accused, criticised or praised, or denies or fails. Whiskers are 95 % intervals of the "
+               f"mean; hollow markers and uncoloured cells flag means over fewer than {frames.SMALL_N} values, "
+               f"which say little.")
 
 
 def draw_by_actor(view: View) -> export.ChartItem | None:
