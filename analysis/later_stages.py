@@ -16,7 +16,7 @@ from analysis.quotes import SpeechCues, load_speech_cues, quote_rows
 from analysis.registry import Registry
 from analysis.relations import RelationCues, find_relation_records, load_relation_cues
 from analysis.sentiment import score_view
-from analysis.sentiment_roles import RoleRules, load_role_rules
+from analysis.sentiment_roles import SentimentRoles, load_sentiment_roles
 from analysis.stance import StanceCues, Targets, find_stance_records, load_stance_cues, load_targets
 
 Rows = list[tuple]
@@ -30,7 +30,7 @@ class LaterRules:
     registry: Registry
     speech: SpeechCues
     clauses: ClauseRules
-    roles: RoleRules
+    roles: SentimentRoles
     targets: Targets
     stance: StanceCues
     relations: RelationCues
@@ -94,7 +94,7 @@ def load_later_rules(settings, registry: Registry) -> LaterRules:
         registry=registry,
         speech=load_speech_cues(),
         clauses=load_clause_rules(),
-        roles=load_role_rules(),
+        roles=load_sentiment_roles(),
         targets=load_targets(Path(settings.targets_path)),
         stance=load_stance_cues(),
         relations=load_relation_cues(),

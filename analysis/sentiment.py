@@ -24,7 +24,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from analysis.article_view import ArticleView, view_from_frames
 from analysis.clauses import ClauseRules, clause_index, split_clauses, trim_span, widen_clause
 from analysis.lexicon_sentiment import score_article, score_spans
-from analysis.sentiment_roles import RoleRules, mention_role, shift_polarity
+from analysis.sentiment_roles import SentimentRoles, mention_role, shift_polarity
 from analysis.spans import SpanIndex
 
 ENGINES: tuple[str, ...] = ("textblob", "vader")
@@ -140,7 +140,7 @@ Scores = list[tuple[float, float]]
 
 
 def score_view(
-    view: ArticleView, *, engine: str, rules: ClauseRules, roles: RoleRules | None = None
+    view: ArticleView, *, engine: str, rules: ClauseRules, roles: SentimentRoles | None = None
 ) -> tuple[Scores, Scores, Scores]:
     """(polarity -1..1, subjectivity 0..1) of every sentence, mention context and quote, in table order;
     with `roles`, each mention's polarity is shifted by the actor's role in its sentence.
@@ -164,7 +164,7 @@ def score_view(
     return sentences, with_roles(view, contexts, roles) if roles is not None else contexts, quotes
 
 
-def with_roles(view: ArticleView, scores: Scores, roles: RoleRules) -> Scores:
+def with_roles(view: ArticleView, scores: Scores, roles: SentimentRoles) -> Scores:
     """Mention scores with each polarity shifted by the actor's role in its sentence (analysis.sentiment_roles)."""
     bounds = {sentence_id: (start, end) for sentence_id, start, end in view.sentences}
     shifted = []
@@ -189,7 +189,7 @@ def add_sentiment(
     *,
     engine: str = "textblob",
     rules: ClauseRules,
-    roles: RoleRules | None = None,
+    roles: SentimentRoles | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """New (sentences, mentions, quotes) frames with polarity (-1..1) and subjectivity (0..1) columns.
 

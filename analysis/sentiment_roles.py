@@ -13,7 +13,7 @@ from pathlib import Path
 
 from analysis.yaml_text import parse_yaml
 
-DEFAULT_ROLE_RULES = Path(__file__).resolve().parent.parent / "data" / "sentiment_cues.yaml"
+DEFAULT_SENTIMENT_ROLES = Path(__file__).resolve().parent.parent / "data" / "sentiment_cues.yaml"
 
 # A word as the rules see it: letters, digits, apostrophes, hyphens and dots ("Sen.", "U.S.", "'s").
 WORD = re.compile(r"[\w.'’-]+")
@@ -24,7 +24,7 @@ WINDOW = 80
 
 
 @dataclass(frozen=True)
-class RoleRules:
+class SentimentRoles:
     """The words of data/sentiment_cues.yaml, as lowercase sets (the file explains the rule)."""
 
     weight: float = 0.5
@@ -39,8 +39,8 @@ class RoleRules:
     negations: tuple[str, ...] = ()
 
 
-def load_role_rules(path: Path = DEFAULT_ROLE_RULES) -> RoleRules:
-    """RoleRules read from a YAML file; a word listed as both negative and positive is refused."""
+def load_sentiment_roles(path: Path = DEFAULT_SENTIMENT_ROLES) -> SentimentRoles:
+    """SentimentRoles read from a YAML file; a word listed as both negative and positive is refused."""
     data = parse_yaml(Path(path).read_text(encoding="utf-8")) or {}
 
     def words(key: str) -> frozenset[str]:
@@ -50,7 +50,7 @@ def load_role_rules(path: Path = DEFAULT_ROLE_RULES) -> RoleRules:
     phrases = data.get("negative_phrases_after") or ()
     if negative & positive:
         raise ValueError(f"{path}: listed as both negative and positive: {', '.join(sorted(negative & positive))}")
-    return RoleRules(
+    return SentimentRoles(
         weight=float(data.get("weight", 0.5)),
         reach_before=int(data.get("reach_before", 5)),
         reach_after=int(data.get("reach_after", 4)),
@@ -74,7 +74,7 @@ def is_possessive(word: str) -> bool:
     return word.endswith(POSSESSIVE_ENDINGS)
 
 
-def role_before(words: list[str], rules: RoleRules) -> int:
+def role_before(words: list[str], rules: SentimentRoles) -> int:
     """The sign of a criticism or praise word before the mention (the words before it, nearest last),
     reached over titles, capitalised words and possessives only; 0 when none or when the word is negated
     ("refused to condemn")."""
@@ -89,7 +89,7 @@ def role_before(words: list[str], rules: RoleRules) -> int:
     return 0
 
 
-def is_negated(words: list[str], rules: RoleRules) -> bool:
+def is_negated(words: list[str], rules: SentimentRoles) -> bool:
     """True when the words right before a cue word end with one of `negations` ("did not", "didn't",
     "refused to")."""
     preceding = " " + " ".join(word.lower() for word in words)
@@ -99,7 +99,7 @@ def is_negated(words: list[str], rules: RoleRules) -> bool:
     )
 
 
-def role_after(words: list[str], rules: RoleRules) -> int:
+def role_after(words: list[str], rules: SentimentRoles) -> int:
     """The sign of a failure word after the mention (the words after it, in order), or of a criticism or
     praise word in the passive, reached over auxiliaries, -ly adverbs and "'s" only; 0 when none (also for
     a failure word in the passive: "were denied visas")."""
@@ -116,7 +116,7 @@ def role_after(words: list[str], rules: RoleRules) -> int:
     return 0
 
 
-def opens_with_phrase(words: list[str], rules: RoleRules) -> bool:
+def opens_with_phrase(words: list[str], rules: SentimentRoles) -> bool:
     """True when the words after the mention open, past auxiliaries only, with a `negative_phrases_after`."""
     lowered = [bare(word) for word in words[: rules.reach_after + 3]]
     for skip in range(min(rules.reach_after, len(lowered)) + 1):
@@ -128,7 +128,7 @@ def opens_with_phrase(words: list[str], rules: RoleRules) -> bool:
     return False
 
 
-def mention_role(text: str, start: int, end: int, bounds: tuple[int, int], rules: RoleRules) -> int:
+def mention_role(text: str, start: int, end: int, bounds: tuple[int, int], rules: SentimentRoles) -> int:
     """The actor's role at text[start:end] inside the sentence text[bounds[0]:bounds[1]]: the sum of the
     signs of the rules that hold (data/sentiment_cues.yaml), kept within -1..1."""
     sentence_start, sentence_end = bounds
@@ -138,6 +138,6 @@ def mention_role(text: str, start: int, end: int, bounds: tuple[int, int], rules
     return max(-1, min(1, role))
 
 
-def shift_polarity(polarity: float, role: int, rules: RoleRules) -> float:
+def shift_polarity(polarity: float, role: int, rules: SentimentRoles) -> float:
     """A lexicon polarity moved by the role's weight, kept within -1..1."""
     return max(-1.0, min(1.0, polarity + role * rules.weight)) if role else polarity

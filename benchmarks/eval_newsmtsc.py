@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from analysis.clauses import ClauseRules, load_clause_rules
 from analysis.sentiment import ENGINES, mention_context_spans, score_texts
-from analysis.sentiment_roles import RoleRules, load_role_rules, mention_role, shift_polarity
+from analysis.sentiment_roles import SentimentRoles, load_sentiment_roles, mention_role, shift_polarity
 
 LABELS: dict[float, int] = {2.0: -1, 4.0: 0, 6.0: 1}
 FIXED_THRESHOLDS: dict[str, tuple[float, float]] = {"textblob": (0.0, 0.0), "vader": (-0.05, 0.05)}
@@ -89,7 +89,7 @@ def tune_thresholds(scores: np.ndarray, gold: np.ndarray) -> tuple[float, float]
 
 
 def score_method(
-    targets: list[Target], *, unit: str, engine: str, rules: ClauseRules, roles: RoleRules | None = None
+    targets: list[Target], *, unit: str, engine: str, rules: ClauseRules, roles: SentimentRoles | None = None
 ) -> np.ndarray:
     """Polarity of each target: of its whole sentence (unit "sentence") or of its mention context ("mention"),
     shifted by the target's role in the sentence when `roles` are given."""
@@ -103,14 +103,14 @@ def score_method(
     return np.array([shift_polarity(score, target_role(target, roles), roles) for score, target in pairs])
 
 
-def target_role(target: Target, roles: RoleRules) -> int:
+def target_role(target: Target, roles: SentimentRoles) -> int:
     """The target's role next to a word of criticism, praise or failure (-1, 0, +1); its sentence is the text."""
     return mention_role(target.sentence, target.start, target.end, (0, len(target.sentence)), roles)
 
 
 def evaluate(devtest: Path, train: Path) -> pd.DataFrame:
     """One row per method: thresholds tuned on train, macro-F1 on devtest with tuned and with fixed thresholds."""
-    rules, roles = load_clause_rules(), load_role_rules()
+    rules, roles = load_clause_rules(), load_sentiment_roles()
     train_targets, test_targets = list(read_targets(train)), list(read_targets(devtest))
     train_gold = np.array([t.label for t in train_targets])
     test_gold = np.array([t.label for t in test_targets])

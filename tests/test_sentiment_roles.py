@@ -9,9 +9,9 @@ import pytest
 
 from analysis.clauses import ClauseRules
 from analysis.sentiment import add_sentiment
-from analysis.sentiment_roles import RoleRules, load_role_rules, mention_role, shift_polarity
+from analysis.sentiment_roles import SentimentRoles, load_sentiment_roles, mention_role, shift_polarity
 
-ROLES = load_role_rules()
+ROLES = load_sentiment_roles()
 CLAUSES = ClauseRules(min_words=3)
 
 
@@ -91,14 +91,14 @@ def test_a_word_both_negative_and_positive_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "roles.yaml"
     path.write_text("negative: [slammed, hailed]\npositive: [Hailed]\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"roles\.yaml: listed as both negative and positive: hailed"):
-        load_role_rules(path)
+        load_sentiment_roles(path)
 
 
 def test_an_empty_rule_file_gives_no_role(tmp_path: Path) -> None:
     path = tmp_path / "roles.yaml"
     path.write_text("weight: 0.25\n", encoding="utf-8")
-    rules = load_role_rules(path)
-    assert rules == RoleRules(weight=0.25)
+    rules = load_sentiment_roles(path)
+    assert rules == SentimentRoles(weight=0.25)
     text = "Biden criticised Putin."
     assert mention_role(text, 17, 22, (0, len(text)), rules) == 0
 
