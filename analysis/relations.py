@@ -41,6 +41,7 @@ from analysis.cues import (
     guarded,
     inside_any,
     is_negated,
+    is_subject_like,
     load_phrase_list,
     load_role_rules,
     lowercase_set,
@@ -105,6 +106,9 @@ class RelationCues:
     noun_cues: frozenset[str] = frozenset()
     # words that open a clause whose subject stands right before its cue ("after Xi warned Biden")
     subordinators: frozenset[str] = frozenset()
+    # words that may stand between a later cue of a clause and the actor right before it, its subject
+    # ("as the US has accused Iran")
+    subject_gap_words: frozenset[str] = frozenset()
     # words before an intent marker that make the act done: "went on to blame Russia"
     done_before_to: frozenset[str] = frozenset()
     # any relation cue: sentences without one are skipped
@@ -166,6 +170,7 @@ def load_relation_cues(
         consequence_window=int(data.get("consequence_window", 0)),
         noun_cues=lowercase_set(data, "noun_cues"),
         subordinators=lowercase_set(data, "subordinators"),
+        subject_gap_words=lowercase_set(data, "subject_gap_words"),
         done_before_to=lowercase_set(data, "done_before_to"),
     )
 
@@ -226,10 +231,13 @@ def is_intended(words_before: list[str], cues: RelationCues) -> bool:
     return " ".join(preceding[-2:]) not in cues.done_before_to and " ".join(preceding[-1:]) not in cues.done_before_to
 
 
-def is_joined(text: str, first: ClauseMention, second: ClauseMention, joiners: tuple[str, ...]) -> bool:
-    """True when only joiners stand between two mentions ("and", ",", ", and", "as well as")."""
+def is_joined(
+    text: str, first: ClauseMention, second: ClauseMention, joiners: tuple[str, ...], *, articles: bool = False
+) -> bool:
+    """True when only joiners stand between two mentions ("and", ",", ", and", "as well as"), and with
+    `articles` also "the" ("Britain and the US")."""
     between = text[first.end : second.start].lower()
-    words = " ".join(between.replace(",", " ").split())
+    words = " ".join(word for word in between.replace(",", " ").split() if not (articles and word == "the"))
     return (not words and "," in between) or words in joiners
 
 
@@ -366,7 +374,11 @@ def cue_parties(
     and held talks with Poland" -> Zelensky meets Poland, not Britain). A symmetric relation with two
     sources and no target pairs the sources ("Putin and Macron met").
     """
-    sources = subjects_before(in_clause, first_cue) or subordinate_subject(text, in_clause, hit, cues)
+    sources = (
+        immediate_subject(text, in_clause, hit, cues)
+        or subjects_before(in_clause, first_cue)
+        or subordinate_subject(text, in_clause, hit, cues)
+    )
     if not sources and starts_with_participle(text, clause):
         sources = inherited
     if " ".join(text[hit.start : hit.end].lower().split()) in cues.noun_cues:
@@ -381,6 +393,24 @@ def cue_parties(
     if hit.relation.name in cues.symmetric_relations and not targets and len(sources) >= 2:
         return sources[:1], sources[1:]
     return sources, targets
+
+
+def immediate_subject(text: str, mentions: list[ClauseMention], hit: CueHit, cues: RelationCues) -> list[ClauseMention]:
+    """The actor right before a cue, with only `subject_gap_words` or -ly adverbs between, and the actors
+    joined before it: the subject of a later cue in a clause ("Putin is set to visit Tehran as the US has
+    accused Iran" -> the US accuses Iran, not Putin); [] when no actor stands there."""
+    before = [mention for mention in mentions if mention.end <= hit.start and is_subject_like(mention)]
+    if not before:
+        return []
+    gap = text[before[-1].end : hit.start].lower().split()
+    if not all(word in cues.subject_gap_words or word.endswith("ly") for word in gap):
+        return []
+    chain = before[-1:]
+    for mention in reversed(before[:-1]):
+        if not is_joined(text, mention, chain[0], cues.target_joiners, articles=True):
+            break
+        chain.insert(0, mention)
+    return chain
 
 
 def subordinate_subject(

@@ -281,6 +281,38 @@ def test_actor_after_a_subordinating_word_is_the_subject_of_its_clause(text, men
     assert relation_rows(text, mentions, cues=cues) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (  # the actor right before the cue acts, not the subject of the clause before it
+            "President Vladimir Putin is set to visit Tehran as the US has accused Iran of arming Russia.",
+            [("vladimir_putin", "Vladimir Putin"), ("united_states", "US"), ("iran", "Iran"), ("russia", "Russia")],
+            [(0, "united_states", "iran", "accuses", -1, "accused")],
+        ),
+        (  # what a speaker reports is done by the one named in it
+            "Kremlin spokesman Dmitry Peskov denied reports that Russia had asked China for military help.",
+            [("dmitry_peskov", "Dmitry Peskov"), ("russia", "Russia"), ("china", "China")],
+            [(0, "russia", "china", "asks", 0, "asked")],
+        ),
+        (  # with the actors joined to it
+            "On Monday Britain and the US have repeatedly accused Russia of lying.",
+            [("united_kingdom", "Britain"), ("united_states", "US"), ("russia", "Russia")],
+            [
+                (0, "united_kingdom", "russia", "accuses", -1, "accused"),
+                (0, "united_states", "russia", "accuses", -1, "accused"),
+            ],
+        ),
+        (  # other words between: all actors before the cue, as before
+            "Putin, in a speech on Monday, accused the West of lying.",
+            [("vladimir_putin", "Putin"), ("the_west", "the West")],
+            [(0, "vladimir_putin", "the_west", "accuses", -1, "accused")],
+        ),
+    ],
+)
+def test_the_actor_right_before_a_cue_is_its_only_source(text, mentions, expected, cues) -> None:
+    assert relation_rows(text, mentions, cues=cues) == expected
+
+
 def test_participle_and_relative_clause_denial(cues) -> None:
     text = 'He said the move would "prevent casualties," accusing Ukraine of planning an attack, which Kyiv denied.'
     mentions = [("denis_pushilin", "He"), ("ukraine", "Ukraine"), ("ukraine", "Kyiv")]
