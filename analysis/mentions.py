@@ -56,6 +56,8 @@ class MatchRules:
     # "attacks on Kyiv": after these nouns and "on", a place is a target, not an actor
     target_nouns: frozenset[str] = frozenset()
     passive_targets: frozenset[str] = frozenset()  # "Kyiv was hit": the place suffers, it does not act
+    # time phrases between a place and its verb ("Moscow on Friday continued"), each as a tuple of words
+    time_phrases: tuple[tuple[str, ...], ...] = ()
 
 
 # The speech-cue groups whose verbs follow the one who acts ("Kyiv denied", "the Duma asked").
@@ -96,6 +98,9 @@ def make_match_rules(lexicon: dict[str, Any], metonym_rules: dict[str, Any], spe
         seat_compounds=words(metonym_rules, "seat_compounds"),
         target_nouns=words(metonym_rules, "target_nouns"),
         passive_targets=words(metonym_rules, "passive_targets"),
+        time_phrases=tuple(
+            sorted({tuple(str(phrase).lower().split()) for phrase in metonym_rules.get("time_phrases") or ()}, key=len)
+        )[::-1],
     )
 
 
@@ -220,8 +225,13 @@ def is_adjectival(span: Span, rules: MatchRules) -> bool:
     return word.is_alpha and not word.whitespace_
 
 
-def next_word(doc: Doc, index: int) -> str:
-    """Lowercase text of the token at index, skipping one adverb in -ly; "" past the end."""
+def next_word(doc: Doc, index: int, skipped: tuple[tuple[str, ...], ...] = ()) -> str:
+    """Lowercase text of the token at index, skipping one of the `skipped` phrases (longest first) and then
+    one adverb in -ly; "" past the end."""
+    for phrase in skipped:
+        if tuple(token.lower_ for token in doc[index : index + len(phrase)]) == phrase:
+            index += len(phrase)
+            break
     if index < len(doc) and doc[index].lower_.endswith("ly") and doc[index].is_alpha:
         index += 1
     return doc[index].lower_ if index < len(doc) else ""
@@ -256,7 +266,7 @@ def place_acts(span: Span, rules: MatchRules, place_ends: dict[int, bool], *, re
         return True
     if before == "of":  # "the leaders of Donetsk" acts; in "the governor of Lugansk said", the governor speaks
         return span.start >= 2 and doc[span.start - 2].lower_ in rules.nouns_before_of
-    following = next_word(doc, span.end)
+    following = next_word(doc, span.end, rules.time_phrases)
     if following in rules.verbs_after or (following.endswith("ed") and following.isalpha()):
         return True
     return before in rules.words_before or (rules.for_to and before == "for" and following == "to")

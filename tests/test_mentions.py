@@ -130,6 +130,12 @@ def test_possessive_resolves_to_the_actor(nlp, matcher):
         ("The last time Kyiv was hit was in April.", []),
         ("Kyiv has come under attack again.", []),
         ("Moscow has seized the initiative.", [("Moscow", "russia", "metonym")]),
+        # a time phrase may stand between the place and its verb
+        ("Moscow on Friday continued to shell towns.", [("Moscow", "russia", "metonym")]),
+        ("Kyiv last week accused the rebels.", [("Kyiv", "ukraine", "metonym")]),
+        ("Talks in Moscow on Friday continued.", []),
+        # a word that makes its object act
+        ("The sanctions prompted Moscow to act.", [("Moscow", "russia", "metonym")]),
         # glued by a hyphen to any word, a name is part of an adjective or of another name
         ("The Russia-Ukraine war goes on.", []),
         ("Ukraine-Russia talks resumed.", []),
@@ -221,6 +227,21 @@ def test_default_registry_counts_governments_and_authorities(nlp, default_matche
         ("Russian government", "russia", "alias"),
         ("Ukrainian authorities", "ukraine", "alias"),
         ("British government", "united_kingdom", "alias"),
+    ]
+
+
+def test_default_registry_counts_officials_and_ministries(nlp, default_matcher):
+    text = (
+        "Ukrainian officials said Russia's defence ministry and the Russian foreign ministry had lied, "
+        "as US officials and western officials said. Putin spoke of Nazi Germany."
+    )
+    assert registered_mentions(text, nlp, default_matcher) == [
+        ("Ukrainian officials", "ukraine", "alias"),
+        ("Russia's defence ministry", "russian_defence_ministry", "alias"),
+        ("Russian foreign ministry", "russian_foreign_ministry", "alias"),
+        ("US officials", "united_states", "alias"),
+        ("western officials", "the_west", "alias"),
+        ("Putin", "vladimir_putin", "short_name"),
     ]
 
 
