@@ -509,9 +509,13 @@ def resolve_phrases(doc: Doc, matcher: ActorMatcher) -> tuple[list[MentionDraft]
 
 def is_speaker(span: Span, rules: MatchRules) -> bool:
     """True when a verb of saying or asking directly follows the mention ("Pushilin said", "Pushilin asked"),
-    or a verb of saying precedes it ("said Pushilin"; in "asked Putin" Putin is the one asked)."""
+    also after the comma that closes a title and name in apposition ("the EU's foreign policy chief, Josep
+    Borrell, said"), or a verb of saying precedes it ("said Pushilin"; in "asked Putin" Putin is the one
+    asked)."""
     doc = span.doc
     after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if after == "," and span.end + 1 < len(doc) and any(token.text == "," for token in span):
+        after = doc[span.end + 1].lower_
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     return after in rules.acting_verbs or before in rules.speech_verbs
 

@@ -345,6 +345,17 @@ def test_pronoun_resolves_to_the_previous_speaker(nlp, matcher):
     assert mentions_of(text, nlp, matcher)[-1] == ("He", "putin", "pronoun")
 
 
+def test_pronoun_resolves_to_a_speaker_named_in_apposition(nlp, matcher):
+    text = "The news alarmed Kyiv, where the Russian president, Vladimir Putin, said talks were over. He added more."
+    assert mentions_of(text, nlp, matcher)[-2:] == [
+        ("the Russian president, Vladimir Putin", "putin", "alias"),
+        ("He", "putin", "pronoun"),
+    ]
+    # a comma after a plain name does not make it the speaker: "said" belongs to the one named after it
+    plain = "The news alarmed Kyiv, where Vladimir Putin, said the aide, was tired. He slept."
+    assert ("He", "putin", "pronoun") not in mentions_of(plain, nlp, matcher)
+
+
 def test_pronoun_skips_the_person_a_request_is_made_to(nlp, matcher):
     text = "Joe Biden spoke after the Duma asked Putin to act. He said the vote broke the accords."
     assert mentions_of(text, nlp, matcher)[-1] == ("He", "biden", "pronoun")
