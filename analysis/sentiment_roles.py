@@ -37,6 +37,7 @@ class SentimentRoles:
     words_after: frozenset[str] = frozenset()
     passive_markers: frozenset[str] = frozenset()
     negations: tuple[str, ...] = ()
+    noun_phrases: dict[str, int] = field(default_factory=dict)  # two-word "criticism of" (-1), "praise for" (+1)
 
 
 def load_sentiment_roles(path: Path = DEFAULT_SENTIMENT_ROLES) -> SentimentRoles:
@@ -60,6 +61,8 @@ def load_sentiment_roles(path: Path = DEFAULT_SENTIMENT_ROLES) -> SentimentRoles
         words_before=words("words_before"),
         words_after=words("words_after"),
         passive_markers=words("passive_markers"),
+        noun_phrases={" ".join(str(phrase).lower().split()): -1 for phrase in data.get("negative_nouns") or ()}
+        | {" ".join(str(phrase).lower().split()): 1 for phrase in data.get("positive_nouns") or ()},
         negations=tuple(" ".join(str(negation).lower().split()) for negation in data.get("negations") or ()),
     )
 
@@ -75,15 +78,17 @@ def is_possessive(word: str) -> bool:
 
 
 def role_before(words: list[str], rules: SentimentRoles) -> int:
-    """The sign of a criticism or praise word before the mention (the words before it, nearest last),
-    reached over titles, capitalised words and possessives only; 0 when none or when the word is negated
-    ("refused to condemn")."""
+    """The sign of a criticism or praise word, or of a noun phrase such as "criticism of", before the mention
+    (the words before it, nearest last), reached over titles, capitalised words and possessives only; 0 when
+    none or when the word is negated ("refused to condemn")."""
     first = max(0, len(words) - rules.reach_before)
     for index in range(len(words) - 1, first - 1, -1):
         word = words[index]
-        sign = rules.signs.get(bare(word), 0)
+        start, sign = index, rules.signs.get(bare(word), 0)
+        if not sign and index > 0:
+            start, sign = index - 1, rules.noun_phrases.get(" ".join(words[index - 1 : index + 1]).lower(), 0)
         if sign:
-            return 0 if is_negated(words[max(0, index - 3) : index], rules) else sign
+            return 0 if is_negated(words[max(0, start - 3) : start], rules) else sign
         if not (word.lower() in rules.words_before or word[:1].isupper() or is_possessive(word)):
             return 0
     return 0

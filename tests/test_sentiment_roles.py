@@ -134,6 +134,11 @@ def test_add_sentiment_shifts_mention_polarity_only_with_roles() -> None:
         ("A robot praised Macron.", "Macron", 1),  # "robot" ends in "ot" but is no negation
         ("The US is accusing Russia of holding food hostage.", "US", 0),
         ("The US is being accused of meddling.", "US", -1),
+        # two-word nouns, negated or not
+        ("Israeli officials voiced criticism of Russia's war.", "Russia", -1),
+        ("Crowds paid tribute to President Zelensky.", "Zelensky", 1),
+        ("He made no criticism of Russia.", "Russia", 0),
+        ("She did not voice criticism of Russia.", "Russia", -1),  # the negation must stand right before
     ],
 )
 def test_negated_cues_and_the_progressive_give_no_role(sentence: str, surface: str, expected: int) -> None:
