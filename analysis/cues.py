@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -378,6 +378,30 @@ def clause_mentions(
 def is_subject_like(mention: ClauseMention) -> bool:
     """True for a mention that can be the one who acts: not possessive, not after an object marker, not quoted."""
     return not (mention.possessive or mention.after_marker or mention.quoted)
+
+
+def immediate_subject(
+    text: str,
+    mentions: list[ClauseMention],
+    position: int,
+    gap_words: frozenset[str],
+    is_joined_pair: Callable[[ClauseMention, ClauseMention], bool],
+) -> list[ClauseMention]:
+    """The subject-like actor right before `position` (a cue), with only `gap_words` or -ly adverbs between,
+    and the actors joined to it before (`is_joined_pair(earlier, later)`), in text order: "as the US has
+    accused Iran", "China has rejected". [] when no actor stands right there."""
+    before = [mention for mention in mentions if mention.end <= position and is_subject_like(mention)]
+    if not before:
+        return []
+    gap = text[before[-1].end : position].lower().split()
+    if not all(word in gap_words or word.endswith("ly") for word in gap):
+        return []
+    chain = before[-1:]
+    for mention in reversed(before[:-1]):
+        if not is_joined_pair(mention, chain[0]):
+            break
+        chain.insert(0, mention)
+    return chain
 
 
 def subjects_before(mentions: list[ClauseMention], position: int) -> list[ClauseMention]:

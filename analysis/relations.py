@@ -21,6 +21,7 @@ One row per (sentence, source, target, relation).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,9 +40,9 @@ from analysis.cues import (
     compile_phrases,
     find_spans_each,
     guarded,
+    immediate_subject,
     inside_any,
     is_negated,
-    is_subject_like,
     load_phrase_list,
     load_role_rules,
     lowercase_set,
@@ -375,7 +376,7 @@ def cue_parties(
     sources and no target pairs the sources ("Putin and Macron met").
     """
     sources = (
-        immediate_subject(text, in_clause, hit, cues)
+        immediate_subject(text, in_clause, hit.start, cues.subject_gap_words, joined_pair(text, cues))
         or subjects_before(in_clause, first_cue)
         or subordinate_subject(text, in_clause, hit, cues)
     )
@@ -395,22 +396,9 @@ def cue_parties(
     return sources, targets
 
 
-def immediate_subject(text: str, mentions: list[ClauseMention], hit: CueHit, cues: RelationCues) -> list[ClauseMention]:
-    """The actor right before a cue, with only `subject_gap_words` or -ly adverbs between, and the actors
-    joined before it: the subject of a later cue in a clause ("Putin is set to visit Tehran as the US has
-    accused Iran" -> the US accuses Iran, not Putin); [] when no actor stands there."""
-    before = [mention for mention in mentions if mention.end <= hit.start and is_subject_like(mention)]
-    if not before:
-        return []
-    gap = text[before[-1].end : hit.start].lower().split()
-    if not all(word in cues.subject_gap_words or word.endswith("ly") for word in gap):
-        return []
-    chain = before[-1:]
-    for mention in reversed(before[:-1]):
-        if not is_joined(text, mention, chain[0], cues.target_joiners, articles=True):
-            break
-        chain.insert(0, mention)
-    return chain
+def joined_pair(text: str, cues: RelationCues) -> Callable[[ClauseMention, ClauseMention], bool]:
+    """Whether two mentions are joined into one subject ("Britain and the US")."""
+    return lambda first, second: is_joined(text, first, second, cues.target_joiners, articles=True)
 
 
 def subordinate_subject(

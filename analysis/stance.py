@@ -43,6 +43,7 @@ from analysis.cues import (
     find_spans,
     find_spans_each,
     guarded,
+    immediate_subject,
     is_negated,
     load_phrase_list,
     load_role_rules,
@@ -222,6 +223,9 @@ class StanceCues:
     elided_subject_joiners: frozenset[str] = frozenset()
     subject_words: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()  # "has", "will": a word right before one is a subject
+    # an actor right before a clause's first cue, with only these words or -ly adverbs between, is the only
+    # one whose stance the cue shows ("agrees that China has rejected …" is China's, not the expert's)
+    subject_gap_words: frozenset[str] = frozenset()
     # news outlets and agencies: they report stances and take none ("..., Reuters reported")
     reporting_sources: re.Pattern[str] | None = None
     # phrases that refer back to the one target the headline names ("the move"), unless one of
@@ -288,6 +292,7 @@ WORD_SET_KEYS: tuple[str, ...] = (
     "elided_subject_joiners",
     "subject_words",
     "auxiliaries",
+    "subject_gap_words",
 )
 
 
@@ -920,8 +925,7 @@ def clause_rows(
         opening = inherited
     candidates = opening
     if cue_hits:
-        own = subjects_before(in_clause, cue_hits[0].start)
-        candidates = own + [subject for subject in opening if subject.actor_id not in {m.actor_id for m in own}]
+        candidates = cue_subjects(text, in_clause, cue_hits[0].start, opening, cues)
     rows = []
     clause_context = replace(context, floor=clause[0])
     for target in target_hits:
@@ -932,6 +936,21 @@ def clause_rows(
             confidence = capped(confidence, target, cues)
             rows.append(StanceRow(sentence_id, subject.actor_id, subject.actor, target.key, side, confidence, cue))
     return rows, opening or quoted_speaker(in_clause, clause, quotes)
+
+
+def cue_subjects(
+    text: str, in_clause: list[ClauseMention], cue: int, opening: list[ClauseMention], cues: StanceCues
+) -> list[ClauseMention]:
+    """Whose stance the clause's first cue (at offset `cue`) shows: the actor right before it and those joined
+    to it ("agrees that China has rejected"), else every subject-like actor before it and the clause's
+    opening subject."""
+    right_before = immediate_subject(
+        text, in_clause, cue, cues.subject_gap_words, lambda first, second: joined(text[first.end : second.start], cues)
+    )
+    if right_before:
+        return right_before
+    own = subjects_before(in_clause, cue)
+    return own + [subject for subject in opening if subject.actor_id not in {mention.actor_id for mention in own}]
 
 
 def continues_subject(text: str, clause: tuple[int, int], cues: StanceCues) -> bool:

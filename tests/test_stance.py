@@ -100,6 +100,24 @@ def stance_rows(text, mentions, quotes=(), *, targets, cues, polarity=None) -> l
             [("yuri_ushakov", "Ushakov")],
             [("yuri_ushakov", "escalation", "neutral", 0.3, "")],
         ),
+        (  # the actor right before the cue holds the stance, not the one who reports it, nor a place named
+            "Yakov Feygin, a Russia expert in the US, agrees China has rejected overtures to circumvent sanctions.",
+            [
+                ("unregistered:Yakov Feygin", "Yakov Feygin"),
+                ("russia", "Russia"),
+                ("united_states", "US"),
+                ("china", "China"),
+            ],
+            [("china", "sanctions", "support", 0.9, "rejected")],
+        ),
+        (  # ... with those joined to it
+            "Critics in Kyiv say Britain and the US have firmly opposed new sanctions.",
+            [("ukraine", "Kyiv"), ("united_kingdom", "Britain"), ("united_states", "US")],
+            [
+                ("united_kingdom", "sanctions", "oppose", 0.9, "opposed"),
+                ("united_states", "sanctions", "oppose", 0.9, "opposed"),
+            ],
+        ),
         (  # a clause opening with "but" and a verb shares the subject before
             "Russia has massed troops but denies planning an attack.",
             [("russia", "Russia")],
@@ -391,11 +409,11 @@ def test_whose_stance_a_cue_shows(text, mentions, quotes, expected, targets, cue
                 ("france", "escalation", "oppose", 0.9, "opposition"),
             ],
         ),
-        (  # a supposition in a phrase before the main clause neither blocks it nor speaks for its actor
+        (  # a supposition in a phrase before the main clause neither blocks it nor speaks for its actor; the
+            # actor right before the cue is the clause's only holder
             "If Russia attacks, Germany will support tougher sanctions.",
             [("russia", "Russia"), ("germany", "Germany")],
             [
-                ("russia", "escalation", "neutral", 0.3, ""),
                 ("germany", "escalation", "neutral", 0.3, ""),
                 ("germany", "sanctions", "support", 0.9, "support"),
             ],
