@@ -78,6 +78,9 @@ class SpeechCues:
     location_joiners: frozenset[str] = frozenset()
     time_phrase_words: frozenset[str] = frozenset()
     statement_openers: frozenset[str] = frozenset()
+    # a cue right after one of these (past `negation_skips`) reports no statement: "has not yet declared"
+    cue_negators: frozenset[str] = frozenset()
+    negation_skips: frozenset[str] = frozenset()
     honorific_genders: tuple[tuple[str, str], ...] = ()  # (honorific as written, male | female)
     audience_cues: frozenset[str] = frozenset()
     title_small_words: frozenset[str] = frozenset()
@@ -168,6 +171,8 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         location_joiners=word_set(data, "location_joiners"),
         time_phrase_words=word_set(data, "time_phrase_words"),
         statement_openers=word_set(data, "statement_openers"),
+        cue_negators=word_set(data, "cue_negators"),
+        negation_skips=word_set(data, "negation_skips"),
         honorific_genders=tuple(
             (str(word), str(gender))
             for gender, words in (data.get("honorific_genders") or {}).items()

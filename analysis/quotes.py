@@ -740,6 +740,8 @@ def according_content(view: ArticleView, sentence: SentenceView, cue: Cue, speak
 def reported_statement(view: ArticleView, index: int, cue: Cue, earlier: Sequence[QuoteDraft]) -> QuoteDraft | None:
     """The indirect statement a cue introduces, or None when it has no speaker or no content."""
     sentence = view.sentences[index]
+    if is_negated_cue(sentence, cue, view.cues):
+        return None
     found = attribute_cue(view, index, cue, floor=token_floor(view, sentence, cue.start))
     if found is None:
         return None
@@ -750,6 +752,20 @@ def reported_statement(view: ArticleView, index: int, cue: Cue, earlier: Sequenc
     if span is None:
         return None
     return QuoteDraft(sentence.sentence_id, span[0], span[1], "indirect", found.cue, found.speaker, cue.start)
+
+
+def is_negated_cue(sentence: SentenceView, cue: Cue, cues: SpeechCues) -> bool:
+    """True when a cue is negated ("has not yet declared", "never said", "didn't say"): it reports that no
+    statement was made. One of `cue_negators`, or a word ending in "n't", stands before it, past `negation_skips`
+    and -ly adverbs only."""
+    index = cue.first - 1
+    tokens = sentence.tokens
+    while index >= 0 and (tokens[index].lower in cues.negation_skips or tokens[index].lower.endswith("ly")):
+        index -= 1
+    if index < 0:
+        return False
+    word = tokens[index].lower
+    return word in cues.cue_negators or word.endswith(("n't", "n’t"))
 
 
 def find_reported(view: ArticleView, *, used: frozenset[int]) -> list[QuoteDraft]:

@@ -223,6 +223,8 @@ class StanceCues:
     elided_subject_joiners: frozenset[str] = frozenset()
     subject_words: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()  # "has", "will": a word right before one is a subject
+    # after a commitment negator, these make the target a topic, not an act: "would not discuss negotiations"
+    topic_verbs: frozenset[str] = frozenset()
     # an actor right before a clause's first cue, with only these words or -ly adverbs between, is the only
     # one whose stance the cue shows ("agrees that China has rejected …" is China's, not the expert's)
     subject_gap_words: frozenset[str] = frozenset()
@@ -293,6 +295,7 @@ WORD_SET_KEYS: tuple[str, ...] = (
     "subject_words",
     "auxiliaries",
     "subject_gap_words",
+    "topic_verbs",
 )
 
 
@@ -725,11 +728,13 @@ def capped(confidence: float, target: Hit, cues: StanceCues) -> float:
 def uncued_side(text: str, target: Hit, floor: int, cues: StanceCues) -> tuple[int, float, str]:
     """(side, confidence, cue) without a cue: a target right after a promise or plan that it will not happen
     is opposed ("no plans to attack", "will never join NATO", with those words as cue), anything else is
-    neutral. A plain "not" reports a fact ("has not paused its offensive") and takes no side."""
+    neutral. A plain "not" reports a fact ("has not paused its offensive") and takes no side, and so does a
+    refusal to speak of the target ("would not discuss negotiations": `topic_verbs`)."""
     words = " ".join(text[floor : target.start].split()[-cues.negation_window :])
     negators = cues.commitment_negators
     found = negators.search(words) if negators is not None else None
-    if found is not None and len(words[found.end() :].split()) <= cues.commitment_gap:
+    gap = words[found.end() :].lower().split() if found is not None else []
+    if found is not None and len(gap) <= cues.commitment_gap and not cues.topic_verbs.intersection(gap):
         return -target.direction, cues.confidence.negated_target, found.group(0)
     return 0, cues.confidence.neutral, ""
 

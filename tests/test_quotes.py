@@ -718,3 +718,20 @@ def test_a_participle_is_said_by_the_speaker_before_it_not_by_a_later_clause(ana
 def test_an_ing_cue_after_a_determiner_or_possessive_is_a_noun(analyse, text, expected):
     quotes = analyse(text)["quotes"]
     assert [(row.cue, row.text) for row in quotes.itertuples()] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("Norland has not yet declared that Sudria is a threat.", [("Norland", "norland"), ("Sudria", "sudria")]),
+        ("Oskar Lind never said the pier would close.", [LIND]),
+        ("Oskar Lind didn't say whether the pier would close.", [LIND]),
+    ],
+)
+def test_a_negated_cue_reports_no_statement(text, surfaces, nlp, cues):
+    assert rows(text, surfaces, nlp, cues) == []
+
+
+def test_a_cue_after_a_plain_word_still_reports(nlp, cues):
+    text = "Oskar Lind also said the pier would close."
+    assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "indirect", "said", "the pier would close")]

@@ -242,10 +242,20 @@ def test_clause_stances(text, mentions, expected, targets, cues) -> None:
             [("russia", "Russia")],
             [("russia", "escalation", "oppose", 0.7, "will not")],
         ),
+        (  # ... but one not to speak of it is no side
+            "Russia would not discuss negotiations on the corridor.",
+            [("russia", "Russia")],
+            [("russia", "diplomacy", "neutral", 0.3, "")],
+        ),
         (  # lifting or dodging sanctions is the inverse of sanctions
             "Rogozin demanded that sanctions against Russia be lifted.",
             [("dmitry_rogozin", "Rogozin"), ("russia", "Russia")],
             [("dmitry_rogozin", "sanctions", "oppose", 0.9, "demanded")],
+        ),
+        (  # and so is changing or scrapping them
+            "Orbán urged EU leaders to change the sanctions policy.",
+            [("viktor_orban", "Orbán"), ("european_union", "EU")],
+            [("viktor_orban", "sanctions", "oppose", 0.9, "urged")],
         ),
         (
             "China rejected overtures to circumvent sanctions.",
