@@ -149,10 +149,9 @@ def collect_phrases(registry: Registry, not_actors: Sequence[str] = ()) -> dict[
         for title in actor.titles:
             for name in (*actor.full_names, *default_short_names(actor)):
                 add("orth", f"{title} {name}", "alias", actor.id)
-            if actor.is_person:
-                add("lower", f"the {title}", "title", actor.id)
-                if is_possessive_title(title):  # "Ukraine's president" stands alone, without "the"
-                    add("lower", title, "title", actor.id)
+            add("lower", f"the {title}", "title", actor.id)  # "the Russian president", "the bloc"
+            if actor.is_person and is_possessive_title(title):  # "Ukraine's president" stands alone
+                add("lower", title, "title", actor.id)
     for phrase in not_actors:
         if ("orth", phrase) not in phrases:  # a registry name always wins
             add("orth", phrase, "none", "")
@@ -502,7 +501,7 @@ def resolve_phrases(doc: Doc, matcher: ActorMatcher) -> tuple[list[MentionDraft]
         if draft.span.end > span.end:  # a title and the name after it
             named.add(span.end + 1)
         drafts.append(draft)
-        if draft.actor.is_person:
+        if draft.actor.is_person or draft.actor.titles:  # what a later short name or title refers back to
             seen.append(draft.actor.id)
     return drafts, spans
 

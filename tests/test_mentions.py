@@ -245,6 +245,16 @@ def test_default_registry_counts_officials_and_ministries(nlp, default_matcher):
     ]
 
 
+def test_the_bloc_and_the_alliance_refer_back_once_named(nlp, default_matcher):
+    text = "The bloc met. NATO and the EU spoke. The bloc's leaders agreed, and the alliance said so."
+    assert registered_mentions(text, nlp, default_matcher) == [
+        ("NATO", "nato", "alias"),
+        ("EU", "european_union", "alias"),
+        ("The bloc", "european_union", "title"),
+        ("the alliance", "nato", "title"),
+    ]
+
+
 def test_default_registry_has_the_nato_applicants_and_other_states_in_the_news(nlp, default_matcher):
     text = "Moscow has warned Helsinki and Stockholm, and Canada and Iran were named in Tokyo."
     assert registered_mentions(text, nlp, default_matcher) == [
