@@ -78,6 +78,11 @@ class SpeechCues:
     location_joiners: frozenset[str] = frozenset()
     time_phrase_words: frozenset[str] = frozenset()
     statement_openers: frozenset[str] = frozenset()
+    # an opening phrase of time, place or circumstance before "…, X said" is no statement ("On Saturday")
+    introductory_openers: frozenset[str] = frozenset()
+    quantity_phrases: frozenset[str] = frozenset()  # "at least": an opener that starts a statement
+    # right after a cue, these open what the words are about, not who said them ("said of the prisoners")
+    topic_words: frozenset[str] = frozenset()
     # a cue right after one of these (past `negation_skips`) reports no statement: "has not yet declared"
     cue_negators: frozenset[str] = frozenset()
     negation_skips: frozenset[str] = frozenset()
@@ -172,6 +177,9 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         time_phrase_words=word_set(data, "time_phrase_words"),
         statement_openers=word_set(data, "statement_openers"),
         cue_negators=word_set(data, "cue_negators"),
+        topic_words=word_set(data, "topic_words"),
+        introductory_openers=word_set(data, "introductory_openers"),
+        quantity_phrases=word_set(data, "quantity_phrases"),
         negation_skips=word_set(data, "negation_skips"),
         honorific_genders=tuple(
             (str(word), str(gender))
@@ -549,6 +557,8 @@ def speaker_after(tokens: tuple[Token, ...], cue: Cue, *, cues: SpeechCues) -> t
     if cue.text in cues.audience_cues:
         return None
     first = cue.last
+    if first < len(tokens) and tokens[first].lower in cues.topic_words:
+        return None  # "said of the Russians taken prisoner": whom the words are about
     last = first
     while last < len(tokens) and last - first < 8 and is_speaker_word(tokens[last], cues):
         last += 1

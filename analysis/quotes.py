@@ -695,8 +695,22 @@ def reported_content(
     if opener == "," and is_parenthetical(view, sentence, cue):
         return parenthetical_content(view, sentence, cue, floor=floor)
     if opener == "," or opener in ("which", "that"):
-        return content_before(view, sentence, min(speaker.start, cue.start), floor=floor)
+        span = content_before(view, sentence, min(speaker.start, cue.start), floor=floor)
+        if span is not None and opener == "," and is_introductory(view.text[span[0] : span[1]], view.cues):
+            return None  # "Amid the diplomatic spat, Israel announced …": a phrase of time or place, no statement
+        return span
     return None
+
+
+def is_introductory(content: str, cues: SpeechCues) -> bool:
+    """True for words before "…, X said" that are only an opening phrase of time, place or circumstance: they
+    open with one of `introductory_openers` and hold no comma ("On Saturday", "In the south", "Since
+    Russia's invasion of Ukraine in late February"), where "In the long run, sanctions will work" is a
+    statement."""
+    words = content.lower().split()
+    if not words or words[0] not in cues.introductory_openers or "," in content:
+        return False
+    return " ".join(words[:2]) not in cues.quantity_phrases  # "At least seven people were killed"
 
 
 def that_follows(view: ArticleView, sentence: SentenceView, cue: Cue) -> bool:

@@ -735,3 +735,30 @@ def test_a_negated_cue_reports_no_statement(text, surfaces, nlp, cues):
 def test_a_cue_after_a_plain_word_still_reports(nlp, cues):
     text = "Oskar Lind also said the pier would close."
     assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "indirect", "said", "the pier would close")]
+
+
+def test_words_after_said_of_are_whom_it_is_about(nlp, cues):
+    text = "“They were tired,” Oskar Lind, who led the unit, said of the prisoners."
+    assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "direct", "said", "They were tired")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Amid the spat, Oskar Lind announced on Tuesday his plans to rebuild the pier.", []),
+        (
+            "On Saturday, Oskar Lind said after a meeting with the council that the pier would close.",
+            [("oskar_lind", "indirect", "said", "the pier would close")],
+        ),
+        (
+            "At least seven people were hurt, Oskar Lind said.",
+            [("oskar_lind", "indirect", "said", "At least seven people were hurt")],
+        ),
+        (
+            "In the long run, the pier will close, Oskar Lind said.",
+            [("oskar_lind", "indirect", "said", "In the long run, the pier will close")],
+        ),
+    ],
+)
+def test_an_opening_phrase_of_time_or_place_is_no_statement(text, expected, nlp, cues):
+    assert rows(text, [LIND], nlp, cues) == expected
