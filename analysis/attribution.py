@@ -80,6 +80,7 @@ class SpeechCues:
     statement_openers: frozenset[str] = frozenset()
     # an opening phrase of time, place or circumstance before "…, X said" is no statement ("On Saturday")
     introductory_openers: frozenset[str] = frozenset()
+    place_offices: frozenset[str] = frozenset()  # "the governor of Luhansk said": the place does not speak
     quantity_phrases: frozenset[str] = frozenset()  # "at least": an opener that starts a statement
     # right after a cue, these open what the words are about, not who said them ("said of the prisoners")
     topic_words: frozenset[str] = frozenset()
@@ -179,6 +180,7 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         cue_negators=word_set(data, "cue_negators"),
         topic_words=word_set(data, "topic_words"),
         introductory_openers=word_set(data, "introductory_openers"),
+        place_offices=word_set(data, "place_offices"),
         quantity_phrases=word_set(data, "quantity_phrases"),
         negation_skips=word_set(data, "negation_skips"),
         honorific_genders=tuple(
@@ -863,11 +865,14 @@ def resolve_speaker(span: tuple[int, int], context: SpeakerContext) -> Speaker |
 def employer_start(text: str, start: int, end: int, cues: SpeechCues) -> int | None:
     """Where the speaker's employer begins in a speaker phrase: after a lowercase title word and one of the
     affiliation words ("an analyst at Eurasia Group", "the permanent secretary at the Ministry of Defence"),
-    or None. A name before the title is still the speaker ("Mark Hjelm, an analyst with Eurasia Group")."""
+    or after a place office and "of" ("the governor of Luhansk", "the mayor of the city of Mykolaiv"); else
+    None. A name before the title is still the speaker ("Mark Hjelm, an analyst with Eurasia Group")."""
     words = list(TOKEN_PATTERN.finditer(text, start, end))
     for title, joiner in pairwise(words):
-        word = title.group()
-        if word.islower() and word in cues.title_words and joiner.group() in cues.affiliation_words:
+        word, link = title.group(), joiner.group().lower()
+        if word.islower() and word in cues.title_words and link in cues.affiliation_words:
+            return joiner.start()
+        if word.lower() in cues.place_offices and link == "of":  # "the governor of Luhansk": not the LPR
             return joiner.start()
     return None
 

@@ -762,3 +762,8 @@ def test_words_after_said_of_are_whom_it_is_about(nlp, cues):
 )
 def test_an_opening_phrase_of_time_or_place_is_no_statement(text, expected, nlp, cues):
     assert rows(text, [LIND], nlp, cues) == expected
+
+
+def test_a_place_after_a_governor_or_mayor_does_not_speak(nlp, cues):
+    text = "The governor of Vesterby said the town fell."
+    assert rows(text, [("Vesterby", "norland")], nlp, cues) == [("", "indirect", "said", "the town fell")]
