@@ -708,15 +708,23 @@ def located_group(speaker: Speaker, context: SpeakerContext) -> Speaker | None:
 
 
 def named_speaker(raw: str, start: int, end: int, context: SpeakerContext) -> Speaker | None:
-    """The person or organisation named at the end of a speaker phrase (`trailing_name`), registered or not."""
+    """The person or organisation named at the end of a speaker phrase (`trailing_name`), registered or not;
+    None for a capitalised plural of `speaker_nouns` ("Officials said", "Critics say")."""
     cues = context.cues
     name = trailing_name(raw, titles=cues.title_words, complements=cues.title_complements, heads=cues.name_heads)
-    if not name:
+    if not name or is_plural_speaker_noun(name, cues):  # "Officials said" opening a sentence: no one's name
         return None
     actor = context.registry.resolve_name(name, titles=context.cues.title_words)
     if actor is not None:
         return Speaker(actor.id, actor.name, start, end)
     return Speaker(UNREGISTERED_PREFIX + name, name, start, end)
+
+
+def is_plural_speaker_noun(name: str, cues: SpeechCues) -> bool:
+    """True for one capitalised word that is a plural of `speaker_nouns` ("Officials", "Critics", "Aides"): a
+    group, not a name. Singular ones may be surnames ("Law said", "Post")."""
+    word = name.lower()
+    return word in cues.speaker_nouns and word.endswith("s")
 
 
 def speaks_for_owner(text: str, mention: MentionRef, end: int, cues: SpeechCues) -> bool:

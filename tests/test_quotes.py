@@ -767,3 +767,16 @@ def test_an_opening_phrase_of_time_or_place_is_no_statement(text, expected, nlp,
 def test_a_place_after_a_governor_or_mayor_does_not_speak(nlp, cues):
     text = "The governor of Vesterby said the town fell."
     assert rows(text, [("Vesterby", "norland")], nlp, cues) == [("", "indirect", "said", "the town fell")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials said the pier would close.", [("", "indirect", "said", "the pier would close")]),
+        ("Critics say the pier will close.", [("", "indirect", "say", "the pier will close")]),
+        # a singular one may be a surname
+        ("Law said the pier would close.", [("unregistered:Law", "indirect", "said", "the pier would close")]),
+    ],
+)
+def test_a_plural_speaker_noun_opening_a_sentence_is_no_name(text, expected, nlp, cues):
+    assert rows(text, [], nlp, cues) == expected
