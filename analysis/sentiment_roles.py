@@ -47,8 +47,11 @@ def load_sentiment_roles(path: Path = DEFAULT_SENTIMENT_ROLES) -> SentimentRoles
     def words(key: str) -> frozenset[str]:
         return frozenset(str(word).lower() for word in data.get(key) or ())
 
+    def phrases(key: str) -> tuple[str, ...]:
+        """The key's phrases in lowercase, with single spaces."""
+        return tuple(" ".join(str(phrase).lower().split()) for phrase in data.get(key) or ())
+
     negative, positive = words("negative"), words("positive")
-    phrases = data.get("negative_phrases_after") or ()
     if negative & positive:
         raise ValueError(f"{path}: listed as both negative and positive: {', '.join(sorted(negative & positive))}")
     return SentimentRoles(
@@ -57,13 +60,13 @@ def load_sentiment_roles(path: Path = DEFAULT_SENTIMENT_ROLES) -> SentimentRoles
         reach_after=int(data.get("reach_after", 4)),
         signs={word: -1 for word in negative} | {word: 1 for word in positive},
         negative_after=words("negative_after"),
-        negative_phrases_after=tuple(" ".join(str(phrase).lower().split()) for phrase in phrases),
+        negative_phrases_after=phrases("negative_phrases_after"),
         words_before=words("words_before"),
         words_after=words("words_after"),
         passive_markers=words("passive_markers"),
-        noun_phrases={" ".join(str(phrase).lower().split()): -1 for phrase in data.get("negative_nouns") or ()}
-        | {" ".join(str(phrase).lower().split()): 1 for phrase in data.get("positive_nouns") or ()},
-        negations=tuple(" ".join(str(negation).lower().split()) for negation in data.get("negations") or ()),
+        noun_phrases={phrase: -1 for phrase in phrases("negative_nouns")}
+        | {phrase: 1 for phrase in phrases("positive_nouns")},
+        negations=phrases("negations"),
     )
 
 
