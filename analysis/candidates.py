@@ -9,7 +9,9 @@ Runs that overlap a registry match, start with a sentence opener or month ("The"
 the very start of a sentence with one word only are not proposed. Candidates are `registered=False` with
 method "candidate" so users can see who is missing from the registry and add them. A surname found alone
 ("Ms. Griner") takes the full name the article gave first ("Brittney Griner"; see `with_first_full_names`
-and `with_full_names`).
+and `with_full_names`). A headline names people by surname before the body names them in full ("Polls miss
+Trump's fall" over "Donald J. Trump was at the top"), so a surname alone in the headline does not count as
+the first naming (`headline_end`, `is_headline_surname`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
 NER_TYPES: dict[str, str] = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group"}
 NAME_CONNECTORS: frozenset[str] = frozenset({"von", "der", "van", "de", "da", "al", "bin", "le", "la"})
 MAX_NAME_TOKENS = 4
+HEADLINE_MAX_WORDS = 30  # a longer first paragraph is the body's first, not a headline
 
 
 def overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
@@ -71,9 +74,39 @@ def full_names(names: Iterable[str], text: str) -> dict[str, str]:
 
 
 def first_seen_in(surname: str, name: str, text: str) -> bool:
-    """True when the surname's first whole-word appearance in the text ends the first appearance of the name."""
+    """True when the surname's first whole-word appearance in the text ends the first appearance of the name;
+    a surname alone in the headline (`is_headline_surname`) is passed over."""
     end = first_word_end(text, name)
-    return end >= 0 and first_word_end(text, surname) == end
+    if end < 0:
+        return False
+    headline = headline_end(text)
+    for position in word_positions(text, surname):
+        if position + len(surname) == end:
+            return True
+        if not is_headline_surname(text, position, headline):
+            return False
+    return False
+
+
+def headline_end(text: str) -> int:
+    """End offset of the text's headline: its first line when a blank line follows and it has at most
+    HEADLINE_MAX_WORDS words, as ingest puts an article's title before its body; 0 when there is none."""
+    end = text.find("\n\n")
+    if end <= 0 or "\n" in text[:end] or len(text[:end].split()) > HEADLINE_MAX_WORDS:
+        return 0
+    return end
+
+
+def is_headline_surname(text: str, position: int, headline: int) -> bool:
+    """True for a word in the headline (`headline_end`) that stands alone, with no capitalised word right
+    before it that could be a given name: "Trump" in "Polls miss Trump's fall" or "Trump Says", not in
+    "Melania and Donald Trump". A title-case headline's other words are all capitalised, so only its first
+    word can stand alone."""
+    if position >= headline:
+        return False
+    before = text[text.rfind("\n", 0, position) + 1 : position]
+    words = before.split()
+    return not words or not before.endswith(" ") or not words[-1][:1].isupper()
 
 
 def first_word_end(text: str, phrase: str) -> int:
@@ -137,12 +170,15 @@ def first_full_name(text: str, surname: str, rules: MatchRules) -> tuple[int, in
     before it there and the same ones before every other appearance that has any; else None."""
     first: tuple[int, int] | None = None
     given_seen: set[str] = set()
+    headline = headline_end(text)
     for position in word_positions(text, surname):
         end = position + len(surname)
         if text.startswith("-", end) and is_word_char(text, end + 1):
             continue  # inside a hyphenated name: "Shanklin-Hawkins"
         start = given_names_start(text, position, rules)
         if first is None:
+            if start is None and is_headline_surname(text, position, headline):
+                continue  # the headline's surname: the body may still name the person in full first
             if start is None:
                 return None  # named by the surname alone first: no full name to take
             first = (start, end)

@@ -457,6 +457,22 @@ def test_candidate_surname_takes_the_full_name_given_first(nlp, matcher):
         ("Mr. Kerry said little. John Kerry left.", [("Kerry", "Kerry")]),
         # a surname inside a hyphenated name is another name
         ("Jennifer Shanklin-Hawkins spoke. Ms. Shanklin left.", [("Shanklin", "Shanklin")]),
+        # a headline names by surname before the body names in full
+        (
+            "Polls miss Griner's return\n\nWNBA star Brittney Griner was detained. Later Ms. Griner said so.",
+            [("Brittney Griner", "Brittney Griner"), ("Griner", "Brittney Griner")],
+        ),
+        (
+            "Griner Says She Is Sorry\n\nWNBA star Brittney Griner was detained. Later Ms. Griner said so.",
+            [("Brittney Griner", "Brittney Griner"), ("Griner", "Brittney Griner")],
+        ),
+        # in a title-case headline the capitalised word before may be a given name: no full name
+        ("Talks With Clinton Stall\n\nBill Clinton spoke. Mrs. Clinton said little.", [("Clinton", "Clinton")]),
+        # without a blank line after it, the first line is no headline
+        (
+            "Polls miss Griner's return\nWNBA star Brittney Griner was held.\n\nMs. Griner said so.",
+            [("Griner", "Griner")],
+        ),
     ],
 )
 def test_surname_takes_the_full_name_written_before_it(nlp, matcher, text, expected):
@@ -470,6 +486,14 @@ def test_surname_takes_the_full_name_written_before_it(nlp, matcher, text, expec
     [
         (["Ivan Petrovsky", "Petrovsky"], "Ivan Petrovsky spoke. Petrovsky left.", {"Petrovsky": "Ivan Petrovsky"}),
         (["Ivan Petrovsky", "Petrovsky"], "Petrovsky Out. Ivan Petrovsky spoke.", {}),  # the surname came first
+        # ... unless it came first in the headline, alone
+        (
+            ["Ivan Petrovsky", "Petrovsky"],
+            "Voters back Petrovsky\n\nIvan Petrovsky spoke. Petrovsky left.",
+            {"Petrovsky": "Ivan Petrovsky"},
+        ),
+        (["Ivan Petrovsky", "Petrovsky"], "Meet Anna Petrovsky\n\nIvan Petrovsky spoke. Petrovsky left.", {}),
+        (["Ivan Petrovsky", "Petrovsky"], f"{'Long lede ' * 16}Petrovsky\n\nIvan Petrovsky spoke.", {}),
         (["Ivan Petrovsky", "Anna Petrovsky"], "Ivan Petrovsky and Anna Petrovsky spoke.", {}),  # two people
         (["So I", "I"], "So I said no. I left.", {}),  # one letter is no surname
     ],
