@@ -17,7 +17,7 @@ the first naming (`headline_end`, `is_headline_surname`).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -51,12 +51,14 @@ def unregistered_row(
     return (article_id, sentence_id, UNREGISTERED_PREFIX + name, name, kind, name, start, end, method, False)
 
 
-def full_names(names: Iterable[str], text: str) -> dict[str, str]:
+def full_names(names: Iterable[str], text: str, *, honorific_genders: Sequence[tuple[str, str]] = ()) -> dict[str, str]:
     """Surname -> the full name it stands for in this article ("Haidai" -> "Serhiy Haidai").
 
     Only where one name of two or more words ends in the surname and the surname's first appearance in the
     text is inside that name: news style names a person in full first. "Clinton" first seen alone, or
-    ending both "Bill Clinton" and "Hillary Clinton", maps to nobody.
+    ending both "Bill Clinton" and "Hillary Clinton", maps to nobody; nor does a surname written after the
+    honorifics of both a man and a woman ("Mr. Clinton" and "Mrs. Clinton": `honorific_genders`, pairs of
+    honorific and gender), which names two people.
     """
     names = list(names)
     surnames = {name for name in names if len(name.split()) == 1 and len(name) > 1}  # only these need one
@@ -68,9 +70,21 @@ def full_names(names: Iterable[str], text: str) -> dict[str, str]:
     mapping = {}
     for last, full in found.items():
         (name,) = full if len(full) == 1 else (None,)
-        if name is not None and first_seen_in(last, name, text):
+        if name is not None and first_seen_in(last, name, text) and not names_a_couple(last, text, honorific_genders):
             mapping[last] = name
     return mapping
+
+
+def names_a_couple(surname: str, text: str, honorific_genders: Sequence[tuple[str, str]]) -> bool:
+    """True when the surname is written right after honorifics of two genders ("Mr. Clinton" and "Mrs.
+    Clinton"); `honorific_genders` holds pairs of honorific and gender."""
+    genders = dict(honorific_genders)
+    found = set()
+    for position in word_positions(text, surname):
+        before = text[max(0, position - 6) : position].split()[-1:]
+        if before and before[0] in genders:
+            found.add(genders[before[0]])
+    return len(found) > 1
 
 
 def first_seen_in(surname: str, name: str, text: str) -> bool:
@@ -129,12 +143,13 @@ def is_word_char(text: str, position: int) -> bool:
     return 0 <= position < len(text) and (text[position].isalnum() or text[position] == "_")
 
 
-def with_full_names(rows: list[tuple], text: str) -> list[tuple]:
+def with_full_names(rows: list[tuple], text: str, *, honorific_genders: Sequence[tuple[str, str]] = ()) -> list[tuple]:
     """Unregistered mention rows in which a surname alone names the person the article first named in full
     ("Haidai" after "Serhiy Haidai"), so both count as one actor, a person. Only people's full names are
-    looked up: "Korea" does not become "North Korea"."""
+    looked up: "Korea" does not become "North Korea". `honorific_genders` as in `full_names`."""
     people = [row[3] for row in rows if row[4] == "person" and len(row[3].split()) > 1]
-    full = full_names([*people, *(row[3] for row in rows if len(row[3].split()) == 1)], text)
+    singles = [row[3] for row in rows if len(row[3].split()) == 1]
+    full = full_names([*people, *singles], text, honorific_genders=honorific_genders)
     return [
         (*row[:2], UNREGISTERED_PREFIX + full[row[3]], full[row[3]], "person", *row[5:]) if row[3] in full else row
         for row in rows

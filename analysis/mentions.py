@@ -41,6 +41,7 @@ class MatchRules:
     title_words: frozenset[str]
     not_names: frozenset[str]
     honorifics: frozenset[str] = frozenset()
+    honorific_genders: tuple[tuple[str, str], ...] = ()  # (honorific, male | female), from speech_cues.yaml
     title_endings: frozenset[str] = frozenset()  # "Secretary of State", "Speaker of the House": no first name
     organisation_heads: frozenset[str] = frozenset()
     # names that hold an alias but are no actor ("Latin America"): matched only to shield the alias inside
@@ -87,6 +88,11 @@ def make_match_rules(lexicon: dict[str, Any], metonym_rules: dict[str, Any], spe
         title_words=frozenset(lexicon.get("title_words") or ()),
         not_names=frozenset(lexicon.get("not_names") or ()),
         honorifics=frozenset(lexicon.get("honorifics") or ()),
+        honorific_genders=tuple(
+            (str(word), gender)
+            for gender, items in (speech_cues.get("honorific_genders") or {}).items()
+            for word in items
+        ),
         title_endings=frozenset(lexicon.get("title_endings") or ()),
         organisation_heads=frozenset(lexicon.get("organisation_heads") or ()),
         not_actors=tuple(str(phrase) for phrase in lexicon.get("not_actors") or ()),
@@ -620,7 +626,7 @@ def find_mention_rows(
     else:
         found = find_candidates(article_id, doc, taken, sentence_starts, rules=matcher.rules, text=text)
         found = with_first_full_names(found, text, taken, sentence_starts, rules=matcher.rules)
-    rows += with_full_names(found, text)
+    rows += with_full_names(found, text, honorific_genders=matcher.rules.honorific_genders)
     return sorted(rows, key=lambda row: (row[6], row[7]))
 
 

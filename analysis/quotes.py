@@ -833,7 +833,7 @@ def with_full_speaker_names(drafts: list[QuoteDraft], view: ArticleView) -> list
         for m in view.speakers.mentions
         if m.actor_id.startswith(UNREGISTERED_PREFIX) and m.actor_type == "person"
     ]
-    full = full_names(named, view.text)
+    full = full_names(named, view.text, honorific_genders=view.cues.honorific_genders)
     if not full:
         return drafts
     return [

@@ -468,6 +468,15 @@ def test_candidate_surname_takes_the_full_name_given_first(nlp, matcher):
         ),
         # in a title-case headline the capitalised word before may be a given name: no full name
         ("Talks With Clinton Stall\n\nBill Clinton spoke. Mrs. Clinton said little.", [("Clinton", "Clinton")]),
+        # "Ms." and "Mr." before one surname: two people, so the surname takes neither's full name
+        (
+            "He fought, said his mother, Olena Marchuk. Ms. Marchuk said he left. Mr. Marchuk said little.",
+            [("Olena Marchuk", "Olena Marchuk"), ("Marchuk", "Marchuk"), ("Marchuk", "Marchuk")],
+        ),
+        (
+            "He fought, said his mother, Olena Marchuk. Ms. Marchuk said he left. Ms. Marchuk said little.",
+            [("Olena Marchuk", "Olena Marchuk"), ("Marchuk", "Olena Marchuk"), ("Marchuk", "Olena Marchuk")],
+        ),
         # without a blank line after it, the first line is no headline
         (
             "Polls miss Griner's return\nWNBA star Brittney Griner was held.\n\nMs. Griner said so.",
@@ -500,6 +509,15 @@ def test_surname_takes_the_full_name_written_before_it(nlp, matcher, text, expec
 )
 def test_full_names_rules(names, text, expected):
     assert full_names(names, text) == expected
+
+
+def test_full_names_leave_a_surname_written_after_a_man_s_and_a_woman_s_honorific():
+    genders = (("Mr.", "male"), ("Mrs.", "female"))
+    text = "Bill Clinton spoke. Mr. Clinton left. Mrs. Clinton stayed."
+    assert full_names(["Bill Clinton", "Clinton"], text, honorific_genders=genders) == {}
+    assert full_names(["Bill Clinton", "Clinton"], text) == {"Clinton": "Bill Clinton"}
+    text = "Bill Clinton spoke. Mr. Clinton left. Mr. Clinton stayed."
+    assert full_names(["Bill Clinton", "Clinton"], text, honorific_genders=genders) == {"Clinton": "Bill Clinton"}
 
 
 def test_with_full_names_maps_surnames_to_people_only():

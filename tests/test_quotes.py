@@ -780,3 +780,20 @@ def test_a_place_after_a_governor_or_mayor_does_not_speak(nlp, cues):
 )
 def test_a_plural_speaker_noun_opening_a_sentence_is_no_name(text, expected, nlp, cues):
     assert rows(text, [], nlp, cues) == expected
+
+
+@pytest.mark.parametrize(
+    ("son", "expected"),
+    [
+        # "Ms." and "Mr." before one surname: mother and son, so "Marchuk" takes neither's full name
+        ("Mr. Marchuk", "unregistered:Marchuk"),
+        ("Ms. Marchuk", "unregistered:Olena Marchuk"),
+    ],
+)
+def test_a_surname_after_a_man_s_and_a_woman_s_honorific_keeps_no_full_name(son, expected, nlp, cues):
+    text = f"Olena Marchuk, his mother, spoke first. Ms. Marchuk said he left. {son} said he was fine."
+    quotes = extract(text, [("Olena Marchuk", "unregistered:Olena Marchuk")], nlp, cues)
+    assert [(row.speaker_id, row.text) for row in quotes.itertuples()] == [
+        (expected, "he left"),
+        (expected, "he was fine"),
+    ]
