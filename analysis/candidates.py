@@ -199,11 +199,30 @@ def first_full_name(text: str, surname: str, rules: MatchRules) -> tuple[int, in
             first = (start, end)
         if start is not None:
             given_seen.add(text[start:position])
-    return first if len(given_seen) == 1 else None
+    return first if one_person(given_seen) else None
+
+
+def one_person(given_names: set[str]) -> bool:
+    """True when the ways of writing the given names are one person's: one way, or ways that share their
+    first given name and each leave out only middle names or initials of the longest ("Donald" and "Donald
+    J.", "Hillary" and "Hillary Rodham"; not "George W." and "George H.W.")."""
+    if len(given_names) <= 1:
+        return True
+    ways = sorted((names.split() for names in given_names), key=len)
+    longest = ways[-1]
+    return all(way[0] == longest[0] and is_subsequence(way, longest) for way in ways[:-1]) and len(
+        {len(way) for way in ways}
+    ) == len(ways)
+
+
+def is_subsequence(short: list[str], long: list[str]) -> bool:
+    """True when the words of `short` appear in `long` in the same order."""
+    rest = iter(long)
+    return all(word in rest for word in short)
 
 
 def given_names_start(text: str, position: int, rules: MatchRules) -> int | None:
-    """Start offset of the one to three given names (or initials, "Donald J.") right before `position`,
+    """Start offset of the one to three given names (or initials, "Donald J.", "George H.W.") right before `position`,
     each followed by one space; None when the word before is not a given name (a title, "Ms.", lowercase)."""
     starts: list[int] = []
     start, named = position, False
@@ -212,12 +231,18 @@ def given_names_start(text: str, position: int, rules: MatchRules) -> int | None
         while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] in "-.'’"):
             word_start -= 1
         word = text[word_start : start - 1]
-        initial = len(word) == 2 and word[0].isupper() and word[1] == "."
+        initial = is_initials(word)
         if not initial and not is_given_name(word, rules):
             break
         start, named = word_start, named or not initial
         starts.append(start)
     return start if named else None
+
+
+def is_initials(word: str) -> bool:
+    """True for one or more capital initials, each with its full stop: "J.", "H.W."."""
+    pairs = [word[index : index + 2] for index in range(0, len(word), 2)]
+    return bool(word) and all(len(pair) == 2 and pair[0].isupper() and pair[1] == "." for pair in pairs)
 
 
 def is_given_name(word: str, rules: MatchRules) -> bool:

@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.training import Example
 
-from analysis.candidates import full_names, with_full_names
+from analysis.candidates import full_names, one_person, with_full_names
 from analysis.mentions import ActorMatcher, find_mention_rows, find_mentions, make_match_rules
 from analysis.nlp import load_ner_model, make_pipeline
 from analysis.registry import load_lexicon, load_metonym_rules, load_registry, load_speech_cue_lists, parse_registry
@@ -468,6 +468,13 @@ def test_candidate_surname_takes_the_full_name_given_first(nlp, matcher):
         ),
         # in a title-case headline the capitalised word before may be a given name: no full name
         ("Talks With Clinton Stall\n\nBill Clinton spoke. Mrs. Clinton said little.", [("Clinton", "Clinton")]),
+        # given names written with and without a middle initial are one person's; two initials are two people
+        (
+            "It was the plan of Donald J. Trump. Later Donald Trump spoke. Mr. Trump said so.",
+            [("Donald J. Trump", "Donald J. Trump"), ("Trump", "Donald J. Trump")],
+        ),
+        ("George W. Bush spoke. George H.W. Bush listened. Mr. Bush said so.", [("Bush", "Bush")]),
+        ("George W. Bush spoke. George P. Bush listened. Mr. Bush said so.", [("Bush", "Bush")]),
         # "Ms." and "Mr." before one surname: two people, so the surname takes neither's full name
         (
             "He fought, said his mother, Olena Marchuk. Ms. Marchuk said he left. Mr. Marchuk said little.",
@@ -509,6 +516,22 @@ def test_surname_takes_the_full_name_written_before_it(nlp, matcher, text, expec
 )
 def test_full_names_rules(names, text, expected):
     assert full_names(names, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("given_names", "expected"),
+    [
+        ({"Donald"}, True),
+        ({"Donald", "Donald J."}, True),
+        ({"Hillary", "Hillary Rodham"}, True),
+        ({"Bill", "Hillary"}, False),
+        ({"George W.", "George H.W."}, False),
+        ({"Donald J.", "Donald John"}, False),
+        ({"Ted", "Casually Conflates Ted"}, False),  # words of a title-case headline before the name
+    ],
+)
+def test_one_person_writes_given_names_with_or_without_middle_names(given_names, expected):
+    assert one_person(given_names) is expected
 
 
 def test_full_names_leave_a_surname_written_after_a_man_s_and_a_woman_s_honorific():
