@@ -609,3 +609,18 @@ def test_candidate_rules_skip_places_organisation_words_and_headlines(nlp, match
         ("Ushakov", "person"),
         ("State Department", "organisation"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capitalised sentence opener (`not_names`) is no given name
+        ("Like Petrovsky, the mayor said no.", []),
+        ("Neither Ivan Petrovsky nor the mayor said much. Mr. Petrovsky left.", ["Ivan Petrovsky", "Ivan Petrovsky"]),
+        # a preposition inside a name is kept
+        ("The list now holds the Committee Against Torture, a United Nations body.", ["Committee Against Torture"]),
+    ],
+)
+def test_sentence_openers_are_no_given_names(nlp, matcher, text, expected):
+    frame = mention_frame(text, nlp, matcher)
+    assert list(frame.loc[~frame["registered"], "actor"]) == expected
