@@ -68,6 +68,7 @@ class SpeechCues:
     noun_cues: frozenset[str] = frozenset()
     nouns_before_of: frozenset[str] = frozenset()
     noun_followers: frozenset[str] = frozenset()
+    noun_prepositions: frozenset[str] = frozenset()
     not_speakers: frozenset[str] = frozenset()
     pronoun_objects: frozenset[str] = frozenset()
     apposition_objects: frozenset[str] = frozenset()
@@ -167,6 +168,7 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         noun_cues=word_set(data, "noun_cues"),
         nouns_before_of=word_set(data, "nouns_before_of"),
         noun_followers=word_set(data, "noun_followers"),
+        noun_prepositions=word_set(data, "noun_prepositions"),
         not_speakers=word_set(data, "not_speakers"),
         pronoun_objects=word_set(data, "pronoun_objects"),
         apposition_objects=word_set(data, "apposition_objects"),
@@ -323,8 +325,9 @@ def find_cues(
 
 def is_noun_use(cue: Cue, tokens: tuple[Token, ...], cues: SpeechCues) -> bool:
     """True for a cue word used as a noun: a `noun_cues` word not before "that" or punctuation, a participle
-    after a determiner or possessive ("his warning"), or a `nouns_before_of` word right before "of" ("the
-    Russian claims of fatalities"), or right before one of `noun_followers` after a determiner ("the Russian
+    after a determiner or possessive ("his warning"), or a `nouns_before_of` word right before one of
+    `noun_prepositions` ("the Russian claims of fatalities", "Multiple reports from Kharkiv") or another cue
+    ("Initial reports said"), or right before one of `noun_followers` after a determiner ("the Russian
     claims were false", not "who Moscow claims are")."""
     if cue.text in cues.noun_cues and not before_that(tokens, cue.last):
         return True
@@ -335,8 +338,8 @@ def is_noun_use(cue: Cue, tokens: tuple[Token, ...], cues: SpeechCues) -> bool:
     if cue.text not in cues.nouns_before_of or cue.last >= len(tokens):
         return False
     following = tokens[cue.last].lower
-    if following == "of":
-        return True
+    if following in cues.noun_prepositions or following in cues.by_first_word:
+        return True  # "reports of shelling", "claims by Russia"; "Initial reports said": their subject
     before = tokens[max(0, cue.first - 2) : cue.first]
     return following in cues.noun_followers and any(token.lower in cues.determiners for token in before)
 

@@ -485,10 +485,19 @@ def test_name_set_off_by_commas_after_a_description(nlp, cues):
         "His remarks drew criticism.",
         "Oskar Lind responded by closing the docks.",
         "Oskar Lind has maintained his lead in the polls.",
+        # a plural cue noun before a preposition or another cue is the subject, not a verb of "Initial"
+        "Troops moved. Initial reports said the bridge had fallen.",
+        "Troops moved. Emerging reports from outlets have been claiming that the depot was hit.",
+        "Multiple reports from Brask described explosions nearby.",
     ],
 )
 def test_noun_like_cue_reports_nothing_without_that(text, nlp, cues):
     assert rows(text, [LIND] if "Oskar Lind" in text else [], nlp, cues) == []
+
+
+def test_a_name_before_a_plural_cue_still_reports(nlp, cues):
+    text = "Troops moved. Nexta reports that the road is shut."
+    assert rows(text, [], nlp, cues) == [("unregistered:Nexta", "indirect", "reports", "the road is shut")]
 
 
 def test_noun_like_cue_does_not_cut_the_speaker_phrase(nlp, cues):
