@@ -193,11 +193,12 @@ def make_sentiment_by_outlet(frame: pd.DataFrame) -> go.Figure:
                                 height=max(350, 36 * len(means) + 150), **LAYOUT)
 
 
-def make_stance_heatmap(frame: pd.DataFrame) -> go.Figure:
+def make_stance_heatmap(frame: pd.DataFrame, *, small_n: int = 5) -> go.Figure:
     """Return an actor x target grid of net stance (-1 oppose … +1 support) with counts in each cell.
 
     Drawn as square markers rather than a Heatmap trace because Plotly can select (click) markers but not
     heatmap cells; each cell carries [actor_id, target_id, n] as customdata so a click can list its evidence.
+    A cell over fewer than `small_n` statements is pale, so one sentence does not look like a firm stance.
     Columns actor, target, actor_id, target_id, support, oppose, neutral, n, net; actors keep the frame's order.
     """
     if frame.empty:
@@ -205,12 +206,15 @@ def make_stance_heatmap(frame: pd.DataFrame) -> go.Figure:
     labels = [f"{net:+.2f}<br>{int(s)}/{int(o)}/{int(n)}" for net, s, o, n in
               zip(frame["net"], frame["support"], frame["oppose"], frame["neutral"], strict=True)]
     actors, targets = list(dict.fromkeys(frame["actor"])), sorted(frame["target"].unique())
-    # Dark cells get white numbers; light ones dark numbers.
-    ink = ["#ffffff" if abs(net) >= 0.6 else "#222222" for net in frame["net"]]
+    # Dark cells get white numbers; light and pale ones dark numbers.
+    few = (frame["n"] < small_n).to_list()
+    ink = ["#ffffff" if abs(net) >= 0.6 and not small else "#222222"
+           for net, small in zip(frame["net"], few, strict=True)]
     figure = go.Figure(go.Scatter(
         x=frame["target"], y=frame["actor"], mode="markers+text", text=labels, textfont={"size": 10, "color": ink},
         customdata=frame[["actor_id", "target_id", "n"]].to_numpy(),
         marker={"symbol": "square", "size": 40, "color": frame["net"], "cmin": -1, "cmax": 1,
+                "opacity": [0.35 if small else 1.0 for small in few],
                 "colorscale": STANCE_SCALE, "showscale": True, "line": {"width": 1, "color": "#bbbbbb"},
                 "colorbar": {"title": "Net stance", "tickvals": [-1, 0, 1],
                              "ticktext": ["−1 oppose", "0", "+1 support"]}},
@@ -220,7 +224,7 @@ def make_stance_heatmap(frame: pd.DataFrame) -> go.Figure:
                         range=[-0.5, len(targets) - 0.5])
     figure.update_yaxes(categoryorder="array", categoryarray=actors, showgrid=False,
                         range=[len(actors) - 0.5, -0.5])
-    return figure.update_layout(title="Net stance of actors toward targets (click a cell for its evidence)",
+    return figure.update_layout(title="Net stance of actors toward targets",
                                 height=46 * len(actors) + 200, **LAYOUT)
 
 
@@ -241,13 +245,20 @@ def make_stance_bars(frame: pd.DataFrame) -> go.Figure:
     return figure.update_layout(barmode="stack", height=max(350, rows * (20 * len(actors) + 60) + 120), **LAYOUT)
 
 
-def make_stance_over_time(frame: pd.DataFrame, *, period_label: str = "week") -> go.Figure:
-    """Return lines of net stance per target over time (columns period, target, net, n)."""
+def make_stance_over_time(frame: pd.DataFrame, *, period_label: str = "week", small_n: int = 5) -> go.Figure:
+    """Return lines of net stance per target over time (columns period, target, net, n).
+
+    A period without statements (net missing) breaks the line; a net over fewer than `small_n` statements has a
+    hollow marker, as on the sentiment charts.
+    """
     if frame.empty:
         return make_empty_figure()
     figure = px.line(frame, x="period", y="net", color="target", markers=True, hover_data=["n", "support", "oppose"],
                      title=f"Net stance per target per {period_label}",
                      labels={"period": period_label.capitalize(), "net": "Net stance", "target": "Target"})
+    for trace in figure.data:
+        counts = frame.loc[frame["target"] == trace.name, "n"]
+        trace.marker.symbol = ["circle-open" if count < small_n else "circle" for count in counts]
     figure.update_yaxes(range=[-1.05, 1.05])
     figure.add_hline(y=0, line_dash="dot", line_color="#777")
     return figure.update_layout(**LAYOUT)

@@ -36,15 +36,19 @@ def attach_article_fields(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.Dat
 
 
 def count_corpus(tables: Tables) -> dict[str, object]:
-    """Return headline numbers of the selection: articles, outlets, first/last date, actors, quotes, stances."""
+    """Return headline numbers of the selection: articles, outlets, first/last date, actors of the registry
+    mentioned, names found outside the registry, quotes, stances."""
     articles = tables["articles"]
     published = articles["published"].dropna()
+    mentions = tables["mentions"]
+    registered = mentions["registered"].astype(bool)
     return {
         "articles": len(articles),
         "outlets": int(articles["source"].nunique()),
         "first": published.min().date() if len(published) else None,
         "last": published.max().date() if len(published) else None,
-        "actors": int(tables["mentions"]["actor_id"].nunique()),
+        "actors": int(mentions.loc[registered, "actor_id"].nunique()),
+        "unregistered": int(mentions.loc[~registered, "actor_id"].nunique()),
         "quotes": len(tables["quotes"]),
         "stances": len(tables["stances"]),
     }
@@ -144,7 +148,26 @@ def summarize_stance_per_period(stances: pd.DataFrame, articles: pd.DataFrame, *
     counts = stance_summaries.count_stances(everyone, articles, freq=granularity, include_duplicates=True)
     columns = ["period", "target_id", "target", *STANCE_ORDER, "n", "net"]
     counts = counts.rename(columns={"net_stance": "net"})
-    return counts[columns].sort_values(["period", "target"]).reset_index(drop=True)
+    return with_empty_periods(counts[columns], granularity=granularity)
+
+
+def with_empty_periods(frame: pd.DataFrame, *, granularity: str) -> pd.DataFrame:
+    """Return the per-period rows of each target plus, for every period from the frame's first to its last in
+    which that target has no statement, a row with n 0 and no net, so a line over time breaks there instead
+    of drawing a trend across it; sorted by period, then target."""
+    if frame.empty:
+        return frame.reset_index(drop=True)
+    periods = pd.Series(pd.date_range(frame["period"].min(), frame["period"].max(), freq="D"))
+    periods = pd.Index(periods.dt.to_period(granularity).dt.start_time.unique(), name="period")
+    filled = []
+    for (target_id, target), group in frame.groupby(["target_id", "target"], sort=False):
+        group = group.set_index("period").reindex(periods)
+        group = group.assign(target_id=target_id, target=target)
+        counts = [*STANCE_ORDER, "n"]
+        group[counts] = group[counts].fillna(0).astype(int)
+        filled.append(group.reset_index())
+    columns = list(frame.columns)
+    return pd.concat(filled, ignore_index=True)[columns].sort_values(["period", "target"]).reset_index(drop=True)
 
 
 def list_stance_evidence(

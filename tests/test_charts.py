@@ -85,6 +85,23 @@ def test_stance_grid_cells_carry_ids_and_counts(selected) -> None:
     assert trace.marker.symbol == "square"
 
 
+def test_stance_grid_pales_cells_of_few_statements(selected) -> None:
+    matrix = frames.summarize_stance_matrix(selected["stances"], selected["articles"])
+    matrix = matrix.assign(n=[1, 5, 4, 6, 1])  # as if some cells had more statements
+    trace = charts.make_stance_heatmap(matrix, small_n=5).data[0]
+    assert list(trace.marker.opacity) == [0.35, 1.0, 0.35, 1.0, 0.35]
+    assert "click" not in charts.make_stance_heatmap(matrix).layout.title.text
+
+
+def test_stance_over_time_breaks_at_empty_periods_and_hollows_few(selected) -> None:
+    weekly = frames.summarize_stance_per_period(selected["stances"], selected["articles"], granularity="W")
+    figure = charts.make_stance_over_time(weekly, small_n=2)
+    recognition = next(trace for trace in figure.data if trace.name == "recognition of DPR/LPR")
+    assert list(recognition.marker.symbol) == ["circle", "circle-open"]  # 2 statements, then none
+    assert pd.isna(recognition.y[1])  # no line drawn through the empty week
+    assert figure.data[0].connectgaps in (None, False)
+
+
 def test_stance_grid_is_green_for_support_and_red_for_oppose(selected) -> None:
     matrix = frames.summarize_stance_matrix(selected["stances"], selected["articles"])
     scale = charts.make_stance_heatmap(matrix).data[0].marker.colorscale

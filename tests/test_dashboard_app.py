@@ -172,6 +172,10 @@ def test_quote_search_narrows_the_table(tmp_path: Path) -> None:
     assert len(app.dataframe[0].value) == 4
     app.text_input(key="quo_search").set_value("diplomacy").run()
     assert list(app.dataframe[0].value["speaker"]) == ["Joe Biden"]
+    app.text_input(key="quo_search").set_value("zzzqqq").run()
+    assert [info.value for info in app.info] == [
+        "None of the 4 quotes of this selection match the search words above. Change or clear the search words."
+    ]
 
 
 def test_data_page_lists_skipped_rows(tmp_path: Path) -> None:

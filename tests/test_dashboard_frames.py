@@ -18,7 +18,16 @@ def selected() -> dict[str, pd.DataFrame]:
 def test_count_corpus(selected) -> None:
     counts = frames.count_corpus(selected)
     assert counts == {"articles": 4, "outlets": 4, "first": pd.Timestamp("2022-02-21").date(),
-                      "last": pd.Timestamp("2022-03-01").date(), "actors": 4, "quotes": 4, "stances": 5}
+                      "last": pd.Timestamp("2022-03-01").date(), "actors": 4, "unregistered": 0, "quotes": 4,
+                      "stances": 5}
+
+
+def test_count_corpus_keeps_names_outside_the_registry_apart(selected) -> None:
+    mentions = selected["mentions"]
+    extra = mentions.head(2).assign(actor_id=["unregistered:Ivan Petrov", "unregistered:Ivan Petrov"],
+                                    registered=False)
+    counts = frames.count_corpus({**selected, "mentions": pd.concat([mentions, extra], ignore_index=True)})
+    assert (counts["actors"], counts["unregistered"]) == (4, 1)
 
 
 def test_actor_frequencies_with_article_share(selected) -> None:
@@ -86,6 +95,14 @@ def test_stance_per_week(selected) -> None:
     weekly = frames.summarize_stance_per_period(selected["stances"], selected["articles"], granularity="W")
     recognition = weekly[weekly["target_id"] == "recognition"].iloc[0]
     assert (recognition["support"], recognition["oppose"], recognition["net"]) == (1, 1, 0.0)
+
+
+def test_stance_per_week_has_empty_weeks_without_a_net(selected) -> None:
+    weekly = frames.summarize_stance_per_period(selected["stances"], selected["articles"], granularity="W")
+    sanctions = weekly[weekly["target_id"] == "sanctions"]
+    assert [str(period.date()) for period in sanctions["period"]] == ["2022-02-21", "2022-02-28"]
+    assert list(sanctions["n"]) == [1, 0]
+    assert sanctions["net"].iloc[0] == 1.0 and pd.isna(sanctions["net"].iloc[1])
 
 
 def test_stance_evidence_for_one_cell(selected) -> None:

@@ -181,3 +181,11 @@ def test_uploads_with_the_same_name_are_both_kept(tmp_path):
 
     folder = save_uploads([("a/story.md", b"# A\n\none"), ("b/story.md", b"# B\n\ntwo")], root=tmp_path)
     assert sorted(path.name for path in folder.iterdir()) == ["1_story.md", "story.md"]
+
+
+def test_notice_line_counts_repeats_without_reading_as_rows() -> None:
+    from dashboard.sections.data import notice_line
+
+    reason = "no source column or URL in 188 rows - source set to the file name 'wire_*'"
+    assert notice_line(reason, 1) == "no source column or URL in 188 rows \\- source set to the file name 'wire\\_\\*'"
+    assert notice_line("no date found", 3) == "no date found (given 3 times)"

@@ -106,8 +106,8 @@ def draw_ingest_summary(view: View) -> None:
         st.dataframe(skipped, hide_index=True, key=f"{KEY}_skipped")
     if not notices.empty:
         reasons = notices["reason"].value_counts()
-        st.markdown("**Kept, with a notice:** " + "; ".join(f"{count} × {highlight.escape_markdown(reason)}"
-                                                         for reason, count in reasons.items()))
+        lines = [notice_line(reason, count) for reason, count in reasons.items()]
+        st.markdown("**Kept, with a notice:** " + "; ".join(lines))
         with st.expander(f"The {len(notices)} notice(s) file by file"):
             st.dataframe(notices, hide_index=True, key=f"{KEY}_notices")
     draw_duplicates(view)
@@ -179,3 +179,10 @@ def draw_table_downloads(view: View) -> None:
     st.download_button("All tables (CSV + Parquet, zip)", key=f"{KEY}_tables_zip", on_click="ignore",
                        data=functools.partial(cache.build_tables_zip, view.results_dir, view.content_hash),
                        file_name="actorlens_tables.zip", mime=export.MIME_TYPES["zip"], icon=":material/download:")
+
+
+def notice_line(reason: str, count: int) -> str:
+    """One kind of notice for the summary line, with how many files or rows it was given to when more than one
+    (a notice may itself count rows: "no source column or URL in 188 rows")."""
+    text = highlight.escape_markdown(reason)
+    return text if count == 1 else f"{text} (given {count:,} times)"

@@ -19,12 +19,15 @@ def draw_counts(view: View) -> None:
     cells = st.columns(6)
     cells[0].metric("Articles", f"{counts['articles']:,}")
     cells[1].metric("Outlets", counts["outlets"])
-    cells[2].metric("Actors", f"{counts['actors']:,}")
+    cells[2].metric("Actors", f"{counts['actors']:,}", help="Actors of the registry mentioned in the selection")
     cells[3].metric("Quotes", f"{counts['quotes']:,}")
     cells[4].metric("Stance statements", f"{counts['stances']:,}")
     cells[5].metric("Days covered", f"{days:,}")
     if counts["first"]:
         st.caption(f"Dated articles run from {counts['first']:%d %b %Y} to {counts['last']:%d %b %Y}.")
+    if counts["unregistered"]:
+        st.caption(f"Besides these actors of the registry, the analysis found {counts['unregistered']:,} names "
+                   "outside it: people and organisations it proposes to add (Data page, Actor registry).")
     if view.results.summary:
         with st.expander("Ingest and analysis summary"):
             st.text(view.results.summary)

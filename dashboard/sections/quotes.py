@@ -34,8 +34,11 @@ def draw_table(view: View) -> None:
     if kinds:
         quotes = quotes[quotes["kind"].isin(kinds)]
     table = frames.build_quote_table(quotes, view.selected["articles"], search=search)
+    if table.empty and (search or kinds) and not view.selected["quotes"].empty:
+        st.info(no_match_message(len(view.selected["quotes"]), searched=bool(search), kinds=bool(kinds)), icon="🔎")
+        return
     if table.empty:
-        show_empty("quotes matching the search", view=view, table="quotes")
+        show_empty("quotes", view=view, table="quotes")
         return
     st.caption(f"{len(table):,} quotes. Polarity runs from -1 (negative) to +1 (positive).")
     st.dataframe(table, hide_index=True, key=f"{KEY}_table", column_config={
@@ -46,3 +49,11 @@ def draw_table(view: View) -> None:
         "polarity": st.column_config.NumberColumn("Polarity", format="%+.2f")})
     st.download_button("Download these quotes (CSV)", data=export.write_csv(table), file_name="quotes.csv",
                        mime=export.MIME_TYPES["csv"], key=f"{KEY}_table_csv", on_click="ignore")
+
+
+def no_match_message(total: int, *, searched: bool, kinds: bool) -> str:
+    """Why the quote table is empty when the selection has quotes: this page's own search box or kinds."""
+    boxes = " and ".join(
+        name for name, used in (("the search words", searched), ("the kinds", kinds)) if used
+    )
+    return f"None of the {total:,} quotes of this selection match {boxes} above. Change or clear {boxes}."

@@ -41,9 +41,10 @@ def draw_heatmap(view: View) -> tuple[export.ChartItem | None, pd.DataFrame]:
                       key=f"{KEY}_limit")
     matrix = frames.keep_top_stance_actors(matrix, limit=limit)
     st.caption("Net stance = (support − oppose) / statements, from −1 (all oppose, red) to +1 (all support, green); "
-               "each cell reads net, then support/oppose/neutral counts. Click a cell to list its evidence below.")
-    item = export.ChartItem("stance_heatmap", "Net stance by actor and target", charts.make_stance_heatmap(matrix),
-                            matrix)
+               "each cell reads net, then support/oppose/neutral counts. Pale cells rest on fewer than "
+               f"{frames.SMALL_N} statements. Click a cell to list its evidence below.")
+    item = export.ChartItem("stance_heatmap", "Net stance by actor and target",
+                            charts.make_stance_heatmap(matrix, small_n=frames.SMALL_N), matrix)
     callback = functools.partial(remember_clicked_cell, f"{KEY}_heatmap_chart", tuple(label_cells(matrix)))
     draw_chart(item, key=f"{KEY}_heatmap", on_select=callback)
     return item, matrix
@@ -90,7 +91,9 @@ def draw_over_time(view: View) -> export.ChartItem | None:
     if data.empty:
         show_empty("dated stance statements", view=view, table="stances")
         return None
-    figure = charts.make_stance_over_time(data, period_label=GRANULARITIES[grain])
+    st.caption(f"Net stance of all actors per target. A gap is a {GRANULARITIES[grain]} without statements on "
+               f"that target; hollow markers rest on fewer than {frames.SMALL_N} statements.")
+    figure = charts.make_stance_over_time(data, period_label=GRANULARITIES[grain], small_n=frames.SMALL_N)
     item = export.ChartItem("stance_over_time", "Stance over time", figure, data)
     draw_chart(item, key=f"{KEY}_over_time")
     return item
