@@ -59,6 +59,17 @@ def keep_strongest_actors(nodes: pd.DataFrame, edges: pd.DataFrame, *, limit: in
     return kept, ties.reset_index(drop=True)
 
 
+def drop_isolated(
+    nodes: pd.DataFrame, edges: pd.DataFrame, *, keep: frozenset[str] = frozenset()
+) -> tuple[pd.DataFrame, int]:
+    """Return the nodes that have a tie among the edges (or are in `keep`, such as the actors the reader chose)
+    and how many were left out: an actor whose ties all lead to actors not shown would float alone, far from
+    the rest, and squeeze them into a corner."""
+    tied = set(edges["source_id"]) | set(edges["target_id"]) | set(keep)
+    shown = nodes["actor_id"].isin(tied)
+    return nodes[shown].reset_index(drop=True), int((~shown).sum())
+
+
 def make_graph(nodes: pd.DataFrame, edges: pd.DataFrame) -> nx.Graph:
     """Return an undirected networkx graph with actor and tie attributes (plain types, GraphML-safe)."""
     graph = nx.Graph()
@@ -89,9 +100,13 @@ def write_gephi_csv(nodes: pd.DataFrame, edges: pd.DataFrame) -> tuple[str, str]
 
 
 def lay_out_network(nodes: pd.DataFrame, edges: pd.DataFrame, *, seed: int = 7) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Return nodes with x, y and edges with x0, y0, x1, y1 from a seeded spring layout (same input, same picture)."""
+    """Return nodes with x, y and edges with x0, y0, x1, y1 from a seeded spring layout (same input, same picture).
+
+    The nodes repel each other twice as strongly as networkx's default, so the labels of a dense centre spread.
+    """
     graph = make_graph(nodes, edges)
-    positions = nx.spring_layout(graph, seed=seed, weight="weight") if len(graph) else {}
+    spacing = 2 / len(graph) ** 0.5 if len(graph) else None
+    positions = nx.spring_layout(graph, k=spacing, seed=seed, weight="weight", iterations=100) if len(graph) else {}
     placed = nodes.assign(x=nodes["actor_id"].map(lambda key: positions[key][0]),
                           y=nodes["actor_id"].map(lambda key: positions[key][1]))
     ties = edges[edges["source_id"].isin(positions) & edges["target_id"].isin(positions)]

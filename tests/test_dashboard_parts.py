@@ -189,3 +189,12 @@ def test_notice_line_counts_repeats_without_reading_as_rows() -> None:
     reason = "no source column or URL in 188 rows - source set to the file name 'wire_*'"
     assert notice_line(reason, 1) == "no source column or URL in 188 rows \\- source set to the file name 'wire\\_\\*'"
     assert notice_line("no date found", 3) == "no date found (given 3 times)"
+
+
+def test_drop_isolated_leaves_out_actors_without_a_shown_tie_unless_chosen() -> None:
+    nodes = pd.DataFrame({"actor_id": ["russia", "ukraine", "israel"], "actor": ["Russia", "Ukraine", "Israel"]})
+    edges = pd.DataFrame({"source_id": ["russia"], "target_id": ["ukraine"]})
+    kept, alone = network.drop_isolated(nodes, edges)
+    assert (list(kept["actor_id"]), alone) == (["russia", "ukraine"], 1)
+    kept, alone = network.drop_isolated(nodes, edges, keep=frozenset({"israel"}))
+    assert (list(kept["actor_id"]), alone) == (["russia", "ukraine", "israel"], 0)

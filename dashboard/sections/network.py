@@ -35,12 +35,15 @@ def draw_network(view: View) -> tuple[export.ChartItem | None, pd.DataFrame, pd.
     limit = right.slider("Actors shown (strongest ties first)", 5, 100, 30, key=f"{KEY}_limit")
     nodes, edges = build_ties(view, with_cooccurrence=with_cooccurrence, min_weight=min_weight)
     nodes, edges = network.keep_strongest_actors(nodes, edges, limit=limit)
+    nodes, alone = network.drop_isolated(nodes, edges, keep=frozenset(view.selection.actors))
     if edges.empty:
         show_empty("ties between actors", view=view, table="relations")
         return None, nodes, edges
     st.caption("Edge colour: mean polarity of the relations between two actors (red: accuses/threatens, blue: "
                "supports, grey: meets/asks or co-occurrence only); thick edges carry relations. Node size: mentions. "
-               "Hover the middle of an edge for its relations.")
+               "Hover the middle of an edge for its relations."
+               + (f" {alone} actor(s) whose ties all lead to actors not shown are left out; show more actors to "
+                  "see them." if alone else ""))
     placed_nodes, placed_edges = cache.lay_out_network(nodes, edges)
     figure = charts.make_network(placed_nodes, placed_edges)
     item = export.ChartItem("actor_network", "Actor network", figure, edges)
