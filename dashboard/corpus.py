@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,3 +104,60 @@ def check_results_folder(path: str) -> str:
     except (OSError, ValueError, KeyError) as error:
         return f"{folder} could not be read: {error}"
     return ""
+
+
+# URL parameters that name the corpus, so a copied address opens the same data on the same server.
+CORPUS_PARAMS = ("corpus", "registry", "columns")
+EDITED_LABEL = " (edited registry)"  # added to a corpus label once its registry was edited
+UPLOAD_FOLDER = re.compile(r"[0-9a-f]{8,64}")  # uploads are kept in folders named by their content hash
+REGISTRY_COPY = re.compile(r"actors_[0-9a-f]{16}\.yaml")  # as dashboard.registry_edit names edited registries
+
+
+def encode_choice(choice: CorpusChoice) -> dict[str, str]:
+    """Return the URL parameters that name a corpus choice; none for the bundled sample with the default registry."""
+    params: dict[str, str] = {}
+    if choice.kind == "results":
+        params["corpus"] = f"results:{choice.location}"
+    elif choice.kind == "upload":
+        params["corpus"] = f"upload:{Path(choice.location).name}"
+    if Path(choice.actors_path) != Path(DEFAULT_ACTORS):
+        params["registry"] = Path(choice.actors_path).name
+    if choice.column_map:
+        params["columns"] = json.dumps([list(pair) for pair in choice.column_map])
+    return params
+
+
+def decode_choice(params: Mapping[str, str]) -> tuple[CorpusChoice | None, str]:
+    """Return (choice, "") for the corpus the URL parameters name (None when they name none), or (None, reason)
+    when they name one this server cannot open: an upload or edited registry it does not keep, or a folder
+    without results."""
+    kind, _, location = str(params.get("corpus", "")).partition(":")
+    registry, columns = str(params.get("registry", "")), str(params.get("columns", ""))
+    if not kind and not registry:
+        return None, ""
+    actors_path, edited = str(DEFAULT_ACTORS), ""
+    if registry:
+        path = find_cache_root() / "registries" / registry
+        if not REGISTRY_COPY.fullmatch(registry) or not path.is_file():
+            return None, f"the edited registry '{registry}' is not kept on this server"
+        actors_path, edited = str(path), EDITED_LABEL
+    try:
+        column_map = tuple((str(field), str(column)) for field, column in json.loads(columns)) if columns else ()
+    except (ValueError, TypeError):
+        return None, "the column mapping in the address cannot be read"
+    if kind == "results":
+        problem = check_results_folder(location)
+        choice = CorpusChoice(kind="results", location=location, label=f"Results: {location}{edited}",
+                              actors_path=actors_path)
+        return (None, problem) if problem else (choice, "")
+    if kind == "upload":
+        folder = find_cache_root() / "uploads" / location
+        if not UPLOAD_FOLDER.fullmatch(location) or not folder.is_dir():
+            return None, f"the uploaded files '{location}' are not kept on this server"
+        names = ", ".join(sorted(path.name for path in folder.iterdir()))[:80]
+        return CorpusChoice(kind="upload", location=str(folder), label=f"Uploaded: {names}{edited}",
+                            actors_path=actors_path, column_map=column_map), ""
+    if kind:
+        return None, f"'{kind}' is no kind of corpus"
+    return CorpusChoice(kind="sample", location=str(SAMPLE_DIR), label=f"Bundled sample{edited}",
+                        actors_path=actors_path), ""

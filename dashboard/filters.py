@@ -14,6 +14,15 @@ PREFIX = "flt_"  # every filter key; with bind="query-params" the key is also th
 
 FILTERS = ("dates", "actors", "outlets", "targets", "min", "grain", "search", "dupes")
 KEYS = {name: f"{PREFIX}{name}" for name in FILTERS}
+# What each filter holds before the reader touches it (all articles, weekly charts).
+DEFAULTS = {"dates": (), "actors": [], "outlets": [], "targets": [], "min": 1, "grain": "W", "search": "",
+            "dupes": False}
+
+
+def reset_filters() -> None:
+    """Set every filter back to its default; call before the widgets are drawn (their URL parameters follow)."""
+    for name, key in KEYS.items():
+        st.session_state[key] = DEFAULTS[name]
 
 
 def draw_filters(options: FilterOptions) -> None:

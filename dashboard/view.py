@@ -10,9 +10,11 @@ import streamlit as st
 from analysis.selection import Selection, apply_selection, describe_selection
 from analysis.store import Results
 from dashboard import cache, corpus
-from dashboard.filters import draw_filters, read_selection
+from dashboard.filters import draw_filters, read_selection, reset_filters
 
 CORPUS_KEY = "dat_corpus"  # session_state: the reader's CorpusChoice (a UI choice, not a result)
+URL_PROBLEM_KEY = "dat_url_problem"  # session_state: why the corpus a copied address names could not be opened
+RESET_KEY = "dat_reset_filters"  # session_state: the corpus changed, so the next run starts with no filters
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,28 @@ class View:
 
 
 def get_corpus_choice() -> corpus.CorpusChoice:
-    """Return the corpus the reader chose on the Data page, the bundled sample by default."""
-    return st.session_state.get(CORPUS_KEY) or corpus.make_sample_choice()
+    """Return the corpus the reader chose on the Data page, else the one the address names (a copied link),
+    else the bundled sample."""
+    if CORPUS_KEY not in st.session_state:
+        named, problem = corpus.decode_choice({key: st.query_params.get(key, "") for key in corpus.CORPUS_PARAMS})
+        if problem:
+            st.session_state[URL_PROBLEM_KEY] = problem
+        st.session_state[CORPUS_KEY] = named or corpus.make_sample_choice()
+    return st.session_state[CORPUS_KEY]
+
+
+def switch_corpus(choice: corpus.CorpusChoice) -> None:
+    """Make choice the active corpus and name it in the address; another corpus than before starts with no
+    filters, since actors and outlets picked for one corpus mean nothing in another."""
+    previous = get_corpus_choice()
+    st.session_state[CORPUS_KEY] = choice
+    st.session_state.pop(URL_PROBLEM_KEY, None)
+    for key in corpus.CORPUS_PARAMS:
+        if key in st.query_params:
+            del st.query_params[key]
+    st.query_params.update(corpus.encode_choice(choice))
+    if (previous.kind, previous.location) != (choice.kind, choice.location):
+        st.session_state[RESET_KEY] = True  # the widgets were drawn in this run: reset them before the next
 
 
 def prepare_corpus(choice: corpus.CorpusChoice) -> tuple[str, str]:
@@ -67,6 +89,11 @@ def draw_sidebar() -> None:
     except (OSError, ValueError) as error:
         st.sidebar.error(f"The corpus '{choice.label}' could not be loaded: {error}")
         return
+    if st.session_state.pop(RESET_KEY, False):
+        reset_filters()
+    if st.session_state.get(URL_PROBLEM_KEY):
+        st.sidebar.warning(f"The address names a corpus this server cannot open ({st.session_state[URL_PROBLEM_KEY]}),"
+                           " so the bundled sample is shown and the address's filters may not apply.")
     draw_filters(options)
 
 

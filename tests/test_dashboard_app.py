@@ -230,3 +230,43 @@ def test_upload_a_table_with_column_mapping(cache_dir: Path) -> None:
     assert "1 file(s) or row(s) were skipped" in app.warning[0].value
     skipped = next(frame.value for frame in app.dataframe if "location" in frame.value.columns)
     assert list(skipped["location"]) == ["row 3"]
+
+
+def test_a_copied_address_opens_the_same_results_folder(cache_dir: Path, tmp_path: Path) -> None:
+    folder = write_results_folder(tmp_path / "results")
+    app = open_page("quotes", query={"corpus": f"results:{folder}", "flt_actors": "Joe Biden"})
+    assert app.session_state[CORPUS_KEY] == corpus.CorpusChoice(kind="results", location=folder,
+                                                                 label=f"Results: {folder}")
+    assert f"Corpus: Results: {folder} · 2 of 5 articles" in [caption.value for caption in app.sidebar.caption]
+    assert list(app.dataframe[0].value["speaker"]) == ["Joe Biden", "Joe Biden"]
+
+
+def test_an_address_naming_a_corpus_the_server_lacks_says_so(cache_dir: Path, tmp_path: Path) -> None:
+    app = open_page("overview", query={"corpus": f"results:{tmp_path / 'gone'}"})
+    assert [warning.value for warning in app.sidebar.warning] == [
+        f"The address names a corpus this server cannot open ({tmp_path / 'gone'} is not a folder.), so the bundled "
+        "sample is shown and the address's filters may not apply."
+    ]
+    assert app.session_state[CORPUS_KEY] == corpus.make_sample_choice()
+
+
+def test_switching_corpus_names_it_in_the_address_and_clears_the_filters(cache_dir: Path, tmp_path: Path) -> None:
+    folder = write_results_folder(tmp_path / "results")
+    app = open_page("data", query={"flt_actors": "Vladimir Putin", "flt_search": "talks"})
+    app.radio(key="dat_source").set_value("results").run()
+    app.text_input(key="dat_results_path").set_value(folder).run()
+    app.button(key="dat_open_results").click().run()
+    assert app.query_params.get("corpus") in ([f"results:{folder}"], f"results:{folder}")
+    assert not [key for key in app.query_params if key.startswith("flt_")]
+    assert app.session_state[CORPUS_KEY].location == folder
+    app.radio(key="dat_source").set_value("sample").run()
+    app.button(key="dat_use_sample").click().run()
+    assert "corpus" not in app.query_params
+
+
+def test_data_page_starts_from_the_active_corpus(cache_dir: Path, tmp_path: Path) -> None:
+    folder = write_results_folder(tmp_path / "results")
+    choice = corpus.CorpusChoice(kind="results", location=folder, label=f"Results: {folder}")
+    app = open_page("data", choice=choice)
+    assert app.radio(key="dat_source").value == "results"
+    assert app.text_input(key="dat_results_path").value == folder

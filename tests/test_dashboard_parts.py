@@ -198,3 +198,37 @@ def test_drop_isolated_leaves_out_actors_without_a_shown_tie_unless_chosen() -> 
     assert (list(kept["actor_id"]), alone) == (["russia", "ukraine"], 1)
     kept, alone = network.drop_isolated(nodes, edges, keep=frozenset({"israel"}))
     assert (list(kept["actor_id"]), alone) == (["russia", "ukraine", "israel"], 0)
+
+
+def test_corpus_choice_round_trips_through_the_address(tmp_path, monkeypatch) -> None:
+    from dashboard import corpus
+
+    monkeypatch.setenv(corpus.CACHE_ENV, str(tmp_path))
+    assert corpus.encode_choice(corpus.make_sample_choice()) == {}
+    folder = uploads.save_uploads([("a.csv", b"headline,body\nT,Some text\n")], root=tmp_path / "uploads")
+    registry = tmp_path / "registries" / "actors_0123456789abcdef.yaml"
+    registry.parent.mkdir()
+    registry.write_text("actors: []\n", encoding="utf-8")
+    choice = corpus.CorpusChoice(kind="upload", location=str(folder), label="Uploaded: a.csv (edited registry)",
+                                 actors_path=str(registry), column_map=(("text", "body"),))
+    params = corpus.encode_choice(choice)
+    assert params == {"corpus": f"upload:{folder.name}", "registry": "actors_0123456789abcdef.yaml",
+                      "columns": '[["text", "body"]]'}
+    assert corpus.decode_choice(params) == (choice, "")
+
+
+@pytest.mark.parametrize(
+    ("params", "reason"),
+    [
+        ({"corpus": "upload:0123456789abcdef"}, "the uploaded files '0123456789abcdef' are not kept on this server"),
+        ({"corpus": "upload:../../etc"}, "the uploaded files '../../etc' are not kept on this server"),
+        ({"registry": "../actors.yaml"}, "the edited registry '../actors.yaml' is not kept on this server"),
+        ({"corpus": "archive:x"}, "'archive' is no kind of corpus"),
+        ({"corpus": "upload:abc", "columns": "{"}, "the column mapping in the address cannot be read"),
+    ],
+)
+def test_an_address_naming_what_the_server_lacks_gives_the_reason(params, reason, tmp_path, monkeypatch) -> None:
+    from dashboard import corpus
+
+    monkeypatch.setenv(corpus.CACHE_ENV, str(tmp_path))
+    assert corpus.decode_choice(params) == (None, reason)

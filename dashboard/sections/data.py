@@ -14,13 +14,13 @@ from analysis.registry import ACTOR_TYPES, DEFAULT_ACTORS
 from analysis.store import problems_frame
 from analysis.tables import FIELDS
 from dashboard import cache, corpus, export, highlight, registry_edit, uploads
-from dashboard.view import CORPUS_KEY, View, get_corpus_choice, prepare_corpus
+from dashboard.view import View, get_corpus_choice, prepare_corpus, switch_corpus
 
 KEY = "dat"
 SOURCES = {"sample": "Bundled sample", "upload": "Upload files", "results": "Results folder from the CLI"}
 COLUMN_FIELDS = FIELDS  # fields a table column can be mapped to
 AUTO = "(detect automatically)"
-EDITED = " (edited registry)"
+EDITED = corpus.EDITED_LABEL
 
 
 def use_corpus(choice: corpus.CorpusChoice) -> None:
@@ -30,22 +30,25 @@ def use_corpus(choice: corpus.CorpusChoice) -> None:
     except (OSError, ValueError) as error:
         st.error(f"Could not analyse {choice.label}: {error}")
         return
-    st.session_state[CORPUS_KEY] = choice
+    switch_corpus(choice)
     st.rerun()  # the sidebar was drawn from the previous corpus
 
 
 def draw_corpus_picker() -> None:
     """Draw the corpus choice: bundled sample, uploaded files or a CLI results folder."""
     st.subheader("Corpus")
-    st.caption(f"Showing: **{get_corpus_choice().label}**")
-    source = st.radio("Source", list(SOURCES), format_func=SOURCES.get, horizontal=True, key=f"{KEY}_source")
+    active = get_corpus_choice()
+    st.caption(f"Showing: **{highlight.escape_markdown(active.label)}**")
+    # A page's widgets forget their values when the reader leaves the page: start from the active corpus.
+    source = st.radio("Source", list(SOURCES), format_func=SOURCES.get, horizontal=True, key=f"{KEY}_source",
+                      index=list(SOURCES).index(active.kind))
     if source == "sample":
-        if st.button("Use the bundled sample", key=f"{KEY}_use_sample"):
+        if st.button("Use the bundled sample", key=f"{KEY}_use_sample", disabled=active == corpus.make_sample_choice()):
             use_corpus(corpus.make_sample_choice())
     elif source == "upload":
         draw_upload()
     else:
-        draw_results_folder()
+        draw_results_folder(active.location if active.kind == "results" else "")
 
 
 def draw_upload() -> None:
@@ -82,9 +85,11 @@ def draw_column_mapping(contents: list[tuple[str, bytes]]) -> tuple[tuple[str, s
     return tuple((field, column) for field, column in mapping.items() if column != AUTO)
 
 
-def draw_results_folder() -> None:
-    """Draw the results-folder input and open it when it holds ActorLens results."""
-    path = st.text_input("Results folder (the --out of `python -m analysis run`)", key=f"{KEY}_results_path")
+def draw_results_folder(active: str = "") -> None:
+    """Draw the results-folder input (holding the active results folder, if any) and open the folder when it
+    holds ActorLens results."""
+    path = st.text_input("Results folder (the --out of `python -m analysis run`)", value=active,
+                         key=f"{KEY}_results_path")
     if st.button("Open results folder", key=f"{KEY}_open_results", disabled=not path.strip()):
         problem = corpus.check_results_folder(path.strip())
         if problem:
