@@ -64,22 +64,61 @@ def run_later_stages(
     views = [with_quote_polarity(view, quote_scores) for view, (_, _, quote_scores) in zip(views, scores, strict=True)]
     stances = [find_stance_records(view, targets=rules.targets, cues=rules.stance) for view in views]
     relations = [find_relation_records(view, cues=rules.relations) for view in views]
+    repeats = [repeated_sentences(table["sentences"]) for table in tables]
     return [
         {
             "sentences": with_scores(table["sentences"], sentence_scores),
             "mentions": with_scores(table["mentions"], mention_scores),
-            "quotes": with_scores(article_quotes, quote_scores),
-            "stances": [(article_id, *record) for record in article_stances],
-            "relations": [(article_id, *record) for record in article_relations],
+            "quotes": renumbered(without_repeats(with_scores(article_quotes, quote_scores), repeated, column=2)),
+            "stances": without_repeats([(article_id, *record) for record in article_stances], repeated),
+            "relations": without_repeats([(article_id, *record) for record in article_relations], repeated),
         }
         for (article_id, _), table, (
             sentence_scores,
             mention_scores,
             quote_scores,
-        ), article_quotes, article_stances, article_relations in zip(
-            articles, tables, scores, quotes, stances, relations, strict=True
+        ), article_quotes, article_stances, article_relations, repeated in zip(
+            articles, tables, scores, quotes, stances, relations, repeats, strict=True
         )
     ]
+
+
+REPEAT_MIN_WORDS = 6  # a shorter sentence ("Photograph: Reuters") may well come twice
+REPEAT_MIN_ENDING = 10  # the words a sentence must share with the end of a longer one to repeat it
+
+
+def repeated_sentences(sentences: Rows) -> frozenset[int]:
+    """Ids of the sentences that repeat an earlier sentence of the same article, as live blogs repeat an
+    entry, sometimes under a time stamp: the same words (case and spacing aside) of REPEAT_MIN_WORDS or more,
+    or an earlier sentence ending in all of its words, or it ending in all of an earlier one's, of
+    REPEAT_MIN_ENDING words or more.
+
+    Their quotes, stances and relations are the earlier sentence's again and are not counted twice; their
+    mentions stay, as the text does mention the actors again.
+    """
+    seen_whole: set[tuple[str, ...]] = set()
+    seen_endings: set[tuple[str, ...]] = set()
+    repeated = set()
+    for row in sentences:
+        words = tuple(row[4].lower().split())
+        endings = [words[start:] for start in range(len(words) - REPEAT_MIN_ENDING + 1)]
+        if len(words) >= REPEAT_MIN_WORDS and (
+            words in seen_whole or words in seen_endings or any(end in seen_whole for end in endings)
+        ):
+            repeated.add(row[1])
+        seen_whole.add(words)
+        seen_endings.update(endings)
+    return frozenset(repeated)
+
+
+def without_repeats(rows: Rows, repeated: frozenset[int], *, column: int = 1) -> Rows:
+    """The rows whose sentence id (at `column`) is not in `repeated`."""
+    return [row for row in rows if row[column] not in repeated] if repeated else rows
+
+
+def renumbered(quotes: Rows) -> Rows:
+    """Quote rows with their quote ids counted again from 0 (after rows were left out)."""
+    return [(row[0], number, *row[2:]) for number, row in enumerate(quotes)]
 
 
 def with_quote_polarity(view: ArticleView, scores: list[tuple[float, float]]) -> ArticleView:

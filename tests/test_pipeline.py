@@ -6,6 +6,7 @@ import gc
 
 import pytest
 
+from analysis.later_stages import repeated_sentences
 from analysis.pipeline import ANALYSED_TABLES, analyse_article, analyse_rows, collection_paused
 
 OTHER = (
@@ -61,3 +62,51 @@ def test_collection_stays_off_after_a_block_when_it_was_off_before() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_live_blog_entry_repeated_under_a_time_stamp_is_counted_once(analyse) -> None:
+    entry = "Joe Biden said the United States strongly condemns Russia's attack on the port of Odesa."
+    text = f"Summary\n\n{entry}\n\nOther news came in.\n\n23 Jul 2022 22.17 {entry}\n\n{entry}"
+    tables = analyse(text)
+    quotes = tables["quotes"][["quote_id", "sentence_id", "speaker_id"]]
+    assert list(quotes.itertuples(index=False, name=None)) == [(0, 1, "joe_biden"), (1, 1, "united_states")]
+    stances = tables["stances"][["sentence_id", "actor_id", "stance"]]
+    assert list(stances.itertuples(index=False, name=None)) == [
+        (1, "joe_biden", "oppose"),
+        (1, "united_states", "oppose"),
+    ]
+    relations = tables["relations"][["sentence_id", "source_actor_id", "relation", "target_actor_id"]]
+    assert list(relations.itertuples(index=False, name=None)) == [(1, "united_states", "criticises", "russia")]
+    # the text names the actors again: their mentions stay
+    mentions = tables["mentions"].groupby("sentence_id")["actor_id"].apply(list)
+    assert list(mentions.items()) == [(sentence, ["joe_biden", "united_states", "russia"]) for sentence in (1, 3, 4)]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # the same words, case and spacing aside
+        (["Talks with the rebels will resume on Friday.", "talks with the  rebels will resume on Friday."], {1}),
+        # an earlier sentence under a time stamp, or the other way round
+        (
+            [
+                "10.15 Ten ministers of the bloc met in Brask to talk about the ferry crisis.",
+                "Ten ministers of the bloc met in Brask to talk about the ferry crisis.",
+            ],
+            {1},
+        ),
+        (
+            [
+                "Ten ministers of the bloc met in Brask to talk about the ferry crisis.",
+                "10.15 Ten ministers of the bloc met in Brask to talk about the ferry crisis.",
+            ],
+            {1},
+        ),
+        # short sentences and shorter shared endings do not count
+        (["Photograph: Reuters.", "Photograph: Reuters."], set()),
+        (["Ten ministers met on Friday in Brask.", "After a long night, ten ministers met on Friday in Brask."], set()),
+    ],
+)
+def test_repeated_sentences(sentences, expected) -> None:
+    rows = [("a", number, 0, 0, text, 0.0, 0.0) for number, text in enumerate(sentences)]
+    assert repeated_sentences(rows) == expected
