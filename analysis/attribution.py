@@ -508,9 +508,12 @@ def phrase_before(tokens: tuple[Token, ...], last: int, *, floor: int, cues: Spe
 
 def title_before_employer(tokens: tuple[Token, ...], first: int, *, floor: int, cues: SpeechCues) -> int:
     """Where a speaker phrase starting at token `first` really starts: at the title before an affiliation
-    word ("the former permanent secretary at [the Ministry of Defence]", "an analyst at [Eurasia Group]"),
-    else `first`. The employer is not the speaker (see `employer_start`)."""
+    word ("the former permanent secretary at [the Ministry of Defence]", "an analyst at [Eurasia Group]") or
+    at a place office and "of" before it ("the mayor of [the southern city of Mykolaiv]"), else `first`. The
+    employer or place is not the speaker (see `employer_start`)."""
     joiner, title = first - 1, first - 2
+    if title >= floor and tokens[joiner].lower == "of" and tokens[title].lower in cues.place_offices:
+        return title - 1 if title - 1 >= floor and tokens[title - 1].lower in cues.determiners else title
     if title < floor or tokens[joiner].lower not in cues.affiliation_words:
         return first
     if not (tokens[title].is_word and tokens[title].text.islower() and tokens[title].lower in cues.title_words):
