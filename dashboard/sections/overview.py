@@ -16,7 +16,8 @@ def draw_counts(view: View) -> None:
     """Draw the headline numbers of the selection."""
     counts = frames.count_corpus(view.selected)
     days = (counts["last"] - counts["first"]).days + 1 if counts["first"] else 0
-    cells = st.columns(6)
+    # Two rows of three, so that a narrow window does not cut the numbers ("4,…").
+    cells = [*st.columns(3), *st.columns(3)]
     cells[0].metric("Articles", f"{counts['articles']:,}")
     cells[1].metric("Outlets", counts["outlets"])
     cells[2].metric("Actors", f"{counts['actors']:,}", help="Actors of the registry mentioned in the selection")
