@@ -69,9 +69,15 @@ def run_later_stages(
         {
             "sentences": with_scores(table["sentences"], sentence_scores),
             "mentions": with_scores(table["mentions"], mention_scores),
-            "quotes": renumbered(without_repeats(with_scores(article_quotes, quote_scores), repeated, column=2)),
-            "stances": without_repeats([(article_id, *record) for record in article_stances], repeated),
-            "relations": without_repeats([(article_id, *record) for record in article_relations], repeated),
+            "quotes": renumbered(
+                without_repeats(with_scores(article_quotes, quote_scores), repeated, column=2, key=QUOTE_KEY)
+            ),
+            "stances": without_repeats(
+                [(article_id, *record) for record in article_stances], repeated, column=1, key=STANCE_KEY
+            ),
+            "relations": without_repeats(
+                [(article_id, *record) for record in article_relations], repeated, column=1, key=RELATION_KEY
+            ),
         }
         for (article_id, _), table, (
             sentence_scores,
@@ -85,35 +91,51 @@ def run_later_stages(
 
 REPEAT_MIN_WORDS = 6  # a shorter sentence ("Photograph: Reuters") may well come twice
 REPEAT_MIN_ENDING = 10  # the words a sentence must share with the end of a longer one to repeat it
+# What makes two rows one statement, by position in the row tuples (see analysis.schema):
+QUOTE_KEY = (3, 5, 6)  # speaker_id, text, kind
+STANCE_KEY = (2, 4, 6)  # actor_id, target_id, stance
+RELATION_KEY = (2, 4, 6)  # source_actor_id, target_actor_id, relation
 
 
-def repeated_sentences(sentences: Rows) -> frozenset[int]:
-    """Ids of the sentences that repeat an earlier sentence of the same article, as live blogs repeat an
-    entry, sometimes under a time stamp: the same words (case and spacing aside) of REPEAT_MIN_WORDS or more,
-    or an earlier sentence ending in all of its words, or it ending in all of an earlier one's, of
-    REPEAT_MIN_ENDING words or more.
-
-    Their quotes, stances and relations are the earlier sentence's again and are not counted twice; their
-    mentions stay, as the text does mention the actors again.
+def repeated_sentences(sentences: Rows) -> dict[int, int]:
+    """For each sentence that repeats an earlier sentence of the same article, as live blogs repeat an entry,
+    sometimes under a time stamp, the id of the first sentence it repeats: the same words (case and spacing
+    aside) of REPEAT_MIN_WORDS or more, or an earlier sentence ending in all of its words, or it ending in
+    all of an earlier one's, of REPEAT_MIN_ENDING words or more.
     """
-    seen_whole: set[tuple[str, ...]] = set()
-    seen_endings: set[tuple[str, ...]] = set()
-    repeated = set()
+    seen_whole: dict[tuple[str, ...], int] = {}
+    seen_endings: dict[tuple[str, ...], int] = {}
+    repeated = {}
     for row in sentences:
         words = tuple(row[4].lower().split())
         endings = [words[start:] for start in range(len(words) - REPEAT_MIN_ENDING + 1)]
-        if len(words) >= REPEAT_MIN_WORDS and (
-            words in seen_whole or words in seen_endings or any(end in seen_whole for end in endings)
-        ):
-            repeated.add(row[1])
-        seen_whole.add(words)
-        seen_endings.update(endings)
-    return frozenset(repeated)
+        if len(words) >= REPEAT_MIN_WORDS:
+            earlier = seen_whole.get(words, seen_endings.get(words))
+            earlier = (
+                earlier
+                if earlier is not None
+                else next((seen_whole[end] for end in endings if end in seen_whole), None)
+            )
+            if earlier is not None:
+                repeated[row[1]] = earlier
+        seen_whole.setdefault(words, row[1])
+        for end in endings:
+            seen_endings.setdefault(end, row[1])
+    return repeated
 
 
-def without_repeats(rows: Rows, repeated: frozenset[int], *, column: int = 1) -> Rows:
-    """The rows whose sentence id (at `column`) is not in `repeated`."""
-    return [row for row in rows if row[column] not in repeated] if repeated else rows
+def without_repeats(rows: Rows, repeated: dict[int, int], *, column: int, key: tuple[int, ...]) -> Rows:
+    """The rows less those of a repeated sentence (`repeated_sentences`; its id at `column`) that the
+    sentence it repeats also gave (the same `key` columns): a statement repeated in a live blog counts once.
+    The repeat's other rows stay, as when the first telling was a caption the rules read no statement in."""
+    if not repeated:
+        return rows
+
+    def statement(row: tuple) -> tuple:
+        return tuple(row[index] for index in key)
+
+    given = {(row[column], statement(row)) for row in rows}
+    return [row for row in rows if row[column] not in repeated or (repeated[row[column]], statement(row)) not in given]
 
 
 def renumbered(quotes: Rows) -> Rows:

@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from analysis.later_stages import repeated_sentences
+from analysis.later_stages import STANCE_KEY, repeated_sentences, without_repeats
 from analysis.pipeline import ANALYSED_TABLES, analyse_article, analyse_rows, collection_paused
 
 OTHER = (
@@ -86,27 +86,38 @@ def test_a_live_blog_entry_repeated_under_a_time_stamp_is_counted_once(analyse) 
     ("sentences", "expected"),
     [
         # the same words, case and spacing aside
-        (["Talks with the rebels will resume on Friday.", "talks with the  rebels will resume on Friday."], {1}),
+        (["Talks with the rebels will resume on Friday.", "talks with the  rebels will resume on Friday."], {1: 0}),
         # an earlier sentence under a time stamp, or the other way round
         (
             [
                 "10.15 Ten ministers of the bloc met in Brask to talk about the ferry crisis.",
                 "Ten ministers of the bloc met in Brask to talk about the ferry crisis.",
             ],
-            {1},
+            {1: 0},
         ),
         (
             [
                 "Ten ministers of the bloc met in Brask to talk about the ferry crisis.",
                 "10.15 Ten ministers of the bloc met in Brask to talk about the ferry crisis.",
             ],
-            {1},
+            {1: 0},
         ),
         # short sentences and shorter shared endings do not count
-        (["Photograph: Reuters.", "Photograph: Reuters."], set()),
-        (["Ten ministers met on Friday in Brask.", "After a long night, ten ministers met on Friday in Brask."], set()),
+        (["Photograph: Reuters.", "Photograph: Reuters."], {}),
+        (["Ten ministers met on Friday in Brask.", "After a long night, ten ministers met on Friday in Brask."], {}),
     ],
 )
 def test_repeated_sentences(sentences, expected) -> None:
     rows = [("a", number, 0, 0, text, 0.0, 0.0) for number, text in enumerate(sentences)]
     assert repeated_sentences(rows) == expected
+
+
+def test_a_repeat_keeps_the_statements_its_first_telling_did_not_give() -> None:
+    stances = [
+        ("a", 1, "dpr", "DPR", "recognition", "Recognition", "support"),
+        ("a", 3, "dpr", "DPR", "recognition", "Recognition", "support"),  # said again: counted once
+        ("a", 3, "lpr", "LPR", "recognition", "Recognition", "support"),  # only the repeat gave it: kept
+        ("a", 3, "dpr", "DPR", "recognition", "Recognition", "oppose"),  # another statement: kept
+    ]
+    assert without_repeats(stances, {3: 1}, column=1, key=STANCE_KEY) == [stances[0], stances[2], stances[3]]
+    assert without_repeats(stances, {}, column=1, key=STANCE_KEY) == stances

@@ -151,6 +151,16 @@ def test_seed_stances_and_relations_from_the_pipeline(seed):
         ("ukraine", "denies", "denis_pushilin"),
         ("russia", "denies", "the_west"),
     } <= relations
+    # The rebel leaders' appeal is told twice in the same words (sentences 1 and 3): it counts once.
+    appeal = stances[stances["actor_id"].isin(["dpr", "lpr"])][["sentence_id", "actor_id", "stance"]]
+    assert appeal.values.tolist() == [[1, "dpr", "support"], [1, "lpr", "support"]]
+    asks = tables["relations"][tables["relations"]["target_actor_id"] == "vladimir_putin"]
+    assert asks[["sentence_id", "source_actor_id"]].values.tolist() == [
+        [1, "dpr"],
+        [1, "lpr"],
+        [4, "russian_parliament"],
+        [12, "denis_pushilin"],
+    ]
 
 
 def test_own_article_quotes_stances_and_relations(own):
