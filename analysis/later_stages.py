@@ -102,26 +102,33 @@ def repeated_sentences(sentences: Rows) -> dict[int, int]:
     sometimes under a time stamp, the id of the first sentence it repeats: the same words (case and spacing
     aside) of REPEAT_MIN_WORDS or more, or an earlier sentence ending in all of its words, or it ending in
     all of an earlier one's, of REPEAT_MIN_ENDING words or more.
+
+    Sentences are looked up by all their words and by their last REPEAT_MIN_ENDING words, so each is read
+    once, whatever its length.
     """
     seen_whole: dict[tuple[str, ...], int] = {}
-    seen_endings: dict[tuple[str, ...], int] = {}
+    by_tail: dict[tuple[str, ...], list[tuple[tuple[str, ...], int]]] = {}
     repeated = {}
     for row in sentences:
         words = tuple(row[4].lower().split())
-        endings = [words[start:] for start in range(len(words) - REPEAT_MIN_ENDING + 1)]
-        if len(words) >= REPEAT_MIN_WORDS:
-            earlier = seen_whole.get(words, seen_endings.get(words))
-            earlier = (
-                earlier
-                if earlier is not None
-                else next((seen_whole[end] for end in endings if end in seen_whole), None)
-            )
-            if earlier is not None:
-                repeated[row[1]] = earlier
+        if len(words) < REPEAT_MIN_WORDS:
+            continue
+        earlier = seen_whole.get(words)
+        tail = words[-REPEAT_MIN_ENDING:] if len(words) >= REPEAT_MIN_ENDING else None
+        if earlier is None and tail is not None:
+            earlier = next((number for other, number in by_tail.get(tail, ()) if ends_in(words, other)), None)
+        if earlier is not None:
+            repeated[row[1]] = earlier
         seen_whole.setdefault(words, row[1])
-        for end in endings:
-            seen_endings.setdefault(end, row[1])
+        if tail is not None:
+            by_tail.setdefault(tail, []).append((words, row[1]))
     return repeated
+
+
+def ends_in(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    """True when the longer of two word sequences ends in all of the shorter."""
+    shorter, longer = (first, second) if len(first) <= len(second) else (second, first)
+    return longer[len(longer) - len(shorter) :] == shorter
 
 
 def without_repeats(rows: Rows, repeated: dict[int, int], *, column: int, key: tuple[int, ...]) -> Rows:
