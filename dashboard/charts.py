@@ -224,8 +224,11 @@ def make_stance_heatmap(frame: pd.DataFrame, *, small_n: int = 5) -> go.Figure:
                         range=[-0.5, len(targets) - 0.5])
     figure.update_yaxes(categoryorder="array", categoryarray=actors, showgrid=False,
                         range=[len(actors) - 0.5, -0.5])
-    return figure.update_layout(title="Net stance of actors toward targets",
-                                height=46 * len(actors) + 200, **LAYOUT)
+    return figure.update_layout(title={"text": "Net stance of actors toward targets", "subtitle": {
+        "text": f"Each cell: net stance, then support/oppose/neutral statements; pale: fewer than {small_n}"},
+        "yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 12}},
+                                # room for the title above the slanted target names
+                                height=46 * len(actors) + 340, **{**LAYOUT, "margin": {**LAYOUT["margin"], "t": 190}})
 
 
 def make_stance_bars(frame: pd.DataFrame) -> go.Figure:
@@ -256,11 +259,16 @@ def make_stance_over_time(frame: pd.DataFrame, *, period_label: str = "week", sm
     figure = px.line(frame, x="period", y="net", color="target", markers=True, hover_data=["n", "support", "oppose"],
                      title=f"Net stance per target per {period_label}",
                      labels={"period": period_label.capitalize(), "net": "Net stance", "target": "Target"})
-    for trace in figure.data:
-        counts = frame.loc[frame["target"] == trace.name, "n"]
-        trace.marker.symbol = ["circle-open" if count < small_n else "circle" for count in counts]
+    for trace in list(figure.data):
+        few = (frame.loc[frame["target"] == trace.name, "n"] < small_n).to_list()
+        # hollow markers drawn over the few-statement points, so the legend keeps the series' filled marker
+        figure.add_trace(go.Scatter(
+            x=[x for x, small in zip(trace.x, few, strict=True) if small],
+            y=[y for y, small in zip(trace.y, few, strict=True) if small], mode="markers", showlegend=False,
+            legendgroup=trace.legendgroup, hoverinfo="skip", name=f"{trace.name} (few statements)",
+            marker={"color": "white", "size": 7, "line": {"color": trace.line.color, "width": 1.5}}))
     figure.update_yaxes(range=[-1.05, 1.05])
-    figure.add_hline(y=0, line_dash="dot", line_color="#777")
+    figure.add_hline(y=0, line_dash="dot", line_color="#777", layer="below")
     return figure.update_layout(**LAYOUT)
 
 

@@ -59,10 +59,7 @@ def switch_corpus(choice: corpus.CorpusChoice) -> None:
     previous = get_corpus_choice()
     st.session_state[CORPUS_KEY] = choice
     st.session_state.pop(URL_PROBLEM_KEY, None)
-    for key in corpus.CORPUS_PARAMS:
-        if key in st.query_params:
-            del st.query_params[key]
-    st.query_params.update(corpus.encode_choice(choice))
+    name_corpus_in_address(choice)
     if (previous.kind, previous.location) != (choice.kind, choice.location):
         st.session_state[RESET_KEY] = True  # the widgets were drawn in this run: reset them before the next
 
@@ -83,6 +80,7 @@ def prepare_corpus(choice: corpus.CorpusChoice) -> tuple[str, str]:
 def draw_sidebar() -> None:
     """Analyse the active corpus if needed and draw the filters every page shares (called by the entry script)."""
     choice = get_corpus_choice()
+    name_corpus_in_address(choice)
     try:
         results_dir, content_hash = prepare_corpus(choice)
         options = cache.compute_filter_options(results_dir, content_hash)
@@ -91,10 +89,23 @@ def draw_sidebar() -> None:
         return
     if st.session_state.pop(RESET_KEY, False):
         reset_filters()
-    if st.session_state.get(URL_PROBLEM_KEY):
-        st.sidebar.warning(f"The address names a corpus this server cannot open ({st.session_state[URL_PROBLEM_KEY]}),"
-                           " so the bundled sample is shown and the address's filters may not apply.")
+    problem = st.session_state.get(URL_PROBLEM_KEY, "")  # until the reader opens a corpus on the Data page
+    if problem:
+        st.sidebar.warning(f"The address you opened names a corpus this server cannot open: {problem.rstrip('.')}. "
+                           "The bundled sample is shown instead, and that address's filters may not apply.")
     draw_filters(options)
+
+
+def name_corpus_in_address(choice: corpus.CorpusChoice) -> None:
+    """Put the active corpus's parameters (`corpus.encode_choice`) in the address on every page: a page switch
+    keeps only the parameters of widgets, so a link copied on any page opens the same data."""
+    wanted = corpus.encode_choice(choice)
+    for key in corpus.CORPUS_PARAMS:
+        if key not in wanted and key in st.query_params:
+            del st.query_params[key]
+    for key, value in wanted.items():
+        if st.query_params.get(key) != value:
+            st.query_params[key] = value
 
 
 def load_view() -> View | None:

@@ -95,11 +95,21 @@ def test_stance_grid_pales_cells_of_few_statements(selected) -> None:
 
 def test_stance_over_time_breaks_at_empty_periods_and_hollows_few(selected) -> None:
     weekly = frames.summarize_stance_per_period(selected["stances"], selected["articles"], granularity="W")
-    figure = charts.make_stance_over_time(weekly, small_n=2)
+    figure = charts.make_stance_over_time(weekly, small_n=3)
     recognition = next(trace for trace in figure.data if trace.name == "recognition of DPR/LPR")
-    assert list(recognition.marker.symbol) == ["circle", "circle-open"]  # 2 statements, then none
+    few = next(trace for trace in figure.data if trace.name == "recognition of DPR/LPR (few statements)")
+    # 2 statements, then none: both under 3, drawn hollow over the series, which keeps its legend marker
+    assert (few.y[0], few.marker.color, few.marker.line.color) == (0.0, "white", recognition.line.color)
+    assert few.showlegend is False and recognition.showlegend is not False
     assert pd.isna(recognition.y[1])  # no line drawn through the empty week
     assert figure.data[0].connectgaps in (None, False)
+    assert figure.layout.shapes[0].layer == "below"  # the zero line does not hide points at 0
+
+
+def test_exported_stance_grid_explains_its_cells(selected) -> None:
+    matrix = frames.summarize_stance_matrix(selected["stances"], selected["articles"])
+    title = charts.make_stance_heatmap(matrix, small_n=5).layout.title
+    assert title.subtitle.text == "Each cell: net stance, then support/oppose/neutral statements; pale: fewer than 5"
 
 
 def test_stance_grid_is_green_for_support_and_red_for_oppose(selected) -> None:

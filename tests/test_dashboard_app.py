@@ -239,13 +239,17 @@ def test_a_copied_address_opens_the_same_results_folder(cache_dir: Path, tmp_pat
                                                                  label=f"Results: {folder}")
     assert f"Corpus: Results: {folder} · 2 of 5 articles" in [caption.value for caption in app.sidebar.caption]
     assert list(app.dataframe[0].value["speaker"]) == ["Joe Biden", "Joe Biden"]
+    # a page switch keeps only the widgets' parameters: the corpus is named in the address again
+    app.query_params.pop("corpus", None)
+    app.switch_page("dashboard/pages/overview.py").run()
+    assert app.query_params.get("corpus") in ([f"results:{folder}"], f"results:{folder}")
 
 
 def test_an_address_naming_a_corpus_the_server_lacks_says_so(cache_dir: Path, tmp_path: Path) -> None:
     app = open_page("overview", query={"corpus": f"results:{tmp_path / 'gone'}"})
     assert [warning.value for warning in app.sidebar.warning] == [
-        f"The address names a corpus this server cannot open ({tmp_path / 'gone'} is not a folder.), so the bundled "
-        "sample is shown and the address's filters may not apply."
+        f"The address you opened names a corpus this server cannot open: {tmp_path / 'gone'} is not a folder. "
+        "The bundled sample is shown instead, and that address's filters may not apply."
     ]
     assert app.session_state[CORPUS_KEY] == corpus.make_sample_choice()
 

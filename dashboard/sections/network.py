@@ -28,8 +28,9 @@ def draw_network(view: View) -> tuple[export.ChartItem | None, pd.DataFrame, pd.
     """Draw the actor network; return the chart with its nodes and edges."""
     st.subheader("Actor network")
     left, middle, right = st.columns(3)
-    with_cooccurrence = left.toggle("Also link actors named in the same sentence", value=False, key=f"{KEY}_cooc",
-                                    help="Off: only what actors do to each other (accuses, supports, meets, …).")
+    with_cooccurrence = left.toggle("Same-sentence links", value=False, key=f"{KEY}_cooc",
+                                    help="On: also link actors named in the same sentence. Off: only what actors do "
+                                         "to each other (accuses, supports, meets, …).")
     min_weight = middle.slider("Minimum tie strength", 1, 10, 1, key=f"{KEY}_min_weight",
                                help="Relations plus sentences the two actors share.")
     limit = right.slider("Actors shown (strongest ties first)", 5, 100, 30, key=f"{KEY}_limit")
