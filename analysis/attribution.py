@@ -14,6 +14,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from analysis.candidates import honorific_gender_before, parse_honorific_genders
 from analysis.cues import Screen, candidate_screen, prefix_tree
 from analysis.registry import Registry
 from analysis.schema import UNREGISTERED_PREFIX
@@ -185,11 +186,7 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         place_offices=word_set(data, "place_offices"),
         quantity_phrases=word_set(data, "quantity_phrases"),
         negation_skips=word_set(data, "negation_skips"),
-        honorific_genders=tuple(
-            (str(word), str(gender))
-            for gender, words in (data.get("honorific_genders") or {}).items()
-            for word in words
-        ),
+        honorific_genders=parse_honorific_genders(data),
         audience_cues=word_set(data, "audience_cues"),
         title_small_words=word_set(data, "title_small_words"),
         title_introducers=word_set(data, "title_introducers"),
@@ -946,8 +943,7 @@ def honorific_gender(actor_id: str, context: SpeakerContext) -> str:
         honorifics, found = dict(context.cues.honorific_genders), ""
         for mention in context.mentions:
             if mention.actor_id == actor_id:
-                before = context.text[max(0, mention.start - 6) : mention.start].split()[-1:]
-                found = honorifics.get(before[0], "") if before else ""
+                found = honorific_gender_before(context.text, mention.start, honorifics)
                 if found:
                     break
         context.genders[actor_id] = found

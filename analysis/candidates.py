@@ -17,8 +17,8 @@ the first naming (`headline_end`, `is_headline_surname`).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_UPPER, LENGTH
@@ -79,12 +79,20 @@ def names_a_couple(surname: str, text: str, honorific_genders: Sequence[tuple[st
     """True when the surname is written right after honorifics of two genders ("Mr. Clinton" and "Mrs.
     Clinton"); `honorific_genders` holds pairs of honorific and gender."""
     genders = dict(honorific_genders)
-    found = set()
-    for position in word_positions(text, surname):
-        before = text[max(0, position - 6) : position].split()[-1:]
-        if before and before[0] in genders:
-            found.add(genders[before[0]])
-    return len(found) > 1
+    found = {honorific_gender_before(text, position, genders) for position in word_positions(text, surname)}
+    return len(found - {""}) > 1
+
+
+def honorific_gender_before(text: str, position: int, genders: Mapping[str, str]) -> str:
+    """The gender of the honorific written right before `position` ("Ms. Griner": female), else ""."""
+    before = text[max(0, position - 6) : position].split()[-1:]
+    return genders.get(before[0], "") if before else ""
+
+
+def parse_honorific_genders(data: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+    """(honorific, gender) pairs from the `honorific_genders` mapping of data/speech_cues.yaml."""
+    groups = data.get("honorific_genders") or {}
+    return tuple((str(word), str(gender)) for gender, words in groups.items() for word in words)
 
 
 def first_seen_in(surname: str, name: str, text: str) -> bool:

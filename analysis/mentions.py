@@ -16,7 +16,13 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from analysis.candidates import find_candidates, find_ner_mentions, with_first_full_names, with_full_names
+from analysis.candidates import (
+    find_candidates,
+    find_ner_mentions,
+    parse_honorific_genders,
+    with_first_full_names,
+    with_full_names,
+)
 from analysis.registry import Actor, Registry, default_short_names
 from analysis.schema import MENTION_COLUMNS
 from analysis.sentences import is_headline_case, sentence_token_ranges
@@ -88,11 +94,7 @@ def make_match_rules(lexicon: dict[str, Any], metonym_rules: dict[str, Any], spe
         title_words=frozenset(lexicon.get("title_words") or ()),
         not_names=frozenset(lexicon.get("not_names") or ()),
         honorifics=frozenset(lexicon.get("honorifics") or ()),
-        honorific_genders=tuple(
-            (str(word), gender)
-            for gender, items in (speech_cues.get("honorific_genders") or {}).items()
-            for word in items
-        ),
+        honorific_genders=parse_honorific_genders(speech_cues),
         title_endings=frozenset(lexicon.get("title_endings") or ()),
         organisation_heads=frozenset(lexicon.get("organisation_heads") or ()),
         not_actors=tuple(str(phrase) for phrase in lexicon.get("not_actors") or ()),
