@@ -44,13 +44,13 @@ def draw_filters(options: FilterOptions) -> None:
         st.multiselect("Stance targets", list(target_names), format_func=target_names.get, key=KEYS["targets"],
                        placeholder="All targets", bind="query-params", help="Restricts the stance statements only.")
         # No max_value: a value kept from a bigger corpus must not make the widget raise.
-        st.number_input("Minimum mentions per actor", min_value=1, value=1, step=1, key=KEYS["min"],
+        st.number_input("Minimum mentions per actor", min_value=1, value=DEFAULTS["min"], step=1, key=KEYS["min"],
                         bind="query-params")
-        st.segmented_control("Time granularity", list(GRANULARITIES), format_func=GRANULARITIES.get, default="W",
-                             required=True, key=KEYS["grain"], bind="query-params")
+        st.segmented_control("Time granularity", list(GRANULARITIES), format_func=GRANULARITIES.get,
+                             default=DEFAULTS["grain"], required=True, key=KEYS["grain"], bind="query-params")
         st.text_input("Text search", key=KEYS["search"], bind="query-params", placeholder="phrase in title or text",
                       help="Case-insensitive, matched literally.")
-        st.checkbox("Include near-duplicate articles", value=False, key=KEYS["dupes"], bind="query-params",
+        st.checkbox("Include near-duplicate articles", value=DEFAULTS["dupes"], key=KEYS["dupes"], bind="query-params",
                     help="Republished wire copy is left out by default.")
 
 
@@ -61,7 +61,7 @@ def draw_date_range(options: FilterOptions) -> None:
         return
     # Empty by default rather than the corpus's own span, so a range never outlives the corpus it was picked
     # for and undated articles stay in until the reader narrows the dates.
-    st.date_input("Date range", value=(), key=KEYS["dates"], bind="query-params", format="YYYY-MM-DD",
+    st.date_input("Date range", value=DEFAULTS["dates"], key=KEYS["dates"], bind="query-params", format="YYYY-MM-DD",
                   help=f"The corpus runs from {options.first} to {options.last}. Leave empty for all dates; "
                        "a range also leaves out undated articles.")
 
@@ -76,8 +76,8 @@ def read_selection(options: FilterOptions) -> Selection:
         actors=tuple(actor for actor in state.get(KEYS["actors"]) or () if actor in valid_actors),
         outlets=tuple(state.get(KEYS["outlets"]) or ()),
         targets=tuple(target for target in state.get(KEYS["targets"]) or () if target in valid_targets),
-        min_mentions=int(state.get(KEYS["min"]) or 1),
-        granularity=state.get(KEYS["grain"]) or "W",
+        min_mentions=int(state.get(KEYS["min"]) or DEFAULTS["min"]),
+        granularity=state.get(KEYS["grain"]) or DEFAULTS["grain"],
         search=state.get(KEYS["search"]) or "",
         include_duplicates=bool(state.get(KEYS["dupes"])),
     )

@@ -54,12 +54,11 @@ def get_corpus_choice() -> corpus.CorpusChoice:
 
 
 def switch_corpus(choice: corpus.CorpusChoice) -> None:
-    """Make choice the active corpus and name it in the address; another corpus than before starts with no
+    """Make choice the active corpus (the caller reruns the script); another corpus than before starts with no
     filters, since actors and outlets picked for one corpus mean nothing in another."""
     previous = get_corpus_choice()
     st.session_state[CORPUS_KEY] = choice
-    st.session_state.pop(URL_PROBLEM_KEY, None)
-    name_corpus_in_address(choice)
+    st.session_state.pop(URL_PROBLEM_KEY, None)  # the next run's sidebar names the new corpus in the address
     if (previous.kind, previous.location) != (choice.kind, choice.location):
         st.session_state[RESET_KEY] = True  # the widgets were drawn in this run: reset them before the next
 

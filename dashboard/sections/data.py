@@ -20,7 +20,6 @@ KEY = "dat"
 SOURCES = {"sample": "Bundled sample", "upload": "Upload files", "results": "Results folder from the CLI"}
 COLUMN_FIELDS = FIELDS  # fields a table column can be mapped to
 AUTO = "(detect automatically)"
-EDITED = corpus.EDITED_LABEL
 
 
 def use_corpus(choice: corpus.CorpusChoice) -> None:
@@ -171,7 +170,7 @@ def apply_registry_edit(view: View, edit: Callable[[], dict]) -> None:
         st.error(str(error))
         return
     path = registry_edit.write_registry_copy(edited, folder=corpus.find_cache_root() / "registries")
-    label = view.choice.label.removesuffix(EDITED) + EDITED
+    label = view.choice.label.removesuffix(corpus.EDITED_LABEL) + corpus.EDITED_LABEL
     use_corpus(replace(view.choice, actors_path=str(path), label=label))
 
 
