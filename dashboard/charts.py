@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
@@ -14,6 +16,15 @@ POLARITY_SCALE = "RdBu"  # sentiment: red = negative, blue = positive; colour-bl
 STANCE_SCALE = [[0.0, STANCE_COLOURS["oppose"]], [0.5, "#f7f7f7"], [1.0, STANCE_COLOURS["support"]]]
 MIN_POLARITY_RANGE = 0.25  # sentiment axes zoom to the data but never narrower than +-0.25
 LAYOUT = {"margin": {"l": 10, "r": 10, "t": 50, "b": 10}, "template": "plotly_white"}
+PANEL_TITLE_WIDTH = 26  # characters per line of a panel title, so that titles side by side stay apart at 800 px
+FACET_TITLE_WIDTH = 20  # the same for the narrower panels of three-column grids
+FACET_GAP_PIXELS = 70  # between rows of panels: room for a two-line panel title
+PANELS_LAYOUT = {**LAYOUT, "margin": {**LAYOUT["margin"], "t": 90}}  # room for a figure title over 2-line panel titles
+
+
+def wrap_title(text: str, width: int = PANEL_TITLE_WIDTH) -> str:
+    """Break a panel title into lines of at most `width` characters (Plotly's <br>), at spaces only."""
+    return "<br>".join(textwrap.wrap(text, width=width, break_long_words=False)) or text
 
 
 def make_empty_figure(message: str = "No data for this selection") -> go.Figure:
@@ -114,8 +125,8 @@ def make_sentiment_by_actor(frame: pd.DataFrame) -> go.Figure:
     actors = list(dict.fromkeys(frame["actor"]))
     reach = find_polarity_range(frame)
     figure = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.08,
-                           subplot_titles=["Sentiment toward the actor (its mention contexts)",
-                                           "Sentiment of the actor's own quotes"])
+                           subplot_titles=[wrap_title("Sentiment toward the actor (its mention contexts)"),
+                                           wrap_title("Sentiment of the actor's own quotes")])
     for column, measure in enumerate(MEASURE_COLOURS, start=1):
         group = frame[frame["measure"] == measure]
         figure.add_trace(make_interval_trace(group, name=measure, colour=MEASURE_COLOURS[measure]), row=1, col=column)
@@ -128,7 +139,7 @@ def make_sentiment_by_actor(frame: pd.DataFrame) -> go.Figure:
     figure.update_xaxes(title="Mean polarity (−1 negative … +1 positive)", range=[-reach, reach], zeroline=False)
     figure.update_yaxes(categoryorder="array", categoryarray=actors[::-1])
     return figure.update_layout(title="Sentiment toward each actor and of its own quotes", showlegend=False,
-                                height=max(350, 34 * len(actors) + 160), **LAYOUT)
+                                height=max(350, 34 * len(actors) + 180), **PANELS_LAYOUT)
 
 
 def make_interval_trace(group: pd.DataFrame, *, name: str, colour: str) -> go.Scatter:
@@ -239,13 +250,15 @@ def make_stance_bars(frame: pd.DataFrame) -> go.Figure:
     if frame.empty:
         return make_empty_figure()
     actors = list(dict.fromkeys(frame["actor"]))
+    rows = -(-frame["target"].nunique() // 3)
+    height = max(350, rows * (20 * len(actors) + 80) + 120)
     figure = px.bar(frame, x=list(STANCE_COLOURS), y="actor", orientation="h", facet_col="target", facet_col_wrap=3,
                     color_discrete_map=STANCE_COLOURS, title="Stance statements per actor and target",
                     category_orders={"actor": actors, "target": sorted(frame["target"].unique())},
-                    labels={"value": "Statements", "actor": "", "variable": "Stance"})
-    figure.for_each_annotation(lambda note: note.update(text=note.text.split("=")[-1]))
-    rows = -(-frame["target"].nunique() // 3)
-    return figure.update_layout(barmode="stack", height=max(350, rows * (20 * len(actors) + 60) + 120), **LAYOUT)
+                    labels={"value": "Statements", "actor": "", "variable": "Stance"},
+                    facet_row_spacing=min(0.5 / rows, FACET_GAP_PIXELS / height))
+    figure.for_each_annotation(lambda note: note.update(text=wrap_title(note.text.split("=")[-1], FACET_TITLE_WIDTH)))
+    return figure.update_layout(barmode="stack", height=height, **PANELS_LAYOUT)
 
 
 def make_stance_over_time(frame: pd.DataFrame, *, period_label: str = "week", small_n: int = 5) -> go.Figure:

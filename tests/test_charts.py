@@ -154,3 +154,19 @@ def test_network_colours_edges_by_polarity(selected) -> None:
 
 def test_classify_polarity() -> None:
     assert [charts.classify_polarity(v) for v in (-0.5, 0, 0.2)] == ["negative", "neutral", "positive"]
+
+
+def test_panel_titles_break_at_spaces_into_short_lines() -> None:
+    assert charts.wrap_title("Sentiment toward the actor (its mention contexts)") == (
+        "Sentiment toward the actor<br>(its mention contexts)")
+    assert charts.wrap_title("Military escalation / invasion", 20) == "Military escalation<br>/ invasion"
+    assert charts.wrap_title("Sanctions on Russia", 20) == "Sanctions on Russia"
+    assert charts.wrap_title("Internationalisation", 5) == "Internationalisation"  # never inside a word
+
+
+def test_panel_titles_side_by_side_are_wrapped(selected) -> None:
+    data = frames.summarize_sentiment_by_actor(selected["mentions"], selected["quotes"], selected["articles"])
+    titles = [note.text for note in charts.make_sentiment_by_actor(data).layout.annotations]
+    assert titles == ["Sentiment toward the actor<br>(its mention contexts)", "Sentiment of the actor's<br>own quotes"]
+    bars = charts.make_stance_bars(frames.summarize_stance_matrix(selected["stances"], selected["articles"]))
+    assert max(len(line) for note in bars.layout.annotations for line in note.text.split("<br>")) <= 20
