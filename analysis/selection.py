@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis.schema import UNREGISTERED_PREFIX
+
 GRANULARITIES: dict[str, str] = {"D": "day", "W": "week", "M": "month"}
 
 Tables = Mapping[str, pd.DataFrame]
@@ -29,20 +31,24 @@ class Selection:
     granularity: str = "W"  # key of GRANULARITIES; only time charts read it
     search: str = ""  # case-insensitive literal phrase the article's title or text must contain
     include_duplicates: bool = False  # near-duplicates (articles.duplicate_of != "") are left out by default
+    registry_only: bool = False  # leave out the names found outside the registry ("unregistered:<name>")
 
 
 def apply_selection(tables: Tables, selection: Selection) -> dict[str, pd.DataFrame]:
     """Return new tables restricted to the selection; tables missing from the input are left out.
 
     Articles are filtered by duplicates, date, outlet and search phrase; every other table keeps only rows of
-    those articles. Actors under the mention floor disappear from mentions, quotes, stances and relations.
-    With actors chosen, articles must mention one of them, mentions/quotes/stances keep only their rows and
-    relations keep edges touching them. With targets chosen, stances keep only those targets.
+    those articles. Actors under the mention floor, and with registry_only the actors found outside the
+    registry, disappear from mentions, quotes, stances and relations. With actors chosen, articles must mention
+    one of them, mentions/quotes/stances keep only their rows and relations keep edges touching them. With
+    targets chosen, stances keep only those targets.
     """
     articles = select_articles(tables["articles"], selection=selection)
     kept = {name: keep_article_rows(frame, articles["article_id"]) for name, frame in tables.items()}
     kept["articles"] = articles
     kept = drop_rare_actors(kept, min_mentions=selection.min_mentions)
+    if selection.registry_only:
+        kept = drop_unregistered_actors(kept)
     if selection.actors:
         kept = keep_actors(kept, actors=selection.actors)
     if selection.targets and "stances" in kept:
@@ -98,6 +104,27 @@ def drop_rare_actors(tables: Mapping[str, pd.DataFrame], *, min_mentions: int) -
     return result
 
 
+def is_registered(actor_ids: pd.Series) -> pd.Series:
+    """True for registry ids, False for names found outside the registry; "" (no speaker) counts as registered."""
+    return ~actor_ids.astype(str).str.startswith(UNREGISTERED_PREFIX)
+
+
+def drop_unregistered_actors(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Return tables without the rows of actors found outside the registry; articles and sentences stay.
+
+    Unattributed quotes belong to no actor and stay; a relation goes when either end is outside the registry.
+    """
+    columns = {"mentions": ["actor_id"], "quotes": ["speaker_id"], "stances": ["actor_id"],
+               "relations": ["source_actor_id", "target_actor_id"]}
+    result = dict(tables)
+    for name, names in columns.items():
+        if name in tables:
+            frame = tables[name]
+            keep = pd.concat([is_registered(frame[column]) for column in names], axis=1).all(axis=1)
+            result[name] = frame[keep].reset_index(drop=True)
+    return result
+
+
 def keep_actors(tables: Mapping[str, pd.DataFrame], *, actors: tuple[str, ...]) -> dict[str, pd.DataFrame]:
     """Return tables restricted to the given actor ids (articles: those mentioning one of them)."""
     result = dict(tables)
@@ -132,6 +159,8 @@ def describe_selection(selection: Selection, *, actor_names: Mapping[str, str] |
         parts.append("stance targets " + ", ".join(selection.targets))
     if selection.min_mentions > 1:
         parts.append(f"at least {selection.min_mentions} mentions per actor")
+    if selection.registry_only:
+        parts.append("registry actors only")
     if selection.search.strip():
         parts.append(f'text contains "{selection.search.strip()}"')
     parts.append("near-duplicates included" if selection.include_duplicates else "near-duplicates excluded")

@@ -12,11 +12,11 @@ from dashboard.cache import FilterOptions
 PREFIX = "flt_"  # every filter key; with bind="query-params" the key is also the URL parameter name
 
 
-FILTERS = ("dates", "actors", "outlets", "targets", "min", "grain", "search", "dupes")
+FILTERS = ("dates", "actors", "outlets", "targets", "min", "registry", "grain", "search", "dupes")
 KEYS = {name: f"{PREFIX}{name}" for name in FILTERS}
 # What each filter holds before the reader touches it (all articles, weekly charts).
-DEFAULTS = {"dates": (), "actors": [], "outlets": [], "targets": [], "min": 1, "grain": "W", "search": "",
-            "dupes": False}
+DEFAULTS = {"dates": (), "actors": [], "outlets": [], "targets": [], "min": 1, "registry": False, "grain": "W",
+            "search": "", "dupes": False}
 
 
 def reset_filters() -> None:
@@ -46,6 +46,9 @@ def draw_filters(options: FilterOptions) -> None:
         # No max_value: a value kept from a bigger corpus must not make the widget raise.
         st.number_input("Minimum mentions per actor", min_value=1, value=DEFAULTS["min"], step=1, key=KEYS["min"],
                         bind="query-params")
+        st.checkbox("Only actors of the registry", value=DEFAULTS["registry"], key=KEYS["registry"],
+                    bind="query-params", help="Leaves out the people and organisations the analysis found outside "
+                                              "the actor registry, on every page.")
         st.segmented_control("Time granularity", list(GRANULARITIES), format_func=GRANULARITIES.get,
                              default=DEFAULTS["grain"], required=True, key=KEYS["grain"], bind="query-params")
         st.text_input("Text search", key=KEYS["search"], bind="query-params", placeholder="phrase in title or text",
@@ -77,6 +80,7 @@ def read_selection(options: FilterOptions) -> Selection:
         outlets=tuple(state.get(KEYS["outlets"]) or ()),
         targets=tuple(target for target in state.get(KEYS["targets"]) or () if target in valid_targets),
         min_mentions=int(state.get(KEYS["min"]) or DEFAULTS["min"]),
+        registry_only=bool(state.get(KEYS["registry"])),
         granularity=state.get(KEYS["grain"]) or DEFAULTS["grain"],
         search=state.get(KEYS["search"]) or "",
         include_duplicates=bool(state.get(KEYS["dupes"])),

@@ -131,6 +131,24 @@ def test_near_duplicates_are_excluded_by_default(cache_dir: Path, sample) -> Non
     assert open_page("overview", query={"flt_dupes": "true"}).metric[0].value == f"{len(sample.articles):,}"
 
 
+def test_registry_only_leaves_out_the_names_found_outside_the_registry(cache_dir: Path, sample) -> None:
+    originals = set(sample.articles.loc[sample.articles["duplicate_of"] == "", "article_id"])
+    quotes = sample.quotes[sample.quotes["article_id"].isin(originals)]
+    outside = quotes["speaker_id"].str.startswith("unregistered:")
+    assert outside.sum() > 0  # the sample's quotes include speakers outside the registry
+    everyone, registry = open_page("overview"), open_page("overview", query={"flt_registry": "true"})
+    assert app_metric(everyone, "Quotes") == f"{len(quotes):,}"
+    assert app_metric(registry, "Quotes") == f"{int((~outside).sum()):,}"
+    assert app_metric(everyone, "Actors") == app_metric(registry, "Actors")
+    assert any("outside it" in caption.value for caption in everyone.caption)
+    assert not any("outside it" in caption.value for caption in registry.caption)
+
+
+def app_metric(app: AppTest, label: str) -> str:
+    """The value of the metric with this label."""
+    return next(metric.value for metric in app.metric if metric.label == label)
+
+
 def test_xss_article_renders_as_text(cache_dir: Path, tmp_path: Path) -> None:
     folder = tmp_path / "xss"
     folder.mkdir()

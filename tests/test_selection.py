@@ -55,6 +55,28 @@ def test_min_mentions_drops_rare_actors_everywhere() -> None:
     assert selected["relations"].empty
 
 
+def as_unregistered(tables: dict, actor_id: str, name: str) -> dict:
+    """The tables with one registry actor turned into a name found outside the registry."""
+    outside = f"unregistered:{name}"
+    tables = {key: frame.replace({actor_id: outside}) for key, frame in tables.items()}
+    mentions = tables["mentions"]
+    tables["mentions"] = mentions.assign(registered=mentions["actor_id"] != outside)
+    return tables
+
+
+def test_registry_only_drops_the_rows_of_names_outside_the_registry() -> None:
+    tables = as_unregistered(make_tables(), "joe_biden", "Joe Biden")
+    everyone = apply_selection(tables, Selection())
+    selected = apply_selection(tables, Selection(registry_only=True))
+    assert (len(everyone["mentions"]), len(selected["mentions"])) == (13, 9)
+    assert selected["mentions"]["registered"].all()
+    assert list(everyone["quotes"]["speaker_id"]) == ["unregistered:Joe Biden"] * 2 + ["volodymyr_zelensky", "russia"]
+    assert list(selected["quotes"]["speaker_id"]) == ["volodymyr_zelensky", "russia"]
+    assert list(selected["stances"]["actor_id"]) == ["vladimir_putin", "volodymyr_zelensky", "russia"]
+    assert list(selected["relations"]["relation"]) == ["criticises", "meets"]  # not Zelensky asking Biden
+    assert selected["articles"].equals(everyone["articles"])  # articles and sentences stay
+
+
 def test_target_filter_touches_only_stances() -> None:
     selected = apply_selection(make_tables(), Selection(targets=("recognition",)))
     assert list(selected["stances"]["stance"]) == ["support", "oppose"]
@@ -90,3 +112,4 @@ def test_selection_is_frozen_and_hashable() -> None:
 def test_describe_selection_uses_display_names() -> None:
     text = describe_selection(Selection(actors=("russia",), min_mentions=3), actor_names={"russia": "Russia"})
     assert text == "actors Russia; at least 3 mentions per actor; near-duplicates excluded"
+    assert describe_selection(Selection(registry_only=True)) == "registry actors only; near-duplicates excluded"

@@ -28,8 +28,9 @@ def draw_counts(view: View) -> None:
         st.caption(f"Dated articles run from {counts['first']:%d %b %Y} to {counts['last']:%d %b %Y}.")
     if counts["unregistered"]:
         st.caption(f"Besides these actors of the registry, the analysis found {counts['unregistered']:,} names "
-                   "outside it, people and organisations the registry may lack. The Actors page counts them with "
-                   "the others; the Data page's registry editor adds them to the registry.")
+                   "outside it, people and organisations the registry may lack. The other pages count them with "
+                   "the others unless the sidebar's \"Only actors of the registry\" is ticked; the Data page's "
+                   "registry editor adds them to the registry.")
     if view.results.summary:
         with st.expander("Ingest and analysis summary"):
             st.text(view.results.summary)
