@@ -18,6 +18,8 @@ MIN_POLARITY_RANGE = 0.25  # sentiment axes zoom to the data but never narrower 
 LAYOUT = {"margin": {"l": 10, "r": 10, "t": 50, "b": 10}, "template": "plotly_white"}
 PANEL_TITLE_WIDTH = 26  # characters per line of a panel title, so that titles side by side stay apart at 800 px
 FACET_TITLE_WIDTH = 20  # the same for the narrower panels of three-column grids
+# A white halo around node labels, so that a label stays readable where ties run under it.
+LABEL_HALO = "-1px -1px 0 white, 1px -1px 0 white, -1px 1px 0 white, 1px 1px 0 white, 0 0 3px white, 0 0 4px white"
 FACET_GAP_PIXELS = 70  # between rows of panels: room for a two-line panel title
 PANELS_LAYOUT = {**LAYOUT, "margin": {**LAYOUT["margin"], "t": 90}}  # room for a figure title over 2-line panel titles
 
@@ -308,6 +310,7 @@ def make_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> go.Figure:
     sizes = 10 + 30 * (nodes["mentions"] / max(nodes["mentions"].max(), 1)) ** 0.5
     figure.add_trace(go.Scatter(x=nodes["x"], y=nodes["y"], mode="markers+text", text=nodes["actor"], name="actors",
                                 textposition="top center", showlegend=False, marker={"size": sizes, "color": "#555"},
+                                textfont={"shadow": LABEL_HALO},
                                 customdata=nodes[["mentions"]].to_numpy(),
                                 hovertemplate="%{text}<br>%{customdata[0]} mentions<extra></extra>"))
     figure.update_xaxes(visible=False)

@@ -150,6 +150,7 @@ def test_network_colours_edges_by_polarity(selected) -> None:
     assert figure.data[0].line.width == 3.0  # the criticises tie carries a relation: drawn thick
     assert len([x for x in figure.data[0].x if x is not None]) == 2  # one criticises edge: two end points
     assert sorted(figure.data[3].text) == ["Joe Biden", "Russia", "Vladimir Putin", "Volodymyr Zelensky"]
+    assert figure.data[3].textfont.shadow.count("white") == 6  # labels drawn over ties keep a white halo
 
 
 def test_classify_polarity() -> None:
