@@ -64,7 +64,11 @@ def draw_date_range(options: FilterOptions) -> None:
         return
     # Empty by default rather than the corpus's own span, so a range never outlives the corpus it was picked
     # for and undated articles stay in until the reader narrows the dates.
+    # The corpus's own span as bounds: Streamlit's default ones end ten years back and would refuse older corpora.
+    # A range kept from another corpus widens them rather than make the widget raise.
+    kept = [day for day in read_date_range(st.session_state.get(KEYS["dates"])) if day is not None]
     st.date_input("Date range", value=DEFAULTS["dates"], key=KEYS["dates"], bind="query-params", format="YYYY-MM-DD",
+                  min_value=min([options.first, *kept]), max_value=max([options.last, *kept]),
                   help=f"The corpus runs from {options.first} to {options.last}. Leave empty for all dates; "
                        "a range also leaves out undated articles.")
 

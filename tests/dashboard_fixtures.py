@@ -155,13 +155,18 @@ def make_relation(row: tuple, texts: dict) -> dict:
             "relation": relation, "polarity": polarity, "cue": relation, "evidence": text[start:end]}
 
 
-def write_results_folder(folder) -> str:
-    """Write the tiny corpus as an ActorLens results folder (as the CLI would) and return its path."""
+def write_results_folder(folder, *, years_earlier: int = 0) -> str:
+    """Write the tiny corpus as an ActorLens results folder (as the CLI would) and return its path.
+
+    years_earlier moves every publication date back by that many years (for corpora older than the app's defaults).
+    """
     from analysis.ingest import Problem
     from analysis.store import Results, write_results
 
     problems = (Problem("bad.csv", "row 3", "empty text - skipped"),)
-    results = Results(**make_tables(), problems=problems, summary="Articles read: 6\nArticles kept: 5")
+    tables = make_tables()
+    tables["articles"]["published"] -= pd.DateOffset(years=years_earlier)
+    results = Results(**tables, problems=problems, summary="Articles read: 6\nArticles kept: 5")
     manifest = {"settings": {"sentiment": "textblob", "output_format": "parquet"}, "summary": results.summary}
     write_results(results, folder, fmt="parquet", manifest=manifest)
     return str(folder)
