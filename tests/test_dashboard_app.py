@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from collections.abc import Iterator
@@ -171,6 +172,16 @@ def test_fixture_results_folder_on_every_page(tmp_path: Path) -> None:
         assert not app.exception, (page, app.exception[0].value if app.exception else "")
 
 
+def test_a_corpus_from_twenty_years_ago_can_be_narrowed_by_date(tmp_path: Path) -> None:
+    # Streamlit's own date bounds stop ten years before today; the corpus's span must replace them.
+    choice = corpus.CorpusChoice(kind="results", location=write_results_folder(tmp_path / "results", years_earlier=20),
+                                 label="Fixture")
+    app = open_page("overview", choice=choice, query={"flt_dates": ["2002-02-21", "2002-02-22"]})
+    assert not app.exception, app.exception[0].value if app.exception else ""
+    assert app.date_input(key="flt_dates").value == (dt.date(2002, 2, 21), dt.date(2002, 2, 22))
+    assert app.metric[0].value == "2"  # a1 and a2 (a3 is a1's wire copy, a4 is in March, a5 undated)
+
+
 def test_stance_evidence_lists_only_the_chosen_cell(tmp_path: Path) -> None:
     choice = corpus.CorpusChoice(kind="results", location=write_results_folder(tmp_path / "results"),
                                  label="Fixture")
@@ -181,6 +192,26 @@ def test_stance_evidence_lists_only_the_chosen_cell(tmp_path: Path) -> None:
     evidence = app.dataframe[0].value
     assert list(evidence["evidence"]) == ["Volodymyr Zelensky condemned Russia."]
     assert list(evidence["stance"]) == ["oppose"]
+
+
+def test_stance_actor_count_follows_the_filters_until_the_reader_sets_it(tmp_path: Path) -> None:
+    choice = corpus.CorpusChoice(kind="results", location=write_results_folder(tmp_path / "results"),
+                                 label="Fixture")
+    app = open_page("stance", choice=choice)
+    app.multiselect(key="flt_actors").set_value(["joe_biden"]).run()
+    assert app.slider(key="stc_limit").value == 1
+    app.multiselect(key="flt_actors").set_value(["joe_biden", "vladimir_putin"]).run()
+    assert app.slider(key="stc_limit").value == 2  # the slider stayed at 1 here and hid Putin
+    assert sorted(chart_specs(app)[0]["data"][0]["y"]) == ["Joe Biden", "Joe Biden", "Vladimir Putin"]
+    app.multiselect(key="flt_actors").set_value([]).run()  # four actors with stances now
+    assert app.slider(key="stc_limit").value == 4
+    assert sorted(chart_specs(app)[0]["data"][0]["y"]) == [
+        "Joe Biden", "Joe Biden", "Russia", "Vladimir Putin", "Volodymyr Zelensky"]
+    app.slider(key="stc_limit").set_value(2).run()  # the reader's own choice stays while the filters change
+    app.multiselect(key="flt_actors").set_value(["joe_biden"]).run()
+    assert app.slider(key="stc_limit").value == 1
+    app.multiselect(key="flt_actors").set_value([]).run()
+    assert app.slider(key="stc_limit").value == 2
 
 
 def test_quote_search_narrows_the_table(tmp_path: Path) -> None:

@@ -14,6 +14,8 @@ from dashboard.view import View, show_empty
 
 KEY = "stc"
 CELL_KEY = f"{KEY}_cell"  # the evidence select box; a click on the heatmap sets it
+LIMIT_KEY, LIMIT_CHOICE_KEY = f"{KEY}_limit", f"{KEY}_limit_choice"
+DEFAULT_LIMIT = 15  # actors in the stance grid until the reader picks another number
 
 
 def label_cells(matrix: pd.DataFrame) -> pd.Series:
@@ -29,6 +31,22 @@ def remember_clicked_cell(chart_key: str, labels: tuple[str, ...]) -> None:
         st.session_state[CELL_KEY] = label
 
 
+def draw_actor_limit(actors: int) -> int:
+    """Draw the "actors shown" slider and return its value: the reader's last pick, else 15, capped at actors.
+
+    The pick is kept apart from the slider, whose own value a smaller selection would cap for good.
+    """
+    chosen = st.session_state.get(LIMIT_CHOICE_KEY, DEFAULT_LIMIT)
+    st.session_state[LIMIT_KEY] = min(chosen, actors)
+    return st.slider("Actors shown (most stance statements first)", 1, max(actors, 2), key=LIMIT_KEY,
+                     on_change=remember_limit)
+
+
+def remember_limit() -> None:
+    """Callback: keep the number of actors the reader picked on the slider."""
+    st.session_state[LIMIT_CHOICE_KEY] = st.session_state[LIMIT_KEY]
+
+
 def draw_heatmap(view: View) -> tuple[export.ChartItem | None, pd.DataFrame]:
     """Draw the net stance grid of the actors with most statements (cells clickable); return chart and matrix."""
     st.subheader("Who stands where")
@@ -36,9 +54,7 @@ def draw_heatmap(view: View) -> tuple[export.ChartItem | None, pd.DataFrame]:
     if matrix.empty:
         show_empty("stance statements", view=view, table="stances")
         return None, matrix
-    actors = matrix["actor_id"].nunique()
-    limit = st.slider("Actors shown (most stance statements first)", 1, max(actors, 2), min(actors, 15),
-                      key=f"{KEY}_limit")
+    limit = draw_actor_limit(matrix["actor_id"].nunique())
     matrix = frames.keep_top_stance_actors(matrix, limit=limit)
     st.caption("Net stance = (support − oppose) / statements, from −1 (all oppose, red) to +1 (all support, green); "
                "each cell reads net, then support/oppose/neutral counts. Pale cells rest on fewer than "
