@@ -45,7 +45,7 @@ def phrase_regex(phrase: str) -> str:
         if word == "...":
             pieces.append(GAP)
         elif "*" in word.strip("*"):
-            raise ValueError(f"cue phrase '{phrase}': a '*' may only open or close a word (write out each spelling)")
+            raise ValueError(f"phrase '{phrase}': a '*' may only open or close a word (write out each spelling)")
         else:
             core = re.escape(word.strip("*"))
             pieces.append((r"\w*" if word.startswith("*") else "") + core + (r"\w*" if word.endswith("*") else ""))

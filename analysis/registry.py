@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from analysis.yaml_text import parse_yaml
+from analysis.yaml_text import describe_yaml_error, parse_yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_ACTORS = DATA_DIR / "actors.yaml"
@@ -207,7 +207,8 @@ def read_yaml(path: Path) -> Any:
     try:
         return parse_yaml(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise RegistryError(f"{path}: cannot read ({error})") from error
+        reason = describe_yaml_error(error) if isinstance(error, yaml.YAMLError) else str(error)
+        raise RegistryError(f"{path}: cannot read ({reason})") from error
 
 
 def load_registry(path: Path = DEFAULT_ACTORS) -> Registry:

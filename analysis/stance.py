@@ -58,6 +58,7 @@ from analysis.cues import (
 )
 from analysis.schema import STANCE_COLUMNS
 from analysis.spans import SpanIndex
+from analysis.target_file import TargetsError, read_target_entries
 from analysis.yaml_text import parse_yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -236,36 +237,38 @@ class StanceCues:
     anaphor_complements: frozenset[str] = frozenset()
 
 
-def compile_target(entry: dict) -> Target:
-    """A Target from one parsed YAML entry (keywords and regex patterns joined into one pattern)."""
-    phrases, inverse_phrases = load_phrase_list(entry, "keywords"), load_phrase_list(entry, "inverse")
-    exclude_phrases = load_phrase_list(entry, "exclude")
-    keywords, inverse = compile_phrases(phrases), compile_phrases(inverse_phrases)
-    exclude, loose = compile_phrases(exclude_phrases), compile_phrases(load_phrase_list(entry, "loose_keywords"))
-    raw = [f"(?:{pattern})" for pattern in load_phrase_list(entry, "patterns")]
+def compile_target(entry: dict, *, where: str = "target") -> Target:
+    """A Target from one checked entry (target_file.check_target): keywords and regex patterns joined into one
+    pattern. TargetsError naming the target for a phrase with a misplaced wildcard."""
+    try:
+        compiled = {key: compile_phrases(entry[key]) for key in ("keywords", "inverse", "exclude", "loose_keywords",
+                                                                  "acts")}
+    except ValueError as error:
+        raise TargetsError(f"{where}: {error}") from error
+    keywords, inverse, exclude = compiled["keywords"], compiled["inverse"], compiled["exclude"]
+    raw = [f"(?:{pattern})" for pattern in entry["patterns"]]
     sources = ([keywords.pattern] if keywords else []) + raw
-    words = screen_words([*phrases, *inverse_phrases, *exclude_phrases])
+    words = screen_words([*entry["keywords"], *entry["inverse"], *entry["exclude"]])
     if words is None:  # a phrase opens with a wildcard: screen with the full patterns
         words, raw = (), [*sources, *([inverse.pattern] if inverse else []), *([exclude.pattern] if exclude else [])]
     return Target(
-        id=str(entry["id"]),
-        label=str(entry.get("label") or entry["id"]),
-        description=str(entry.get("description") or ""),
+        id=entry["id"],
+        label=entry["label"],
+        description=entry["description"],
         pattern=re.compile("|".join(sources), re.IGNORECASE) if sources else None,
         inverse=inverse,
-        sentiment_stance=bool(entry.get("sentiment_stance", False)),
+        sentiment_stance=entry["sentiment_stance"],
         exclude=exclude,
-        loose=loose,
+        loose=compiled["loose_keywords"],
         screen_words=words,
         screen_patterns=tuple(raw),
-        acts=compile_phrases(load_phrase_list(entry, "acts")),
+        acts=compiled["acts"],
     )
 
 
 def load_targets(path: Path = DEFAULT_TARGETS) -> Targets:
-    """The stance targets of a YAML file."""
-    data = parse_yaml(Path(path).read_text(encoding="utf-8")) or {}
-    return Targets(items=tuple(compile_target(entry) for entry in data.get("targets") or ()))
+    """The stance targets of a YAML file; TargetsError naming the file and target when one is not right."""
+    return Targets(items=tuple(compile_target(entry, where=where) for where, entry in read_target_entries(path)))
 
 
 # Lists of words in data/stance_cues.yaml read as lowercase sets into the StanceCues field of the same name.

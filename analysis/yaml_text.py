@@ -13,3 +13,11 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def parse_yaml(text: str) -> Any:
     """The plain Python value (dict, list, str, number, bool, None) of a YAML document."""
     return yaml.load(text, Loader=SAFE_LOADER)
+
+
+def describe_yaml_error(error: Exception) -> str:
+    """A one-line reason for a YAML error, with the line and column (1-based) where the parser gave up."""
+    if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
+        mark = error.problem_mark
+        return f"line {mark.line + 1}, column {mark.column + 1}: {error.problem}"
+    return " ".join(str(error).split())
