@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,11 @@ ACTOR_TYPES: tuple[str, ...] = (
     "media",
     "other",
 )
+
+
+# The fields of one actor entry.
+ACTOR_FIELDS = ("id", "name", "type", "gender", "country", "affiliation", "aliases", "short_names", "titles",
+                "metonyms")
 
 
 class RegistryError(ValueError):
@@ -165,12 +171,20 @@ def parse_actor(entry: Any, *, where: str) -> Actor:
     """One registry entry as an Actor; RegistryError naming the entry when a field is missing or wrong."""
     if not isinstance(entry, dict):
         raise RegistryError(f"{where}: each actor must be a mapping with id, name and type")
+    unknown = [str(key) for key in entry if key not in ACTOR_FIELDS]
+    if unknown:
+        raise RegistryError(f"{where}: unknown field {', '.join(map(repr, unknown))} "
+                            f"(the fields are: {', '.join(ACTOR_FIELDS)})")
     missing = [key for key in ("id", "name", "type") if not str(entry.get(key, "")).strip()]
     if missing:
         raise RegistryError(f"{where}: missing {', '.join(missing)}")
     actor_type = str(entry["type"]).strip()
     if actor_type not in ACTOR_TYPES:
         raise RegistryError(f"{where}: unknown type '{actor_type}' (use one of: {', '.join(ACTOR_TYPES)})")
+    gender = str(entry.get("gender") or "").strip().lower()
+    if gender and gender not in known_genders():
+        raise RegistryError(f"{where}: gender '{gender}' is not one the pronoun rules know "
+                            f"({', '.join(known_genders())}: data/lexicon.yaml); leave it out when unknown")
     lists = {
         key: _as_tuple(entry.get(key), where=where, key=key) for key in ("aliases", "short_names", "titles", "metonyms")
     }
@@ -178,11 +192,17 @@ def parse_actor(entry: Any, *, where: str) -> Actor:
         id=str(entry["id"]).strip(),
         name=str(entry["name"]).strip(),
         type=actor_type,
-        gender=str(entry.get("gender") or "").strip().lower(),
+        gender=gender,
         country=str(entry.get("country") or "").strip(),
         affiliation=str(entry.get("affiliation") or "").strip(),
         **lists,
     )
+
+
+@functools.cache
+def known_genders() -> tuple[str, ...]:
+    """The genders of the pronoun lists in data/lexicon.yaml ("male" for "He"), which registry entries may name."""
+    return tuple(load_lexicon().get("pronouns") or {})
 
 
 def parse_registry(data: Any, *, source: str = "registry") -> Registry:
@@ -191,11 +211,17 @@ def parse_registry(data: Any, *, source: str = "registry") -> Registry:
         raise RegistryError(f"{source}: expected a top-level 'actors:' list")
     actors: list[Actor] = []
     seen: set[str] = set()
+    owners: dict[str, str] = {}  # every full name and metonym -> the id of its actor
     for position, entry in enumerate(data["actors"], start=1):
-        label = entry.get("id", "?") if isinstance(entry, dict) else "?"
-        actor = parse_actor(entry, where=f"{source}, actor {position} ({label})")
+        label = (entry.get("id") or entry.get("name") or "?") if isinstance(entry, dict) else "?"
+        where = f"{source}, actor {position} ({label})"
+        actor = parse_actor(entry, where=where)
         if actor.id in seen:
-            raise RegistryError(f"{source}, actor {position}: duplicate id '{actor.id}'")
+            raise RegistryError(f"{where}: duplicate id '{actor.id}'")
+        for name in (*actor.full_names, *actor.metonyms):
+            if owners.setdefault(name, actor.id) != actor.id:
+                raise RegistryError(f"{where}: '{name}' is already a name of '{owners[name]}'; a name may "
+                                    "belong to one actor only")
         seen.add(actor.id)
         actors.append(actor)
     digest = hashlib.sha1(repr(actors).encode("utf-8")).hexdigest()[:16]

@@ -48,6 +48,16 @@ def test_resolve_name_handles_aliases_short_names_titles_and_articles():
         ([{"id": "x", "name": "X", "type": "planet"}], "unknown type 'planet'"),
         ([{"id": "x", "name": "X", "type": "person"}, {"id": "x", "name": "Y", "type": "person"}], "duplicate id 'x'"),
         ([{"id": "x", "name": "X", "type": "person", "aliases": [1]}], r"'aliases' must be a list of strings"),
+        ([{"id": "x", "name": "X", "type": "person", "alias": ["Mr X"]}],
+         r"^inline, actor 1 \(x\): unknown field 'alias' \(the fields are: id, name, type, gender, country, "
+         r"affiliation, aliases, short_names, titles, metonyms\)$"),
+        ([{"id": "x", "name": "X", "type": "person", "gender": "F"}],
+         r"^inline, actor 1 \(x\): gender 'f' is not one the pronoun rules know \(male, female: "
+         r"data/lexicon.yaml\); leave it out when unknown$"),
+        ([{"name": "Hillary Clinton", "type": "person"}], r"^inline, actor 1 \(Hillary Clinton\): missing id$"),
+        ([{"id": "h", "name": "Hillary Clinton", "type": "person", "aliases": ["Clinton"]},
+          {"id": "b", "name": "Bill Clinton", "type": "person", "aliases": ["Clinton"]}],
+         r"^inline, actor 2 \(b\): 'Clinton' is already a name of 'h'; a name may belong to one actor only$"),
     ],
 )
 def test_parse_registry_rejects_bad_entries_with_a_clear_message(actors, message):
