@@ -112,6 +112,12 @@ class RelationCues:
     subject_gap_words: frozenset[str] = frozenset()
     # words before an intent marker that make the act done: "went on to blame Russia"
     done_before_to: frozenset[str] = frozenset()
+    # words before a noun cue that make the clause's subject its receiver ("drew criticism from Germany"),
+    # and the words after the cue that name the giver
+    received_markers: frozenset[str] = frozenset()
+    received_agents: frozenset[str] = frozenset()
+    received_gap_stops: frozenset[str] = frozenset()
+    received_max_gap: int = 0
     # any relation cue: sentences without one are skipped
     any_cue: ScreenedPattern | None = field(init=False, repr=False, compare=False, default=None)
 
@@ -173,6 +179,10 @@ def load_relation_cues(
         subordinators=lowercase_set(data, "subordinators"),
         subject_gap_words=lowercase_set(data, "subject_gap_words"),
         done_before_to=lowercase_set(data, "done_before_to"),
+        received_markers=lowercase_set(data, "received_markers"),
+        received_agents=lowercase_set(data, "received_agents"),
+        received_gap_stops=lowercase_set(data, "received_gap_stops"),
+        received_max_gap=int(data.get("received_max_gap", 4)),
     )
 
 
@@ -341,11 +351,33 @@ def is_passive(text: str, clause: tuple[int, int], hit: CueHit, cues: RelationCu
     return len(words) == 2 and words[0] in cues.passive_auxiliaries and words[1].endswith("ly")
 
 
+def is_received(text: str, clause: tuple[int, int], hit: CueHit, cues: RelationCues) -> bool:
+    """True when the cue is a noun the clause's subject receives: one of `received_markers` among the three
+    words before it ("drew sharp criticism", "won the support", "came under criticism")."""
+    words = [word.lower() for word in text[clause[0] : hit.start].split()[-3:]]
+    return bool(cues.received_markers.intersection(words))
+
+
 def agent_after(text: str, mentions: list[ClauseMention], hit: CueHit, cues: RelationCues) -> list[ClauseMention]:
     """The mention right after the agent word ("by the West") following a passive cue."""
     for mention in mentions:
         if mention.start >= hit.end and text[hit.end : mention.start].split()[:1] == [cues.passive_agent]:
             return [mention]
+    return []
+
+
+def giver_after(text: str, mentions: list[ClauseMention], hit: CueHit, cues: RelationCues) -> list[ClauseMention]:
+    """The actor that gives a received noun cue: right after one of `received_agents`, at most
+    `received_max_gap` words between that are no object marker or relative pronoun ("drew rebukes from the
+    Pentagon"; not "accusations of favoritism toward Clinton Foundation donors", "support from those who said
+    Wall Street ...")."""
+    for mention in mentions:
+        words = [word.strip(",").lower() for word in text[hit.end : mention.start].split()]
+        if mention.start < hit.end or not words or words[0] not in cues.received_agents:
+            continue
+        gap = words[1:]
+        blocked = cues.roles.object_markers.union(cues.received_gap_stops).intersection(gap)
+        return [mention] if len(gap) <= cues.received_max_gap and not blocked else []
     return []
 
 
@@ -386,6 +418,8 @@ def cue_parties(
         sources = noun_cue_owner(text, clause, in_clause, hit, sources)
     if is_passive(text, clause, hit, cues):
         return agent_after(text, in_clause, hit, cues), sources
+    if is_received(text, clause, hit, cues):  # "Rubio won the support of Bush": Bush supports Rubio
+        return giver_after(text, in_clause, hit, cues), sources
     targets = targets_inside(text, in_clause, hit, cues) or targets_after(
         text, in_clause, hit.end, cues, relation=hit.relation.name
     )

@@ -313,6 +313,53 @@ def test_the_actor_right_before_a_cue_is_its_only_source(text, mentions, expecte
     assert relation_rows(text, mentions, cues=cues) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        ("Rubio won the support of Bush.", [("rubio", "Rubio"), ("bush", "Bush")],
+         [(0, "bush", "rubio", "supports", 1, "support")]),
+        ("Russia came under criticism from Germany.", [("russia", "Russia"), ("germany", "Germany")],
+         [(0, "germany", "russia", "criticises", -1, "criticism")]),
+        ("Zelensky drew praise from Biden.", [("zelensky", "Zelensky"), ("biden", "Biden")],
+         [(0, "biden", "zelensky", "supports", 1, "praise")]),
+        ("Clinton will face the criticism of her party rival, Senator Bernie Sanders.",
+         [("clinton", "Clinton"), ("sanders", "Senator Bernie Sanders")],
+         [(0, "sanders", "clinton", "criticises", -1, "criticism")]),
+        # the giver must follow: no relation without one, nor through a relative clause or another preposition
+        ("Rubio won support in Iowa before Bush spoke.", [("rubio", "Rubio"), ("bush", "Bush")], []),
+        ("Clinton received support from those who said Wall Street helps.",
+         [("clinton", "Clinton"), ("wall_street", "Wall Street")], []),
+        ("Clinton faced accusations of favoritism toward Clinton Foundation donors.",
+         [("clinton", "Clinton"), ("foundation", "Clinton Foundation")], []),
+    ],
+)
+def test_a_received_noun_goes_from_its_giver_to_the_subject(text, mentions, expected, cues) -> None:
+    # "won the support of Bush" was read as Rubio supporting Bush
+    assert relation_rows(text, mentions, cues=cues) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        ("Trump blasted Bush.", [("trump", "Trump"), ("bush", "Bush")],
+         [(0, "trump", "bush", "criticises", -1, "blasted")]),
+        ("Cruz mocked Rubio.", [("cruz", "Cruz"), ("rubio", "Rubio")],
+         [(0, "cruz", "rubio", "criticises", -1, "mocked")]),
+        ("Trump has railed against NATO.", [("trump", "Trump"), ("nato", "NATO")],
+         [(0, "trump", "nato", "criticises", -1, "railed against")]),
+        ("Sanders assailed Clinton.", [("sanders", "Sanders"), ("clinton", "Clinton")],
+         [(0, "sanders", "clinton", "criticises", -1, "assailed")]),
+        # supporters are people, not an act of support; the verb still counts
+        ("Trump supporters booed Bush.", [("trump", "Trump"), ("bush", "Bush")], []),
+        ("Bannon has been a supporter of Trump.", [("bannon", "Bannon"), ("trump", "Trump")], []),
+        ("Poland supported Ukraine.", [("poland", "Poland"), ("ukraine", "Ukraine")],
+         [(0, "poland", "ukraine", "supports", 1, "supported")]),
+    ],
+)
+def test_campaign_verbs_of_criticism_and_no_supporters(text, mentions, expected, cues) -> None:
+    assert relation_rows(text, mentions, cues=cues) == expected
+
+
 def test_participle_and_relative_clause_denial(cues) -> None:
     text = 'He said the move would "prevent casualties," accusing Ukraine of planning an attack, which Kyiv denied.'
     mentions = [("denis_pushilin", "He"), ("ukraine", "Ukraine"), ("ukraine", "Kyiv")]
