@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +20,7 @@ from spacy.util import filter_spans
 from analysis.candidates import (
     find_candidates,
     find_ner_mentions,
+    honorific_gender_before,
     parse_honorific_genders,
     with_first_full_names,
     with_full_names,
@@ -363,9 +365,16 @@ def inside_longer_name(span: Span, rules: MatchRules) -> bool:
         return False
     if before.text in rules.title_words or before.text in rules.not_names:
         return False
-    # a sentence's first word is a given name only when the article never writes it in lowercase: "Dean
-    # Johnson, a salesman, says", but not "Later Johnson said"
-    return not before.is_sent_start or f" {before.lower_} " not in doc.text
+    # a sentence's first word is a given name when the article never writes it in lowercase ("Dean Johnson,
+    # a salesman, says", but not "Later Johnson said"), or writes the two words inside a sentence too ("Bill
+    # Clinton said" where "the bill" and "former President Bill Clinton" appear elsewhere)
+    return (not before.is_sent_start or f" {before.lower_} " not in doc.text
+            or written_inside_a_sentence(doc.text, f"{before.text} {span.text}"))
+
+
+def written_inside_a_sentence(text: str, words: str) -> bool:
+    """True when `words` appear somewhere after a letter, digit or comma and a space ("President Bill Clinton")."""
+    return re.search(rf"[\w,] {re.escape(words)}\b", text) is not None
 
 
 def most_recent(actor_ids: Sequence[str], seen: list[str]) -> str | None:
@@ -402,8 +411,17 @@ def resolve_span(
         if inside_longer_name(span, rules):
             return None
         chosen = label.actor_ids[0] if len(label.actor_ids) == 1 else most_recent(label.actor_ids, seen)
-        return MentionDraft(registry.get(chosen), span, "short_name") if chosen else None
+        if chosen is None or honorific_contradicts(span, registry.get(chosen), rules):
+            return None
+        return MentionDraft(registry.get(chosen), span, "short_name")
     return resolve_title(span, label, matcher=matcher, seen=seen, starts=starts) or possessive_owner(span, registry)
+
+
+def honorific_contradicts(span: Span, actor: Actor, rules: MatchRules) -> bool:
+    """True when an honorific right before a surname gives another gender than the registry's for its
+    actor: "Mr. Clinton" is not Hillary Clinton (female), who is "Mrs. Clinton"."""
+    written = honorific_gender_before(span.doc.text, span.start_char, dict(rules.honorific_genders))
+    return bool(written and actor.gender and written != actor.gender)
 
 
 def possessive_owner(span: Span, registry: Registry) -> MentionDraft | None:

@@ -292,6 +292,15 @@ def test_sentence_opening_given_name_keeps_a_surname_from_counting_as_another_pe
     assert registered_mentions(text, nlp, default_matcher) == [("Johnson", "boris_johnson", "short_name")]
 
 
+def test_another_given_name_or_an_honorific_of_the_other_gender_is_someone_else(nlp, matcher):
+    text = ("Liz Truss spoke first. Bill Truss, her cousin, stayed home while the bill passed. A cousin, Bill Truss, "
+            "said nothing. Mr. Truss declined to comment. Ms. Truss said the vote was won.")
+    # "Bill" opens a sentence and "bill" is a word too, but "Bill Truss" inside a sentence shows it is a name;
+    # "Mr." is not the registry's gender for Liz Truss
+    assert [(row.start, row.surface, row.actor_id) for row in mention_frame(text, nlp, matcher).itertuples()
+            if row.registered] == [(0, "Liz Truss", "truss"), (text.index("Ms. Truss") + 4, "Truss", "truss")]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
