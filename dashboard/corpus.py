@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis.pipeline import Settings
+from analysis.pipeline import DEFAULT_TARGETS, Settings
 from analysis.registry import DEFAULT_ACTORS
 from analysis.store import MANIFEST, file_hash, load_results, run_corpus
 
@@ -27,6 +27,7 @@ class CorpusChoice:
     location: str  # input folder (sample/upload) or results folder
     label: str
     actors_path: str = str(DEFAULT_ACTORS)  # registry the analysis uses (an edited copy after registry edits)
+    targets_path: str = str(DEFAULT_TARGETS)  # stance targets (a kept copy of the reader's own file)
     column_map: tuple[tuple[str, str], ...] = ()  # field=column pairs for tabular uploads
 
 
@@ -43,7 +44,8 @@ def find_cache_root() -> Path:
 
 def make_settings(choice: CorpusChoice) -> Settings:
     """Return the analysis settings a corpus choice implies."""
-    return Settings(actors_path=Path(choice.actors_path), column_map=choice.column_map)
+    return Settings(actors_path=Path(choice.actors_path), targets_path=Path(choice.targets_path),
+                    column_map=choice.column_map)
 
 
 def hash_corpus(choice: CorpusChoice) -> str:
@@ -107,10 +109,19 @@ def check_results_folder(path: str) -> str:
 
 
 # URL parameters that name the corpus, so a copied address opens the same data on the same server.
-CORPUS_PARAMS = ("corpus", "registry", "columns")
+CORPUS_PARAMS = ("corpus", "registry", "targets", "columns")
 EDITED_LABEL = " (edited registry)"  # added to a corpus label once its registry was edited
+OWN_TARGETS_LABEL = " (own stance targets)"  # added to a corpus label while it uses the reader's targets file
 UPLOAD_FOLDER = re.compile(r"[0-9a-f]{8,64}")  # uploads are kept in folders named by their content hash
 REGISTRY_COPY = re.compile(r"actors_[0-9a-f]{16}\.yaml")  # as dashboard.registry_edit names edited registries
+TARGETS_COPY = re.compile(r"targets_[0-9a-f]{16}\.yaml")  # as dashboard.registry_edit names uploaded targets
+
+
+def rules_label(label: str, *, actors_path: str | Path, targets_path: str | Path) -> str:
+    """A corpus label with the suffixes that say which rule files are the reader's own (and no stale ones)."""
+    plain = label.removesuffix(OWN_TARGETS_LABEL).removesuffix(EDITED_LABEL).removesuffix(OWN_TARGETS_LABEL)
+    edited = EDITED_LABEL if Path(actors_path) != Path(DEFAULT_ACTORS) else ""
+    return plain + edited + (OWN_TARGETS_LABEL if Path(targets_path) != Path(DEFAULT_TARGETS) else "")
 
 
 def encode_choice(choice: CorpusChoice) -> dict[str, str]:
@@ -122,6 +133,8 @@ def encode_choice(choice: CorpusChoice) -> dict[str, str]:
         params["corpus"] = f"upload:{Path(choice.location).name}"
     if Path(choice.actors_path) != Path(DEFAULT_ACTORS):
         params["registry"] = Path(choice.actors_path).name
+    if Path(choice.targets_path) != Path(DEFAULT_TARGETS):
+        params["targets"] = Path(choice.targets_path).name
     if choice.column_map:
         params["columns"] = json.dumps([list(pair) for pair in choice.column_map])
     return params
@@ -129,35 +142,41 @@ def encode_choice(choice: CorpusChoice) -> dict[str, str]:
 
 def decode_choice(params: Mapping[str, str]) -> tuple[CorpusChoice | None, str]:
     """Return (choice, "") for the corpus the URL parameters name (None when they name none), or (None, reason)
-    when they name one this server cannot open: an upload or edited registry it does not keep, or a folder
-    without results."""
+    when they name one this server cannot open: an upload, edited registry or targets file it does not keep,
+    or a folder without results."""
     kind, _, location = str(params.get("corpus", "")).partition(":")
-    registry, columns = str(params.get("registry", "")), str(params.get("columns", ""))
-    if not kind and not registry:
+    registry, targets = str(params.get("registry", "")), str(params.get("targets", ""))
+    columns = str(params.get("columns", ""))
+    if not kind and not registry and not targets:
         return None, ""
-    actors_path, edited = str(DEFAULT_ACTORS), ""
+    actors_path, targets_path, suffix = str(DEFAULT_ACTORS), str(DEFAULT_TARGETS), ""
     if registry:
         path = find_cache_root() / "registries" / registry
         if not REGISTRY_COPY.fullmatch(registry) or not path.is_file():
             return None, f"the edited registry '{registry}' is not kept on this server"
-        actors_path, edited = str(path), EDITED_LABEL
+        actors_path, suffix = str(path), EDITED_LABEL
+    if targets:
+        path = find_cache_root() / "targets" / targets
+        if not TARGETS_COPY.fullmatch(targets) or not path.is_file():
+            return None, f"the stance targets file '{targets}' is not kept on this server"
+        targets_path, suffix = str(path), suffix + OWN_TARGETS_LABEL
     try:
         column_map = tuple((str(field), str(column)) for field, column in json.loads(columns)) if columns else ()
     except (ValueError, TypeError):
         return None, "the column mapping in the address cannot be read"
     if kind == "results":
         problem = check_results_folder(location)
-        choice = CorpusChoice(kind="results", location=location, label=f"Results: {location}{edited}",
-                              actors_path=actors_path)
+        choice = CorpusChoice(kind="results", location=location, label=f"Results: {location}{suffix}",
+                              actors_path=actors_path, targets_path=targets_path)
         return (None, problem) if problem else (choice, "")
     if kind == "upload":
         folder = find_cache_root() / "uploads" / location
         if not UPLOAD_FOLDER.fullmatch(location) or not folder.is_dir():
             return None, f"the uploaded files '{location}' are not kept on this server"
         names = ", ".join(sorted(path.name for path in folder.iterdir()))[:80]
-        return CorpusChoice(kind="upload", location=str(folder), label=f"Uploaded: {names}{edited}",
-                            actors_path=actors_path, column_map=column_map), ""
+        return CorpusChoice(kind="upload", location=str(folder), label=f"Uploaded: {names}{suffix}",
+                            actors_path=actors_path, targets_path=targets_path, column_map=column_map), ""
     if kind:
         return None, f"'{kind}' is no kind of corpus"
-    return CorpusChoice(kind="sample", location=str(SAMPLE_DIR), label=f"Bundled sample{edited}",
-                        actors_path=actors_path), ""
+    return CorpusChoice(kind="sample", location=str(SAMPLE_DIR), label=f"Bundled sample{suffix}",
+                        actors_path=actors_path, targets_path=targets_path), ""

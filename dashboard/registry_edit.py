@@ -1,4 +1,5 @@
-"""Pure edits of an actor registry's YAML data (add an alias, add an actor) and writing the edited copy."""
+"""Pure edits of an actor registry's YAML data (add an alias, add an actor) and writing the edited copy; keeping
+a checked copy of a stance targets file the reader uploads."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from typing import Any
 import yaml
 
 from analysis.registry import parse_registry
+from analysis.stance import load_targets
+from analysis.target_file import TargetsError
 
 
 def add_alias(data: dict[str, Any], *, actor_id: str, alias: str) -> dict[str, Any]:
@@ -58,4 +61,20 @@ def write_registry_copy(data: dict[str, Any], *, folder: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
         path.write_text(text, encoding="utf-8")
+    return path
+
+
+def save_targets_copy(name: str, data: bytes, *, folder: Path) -> Path:
+    """Check an uploaded targets file and keep it as folder/targets_<hash>.yaml; return the path.
+
+    ValueError naming the upload (not the kept copy) and the target when the file cannot be used.
+    """
+    path = Path(folder) / f"targets_{hashlib.sha256(data).hexdigest()[:16]}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    try:
+        load_targets(path)
+    except TargetsError as error:
+        path.unlink()
+        raise ValueError(str(error).replace(str(path), name)) from error
     return path

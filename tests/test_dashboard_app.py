@@ -251,6 +251,47 @@ def test_registry_edit_adds_an_alias_and_reanalyses(cache_dir: Path, tmp_path: P
     assert "Joe Biden" in list(load_results(Path(app_results_dir(app))).mentions["actor"])
 
 
+def test_own_stance_targets_are_checked_then_used_and_named_in_the_address(cache_dir: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "2022-02-21_meridianwire_breaking.md").write_text(XSS_ARTICLE, encoding="utf-8")
+    app = open_page("data", choice=corpus.CorpusChoice(kind="upload", location=str(folder), label="Tiny"))
+    assert set(load_results(Path(app_results_dir(app))).stances["target_id"]) <= {
+        "recognition", "escalation", "sanctions", "diplomacy", "nato_enlargement", "minsk"}
+    bad = b"targets:\n  - id: talks\n    keyword: [talks]\n"
+    app.file_uploader(key="dat_targets_file").upload("mine.yaml", bad, "application/yaml").run()
+    app.button(key="dat_targets_use").click().run()
+    assert [error.value for error in app.error] == [
+        "These targets cannot be used: mine.yaml, target 1 (talks): unknown field 'keyword' (the fields are: id, "
+        "label, description, keywords, patterns, inverse, exclude, loose_keywords, acts, sentiment_stance)"]
+    assert app.session_state[CORPUS_KEY].label == "Tiny"
+    good = b"targets:\n  - id: talks\n    label: Peace talks\n    keywords: [talks]\n"
+    app.file_uploader(key="dat_targets_file").upload("mine.yaml", good, "application/yaml").run()
+    app.button(key="dat_targets_use").click().run()
+    assert not app.exception
+    choice = app.session_state[CORPUS_KEY]
+    assert choice.label == "Tiny (own stance targets)"
+    assert Path(choice.targets_path).read_bytes() == good
+    stances = load_results(Path(app_results_dir(app))).stances
+    assert list(zip(stances["actor_id"], stances["target"], strict=True)) == [("vladimir_putin", "Peace talks")]
+    assert corpus.encode_choice(choice)["targets"] == Path(choice.targets_path).name
+    app.button(key="dat_targets_default").click().run()
+    assert app.session_state[CORPUS_KEY].label == "Tiny"
+
+
+def test_an_address_names_own_targets_kept_on_the_server(cache_dir: Path) -> None:
+    kept = corpus.find_cache_root() / "targets" / "targets_0123456789abcdef.yaml"
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    kept.write_text("targets:\n  - id: talks\n    keywords: [talks]\n", encoding="utf-8")
+    choice, problem = corpus.decode_choice({"targets": kept.name})
+    assert (choice, problem) == (corpus.CorpusChoice(kind="sample", location=str(corpus.SAMPLE_DIR),
+                                                     label="Bundled sample (own stance targets)",
+                                                     targets_path=str(kept)), "")
+    assert corpus.decode_choice({"targets": "targets_ffffffffffffffff.yaml"}) == (
+        None, "the stance targets file 'targets_ffffffffffffffff.yaml' is not kept on this server")
+    assert corpus.decode_choice({"targets": "../../etc/passwd"})[0] is None
+
+
 def app_results_dir(app: AppTest) -> str:
     """Return the results folder of the corpus an AppTest is showing."""
     choice = app.session_state[CORPUS_KEY] if CORPUS_KEY in app.session_state else corpus.make_sample_choice()

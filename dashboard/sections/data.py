@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from analysis.pipeline import DEFAULT_TARGETS
 from analysis.registry import ACTOR_TYPES, DEFAULT_ACTORS
 from analysis.store import problems_frame
 from analysis.tables import FIELDS
@@ -170,8 +171,44 @@ def apply_registry_edit(view: View, edit: Callable[[], dict]) -> None:
         st.error(str(error))
         return
     path = registry_edit.write_registry_copy(edited, folder=corpus.find_cache_root() / "registries")
-    label = view.choice.label.removesuffix(corpus.EDITED_LABEL) + corpus.EDITED_LABEL
-    use_corpus(replace(view.choice, actors_path=str(path), label=label))
+    use_corpus(with_rule_files(view.choice, actors_path=str(path)))
+
+
+def with_rule_files(choice: corpus.CorpusChoice, **paths: str) -> corpus.CorpusChoice:
+    """The corpus choice with other rule files (actors_path, targets_path) and the label that says so."""
+    changed = replace(choice, **paths)
+    label = corpus.rules_label(choice.label, actors_path=changed.actors_path, targets_path=changed.targets_path)
+    return replace(changed, label=label)
+
+
+def draw_targets_panel(view: View) -> None:
+    """Show the stance targets in use; let the reader download them, upload their own and re-run with them."""
+    st.subheader("Stance targets")
+    if view.choice.kind == "results":
+        st.caption("A results folder is shown as stored; re-run the CLI with --targets to change its targets.")
+        return
+    path = Path(view.choice.targets_path)
+    if not path.exists():
+        st.warning(f"The stance targets file {path.name} is gone (the cache was cleared); re-upload it.")
+        return
+    own = path != Path(DEFAULT_TARGETS)
+    st.caption(f"{'Your own targets file' if own else 'The bundled targets file'} is in use. Download it as a "
+               "start, change or add targets (id, label, keywords: the file's header explains every field), and "
+               "upload it to analyse this corpus again with it.")
+    st.download_button("Targets in use (YAML)", data=path.read_bytes(), file_name="targets.yaml",
+                       mime="application/yaml", key=f"{KEY}_targets_download", on_click="ignore",
+                       icon=":material/download:")
+    upload = st.file_uploader("Your stance targets (YAML)", type=["yaml", "yml"], key=f"{KEY}_targets_file")
+    if upload is not None and st.button("Use these targets and re-run", type="primary", key=f"{KEY}_targets_use"):
+        try:
+            saved = registry_edit.save_targets_copy(upload.name, upload.getvalue(),
+                                                    folder=corpus.find_cache_root() / "targets")
+        except ValueError as error:
+            st.error(f"These targets cannot be used: {error}")
+            return
+        use_corpus(with_rule_files(view.choice, targets_path=str(saved)))
+    if own and st.button("Back to the bundled targets", key=f"{KEY}_targets_default"):
+        use_corpus(with_rule_files(view.choice, targets_path=str(DEFAULT_TARGETS)))
 
 
 def draw_table_downloads(view: View) -> None:
