@@ -71,6 +71,17 @@ class Settings:
         return digest.hexdigest()[:16]
 
 
+def unregistered_name_finder(ner_model: str) -> str:
+    """How this run finds actors outside the registry, for the manifest: the model with its version, or the
+    name heuristic and why."""
+    version = ner_model_version(ner_model)
+    if version:
+        return f"spaCy model {ner_model} ({version})"
+    if ner_model:
+        return f"name heuristic ({ner_model} is not installed)"
+    return "name heuristic (no model asked for)"
+
+
 def ner_model_version(name: str) -> str:
     """Installed version of a spaCy model package, "path" for a model folder, "" when there is none."""
     if not name:

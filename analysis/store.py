@@ -24,6 +24,7 @@ from analysis.pipeline import (
     analyse_articles,
     collection_paused,
     text_hash,
+    unregistered_name_finder,
 )
 from analysis.schema import TABLES
 
@@ -218,6 +219,7 @@ def build_manifest(inputs: Sequence[Path], results: Results, settings: Settings,
         "inputs": [{"path": str(path), "sha256": file_hash(path)} for path in inputs if Path(path).exists()],
         "settings": {key: str(value) for key, value in asdict(settings).items()},
         "fingerprint": settings.fingerprint(),
+        "unregistered_names": unregistered_name_finder(settings.ner_model),
         "versions": package_versions(),
         "rows": {name: len(frame) for name, frame in results.tables().items()},
         "articles_reused": reused,

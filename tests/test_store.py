@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from analysis.cli import main
-from analysis.pipeline import Settings
+from analysis.pipeline import Settings, unregistered_name_finder
 from analysis.schema import TABLES
 from analysis.store import HASH_BLOCK, file_hash, load_results, run_corpus
 
@@ -45,6 +45,7 @@ def test_run_corpus_writes_every_table_and_a_manifest(corpus, tmp_path):
     assert manifest["inputs"][0]["path"] == str(corpus)
     assert len(manifest["inputs"][0]["sha256"]) == 64
     assert manifest["articles_reused"] == 0
+    assert manifest["unregistered_names"] == "name heuristic (no model asked for)"
     loaded = load_results(out)
     for name in TABLES:
         assert list(getattr(loaded, name).columns) == list(TABLES[name])
@@ -162,3 +163,13 @@ def test_file_hash_reads_large_files_in_blocks_and_folders_in_sorted_order(tmp_p
     assert file_hash(big) == hashlib.sha256(b"b.csv" + content).hexdigest()
     folder = hashlib.sha256(b"a.txt" + b"first" + b"b.csv" + content).hexdigest()
     assert file_hash(tmp_path / "corpus") == folder
+
+
+def test_the_manifest_says_how_names_outside_the_registry_were_found(tmp_path):
+    assert unregistered_name_finder("") == "name heuristic (no model asked for)"
+    # the default model name used to be recorded as if it had run when it was not installed
+    assert unregistered_name_finder("actorlens_no_such_model") == (
+        "name heuristic (actorlens_no_such_model is not installed)")
+    folder = tmp_path / "model"
+    folder.mkdir()
+    assert unregistered_name_finder(str(folder)).startswith(f"spaCy model {folder} (path:")
