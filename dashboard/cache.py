@@ -12,7 +12,7 @@ import streamlit as st
 from analysis import summaries
 from analysis.registry import read_yaml
 from analysis.selection import Selection, apply_selection
-from analysis.store import Results, load_results, read_manifest
+from analysis.store import Results, load_results, problems_frame, read_manifest
 from dashboard import corpus, export, network
 
 
@@ -88,8 +88,11 @@ def render_figure(figure: go.Figure, fmt: str) -> bytes:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def build_tables_zip(results_dir: str, content_hash: str) -> bytes:
-    """Return every table of the corpus as CSV and Parquet in one zip."""
-    return export.build_tables_zip(load_corpus_results(results_dir, content_hash).tables())
+    """Return every table of the corpus, and the skipped files and rows, as CSV and Parquet in one zip, with the
+    run's manifest."""
+    results = load_corpus_results(results_dir, content_hash)
+    tables = {**results.tables(), "problems": problems_frame(results.problems)}
+    return export.build_tables_zip(tables, manifest=read_manifest(Path(results_dir)))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -7,6 +7,7 @@ import contextlib
 import datetime as dt
 import html
 import io
+import json
 import os
 import shutil
 import zipfile
@@ -103,8 +104,9 @@ def build_view_zip(items: Sequence[ChartItem], *, render: Callable[[go.Figure, s
     return buffer.getvalue()
 
 
-def build_tables_zip(tables: Mapping[str, pd.DataFrame]) -> bytes:
-    """Return a zip holding every table twice: as CSV and as Parquet."""
+def build_tables_zip(tables: Mapping[str, pd.DataFrame], *, manifest: Mapping | None = None) -> bytes:
+    """Return a zip holding every table twice, as CSV and as Parquet, and the run's manifest.json when given
+    (what was read, with which settings and versions), as the CLI writes them."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, frame in tables.items():
@@ -112,6 +114,8 @@ def build_tables_zip(tables: Mapping[str, pd.DataFrame]) -> bytes:
             parquet = io.BytesIO()
             frame.to_parquet(parquet, index=False)
             archive.writestr(f"parquet/{name}.parquet", parquet.getvalue())
+        if manifest is not None:
+            archive.writestr("manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False))
     return buffer.getvalue()
 
 

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 
 import networkx as nx
 import pandas as pd
 import plotly.express as px
 import pytest
-from dashboard_fixtures import make_tables
+from dashboard_fixtures import make_tables, write_results_folder
 
 from analysis import summaries
 from analysis.registry import parse_registry
-from dashboard import export, highlight, network, registry_edit, uploads
+from dashboard import cache, export, highlight, network, registry_edit, uploads
 
 
 def test_highlight_escapes_everything_and_marks_spans() -> None:
@@ -76,6 +77,17 @@ def test_tables_zip_has_csv_and_parquet() -> None:
     assert len(archive.namelist()) == 12
     quotes = pd.read_parquet(io.BytesIO(archive.read("parquet/quotes.parquet")))
     assert list(quotes["speaker_id"]) == list(tables["quotes"]["speaker_id"])
+
+
+def test_the_data_page_tables_zip_holds_the_skipped_rows_and_the_manifest(tmp_path) -> None:
+    folder = write_results_folder(tmp_path / "results")
+    archive = zipfile.ZipFile(io.BytesIO(cache.build_tables_zip(folder, "fixture")))
+    assert sorted(name for name in archive.namelist() if name.startswith("csv/")) == [
+        "csv/articles.csv", "csv/mentions.csv", "csv/problems.csv", "csv/quotes.csv", "csv/relations.csv",
+        "csv/sentences.csv", "csv/stances.csv"]
+    problems = pd.read_parquet(io.BytesIO(archive.read("parquet/problems.parquet")))
+    assert problems.to_dict("records") == [{"file": "bad.csv", "location": "row 3", "reason": "empty text - skipped"}]
+    assert json.loads(archive.read("manifest.json"))["summary"] == "Articles read: 6\nArticles kept: 5"
 
 
 def test_report_is_standalone_and_escaped() -> None:
