@@ -558,6 +558,27 @@ def test_quote_stance_with_cue_inside(targets, cues) -> None:
     assert rows == [("sergei_lavrov", "nato_enlargement", "oppose", 0.9, "never accept")]
 
 
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        ("Zelensky vowed to fight against the invasion.", [("volodymyr_zelensky", "Zelensky")],
+         [("volodymyr_zelensky", "escalation", "oppose", 0.9, "fight against")]),
+        ("Orban wants to dismantle the sanctions.", [("viktor_orban", "Orban")],
+         [("viktor_orban", "sanctions", "oppose", 0.9, "dismantle")]),
+        ("Hungary lobbied against new sanctions.", [("hungary", "Hungary")],
+         [("hungary", "sanctions", "oppose", 0.9, "lobbied against")]),
+        ("Hungary pushed back against new sanctions.", [("hungary", "Hungary")],
+         [("hungary", "sanctions", "oppose", 0.9, "pushed back against")]),
+        # against the inverse of a target is for it
+        ("Poland campaigned against sanctions relief.", [("poland", "Poland")],
+         [("poland", "sanctions", "support", 0.9, "campaigned against")]),
+    ],
+)
+def test_acting_against_a_target_opposes_it(text, mentions, expected, targets, cues) -> None:
+    # "wants to dismantle the sanctions" was support (from "wants"), "fight against the invasion" neutral
+    assert stance_rows(text, mentions, targets=targets, cues=cues) == expected
+
+
 def test_partial_quote_predicate_applies_to_the_subject_matter_before_it(targets, cues) -> None:
     text = 'Washington said Moscow\'s recognition would "constitute a gross violation of international law."'
     quotes = [("united_states", "partial", "constitute a gross violation of international law")]
