@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -20,7 +21,6 @@ from spacy.util import filter_spans
 from analysis.candidates import (
     find_candidates,
     find_ner_mentions,
-    honorific_gender_before,
     parse_honorific_genders,
     with_first_full_names,
     with_full_names,
@@ -368,8 +368,10 @@ def inside_longer_name(span: Span, rules: MatchRules) -> bool:
     # a sentence's first word is a given name when the article never writes it in lowercase ("Dean Johnson,
     # a salesman, says", but not "Later Johnson said"), or writes the two words inside a sentence too ("Bill
     # Clinton said" where "the bill" and "former President Bill Clinton" appear elsewhere)
-    return (not before.is_sent_start or f" {before.lower_} " not in doc.text
-            or written_inside_a_sentence(doc.text, f"{before.text} {span.text}"))
+    if not before.is_sent_start:
+        return True
+    text = doc.text  # rebuilt token by token: only for this rare case
+    return f" {before.lower_} " not in text or written_inside_a_sentence(text, f"{before.text} {span.text}")
 
 
 def written_inside_a_sentence(text: str, words: str) -> bool:
@@ -420,8 +422,16 @@ def resolve_span(
 def honorific_contradicts(span: Span, actor: Actor, rules: MatchRules) -> bool:
     """True when an honorific right before a surname gives another gender than the registry's for its
     actor: "Mr. Clinton" is not Hillary Clinton (female), who is "Mrs. Clinton"."""
-    written = honorific_gender_before(span.doc.text, span.start_char, dict(rules.honorific_genders))
-    return bool(written and actor.gender and written != actor.gender)
+    if not actor.gender or span.start == 0:
+        return False
+    written = honorific_map(rules.honorific_genders).get(span.doc[span.start - 1].text, "")
+    return bool(written and written != actor.gender)
+
+
+@functools.cache
+def honorific_map(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """The (honorific, gender) pairs of the match rules as a lookup table, built once."""
+    return dict(pairs)
 
 
 def possessive_owner(span: Span, registry: Registry) -> MentionDraft | None:
