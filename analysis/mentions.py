@@ -67,6 +67,9 @@ class MatchRules:
     passive_targets: frozenset[str] = frozenset()  # "Kyiv was hit": the place suffers, it does not act
     # time phrases between a place and its verb ("Moscow on Friday continued"), each as a tuple of words
     time_phrases: tuple[tuple[str, ...], ...] = ()
+    # "remains the Russian president": a title after these (an adverb of `predicate_adverbs` allowed) is no mention
+    copulas: frozenset[str] = frozenset()
+    predicate_adverbs: frozenset[str] = frozenset()
 
 
 # The speech-cue groups whose verbs follow the one who acts ("Kyiv denied", "the Duma asked").
@@ -111,6 +114,8 @@ def make_match_rules(lexicon: dict[str, Any], metonym_rules: dict[str, Any], spe
         time_phrases=tuple(
             sorted({tuple(str(phrase).lower().split()) for phrase in metonym_rules.get("time_phrases") or ()}, key=len)
         )[::-1],
+        copulas=words(lexicon, "copulas"),
+        predicate_adverbs=words(lexicon, "predicate_adverbs"),
     )
 
 
@@ -416,7 +421,21 @@ def resolve_span(
         if chosen is None or honorific_contradicts(span, registry.get(chosen), rules):
             return None
         return MentionDraft(registry.get(chosen), span, "short_name")
+    if is_predicate(span, rules):
+        return None
     return resolve_title(span, label, matcher=matcher, seen=seen, starts=starts) or possessive_owner(span, registry)
+
+
+def is_predicate(span: Span, rules: MatchRules) -> bool:
+    """True for a title after a copula, which says what someone is: "Putin remains the Russian president", "he
+    is still the president"; not a possessive one, which names its holder ("that was the president's position")."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].text in ("'s", "’s"):
+        return False
+    before = [token.lower_ for token in doc[max(0, span.start - 2) : span.start]]
+    if before and before[-1] in rules.predicate_adverbs:
+        before = before[:-1]
+    return bool(before) and before[-1] in rules.copulas
 
 
 def honorific_contradicts(span: Span, actor: Actor, rules: MatchRules) -> bool:

@@ -292,6 +292,25 @@ def test_sentence_opening_given_name_keeps_a_surname_from_counting_as_another_pe
     assert registered_mentions(text, nlp, default_matcher) == [("Johnson", "boris_johnson", "short_name")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vladimir Putin spoke. Putin remains the Russian president for now.",
+         [("Vladimir Putin", "putin", "alias"), ("Putin", "putin", "short_name")]),
+        ("Vladimir Putin spoke. He could still be the Russian president in 2036.",
+         [("Vladimir Putin", "putin", "alias"), ("He", "putin", "pronoun")]),
+        # a title that acts or owns is a mention
+        ("Vladimir Putin spoke. The Russian president said talks would go on.",
+         [("Vladimir Putin", "putin", "alias"), ("The Russian president", "putin", "title")]),
+        ("Vladimir Putin spoke. That was the Russian president's plan.",
+         [("Vladimir Putin", "putin", "alias"), ("the Russian president", "putin", "title")]),
+    ],
+)
+def test_a_title_after_a_copula_says_what_someone_is(nlp, matcher, text, expected):
+    # "Putin remains the Russian president" counted Putin twice in one clause
+    assert mentions_of(text, nlp, matcher) == expected
+
+
 def test_another_given_name_or_an_honorific_of_the_other_gender_is_someone_else(nlp, matcher):
     text = ("Liz Truss spoke first. Bill Truss, her cousin, stayed home while the bill passed. A cousin, Bill Truss, "
             "said nothing. Mr. Truss declined to comment. Ms. Truss said the vote was won.")
