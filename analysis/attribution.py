@@ -67,6 +67,7 @@ class SpeechCues:
     title_complements: frozenset[str] = frozenset()
     needs_that: frozenset[str] = frozenset()
     noun_cues: frozenset[str] = frozenset()
+    other_senses: tuple[tuple[str, ...], ...] = ()  # a cue and the words after it that are no speech: "adding to"
     nouns_before_of: frozenset[str] = frozenset()
     noun_followers: frozenset[str] = frozenset()
     noun_prepositions: frozenset[str] = frozenset()
@@ -167,6 +168,7 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         title_complements=word_set(data, "title_complements"),
         needs_that=word_set(data, "needs_that"),
         noun_cues=word_set(data, "noun_cues"),
+        other_senses=phrase_tuples(data, "other_senses"),
         nouns_before_of=word_set(data, "nouns_before_of"),
         noun_followers=word_set(data, "noun_followers"),
         noun_prepositions=word_set(data, "noun_prepositions"),
@@ -312,7 +314,7 @@ def find_cues(
         if headline is None and index > 0 and not tokens[index].text.islower():
             headline = is_headline_like(tokens)
         cue = match_cue_at(tokens, index, cues, headline=bool(headline))
-        if cue is None or is_noun_use(cue, tokens, cues):
+        if cue is None or is_noun_use(cue, tokens, cues) or is_other_sense(cue, tokens, cues):
             index += 1
             continue
         found.append(cue)
@@ -339,6 +341,29 @@ def is_noun_use(cue: Cue, tokens: tuple[Token, ...], cues: SpeechCues) -> bool:
         return True  # "reports of shelling", "claims by Russia"; "Initial reports said": their subject
     before = tokens[max(0, cue.first - 2) : cue.first]
     return following in cues.noun_followers and any(token.lower in cues.determiners for token in before)
+
+
+def is_other_sense(cue: Cue, tokens: tuple[Token, ...], cues: SpeechCues) -> bool:
+    """True for a cue word in a sense that is no speech: one of `other_senses` ("adding to his victories",
+    "adds up to"), unless an audience follows ("added to reporters that") or a name ends the clause ("," Trump
+    added to People.")."""
+    words = tuple(token.lower for token in tokens[cue.first : cue.first + 3])
+    for phrase in cues.other_senses:
+        if words[: len(phrase)] == phrase:
+            rest = tokens[cue.first + len(phrase) :]
+            after = tuple(token.lower for token in rest[:3])
+            told = any(after[: len(audience)] == audience for audience in cues.audience_words)
+            return not told and not names_the_listener(rest)
+    return False
+
+
+def names_the_listener(rest: tuple[Token, ...]) -> bool:
+    """True when the words after "added to" are only a capitalised name (up to three words, "the" aside) that
+    ends the clause: "added to People.", "added to the BBC," (who was told); not "adding to Russia's isolation"."""
+    end = next((index for index, token in enumerate(rest) if not token.text.isalnum()), len(rest))
+    name = [token for token in rest[:end] if token.lower != "the"]
+    closes = end == len(rest) or rest[end].text in (".", ",", ";", "!", "?")
+    return closes and 0 < len(name) <= 3 and all(token.text[:1].isupper() for token in name)
 
 
 def is_owner_or_determiner(token: Token, cues: SpeechCues) -> bool:

@@ -100,6 +100,24 @@ def test_empty_article_gives_an_empty_table(nlp, cues):
     assert quotes.empty and tuple(quotes.columns) == BASE_QUOTE_COLUMNS
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Oskar Lind won Nevada, adding to his victories in the south.", []),
+        ("Oskar Lind left office, adding up to a crisis.", []),
+        ("Oskar Lind spoke in Kallo, adding to Sudria's isolation.", []),
+        # still speech: an audience, or a name that ends the clause, was told
+        ("Oskar Lind added to reporters that the talks had failed.", [("oskar_lind", "the talks had failed")]),
+        ('"It was more than her show," Oskar Lind added to People.', [("oskar_lind", "It was more than her show")]),
+        ("Oskar Lind won Nevada, adding that the party was united.", [("oskar_lind", "the party was united")]),
+    ],
+)
+def test_adding_to_something_is_no_speech(nlp, cues, text, expected):
+    # "adding to his victories" was read as a statement by the sentence's subject
+    quotes = extract(text, [("Oskar Lind", "oskar_lind")], nlp, cues)
+    assert list(zip(quotes["speaker_id"], quotes["text"], strict=True)) == expected
+
+
 def test_direct_quote_with_inverted_cue_and_straight_marks(nlp, cues):
     text = '"We will rebuild the pier," said Oskar Lind.'
     assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "direct", "said", "We will rebuild the pier")]
