@@ -27,6 +27,13 @@ EXPORT_TIMEOUT_SECONDS = 90.0
 IMAGE_SIZE = {"width": 1100, "height": 650, "scale": 2}
 
 
+def image_size(figure: dict) -> dict[str, int]:
+    """The export size of a figure: its own height and width where the chart sets them (a grid of one row per
+    actor is as tall as it needs), else IMAGE_SIZE's."""
+    layout = figure.get("layout") or {}
+    return {**IMAGE_SIZE, **{key: int(layout[key]) for key in ("width", "height") if layout.get(key)}}
+
+
 @dataclass(frozen=True)
 class ChartItem:
     """One chart of a page with the exact data behind it, as offered for download."""
@@ -50,7 +57,7 @@ class ExportBrowser:
     def render(self, figure_json: str, *, fmt: str) -> bytes:
         """Return the figure rendered as png/svg/pdf bytes; TimeoutError if the browser does not answer."""
         figure = pio.from_json(figure_json, skip_invalid=True).to_dict()
-        options = {"format": fmt, **IMAGE_SIZE}
+        options = {"format": fmt, **image_size(figure)}
         job = self._worker.submit(kaleido.calc_fig_sync, figure, opts=options)
         return job.result(timeout=EXPORT_TIMEOUT_SECONDS)
 

@@ -8,7 +8,7 @@ from dashboard_fixtures import make_tables
 
 from analysis import summaries
 from analysis.selection import Selection, apply_selection
-from dashboard import charts, frames, network
+from dashboard import charts, export, frames, network
 
 
 @pytest.fixture
@@ -83,6 +83,20 @@ def test_stance_grid_cells_carry_ids_and_counts(selected) -> None:
     assert trace.text[cell] == "-1.00<br>0/1/0"
     assert list(trace.customdata[cell]) == ["volodymyr_zelensky", "recognition", 1]
     assert trace.marker.symbol == "square"
+
+
+def test_an_exported_stance_grid_keeps_a_row_per_actor_apart() -> None:
+    # Exports took a fixed 650 pixels: fifteen actors' 40-pixel cells ran into each other.
+    actors = [f"Actor {index}" for index in range(15)]
+    matrix = pd.DataFrame({"actor": actors, "target": "Sanctions", "actor_id": actors, "target_id": "sanctions",
+                           "support": 1, "oppose": 0, "neutral": 0, "n": 1, "net": 1.0})
+    figure = charts.make_stance_heatmap(matrix)
+    size = export.image_size(figure.to_dict())
+    margin = figure.layout.margin
+    row_pixels = (size["height"] - margin.t - margin.b) / len(actors)
+    assert (size["width"], size["height"], size["scale"]) == (1100, 46 * 15 + 340, 2)
+    assert row_pixels > figure.data[0].marker.size
+    assert export.image_size({"layout": {"title": {"text": "t"}}}) == export.IMAGE_SIZE
 
 
 def test_stance_grid_pales_cells_of_few_statements(selected) -> None:
