@@ -75,6 +75,7 @@ class SpeechCues:
     pronoun_objects: frozenset[str] = frozenset()
     apposition_objects: frozenset[str] = frozenset()
     others_of_owner: frozenset[str] = frozenset()
+    members_of_body: frozenset[str] = frozenset()  # "a Duma member", "the Senate minority leader": not the body
     passive_objects: frozenset[str] = frozenset()
     source_joiners: frozenset[str] = frozenset()
     source_documents: frozenset[str] = frozenset()
@@ -176,6 +177,7 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         pronoun_objects=word_set(data, "pronoun_objects"),
         apposition_objects=word_set(data, "apposition_objects"),
         others_of_owner=word_set(data, "others_of_owner"),
+        members_of_body=word_set(data, "members_of_body"),
         passive_objects=word_set(data, "passive_objects"),
         source_joiners=word_set(data, "source_joiners"),
         source_documents=word_set(data, "source_documents"),
@@ -756,14 +758,15 @@ def is_plural_speaker_noun(name: str, cues: SpeechCues) -> bool:
 
 
 def speaks_for_owner(text: str, mention: MentionRef, end: int, cues: SpeechCues) -> bool:
-    """True when a possessive mention owns the speaker instead of naming it: one of `others_of_owner` follows
-    it in the phrase ("Bout's wife", "Ms. Griner's lawyers"), where "Russia's defence ministry" still speaks
-    for Russia."""
+    """True when a mention owns the speaker instead of naming it: one of `others_of_owner` follows its
+    possessive in the phrase ("Bout's wife", "Ms. Griner's lawyers"), where "Russia's defence ministry" still
+    speaks for Russia; or one of `members_of_body` follows a body that is no person ("a Duma member", "the
+    Senate minority leader"), where "a Kremlin spokesman" still speaks for it."""
     after = text[mention.end : end]
-    if not after.startswith(("'s", "’s", "'", "’")):
-        return False
     words = {word.strip(",.").lower() for word in after.split()}
-    return bool(words & cues.others_of_owner)
+    if mention.actor_type != "person" and words & cues.members_of_body:
+        return True
+    return after.startswith(("'s", "’s", "'", "’")) and bool(words & cues.others_of_owner)
 
 
 def pick_mention(candidates: list[MentionRef]) -> MentionRef:

@@ -118,6 +118,26 @@ def test_adding_to_something_is_no_speech(nlp, cues, text, expected):
     assert list(zip(quotes["speaker_id"], quotes["text"], strict=True)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "surfaces", "expected"),
+    [
+        ("A Coastal League member said the vote would pass.", [("Coastal League", "coastal_league")],
+         [("", "A Coastal League member")]),
+        ("Norland senators said the vote would pass.", [("Norland", "norland")], [("", "Norland senators")]),
+        ("Norland presidential candidate Oskar Lind said the vote would pass.",
+         [("Norland", "norland"), ("Oskar Lind", "oskar_lind")], [("oskar_lind", "Oskar Lind")]),
+        # officials and spokespeople still speak for their body
+        ("A Coastal League spokesman said the vote would pass.", [("Coastal League", "coastal_league")],
+         [("coastal_league", "Coastal League")]),
+        ("Norland officials said the vote would pass.", [("Norland", "norland")], [("norland", "Norland")]),
+    ],
+)
+def test_members_of_a_body_speak_for_themselves(nlp, cues, text, surfaces, expected):
+    # "A Duma member said" was the parliament's statement, "U.S. senators said" the country's
+    quotes = extract(text, surfaces, nlp, cues)
+    assert list(zip(quotes["speaker_id"], quotes["speaker"], strict=True)) == expected
+
+
 def test_direct_quote_with_inverted_cue_and_straight_marks(nlp, cues):
     text = '"We will rebuild the pier," said Oskar Lind.'
     assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "direct", "said", "We will rebuild the pier")]
