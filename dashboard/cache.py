@@ -13,6 +13,7 @@ from analysis import summaries
 from analysis.registry import read_yaml
 from analysis.selection import Selection, apply_selection
 from analysis.store import Results, load_results, problems_frame, read_manifest
+from analysis.target_file import read_target_entries
 from dashboard import corpus, export, network
 
 
@@ -119,6 +120,13 @@ def read_registry_data(path: str, modified: float) -> dict:
     """Return the parsed actor registry YAML; `modified` (the file's mtime) keys the cache so edits reload."""
     del modified  # only part of the cache key
     return read_yaml(Path(path))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def read_target_labels(path: str, modified: float) -> list[str]:
+    """Return the labels of a stance targets file, in file order; `modified` (the file's mtime) keys the cache."""
+    del modified  # only part of the cache key
+    return [entry["label"] for _, entry in read_target_entries(Path(path))]
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -275,6 +275,8 @@ def test_own_stance_targets_are_checked_then_used_and_named_in_the_address(cache
     stances = load_results(Path(app_results_dir(app))).stances
     assert list(zip(stances["actor_id"], stances["target"], strict=True)) == [("vladimir_putin", "Peace talks")]
     assert corpus.encode_choice(choice)["targets"] == Path(choice.targets_path).name
+    assert any(caption.value.startswith("Your own targets file is in use, with 1 target(s): Peace talks.")
+               for caption in app.caption)
     app.button(key="dat_targets_default").click().run()
     assert app.session_state[CORPUS_KEY].label == "Tiny"
 

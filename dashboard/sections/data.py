@@ -192,9 +192,11 @@ def draw_targets_panel(view: View) -> None:
         st.warning(f"The stance targets file {path.name} is gone (the cache was cleared); re-upload it.")
         return
     own = path != Path(DEFAULT_TARGETS)
-    st.caption(f"{'Your own targets file' if own else 'The bundled targets file'} is in use. Download it as a "
-               "start, change or add targets (id, label, keywords: the file's header explains every field), and "
-               "upload it to analyse this corpus again with it.")
+    labels = cache.read_target_labels(str(path), path.stat().st_mtime)
+    st.caption(f"{'Your own targets file' if own else 'The bundled targets file'} is in use, with {len(labels)} "
+               f"target(s): {highlight.escape_markdown('; '.join(labels))}. Download it as a start, change or add "
+               "targets (id, label, keywords: the file's header explains every field), and upload it to analyse "
+               "this corpus again with it.")
     st.download_button("Targets in use (YAML)", data=path.read_bytes(), file_name="targets.yaml",
                        mime="application/yaml", key=f"{KEY}_targets_download", on_click="ignore",
                        icon=":material/download:")
