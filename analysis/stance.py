@@ -183,6 +183,7 @@ class StanceCues:
     singular_possessives: frozenset[str] = frozenset()
     # a cue after one of these is somebody else's ("punished him for criticising the war")
     reason_markers: frozenset[str] = frozenset()
+    passive_agents: frozenset[str] = frozenset()  # "criticised by Orban for proposing": the subject was acted on
     # a cue after one of these in its clause is hypothetical ("if the West doesn't want talks")
     hypothetical_markers: frozenset[str] = frozenset()
     # inside a quote, a cue whose nearest subject pronoun is one of these is not the speaker's ("he hasn't
@@ -280,6 +281,7 @@ WORD_SET_KEYS: tuple[str, ...] = (
     "possessive_determiners",
     "singular_possessives",
     "reason_markers",
+    "passive_agents",
     "hypothetical_markers",
     "third_person_subjects",
     "first_person_subjects",
@@ -835,7 +837,7 @@ def cue_holders(
     if antecedents is not None:
         return antecedents  # "Finland and Sweden, who have sought to join NATO"
     if is_reason(text, cue, before, cues):
-        return acted_on(context.mentions, context.floor, cue, holders)
+        return acted_on(text, cue, holders, context)
     if holders and owned_cue and cues.singular_possessives.intersection(before[-2:]):
         return [max(holders, key=lambda subject: subject.end)]  # "Germany reiterated its opposition"
     return holders
@@ -880,16 +882,22 @@ def is_reason(text: str, cue: Hit, before: list[str], cues: StanceCues) -> bool:
     return any(first in cues.reason_markers and second in cues.possessive_determiners for first, second in pairs)
 
 
-def acted_on(mentions: list[MentionSpan], floor: int, cue: Hit, holders: list[ClauseMention]) -> list[ClauseMention]:
+def acted_on(
+    text: str, cue: Hit, holders: list[ClauseMention], context: SentenceContext
+) -> list[ClauseMention]:
     """The actor acted on for a reason: the last one named before the cue other than the clause's first
     acting one ("punish Germany for their opposition", "thanked Germany for its support"), else nobody
-    ("Russia banned the media for criticising the war")."""
-    named = mentions_within(mentions, floor, cue.start)
+    ("Russia banned the media for criticising the war"). When that one is the agent of a passive ("Scholz was
+    criticised by Orban for proposing"), the one acted on is the clause's subject."""
+    floor, cues = context.floor, context.cues
+    named = mentions_within(context.mentions, floor, cue.start)
     first = holders[0].actor_id if holders else (named[0][0] if named else "")
     others = [mention for mention in named if mention[0] != first]
     if not others:
         return []
     actor_id, actor, start, end = others[-1]
+    if holders and set(text[max(floor, start - 8) : start].lower().split()[-1:]) & cues.passive_agents:
+        return holders[:1]
     return [ClauseMention(actor_id, actor, start, end, possessive=False, after_marker=True, quoted=False)]
 
 

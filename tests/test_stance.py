@@ -579,6 +579,21 @@ def test_acting_against_a_target_opposes_it(text, mentions, expected, targets, c
     assert stance_rows(text, mentions, targets=targets, cues=cues) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("Orban criticised Scholz for proposing new sanctions.",
+         [("viktor_orban", "Orban"), ("olaf_scholz", "Scholz")]),
+        ("Scholz was criticised by Orban for proposing new sanctions.",
+         [("olaf_scholz", "Scholz"), ("viktor_orban", "Orban")]),
+    ],
+)
+def test_the_one_criticised_for_a_proposal_made_it_in_either_voice(text, mentions, targets, cues) -> None:
+    # the passive gave the proposal to Orban, who criticised it
+    rows = stance_rows(text, mentions, targets=targets, cues=cues)
+    assert rows == [("olaf_scholz", "sanctions", "support", 0.9, "proposing")]
+
+
 def test_partial_quote_predicate_applies_to_the_subject_matter_before_it(targets, cues) -> None:
     text = 'Washington said Moscow\'s recognition would "constitute a gross violation of international law."'
     quotes = [("united_states", "partial", "constitute a gross violation of international law")]
