@@ -420,6 +420,8 @@ def resolve_span(
         chosen = label.actor_ids[0] if len(label.actor_ids) == 1 else most_recent(label.actor_ids, seen)
         if chosen is None or honorific_contradicts(span, registry.get(chosen), rules):
             return None
+        if title_contradicts(span, registry.get(chosen), rules):
+            return None
         return MentionDraft(registry.get(chosen), span, "short_name")
     if is_predicate(span, rules):
         return None
@@ -445,6 +447,24 @@ def honorific_contradicts(span: Span, actor: Actor, rules: MatchRules) -> bool:
         return False
     written = honorific_map(rules.honorific_genders).get(span.doc[span.start - 1].text, "")
     return bool(written and written != actor.gender)
+
+
+def title_contradicts(span: Span, actor: Actor, rules: MatchRules) -> bool:
+    """True when a capitalised title word right before a surname is in none of the registry's titles and
+    names of its actor, who has titles: "President Clinton" is not Hillary Clinton, whose titles are those of
+    a senator and secretary of state. An actor without titles is not checked."""
+    if not actor.titles or span.start == 0:
+        return False
+    word = span.doc[span.start - 1].text
+    if word not in rules.title_words or word in rules.honorifics:
+        return False
+    return word.lower() not in actor_title_words(actor)
+
+
+@functools.cache
+def actor_title_words(actor: Actor) -> frozenset[str]:
+    """The lowercase words of an actor's titles and names."""
+    return frozenset(word.lower() for phrase in (*actor.titles, *actor.full_names) for word in phrase.split())
 
 
 @functools.cache

@@ -311,6 +311,14 @@ def test_a_title_after_a_copula_says_what_someone_is(nlp, matcher, text, expecte
     assert mentions_of(text, nlp, matcher) == expected
 
 
+def test_a_title_the_registry_does_not_give_the_person_names_someone_else(nlp, matcher):
+    text = "Vladimir Putin met envoys. Admiral Putin, a namesake in the navy, sailed. President Putin spoke."
+    # "Admiral" is in none of Putin's titles ("Russian President"); PolNeAR's "Admiral Harris" was Kamala Harris
+    assert [(row.start, row.surface, row.actor_id) for row in mention_frame(text, nlp, matcher).itertuples()
+            if row.registered] == [(0, "Vladimir Putin", "putin"), (text.index("President Putin") + 10, "Putin",
+                                                                      "putin")]
+
+
 def test_another_given_name_or_an_honorific_of_the_other_gender_is_someone_else(nlp, matcher):
     text = ("Liz Truss spoke first. Bill Truss, her cousin, stayed home while the bill passed. A cousin, Bill Truss, "
             "said nothing. Mr. Truss declined to comment. Ms. Truss said the vote was won.")
