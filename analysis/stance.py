@@ -209,6 +209,10 @@ class StanceCues:
     relative_pronouns: frozenset[str] = frozenset()
     # a cue right after one of these is nobody's in particular ("criminalising any public opposition")
     generic_markers: frozenset[str] = frozenset()
+    # "Putin launched an illegal invasion": these cues right before a target describe it, in the reporter's
+    # words, unless one of `naming_words` stands before them ("what it called illegal sanctions")
+    describing_cues: frozenset[str] = frozenset()
+    naming_words: frozenset[str] = frozenset()
     # a denial followed closely by one of these denies a fact and takes no side ("denied it was involved")
     denials: frozenset[str] = frozenset()
     factual_markers: frozenset[str] = frozenset()
@@ -293,6 +297,8 @@ WORD_SET_KEYS: tuple[str, ...] = (
     "embedded_openers",
     "received_markers",
     "generic_markers",
+    "describing_cues",
+    "naming_words",
     "relative_pronouns",
     "anaphor_complements",
     "act_blockers",
@@ -816,7 +822,31 @@ def subject_rows(
         and not context.cues.hypothetical_markers.intersection(phrase_words(text, context.floor, subject.start))
     ]
     holders = cue_holders(text, cue, target, holders, context)
+    if speaker is None and describes_target(text, cue, target, context):
+        return []
     return [(subject, side, level, text[cue.start : cue.end]) for subject in holders]
+
+
+def describes_target(text: str, cue: Hit, target: Hit, context: SentenceContext) -> bool:
+    """True for one of `describing_cues` right before the target, not after a possessive, not in quotation
+    marks and not after one of `naming_words`: the reporter's description ("Putin launched an illegal
+    invasion", "Scholz imposed illegal sanctions"), no stance of the clause's actors; "Russia rejected what it
+    called illegal sanctions" and "Lavrov condemned Putin's illegal invasion" still are stances."""
+    cues = context.cues
+    right_before = target.start >= cue.end and not text[cue.end : target.start].strip()
+    if not right_before or text[cue.start : cue.end].lower() not in cues.describing_cues:
+        return False
+    if inside_quotation_marks(text[context.floor : cue.start]):
+        return False  # somebody's words, if only two of them: 'cited "illegitimate sanctions"'
+    previous = text[context.floor : cue.start].split()[-1:]
+    if previous and (previous[0].lower() in cues.possessive_determiners or previous[0].endswith(("'s", "’s"))):
+        return False  # "condemned Putin's illegal invasion", "its illegal invasion": somebody else's act, judged
+    return not cues.naming_words.intersection(words_before(text, cue.start, context.floor, count=3))
+
+
+def inside_quotation_marks(before: str) -> bool:
+    """True when the text before a word leaves a quotation open: more “ than ”, or an odd number of "."""
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def cue_holders(

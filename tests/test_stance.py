@@ -580,6 +580,25 @@ def test_acting_against_a_target_opposes_it(text, mentions, expected, targets, c
 
 
 @pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        ("Putin launched an illegal invasion.", [("vladimir_putin", "Putin")], []),
+        ("Putin ordered a dangerous escalation.", [("vladimir_putin", "Putin")], []),
+        # the actor's own words: named by a verb of naming, or in quotation marks, or after the target
+        ("Russia rejected what it called illegal sanctions.", [("russia", "Russia")],
+         [("russia", "sanctions", "oppose", 0.9, "illegal")]),
+        ('Putin cited "illegitimate sanctions" imposed by the West.', [("vladimir_putin", "Putin")],
+         [("vladimir_putin", "sanctions", "oppose", 0.9, "illegitimate")]),
+        ("Biden said the invasion was illegal.", [("joe_biden", "Biden")],
+         [("joe_biden", "escalation", "oppose", 0.9, "illegal")]),
+    ],
+)
+def test_a_describing_word_before_a_target_is_the_reporters(text, mentions, expected, targets, cues) -> None:
+    # "Putin launched an illegal invasion" made Putin oppose the invasion
+    assert stance_rows(text, mentions, targets=targets, cues=cues) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "mentions"),
     [
         ("Orban criticised Scholz for proposing new sanctions.",
