@@ -194,6 +194,16 @@ def test_stance_evidence_lists_only_the_chosen_cell(tmp_path: Path) -> None:
     assert list(evidence["stance"]) == ["oppose"]
 
 
+def test_an_address_with_dates_outside_the_corpus_says_they_were_not_applied(cache_dir: Path, sample) -> None:
+    app = open_page("overview", query={"flt_dates": ["1990-01-01", "1990-02-01"]})
+    originals = int((sample.articles["duplicate_of"] == "").sum())
+    assert app.metric[0].value == f"{originals:,}"
+    first, last = (sample.articles["published"].min().date(), sample.articles["published"].max().date())
+    assert [warning.value for warning in app.sidebar.warning] == [
+        f"The address asks for the dates 1990-01-01 to 1990-02-01, outside this corpus ({first} to {last}): "
+        "all dates are shown."]
+
+
 def test_stance_actor_count_follows_the_filters_until_the_reader_sets_it(tmp_path: Path) -> None:
     choice = corpus.CorpusChoice(kind="results", location=write_results_folder(tmp_path / "results"),
                                  label="Fixture")
