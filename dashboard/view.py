@@ -125,10 +125,16 @@ def load_view() -> View | None:
                 selection=selection, selected=selected)
 
 
-def show_empty(what: str, *, view: View | None = None, table: str = "") -> None:
-    """Explain an empty result: the corpus has none at all, or the selection is too narrow and how to widen it."""
+def show_empty(what: str, *, view: View | None = None, table: str = "", dated: bool = False) -> None:
+    """Explain an empty result: the corpus has none at all, the articles of a chart over time have no dates
+    (`dated`), or the selection is too narrow and how to widen it."""
     if view is not None and table and view.results.tables()[table].empty:
         st.info(f"The analysis found no {what} in this corpus, so there is nothing to show here.", icon="ℹ️")
+        return
+    articles = view.selected["articles"] if view is not None else None
+    if dated and articles is not None and len(articles) and articles["published"].isna().all():
+        st.info(f"None of the {len(articles):,} articles of this selection has a publication date, so there is "
+                "nothing to draw over time. The Articles page lists them.", icon="ℹ️")
         return
     st.info(f"No {what} in this selection. Widen the date range, clear some actors or outlets, lower the minimum "
             "mentions or clear the text search in the sidebar.", icon="🔎")

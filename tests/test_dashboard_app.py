@@ -206,6 +206,25 @@ def test_an_address_with_dates_outside_the_corpus_says_they_were_not_applied(cac
         "all dates are shown."]
 
 
+def test_overview_counts_articles_per_period_of_the_granularity(cache_dir: Path) -> None:
+    app = open_page("overview")
+    app.segmented_control(key="flt_grain").set_value("M").run()
+    assert app.subheader[0].value == "Articles per month by outlet"
+    per_month = chart_specs(app)[0]
+    periods = {value[:10] for trace in per_month["data"] for value in trace["x"]}
+    assert sorted(periods) == ["2022-01-01", "2022-02-01", "2022-03-01"]
+
+
+def test_a_corpus_without_dates_says_so_instead_of_asking_to_widen_the_dates(cache_dir: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "undated"
+    folder.mkdir()
+    (folder / "talks.txt").write_text("Talks resume\n\nVladimir Putin said talks would resume.\n", encoding="utf-8")
+    app = open_page("overview", choice=corpus.CorpusChoice(kind="upload", location=str(folder), label="Undated"))
+    assert [info.value for info in app.info] == [
+        "None of the 1 articles of this selection has a publication date, so there is nothing to draw over time. "
+        "The Articles page lists them."]
+
+
 def test_stance_actor_count_follows_the_filters_until_the_reader_sets_it(tmp_path: Path) -> None:
     choice = corpus.CorpusChoice(kind="results", location=write_results_folder(tmp_path / "results"),
                                  label="Fixture")

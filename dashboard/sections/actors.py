@@ -48,7 +48,7 @@ def draw_over_time(view: View) -> export.ChartItem | None:
         st.caption("Showing the five most mentioned actors; choose actors in the sidebar to compare others.")
     data = summaries.count_mentions_over_time(mentions, view.selected["articles"], freq=grain, include_duplicates=True)
     if data.empty:
-        show_empty("dated mentions", view=view, table="mentions")
+        show_empty("dated mentions", view=view, table="mentions", dated=True)
         return None
     figure = charts.make_mentions_over_time(data, period_label=GRANULARITIES[grain])
     item = export.ChartItem("mentions_over_time", "Mentions over time", figure, data)

@@ -1,10 +1,11 @@
-"""Overview page panels: the corpus at a glance, articles per day by outlet, top actors."""
+"""Overview page panels: the corpus at a glance, articles per day, week or month by outlet, top actors."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from analysis import summaries
+from analysis.selection import GRANULARITIES
 from dashboard import charts, export, frames
 from dashboard.sections.common import draw_chart
 from dashboard.view import View, show_empty
@@ -37,13 +38,17 @@ def draw_counts(view: View) -> None:
 
 
 def draw_articles_per_day(view: View) -> export.ChartItem | None:
-    """Draw articles per day by outlet; return the chart for the view export."""
-    st.subheader("Articles per day by outlet")
-    data = summaries.count_articles_by_period(view.selected["articles"], freq="D", include_duplicates=True)
+    """Draw articles per day, week or month (the sidebar's granularity) by outlet; return the chart for the view
+    export."""
+    grain = view.selection.granularity
+    period = GRANULARITIES[grain]
+    st.subheader(f"Articles per {period} by outlet")
+    data = summaries.count_articles_by_period(view.selected["articles"], freq=grain, include_duplicates=True)
     if data.empty:
-        show_empty("dated articles", view=view, table="articles")
+        show_empty("dated articles", view=view, table="articles", dated=True)
         return None
-    item = export.ChartItem("articles_per_day", "Articles per day by outlet", charts.make_articles_per_day(data), data)
+    item = export.ChartItem(f"articles_per_{period}", f"Articles per {period} by outlet",
+                            charts.make_articles_per_day(data, period_label=period), data)
     draw_chart(item, key=f"{KEY}_per_day")
     return item
 

@@ -52,7 +52,7 @@ def draw_over_time(view: View) -> export.ChartItem | None:
         st.caption("Showing the five most mentioned actors; choose actors in the sidebar to compare others.")
     data = frames.summarize_sentiment_per_period(mentions, view.selected["articles"], granularity=grain)
     if data.empty:
-        show_empty("dated, scored mentions", view=view, table="mentions")
+        show_empty("dated, scored mentions", view=view, table="mentions", dated=True)
         return None
     figure = charts.make_sentiment_over_time(data, period_label=GRANULARITIES[grain])
     item = export.ChartItem("sentiment_over_time", "Sentiment over time", figure, data)

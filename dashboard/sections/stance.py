@@ -105,7 +105,7 @@ def draw_over_time(view: View) -> export.ChartItem | None:
     st.subheader(f"Stance per {GRANULARITIES[grain]}")
     data = frames.summarize_stance_per_period(view.selected["stances"], view.selected["articles"], granularity=grain)
     if data.empty:
-        show_empty("dated stance statements", view=view, table="stances")
+        show_empty("dated stance statements", view=view, table="stances", dated=True)
         return None
     st.caption(f"Net stance of all actors per target. A gap is a {GRANULARITIES[grain]} without statements on "
                f"that target; hollow markers rest on fewer than {frames.SMALL_N} statements.")
