@@ -584,27 +584,55 @@ def resolve_phrases(doc: Doc, matcher: ActorMatcher) -> tuple[list[MentionDraft]
 def is_speaker(span: Span, rules: MatchRules) -> bool:
     """True when a verb of saying or asking directly follows the mention ("Pushilin said", "Pushilin asked"),
     also after the comma that closes a title and name in apposition ("the EU's foreign policy chief, Josep
-    Borrell, said"), or a verb of saying precedes it ("said Pushilin"; in "asked Putin" Putin is the one
-    asked)."""
+    Borrell, said"), or a verb of saying precedes it and punctuation follows ("said Pushilin."; in "asked
+    Putin" Putin is the one asked, in "said Putin was" what was said about)."""
     doc = span.doc
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     if after == "," and span.end + 1 < len(doc) and any(token.text == "," for token in span):
         after = doc[span.end + 1].lower_
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    return after in rules.acting_verbs or before in rules.speech_verbs
+    # "said Pushilin." speaks; in "Trudeau said Putin was making a mistake" Putin is what was said about
+    closes = span.end >= len(doc) or doc[span.end].is_punct or doc[span.end].is_space
+    return after in rules.acting_verbs or (before in rules.speech_verbs and closes)
 
 
-def referent_of_sentence(drafts: list[MentionDraft], sentence: Span, rules: MatchRules) -> Actor | None:
-    """The person a following "He"/"She" refers to: the sentence's speaker, else its opening subject."""
+def referent_of_sentence(
+    drafts: list[MentionDraft], sentence: Span, rules: MatchRules, *, not_actor: Actor | None = None
+) -> Actor | None:
+    """The person a following "He"/"She" refers to: the sentence's speaker, else its opening subject; never
+    `not_actor`, the speaker of a quotation the pronoun opens, who speaks of somebody else."""
     people = [d for d in drafts if d.actor.is_person]
-    for draft in people:
-        if is_speaker(draft.span, rules):
-            return draft.actor
+    speakers = [draft for draft in people if is_speaker(draft.span, rules) and draft.actor != not_actor]
+    if speakers:
+        return speakers[0].actor
     opening = first_word(sentence)
     offset = opening.i if opening is not None else sentence.start
     if drafts and drafts[0].actor.is_person and drafts[0].span.start - offset <= 3:
-        return named_in_apposition(drafts, people) or drafts[0].actor
+        referent = named_in_apposition(drafts, people) or drafts[0].actor
+        return None if referent == not_actor else referent
     return None
+
+
+def quote_speaker(
+    current: list[MentionDraft], previous: list[MentionDraft], rules: MatchRules, *, previous_start: int
+) -> Actor | None:
+    """Who speaks a quotation that opens a sentence: a person named as speaker in the sentence ("'He is
+    trying ...,' Rubio said"), else the last one named as speaker outside quotation marks in the sentence
+    before, whose quotation goes on ("... unprovoked," Biden said. "He rejected ..."; not Putin in "'When
+    Putin threatened Finland and said ...,' says Veli Merentie")."""
+    for draft in current:
+        if draft.actor.is_person and is_speaker(draft.span, rules):
+            return draft.actor
+    for draft in reversed(previous):
+        quoted = unbalanced_quotes(draft.span.doc[previous_start : draft.span.start].text)
+        if draft.actor.is_person and not quoted and is_speaker(draft.span, rules):
+            return draft.actor
+    return None
+
+
+def unbalanced_quotes(text: str) -> bool:
+    """True when a text leaves a quotation open: more “ than ”, or an odd number of \" or of ''."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1 or text.count("''") % 2 == 1
 
 
 def named_in_apposition(drafts: list[MentionDraft], people: list[MentionDraft]) -> Actor | None:
@@ -638,13 +666,25 @@ def resolve_pronouns(
         first = first_word(doc[slice(*ranges[index])])
         if first is None or first.text not in genders:
             continue
-        referent = referent_of_sentence(by_sentence.get(index - 1, []), doc[slice(*ranges[index - 1])], rules)
+        # "'He is trying to change this country,' Rubio said": in quotation marks, the speaker talks of another
+        previous, speaker = by_sentence.get(index - 1, []), None
+        if opens_a_quotation(doc, ranges[index][0], first.i):
+            speaker = quote_speaker(by_sentence.get(index, []), previous, rules, previous_start=ranges[index - 1][0])
+        referent = referent_of_sentence(previous, doc[slice(*ranges[index - 1])], rules, not_actor=speaker)
         if referent is None or referent.gender not in ("", genders[first.text]):
             continue
         pronoun = MentionDraft(referent, doc[first.i : first.i + 1], "pronoun")
         by_sentence.setdefault(index, []).insert(0, pronoun)
         added.append(pronoun)
     return added
+
+
+QUOTATION_MARKS = frozenset("\"'“”‘’`")
+
+
+def opens_a_quotation(doc: Doc, start: int, first: int) -> bool:
+    """True when a quotation mark stands between the sentence's start (token `start`) and its first word."""
+    return any(set(token.text) <= QUOTATION_MARKS for token in doc[start:first])
 
 
 def first_word(sentence: Span):

@@ -35,7 +35,8 @@ USED_LEXICAL_ATTRIBUTES: frozenset[int] = frozenset(
 )
 # Tokens that end a sentence; closing quotes and brackets after them stay with the sentence they close.
 TERMINALS: tuple[str, ...] = (".", "!", "?", "...", "…", "?!", "!?", "!!", "??")
-OPENERS: frozenset[str] = frozenset({'"', "“", "‘", "'", "(", "[", "«"})
+# Tokens that open a quotation or bracket; '' and `` are quotation marks as some wires and corpora write them.
+OPENERS: frozenset[str] = frozenset({'"', "“", "‘", "'", "''", "``", "(", "[", "«"})
 # spaCy's tokenizer remembers how it split each space-separated chunk ("Kremlin's", "said,"), but only the
 # first 10,000 it meets; a corpus has far more, and every later one was split again by regex each time it
 # came back. A million chunks hold the vocabulary of tens of thousands of articles in some tens of MB.

@@ -386,6 +386,21 @@ def test_title_without_an_earlier_mention_is_not_guessed(nlp, matcher):
     assert mentions_of("Officials said the Russian president was tired.", nlp, matcher) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # opening a quotation, "He" is whom the speaker talks about, not the speaker
+        ('"Putin\'s war was unprovoked," Biden said. "He rejected diplomacy," Biden added.', "putin"),
+        ("''Putin's war was unprovoked,'' Biden said. ''He rejected diplomacy.''", "putin"),
+        # outside quotation marks it is still the speaker
+        ('"Putin\'s war was unprovoked," Biden said. He left the room.', "biden"),
+    ],
+)
+def test_a_pronoun_opening_a_quotation_is_not_its_speaker(nlp, matcher, text, expected):
+    pronouns = [row.actor_id for row in mention_frame(text, nlp, matcher).itertuples() if row.method == "pronoun"]
+    assert pronouns == [expected]
+
+
 def test_pronoun_resolves_to_the_previous_speaker(nlp, matcher):
     text = '"We ask you," Putin said.\n\nHe said the move would help.'
     assert mentions_of(text, nlp, matcher)[-1] == ("He", "putin", "pronoun")

@@ -8,6 +8,7 @@ from pathlib import Path
 from spacy.attrs import IS_SPACE, LOWER, ORTH, SENT_START, SPACY
 
 from analysis.nlp import make_pipeline, warm_tokenizer_cache
+from analysis.sentences import split_sentences
 
 ANALYSIS = Path(__file__).resolve().parent.parent / "analysis"
 # token attributes whose getters make_pipeline leaves out (see USED_LEXICAL_ATTRIBUTES)
@@ -59,3 +60,11 @@ def test_a_warmed_tokenizer_gives_the_same_documents() -> None:
         assert [token.text for token in warm_doc] == [token.text for token in cold_doc]
     assert [token.text for token in warm(WARM_TEXTS[0])][:6] == ["Mr.", "Ushakov", "did", "n't", "say", "the"]
     assert [token.text for token in warm(WARM_TEXTS[2])][:3] == ["gon", "na", " "]
+
+
+def test_a_quotation_opened_with_two_apostrophes_starts_the_next_sentence() -> None:
+    # as PolNeAR's articles write quotes; the mark stayed with the sentence before, across the paragraph break
+    text = "Mr. Cruz spoke on Sunday.\n\n''We will win,'' he said. ''It is early.''"
+    spans = split_sentences(text, nlp=make_pipeline())
+    assert [text[start:end] for start, end in spans] == [
+        "Mr. Cruz spoke on Sunday.", "''We will win,'' he said.", "''It is early.''"]
