@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ ACTOR_TYPES: tuple[str, ...] = (
 )
 
 
+ACTOR_ID = re.compile(r"[a-z0-9_]+")  # snake_case ids: they appear in tables, URLs and gold labels
 # The fields of one actor entry.
 ACTOR_FIELDS = ("id", "name", "type", "gender", "country", "affiliation", "aliases", "short_names", "titles",
                 "metonyms")
@@ -51,7 +53,7 @@ class Actor:
     country: str = ""
     affiliation: str = ""
     aliases: tuple[str, ...] = ()
-    short_names: tuple[str, ...] = ()
+    short_names: tuple[str, ...] | None = None  # None: not given, the name's last word; (): none at all
     titles: tuple[str, ...] = ()
     metonyms: tuple[str, ...] = ()
 
@@ -131,8 +133,9 @@ def strip_leading_article(text: str) -> str:
 
 
 def default_short_names(actor: Actor) -> tuple[str, ...]:
-    """Surnames a person is called by on second reference: the registry's list, else the name's last word."""
-    if actor.short_names:
+    """Surnames a person is called by on second reference: the registry's list (which may be empty:
+    `short_names: []`), else the name's last word."""
+    if actor.short_names is not None:
         return actor.short_names
     if not actor.is_person or " " not in actor.name:
         return ()
@@ -185,9 +188,14 @@ def parse_actor(entry: Any, *, where: str) -> Actor:
     if gender and gender not in known_genders():
         raise RegistryError(f"{where}: gender '{gender}' is not one the pronoun rules know "
                             f"({', '.join(known_genders())}: data/lexicon.yaml); leave it out when unknown")
-    lists = {
+    lists: dict[str, Any] = {
         key: _as_tuple(entry.get(key), where=where, key=key) for key in ("aliases", "short_names", "titles", "metonyms")
     }
+    if entry.get("short_names") is None:  # not given (or left empty): the default; [] means none
+        lists["short_names"] = None
+    if not ACTOR_ID.fullmatch(str(entry["id"]).strip()):
+        raise RegistryError(f"{where}: the id '{entry['id']}' must be lowercase letters, digits and underscores "
+                            "(snake_case, such as 'hillary_clinton')")
     return Actor(
         id=str(entry["id"]).strip(),
         name=str(entry["name"]).strip(),
@@ -224,8 +232,34 @@ def parse_registry(data: Any, *, source: str = "registry") -> Registry:
                                     "belong to one actor only")
         seen.add(actor.id)
         actors.append(actor)
+    check_references(actors, source=source)
+    check_short_names(actors, owners, source=source)
     digest = hashlib.sha1(repr(actors).encode("utf-8")).hexdigest()[:16]
     return Registry(actors=tuple(actors), source=source, digest=digest)
+
+
+def check_references(actors: list[Actor], *, source: str) -> None:
+    """RegistryError for a country or affiliation that is no actor id of the registry (a typo would quietly
+    leave the actor without one)."""
+    ids = {actor.id for actor in actors}
+    for position, actor in enumerate(actors, start=1):
+        for key in ("country", "affiliation"):
+            value = getattr(actor, key)
+            if value and value not in ids:
+                raise RegistryError(f"{source}, actor {position} ({actor.id}): {key} '{value}' is no actor id of "
+                                    "this registry")
+
+
+def check_short_names(actors: list[Actor], owners: dict[str, str], *, source: str) -> None:
+    """RegistryError for a short name that is another actor's name, alias or metonym: the alias would take every
+    "Trump" from Donald Trump. Short names may be shared by persons (the one mentioned last is meant)."""
+    for position, actor in enumerate(actors, start=1):
+        for short in default_short_names(actor):
+            owner = owners.get(short)
+            if owner is not None and owner != actor.id:
+                raise RegistryError(f"{source}, actor {position} ({actor.id}): its short name '{short}' is also a "
+                                    f"name of '{owner}'; remove it there or give this actor other short_names "
+                                    "([] for none)")
 
 
 def read_yaml(path: Path) -> Any:

@@ -35,6 +35,8 @@ def read_target_entries(path: Path) -> list[tuple[str, dict[str, Any]]]:
     data = read_targets_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("targets"), list):
         raise TargetsError(f"{path}: expected a top-level 'targets:' list")
+    if not data["targets"]:
+        raise TargetsError(f"{path}: the 'targets:' list is empty, so no stance could be found")
     entries, seen = [], {}
     for position, entry in enumerate(data["targets"], start=1):
         label = entry.get("id", "?") if isinstance(entry, dict) else "?"
@@ -72,6 +74,10 @@ def check_target(entry: Any, *, where: str) -> dict[str, Any]:
         raise TargetsError(f"{where}: no keywords or patterns, so no statement could ever touch this target")
     for pattern in lists["patterns"]:
         check_pattern(pattern, where=where)
+    for key in ("keywords", "inverse", "exclude", "loose_keywords", "acts"):
+        for phrase in lists[key]:
+            if not any(character.isalnum() for character in phrase):
+                raise TargetsError(f"{where}: the {key} phrase '{phrase}' holds no word, so it would match anything")
     flag = entry.get("sentiment_stance", False)
     if not isinstance(flag, bool):
         raise TargetsError(f"{where}: 'sentiment_stance' must be true or false, not {flag!r}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.registry import RegistryError, load_registry, parse_registry
+from analysis.registry import RegistryError, default_short_names, load_registry, parse_registry
 
 
 def make(actors):
@@ -58,6 +58,15 @@ def test_resolve_name_handles_aliases_short_names_titles_and_articles():
         ([{"id": "h", "name": "Hillary Clinton", "type": "person", "aliases": ["Clinton"]},
           {"id": "b", "name": "Bill Clinton", "type": "person", "aliases": ["Clinton"]}],
          r"^inline, actor 2 \(b\): 'Clinton' is already a name of 'h'; a name may belong to one actor only$"),
+        ([{"id": "FBI Bureau", "name": "FBI", "type": "organisation"}],
+         r"^inline, actor 1 \(FBI Bureau\): the id 'FBI Bureau' must be lowercase letters, digits and underscores "
+         r"\(snake_case, such as 'hillary_clinton'\)$"),
+        ([{"id": "trump", "name": "Donald Trump", "type": "person", "affiliation": "republican_partyy"}],
+         r"^inline, actor 1 \(trump\): affiliation 'republican_partyy' is no actor id of this registry$"),
+        ([{"id": "trump", "name": "Donald Trump", "type": "person"},
+          {"id": "jeb", "name": "Jeb Bush", "type": "person", "aliases": ["Trump"]}],
+         r"^inline, actor 1 \(trump\): its short name 'Trump' is also a name of 'jeb'; remove it there or give "
+         r"this actor other short_names \(\[\] for none\)$"),
     ],
 )
 def test_parse_registry_rejects_bad_entries_with_a_clear_message(actors, message):
@@ -87,3 +96,14 @@ def test_default_registry_covers_the_crisis():
     assert registry.resolve_name("Selenskyj").id == "volodymyr_zelensky"  # German spelling
     assert registry.resolve_name("Sergej Lawrow").id == "sergei_lavrov"
     assert registry.resolve_name("Luhansk People's Republic").id == "lpr"
+
+
+def test_an_empty_short_names_list_means_none():
+    # "short_names: []" was read as missing, so Bill Clinton still took every "Clinton" of Hillary's
+    registry = make([
+        {"id": "hillary", "name": "Hillary Clinton", "type": "person", "gender": "female"},
+        {"id": "bill", "name": "Bill Clinton", "type": "person", "gender": "male", "short_names": []},
+        {"id": "obama", "name": "Barack Obama", "type": "person"},
+    ])
+    assert [default_short_names(actor) for actor in registry.actors] == [("Clinton",), (), ("Obama",)]
+    assert registry.resolve_name("Clinton").id == "hillary"

@@ -44,6 +44,8 @@ def write_targets(tmp_path, body: str):
         ("  - id: grain\n    label: [Grain, deal]\n    keywords: [grain]\n",
          "target 1 (grain): 'label' must be a single text, not a list"),
         ("  - grain\n", "target 1 (?): each target must be a mapping with at least an id and keywords"),
+        ("  - id: grain\n    keywords: [grain, '*']\n",
+         "target 1 (grain): the keywords phrase '*' holds no word, so it would match anything"),
         ("  - id: grain\n   keywords: [grain]\n",
          "cannot read (line 3, column 4: did not find expected '-' indicator)"),
     ],
@@ -58,6 +60,10 @@ def test_a_file_without_a_targets_list_is_refused(tmp_path) -> None:
     path = tmp_path / "targets.yaml"
     path.write_text("- id: grain\n  keywords: [grain]\n", encoding="utf-8")
     with pytest.raises(TargetsError, match=re.escape(f"{path}: expected a top-level 'targets:' list")):
+        load_targets(path)
+    path.write_text("targets: []\n", encoding="utf-8")
+    with pytest.raises(TargetsError, match=re.escape(f"{path}: the 'targets:' list is empty, so no stance could be "
+                                                     "found")):
         load_targets(path)
 
 
