@@ -14,6 +14,7 @@ import yaml
 from analysis.registry import parse_registry
 from analysis.stance import load_targets
 from analysis.target_file import TargetsError
+from analysis.yaml_text import describe_yaml_error, parse_yaml
 
 
 def add_alias(data: dict[str, Any], *, actor_id: str, alias: str) -> dict[str, Any]:
@@ -61,6 +62,23 @@ def write_registry_copy(data: dict[str, Any], *, folder: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
         path.write_text(text, encoding="utf-8")
+    return path
+
+
+def save_registry_copy(name: str, data: bytes, *, folder: Path) -> Path:
+    """Check an uploaded actor registry and keep it as folder/actors_<hash>.yaml (the name edited copies have,
+    so an address can name it); return the path. ValueError naming the upload and the entry when it cannot be
+    used."""
+    try:
+        parsed = parse_yaml(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        raise ValueError(f"{name}: not UTF-8 text ({error})") from error
+    except yaml.YAMLError as error:
+        raise ValueError(f"{name}: cannot read ({describe_yaml_error(error)})") from error
+    parse_registry(parsed, source=name)  # RegistryError (a ValueError) naming the upload and the entry
+    path = Path(folder) / f"actors_{hashlib.sha256(data).hexdigest()[:16]}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
     return path
 
 

@@ -312,6 +312,29 @@ def test_own_stance_targets_are_checked_then_used_and_named_in_the_address(cache
     assert app.session_state[CORPUS_KEY].label == "Tiny"
 
 
+def test_own_registry_is_checked_then_used(cache_dir: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "2022-02-21_meridianwire_breaking.md").write_text(XSS_ARTICLE, encoding="utf-8")
+    app = open_page("data", choice=corpus.CorpusChoice(kind="upload", location=str(folder), label="Tiny"))
+    bad = b"actors:\n  - id: joe_biden\n    name: Joe Biden\n    type: person\n    alias: [POTUS]\n"
+    app.file_uploader(key="dat_registry_file").upload("us.yaml", bad, "application/yaml").run()
+    app.button(key="dat_registry_use").click().run()
+    assert [error.value for error in app.error] == [
+        "This registry cannot be used: us.yaml, actor 1 (joe_biden): unknown field 'alias' (the fields are: id, "
+        "name, type, gender, country, affiliation, aliases, short_names, titles, metonyms)"]
+    good = b"actors:\n  - id: joe_biden\n    name: Joe Biden\n    type: person\n    gender: male\n"
+    app.file_uploader(key="dat_registry_file").upload("us.yaml", good, "application/yaml").run()
+    app.button(key="dat_registry_use").click().run()
+    assert not app.exception
+    choice = app.session_state[CORPUS_KEY]
+    assert choice.label == "Tiny (edited registry)"
+    assert Path(choice.actors_path).read_bytes() == good
+    mentions = load_results(Path(app_results_dir(app))).mentions
+    assert sorted(set(mentions.loc[mentions["registered"], "actor_id"])) == ["joe_biden"]  # Putin is not in it
+    assert corpus.encode_choice(choice)["registry"] == Path(choice.actors_path).name  # a copied address finds it
+
+
 def test_an_address_names_own_targets_kept_on_the_server(cache_dir: Path) -> None:
     kept = corpus.find_cache_root() / "targets" / "targets_0123456789abcdef.yaml"
     kept.parent.mkdir(parents=True, exist_ok=True)

@@ -147,7 +147,9 @@ def draw_registry_editor(view: View) -> None:
     data = cache.read_registry_data(str(registry_path), registry_path.stat().st_mtime)
     actors = {entry["id"]: entry["name"] for entry in data.get("actors", [])}
     st.caption(f"{len(actors)} actors in {view.choice.actors_path}. Edits go to a copy; the bundled file is untouched.")
-    alias_tab, actor_tab = st.tabs(["Add an alias", "Add an actor"])
+    alias_tab, actor_tab, own_tab = st.tabs(["Add an alias", "Add an actor", "Use your own registry"])
+    with own_tab:
+        draw_registry_upload(view, registry_path)
     with alias_tab, st.form(f"{KEY}_alias_form"):
         actor_id = st.selectbox("Actor", list(actors), format_func=actors.get, key=f"{KEY}_alias_actor")
         alias = st.text_input("New alias (exact spelling as in the articles)", key=f"{KEY}_alias_text")
@@ -161,6 +163,25 @@ def draw_registry_editor(view: View) -> None:
             edit = functools.partial(registry_edit.add_actor, data, name=name, actor_type=actor_type,
                                      aliases=tuple(aliases.split(",")))
             apply_registry_edit(view, edit)
+
+
+def draw_registry_upload(view: View, registry_path: Path) -> None:
+    """Offer the registry in use as a download and take the reader's own registry file, checked as the CLI
+    checks it, to analyse the corpus again with."""
+    st.caption("Download the registry in use as a start, or write one for your own subject (the file's header "
+               "explains every field: id, name, type, aliases, short names, titles, metonyms), and upload it.")
+    st.download_button("Registry in use (YAML)", data=registry_path.read_bytes(), file_name="actors.yaml",
+                       mime="application/yaml", key=f"{KEY}_registry_download", on_click="ignore",
+                       icon=":material/download:")
+    upload = st.file_uploader("Your actor registry (YAML)", type=["yaml", "yml"], key=f"{KEY}_registry_file")
+    if upload is not None and st.button("Use this registry and re-run", type="primary", key=f"{KEY}_registry_use"):
+        try:
+            saved = registry_edit.save_registry_copy(upload.name, upload.getvalue(),
+                                                     folder=corpus.find_cache_root() / "registries")
+        except ValueError as error:
+            st.error(f"This registry cannot be used: {error}")
+            return
+        use_corpus(with_rule_files(view.choice, actors_path=str(saved)))
 
 
 def apply_registry_edit(view: View, edit: Callable[[], dict]) -> None:
