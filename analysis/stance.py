@@ -184,6 +184,7 @@ class StanceCues:
     # a cue after one of these is somebody else's ("punished him for criticising the war")
     reason_markers: frozenset[str] = frozenset()
     passive_agents: frozenset[str] = frozenset()  # "criticised by Orban for proposing": the subject was acted on
+    adverbs: frozenset[str] = frozenset()  # may stand between a reason marker and its gerund: "for again proposing"
     # a cue after one of these in its clause is hypothetical ("if the West doesn't want talks")
     hypothetical_markers: frozenset[str] = frozenset()
     # inside a quote, a cue whose nearest subject pronoun is one of these is not the speaker's ("he hasn't
@@ -286,6 +287,7 @@ WORD_SET_KEYS: tuple[str, ...] = (
     "singular_possessives",
     "reason_markers",
     "passive_agents",
+    "adverbs",
     "hypothetical_markers",
     "third_person_subjects",
     "first_person_subjects",
@@ -906,10 +908,18 @@ def words_before(text: str, position: int, floor: int, *, count: int) -> list[st
 def is_reason(text: str, cue: Hit, before: list[str], cues: StanceCues) -> bool:
     """True when the cue gives the reason somebody was acted on: a reason marker right before a gerund cue
     ("for criticising") or before a possessive and the cue ("for their opposition")."""
-    if before[-1:] and before[-1] in cues.reason_markers and text[cue.start : cue.end].lower().endswith("ing"):
+    gerund = text[cue.start : cue.end].lower().endswith("ing")
+    if before[-1:] and before[-1] in cues.reason_markers and gerund:
         return True
+    if len(before) >= 2 and before[-2] in cues.reason_markers and is_adverb(before[-1], cues) and gerund:
+        return True  # "criticised Obama for again proposing gun control"
     pairs = pairwise(before)
     return any(first in cues.reason_markers and second in cues.possessive_determiners for first, second in pairs)
+
+
+def is_adverb(word: str, cues: StanceCues) -> bool:
+    """True for an -ly word or one of `adverbs` ("again", "repeatedly")."""
+    return word.endswith("ly") or word in cues.adverbs
 
 
 def acted_on(

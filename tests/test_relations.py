@@ -322,6 +322,8 @@ def test_the_actor_right_before_a_cue_is_its_only_source(text, mentions, expecte
          [(0, "germany", "russia", "criticises", -1, "criticism")]),
         ("Zelensky drew praise from Biden.", [("zelensky", "Zelensky"), ("biden", "Biden")],
          [(0, "biden", "zelensky", "supports", 1, "praise")]),
+        ("Trump secured the endorsement of Sheriff Joe Arpaio.", [("trump", "Trump"), ("arpaio", "Joe Arpaio")],
+         [(0, "arpaio", "trump", "supports", 1, "endorsement")]),
         ("Clinton will face the criticism of her party rival, Senator Bernie Sanders.",
          [("clinton", "Clinton"), ("sanders", "Senator Bernie Sanders")],
          [(0, "sanders", "clinton", "criticises", -1, "criticism")]),

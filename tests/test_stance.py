@@ -605,6 +605,8 @@ def test_a_describing_word_before_a_target_is_the_reporters(text, mentions, expe
          [("viktor_orban", "Orban"), ("olaf_scholz", "Scholz")]),
         ("Scholz was criticised by Orban for proposing new sanctions.",
          [("olaf_scholz", "Scholz"), ("viktor_orban", "Orban")]),
+        ("Orban criticised Scholz for again proposing new sanctions.",  # an adverb between
+         [("viktor_orban", "Orban"), ("olaf_scholz", "Scholz")]),
     ],
 )
 def test_the_one_criticised_for_a_proposal_made_it_in_either_voice(text, mentions, targets, cues) -> None:
