@@ -67,7 +67,8 @@ def draw_date_range(options: FilterOptions) -> None:
     # The corpus's own span as bounds: Streamlit's default ones end ten years back and would refuse older corpora.
     # A range kept from another corpus widens them rather than make the widget raise.
     kept = [day for day in read_date_range(st.session_state.get(KEYS["dates"])) if day is not None]
-    asked = st.query_params.get_all(KEYS["dates"])  # what the address asks for, before the widget reads it
+    # what a pasted address asks for; only before the widget has a value (a corpus switch resets it instead)
+    asked = st.query_params.get_all(KEYS["dates"]) if KEYS["dates"] not in st.session_state else []
     st.date_input("Date range", value=DEFAULTS["dates"], key=KEYS["dates"], bind="query-params", format="YYYY-MM-DD",
                   min_value=min([options.first, *kept]), max_value=max([options.last, *kept]),
                   help=f"The corpus runs from {options.first} to {options.last}. Leave empty for all dates; "

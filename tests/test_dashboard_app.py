@@ -402,12 +402,14 @@ def test_an_address_naming_a_corpus_the_server_lacks_says_so(cache_dir: Path, tm
 
 def test_switching_corpus_names_it_in_the_address_and_clears_the_filters(cache_dir: Path, tmp_path: Path) -> None:
     folder = write_results_folder(tmp_path / "results")
-    app = open_page("data", query={"flt_actors": "Vladimir Putin", "flt_search": "talks"})
+    app = open_page("data", query={"flt_actors": "Vladimir Putin", "flt_search": "talks",
+                                   "flt_dates": ["2022-01-20", "2022-02-20"]})
     app.radio(key="dat_source").set_value("results").run()
     app.text_input(key="dat_results_path").set_value(folder).run()
     app.button(key="dat_open_results").click().run()
     assert app.query_params.get("corpus") in ([f"results:{folder}"], f"results:{folder}")
     assert not [key for key in app.query_params if key.startswith("flt_")]
+    assert not app.sidebar.warning  # the cleared dates are no address asking for dates outside the corpus
     assert app.session_state[CORPUS_KEY].location == folder
     app.radio(key="dat_source").set_value("sample").run()
     app.button(key="dat_use_sample").click().run()
