@@ -67,7 +67,9 @@ class SpeechCues:
     title_complements: frozenset[str] = frozenset()
     needs_that: frozenset[str] = frozenset()
     noun_cues: frozenset[str] = frozenset()
-    other_senses: tuple[tuple[str, ...], ...] = ()  # a cue and the words after it that are no speech: "adding to"
+    other_senses: tuple[tuple[str, ...], ...] = ()  # a cue and the words after it that are no speech: "asked of"
+    other_senses_unless_told: tuple[tuple[str, ...], ...] = ()  # the same unless an audience follows: "added to"
+    attributive_openers: frozenset[str] = frozenset()  # "the reported cases": a participle describing a noun
     nouns_before_of: frozenset[str] = frozenset()
     noun_followers: frozenset[str] = frozenset()
     noun_prepositions: frozenset[str] = frozenset()
@@ -170,6 +172,8 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         needs_that=word_set(data, "needs_that"),
         noun_cues=word_set(data, "noun_cues"),
         other_senses=phrase_tuples(data, "other_senses"),
+        other_senses_unless_told=phrase_tuples(data, "other_senses_unless_told"),
+        attributive_openers=word_set(data, "attributive_openers"),
         nouns_before_of=word_set(data, "nouns_before_of"),
         noun_followers=word_set(data, "noun_followers"),
         noun_prepositions=word_set(data, "noun_prepositions"),
@@ -334,6 +338,8 @@ def is_noun_use(cue: Cue, tokens: tuple[Token, ...], cues: SpeechCues) -> bool:
         return True
     if cue.group == "participles" and cue.first > 0 and is_owner_or_determiner(tokens[cue.first - 1], cues):
         return True  # "his warning to the west", "Putin's warning": a noun, not ", warning …"
+    if is_attributive(cue, tokens, cues):
+        return True  # "the number of reported cases": an adjective
     if cue.group == "accusation_verbs" and is_passive_participle(tokens, cue, cues):
         return True  # ", accused of selling weapons": a participle about the accused, with no accuser
     if cue.text not in cues.nouns_before_of or cue.last >= len(tokens):
@@ -346,11 +352,13 @@ def is_noun_use(cue: Cue, tokens: tuple[Token, ...], cues: SpeechCues) -> bool:
 
 
 def is_other_sense(cue: Cue, tokens: tuple[Token, ...], cues: SpeechCues) -> bool:
-    """True for a cue word in a sense that is no speech: one of `other_senses` ("adding to his victories",
-    "adds up to"), unless an audience follows ("added to reporters that") or a name ends the clause ("," Trump
-    added to People.")."""
+    """True for a cue word in a sense that is no speech: one of `other_senses` ("adds up to", "asked of her
+    rival"), or of `other_senses_unless_told` ("adding to his victories") unless an audience follows ("added
+    to reporters that") or a name ends the clause ("," Trump added to People.")."""
     words = tuple(token.lower for token in tokens[cue.first : cue.first + 3])
-    for phrase in cues.other_senses:
+    if any(words[: len(phrase)] == phrase for phrase in cues.other_senses):
+        return True
+    for phrase in cues.other_senses_unless_told:
         if words[: len(phrase)] == phrase:
             rest = tokens[cue.first + len(phrase) :]
             after = tuple(token.lower for token in rest[:3])
@@ -366,6 +374,19 @@ def names_the_listener(rest: tuple[Token, ...]) -> bool:
     name = [token for token in rest[:end] if token.lower != "the"]
     closes = end == len(rest) or rest[end].text in (".", ",", ";", "!", "?")
     return closes and 0 < len(name) <= 3 and all(token.text[:1].isupper() for token in name)
+
+
+def is_attributive(cue: Cue, tokens: tuple[Token, ...], cues: SpeechCues) -> bool:
+    """True for a one-word past participle cue between one of `attributive_openers` and a lowercase word that
+    is none of them: "the number of reported cases", "a majority of pledged delegates" describe a noun and
+    report nobody's words; "both condemned the program" still reports."""
+    if cue.last - cue.first != 1 or cue.first == 0 or cue.last >= len(tokens):
+        return False
+    before, word, after = tokens[cue.first - 1].lower, tokens[cue.first].lower, tokens[cue.last].text
+    if before not in cues.attributive_openers or not word.endswith("ed"):
+        return False
+    blocked = cues.attributive_openers | cues.speaker_stop_words | cues.determiners
+    return after.isalpha() and after.islower() and after not in blocked
 
 
 def is_owner_or_determiner(token: Token, cues: SpeechCues) -> bool:

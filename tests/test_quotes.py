@@ -138,6 +138,26 @@ def test_members_of_a_body_speak_for_themselves(nlp, cues, text, surfaces, expec
     assert list(zip(quotes["speaker_id"], quotes["speaker"], strict=True)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The number of reported cases of the virus has grown.", []),
+        ("Oskar Lind won a majority of pledged delegates.", []),
+        ("It is something Petra Holm has asked of her rival Oskar Lind.", []),
+        # a verb with an object still reports
+        ("Petra Holm and Oskar Lind both condemned the plan, because it failed.",
+         [("oskar_lind", "the plan, because it failed")]),
+        ("Union Director of Government Affairs Kjell Dahl told Politico that the union would wait.",
+         [("unregistered:Kjell Dahl", "the union would wait")]),
+    ],
+)
+def test_participles_describing_a_noun_and_asking_of_someone_report_nothing(nlp, cues, text, expected):
+    # "the number of reported cases" was a quote cued by "reported"; "Government Affairs" was part of a name
+    people = sorted((text.index(name), name, actor_id) for name, actor_id in (LIND, HOLM) if name in text)
+    quotes = extract(text, [(name, actor_id) for _, name, actor_id in people], nlp, cues)
+    assert list(zip(quotes["speaker_id"], quotes["text"], strict=True)) == expected
+
+
 def test_direct_quote_with_inverted_cue_and_straight_marks(nlp, cues):
     text = '"We will rebuild the pier," said Oskar Lind.'
     assert rows(text, [LIND], nlp, cues) == [("oskar_lind", "direct", "said", "We will rebuild the pier")]
