@@ -118,6 +118,8 @@ class RelationCues:
     received_agents: frozenset[str] = frozenset()
     received_gap_stops: frozenset[str] = frozenset()
     received_max_gap: int = 0
+    # roles held by the actor named right after them: an actor before the role only modifies it
+    role_nouns: frozenset[str] = frozenset()
     # any relation cue: sentences without one are skipped
     any_cue: ScreenedPattern | None = field(init=False, repr=False, compare=False, default=None)
 
@@ -183,6 +185,7 @@ def load_relation_cues(
         received_agents=lowercase_set(data, "received_agents"),
         received_gap_stops=lowercase_set(data, "received_gap_stops"),
         received_max_gap=int(data.get("received_max_gap", 4)),
+        role_nouns=lowercase_set(data, "role_nouns"),
     )
 
 
@@ -272,6 +275,8 @@ def targets_after(
     ]
     if len(after) > 1 and names_the_possessed(text, after[0], after[1], cues):
         after = after[1:]  # "a call with Ukraine's president, Volodymyr Zelenskiy": the call is with Zelenskiy
+    elif len(after) > 1 and names_by_role(text, after[0], after[1], cues):
+        after = after[1:]  # "swipes at fellow GOP contender Jeb Bush": at Bush
     if not after or len(text[position : after[0].start].split()) > cues.max_target_gap:
         return []
     if reports_a_clause(text, position, after[0], cues) and not names_the_target(
@@ -318,6 +323,18 @@ def names_the_possessed(text: str, owner: ClauseMention, following: ClauseMentio
     between = text[owner.end : following.start].replace(",", " ").split()
     words = [word.lower() for word in between if word not in ("'s", "’s", "'", "’")]
     return len(words) <= 3 and not cues.roles.object_markers.intersection(words)
+
+
+def names_by_role(text: str, body: ClauseMention, person: ClauseMention, cues: RelationCues) -> bool:
+    """True when an actor is only the modifier of a role held by the actor right after it: lowercase words
+    between them that end with one of `role_nouns` ("GOP contender Jeb Bush", "Kremlin spokesman Dmitry
+    Peskov")."""
+    if body.possessive:
+        return False
+    words = text[body.end : person.start].split()
+    if not words or len(words) > 3 or not all(word.isalpha() or "-" in word for word in words):
+        return False
+    return all(word.islower() for word in words) and words[-1] in cues.role_nouns
 
 
 def reports_a_clause(text: str, position: int, mention: ClauseMention, cues: RelationCues) -> bool:

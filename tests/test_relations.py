@@ -362,6 +362,26 @@ def test_campaign_verbs_of_criticism_and_no_supporters(text, mentions, expected,
     assert relation_rows(text, mentions, cues=cues) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        ("Trump took swipes at fellow GOP contender Jeb Bush.",
+         [("trump", "Trump"), ("republican_party", "GOP"), ("jeb_bush", "Jeb Bush")],
+         [(0, "trump", "jeb_bush", "criticises", -1, "swipes at")]),
+        ("Lavrov met Kremlin spokesman Dmitry Peskov.",
+         [("sergei_lavrov", "Lavrov"), ("russia", "Kremlin"), ("dmitry_peskov", "Dmitry Peskov")],
+         [(0, "sergei_lavrov", "dmitry_peskov", "meets", 0, "met")]),
+        # two actors joined are both targets
+        ("Biden criticised Russia and Belarus.", [("joe_biden", "Biden"), ("russia", "Russia"), ("belarus", "Belarus")],
+         [(0, "joe_biden", "russia", "criticises", -1, "criticised"),
+          (0, "joe_biden", "belarus", "criticises", -1, "criticised")]),
+    ],
+)
+def test_an_actor_naming_a_role_gives_way_to_the_holder(text, mentions, expected, cues) -> None:
+    # "swipes at fellow GOP contender Jeb Bush" was a criticism of the party
+    assert relation_rows(text, mentions, cues=cues) == expected
+
+
 def test_participle_and_relative_clause_denial(cues) -> None:
     text = 'He said the move would "prevent casualties," accusing Ukraine of planning an attack, which Kyiv denied.'
     mentions = [("denis_pushilin", "He"), ("ukraine", "Ukraine"), ("ukraine", "Kyiv")]
