@@ -9,9 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from analysis.yaml_text import describe_yaml_error, parse_yaml
+from analysis.yaml_text import read_yaml_file
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_ACTORS = DATA_DIR / "actors.yaml"
@@ -264,11 +262,7 @@ def check_short_names(actors: list[Actor], owners: dict[str, str], *, source: st
 
 def read_yaml(path: Path) -> Any:
     """Parsed YAML of a data file; RegistryError naming the file when it cannot be read or parsed."""
-    try:
-        return parse_yaml(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        reason = describe_yaml_error(error) if isinstance(error, yaml.YAMLError) else str(error)
-        raise RegistryError(f"{path}: cannot read ({reason})") from error
+    return read_yaml_file(path, error=RegistryError)
 
 
 def load_registry(path: Path = DEFAULT_ACTORS) -> Registry:

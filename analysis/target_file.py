@@ -11,9 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from analysis.yaml_text import describe_yaml_error, parse_yaml
+from analysis.yaml_text import read_yaml_file
 
 # The fields of one target; each list field holds phrases (or regexes for `patterns`).
 LIST_FIELDS = ("keywords", "patterns", "inverse", "exclude", "loose_keywords", "acts")
@@ -32,7 +30,7 @@ def read_target_entries(path: Path) -> list[tuple[str, dict[str, Any]]]:
     `where` names the file, position and id ("targets.yaml, target 2 (sanctions)") for later messages.
     TargetsError for a file that cannot be read or parsed and for any entry that is not right.
     """
-    data = read_targets_yaml(path)
+    data = read_yaml_file(path, error=TargetsError)
     if not isinstance(data, dict) or not isinstance(data.get("targets"), list):
         raise TargetsError(f"{path}: expected a top-level 'targets:' list")
     if not data["targets"]:
@@ -47,15 +45,6 @@ def read_target_entries(path: Path) -> list[tuple[str, dict[str, Any]]]:
         seen[checked["id"]] = position
         entries.append((where, checked))
     return entries
-
-
-def read_targets_yaml(path: Path) -> Any:
-    """The parsed YAML of a targets file; TargetsError naming the file when it cannot be read or parsed."""
-    try:
-        return parse_yaml(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        reason = describe_yaml_error(error) if isinstance(error, yaml.YAMLError) else str(error)
-        raise TargetsError(f"{path}: cannot read ({reason})") from error
 
 
 def check_target(entry: Any, *, where: str) -> dict[str, Any]:

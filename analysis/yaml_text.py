@@ -3,6 +3,7 @@ PyYAML's own safe loader. Both build only plain values and raise yaml.YAMLError 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -21,3 +22,12 @@ def describe_yaml_error(error: Exception) -> str:
         mark = error.problem_mark
         return f"line {mark.line + 1}, column {mark.column + 1}: {error.problem}"
     return " ".join(str(error).split())
+
+
+def read_yaml_file(path: Path, *, error: type[Exception]) -> Any:
+    """The parsed YAML of a data file; `error` naming the file and why when it cannot be read or parsed."""
+    try:
+        return parse_yaml(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as problem:
+        reason = describe_yaml_error(problem) if isinstance(problem, yaml.YAMLError) else str(problem)
+        raise error(f"{path}: cannot read ({reason})") from problem
