@@ -6,15 +6,14 @@ from __future__ import annotations
 import copy
 import hashlib
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from analysis.registry import parse_registry
+from analysis.registry import load_registry, parse_registry
 from analysis.stance import load_targets
-from analysis.target_file import TargetsError
-from analysis.yaml_text import describe_yaml_error, parse_yaml
 
 
 def add_alias(data: dict[str, Any], *, actor_id: str, alias: str) -> dict[str, Any]:
@@ -66,33 +65,30 @@ def write_registry_copy(data: dict[str, Any], *, folder: Path) -> Path:
 
 
 def save_registry_copy(name: str, data: bytes, *, folder: Path) -> Path:
-    """Check an uploaded actor registry and keep it as folder/actors_<hash>.yaml (the name edited copies have,
-    so an address can name it); return the path. ValueError naming the upload and the entry when it cannot be
-    used."""
-    try:
-        parsed = parse_yaml(data.decode("utf-8-sig"))
-    except UnicodeDecodeError as error:
-        raise ValueError(f"{name}: not UTF-8 text ({error})") from error
-    except yaml.YAMLError as error:
-        raise ValueError(f"{name}: cannot read ({describe_yaml_error(error)})") from error
-    parse_registry(parsed, source=name)  # RegistryError (a ValueError) naming the upload and the entry
+    """Keep an uploaded actor registry as folder/actors_<hash>.yaml (the name edited copies have, so an address
+    can name it) when the CLI's loader accepts it; see keep_checked_copy."""
     path = Path(folder) / f"actors_{hashlib.sha256(data).hexdigest()[:16]}.yaml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return path
+    return keep_checked_copy(name, data, path=path, check=load_registry)
 
 
 def save_targets_copy(name: str, data: bytes, *, folder: Path) -> Path:
-    """Check an uploaded targets file and keep it as folder/targets_<hash>.yaml; return the path.
-
-    ValueError naming the upload (not the kept copy) and the target when the file cannot be used.
-    """
+    """Keep an uploaded targets file as folder/targets_<hash>.yaml when the CLI's loader accepts it; see
+    keep_checked_copy."""
     path = Path(folder) / f"targets_{hashlib.sha256(data).hexdigest()[:16]}.yaml"
+    return keep_checked_copy(name, data, path=path, check=load_targets)
+
+
+def keep_checked_copy(name: str, data: bytes, *, path: Path, check: Callable[[Path], object]) -> Path:
+    """Write an uploaded rule file to `path` and load it with `check`; return the path.
+
+    ValueError naming the upload (not the kept copy) and the entry when the file cannot be used; the copy is
+    then removed.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     try:
-        load_targets(path)
-    except TargetsError as error:
+        check(path)
+    except ValueError as error:  # RegistryError and TargetsError are ValueErrors
         path.unlink()
         raise ValueError(str(error).replace(str(path), name)) from error
     return path

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -170,18 +170,7 @@ def draw_registry_upload(view: View, registry_path: Path) -> None:
     checks it, to analyse the corpus again with."""
     st.caption("Download the registry in use as a start, or write one for your own subject (the file's header "
                "explains every field: id, name, type, aliases, short names, titles, metonyms), and upload it.")
-    st.download_button("Registry in use (YAML)", data=registry_path.read_bytes(), file_name="actors.yaml",
-                       mime="application/yaml", key=f"{KEY}_registry_download", on_click="ignore",
-                       icon=":material/download:")
-    upload = st.file_uploader("Your actor registry (YAML)", type=["yaml", "yml"], key=f"{KEY}_registry_file")
-    if upload is not None and st.button("Use this registry and re-run", type="primary", key=f"{KEY}_registry_use"):
-        try:
-            saved = registry_edit.save_registry_copy(upload.name, upload.getvalue(),
-                                                     folder=corpus.find_cache_root() / "registries")
-        except ValueError as error:
-            st.error(f"This registry cannot be used: {error}")
-            return
-        use_corpus(with_rule_files(view.choice, actors_path=str(saved)))
+    draw_rule_file_upload(view, REGISTRY_FILE, registry_path)
 
 
 def apply_registry_edit(view: View, edit: Callable[[], dict]) -> None:
@@ -218,20 +207,49 @@ def draw_targets_panel(view: View) -> None:
                f"target(s): {highlight.escape_markdown('; '.join(labels))}. Download it as a start, change or add "
                "targets (id, label, keywords: the file's header explains every field), and upload it to analyse "
                "this corpus again with it.")
-    st.download_button("Targets in use (YAML)", data=path.read_bytes(), file_name="targets.yaml",
-                       mime="application/yaml", key=f"{KEY}_targets_download", on_click="ignore",
-                       icon=":material/download:")
-    upload = st.file_uploader("Your stance targets (YAML)", type=["yaml", "yml"], key=f"{KEY}_targets_file")
-    if upload is not None and st.button("Use these targets and re-run", type="primary", key=f"{KEY}_targets_use"):
-        try:
-            saved = registry_edit.save_targets_copy(upload.name, upload.getvalue(),
-                                                    folder=corpus.find_cache_root() / "targets")
-        except ValueError as error:
-            st.error(f"These targets cannot be used: {error}")
-            return
-        use_corpus(with_rule_files(view.choice, targets_path=str(saved)))
+    draw_rule_file_upload(view, TARGETS_FILE, path)
     if own and st.button("Back to the bundled targets", key=f"{KEY}_targets_default"):
         use_corpus(with_rule_files(view.choice, targets_path=str(DEFAULT_TARGETS)))
+
+
+@dataclass(frozen=True)
+class RuleFile:
+    """A rule file the reader may download and replace with their own: its wording, widget keys and keeping."""
+
+    key: str  # widget keys: dat_<key>_download, dat_<key>_file, dat_<key>_use
+    download_label: str
+    file_name: str
+    upload_label: str
+    use_label: str
+    refusal: str  # the error's opening words
+    save: Callable[..., Path]  # (upload name, bytes, folder=) -> the kept copy; ValueError when unusable
+    folder: str  # under the cache root
+    field: str  # the CorpusChoice path it replaces
+
+
+REGISTRY_FILE = RuleFile("registry", "Registry in use (YAML)", "actors.yaml", "Your actor registry (YAML)",
+                         "Use this registry and re-run", "This registry cannot be used",
+                         registry_edit.save_registry_copy, "registries", "actors_path")
+TARGETS_FILE = RuleFile("targets", "Targets in use (YAML)", "targets.yaml", "Your stance targets (YAML)",
+                        "Use these targets and re-run", "These targets cannot be used",
+                        registry_edit.save_targets_copy, "targets", "targets_path")
+
+
+def draw_rule_file_upload(view: View, rule: RuleFile, in_use: Path) -> None:
+    """Offer the rule file in use as a download; take the reader's own, keep it if it can be used, and analyse
+    the corpus again with it."""
+    st.download_button(rule.download_label, data=in_use.read_bytes(), file_name=rule.file_name,
+                       mime="application/yaml", key=f"{KEY}_{rule.key}_download", on_click="ignore",
+                       icon=":material/download:")
+    upload = st.file_uploader(rule.upload_label, type=["yaml", "yml"], key=f"{KEY}_{rule.key}_file")
+    if upload is None or not st.button(rule.use_label, type="primary", key=f"{KEY}_{rule.key}_use"):
+        return
+    try:
+        saved = rule.save(upload.name, upload.getvalue(), folder=corpus.find_cache_root() / rule.folder)
+    except ValueError as error:
+        st.error(f"{rule.refusal}: {error}")
+        return
+    use_corpus(with_rule_files(view.choice, **{rule.field: str(saved)}))
 
 
 def draw_table_downloads(view: View) -> None:
