@@ -268,11 +268,7 @@ def test_data_page_lists_skipped_rows(tmp_path: Path) -> None:
 
 
 def test_registry_edit_adds_an_alias_and_reanalyses(cache_dir: Path, tmp_path: Path) -> None:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    article = XSS_ARTICLE.replace("Joe Biden warned", "POTUS-in-chief warned")
-    (folder / "2022-02-21_meridianwire_breaking.md").write_text(article, encoding="utf-8")
-    app = open_page("data", choice=corpus.CorpusChoice(kind="upload", location=str(folder), label="Tiny"))
+    app = open_tiny_upload(tmp_path, XSS_ARTICLE.replace("Joe Biden warned", "POTUS-in-chief warned"))
     assert "Joe Biden" not in list(load_results(Path(app_results_dir(app))).mentions["actor"])
     app.selectbox(key="dat_alias_actor").set_value("joe_biden")
     app.text_input(key="dat_alias_text").set_value("POTUS-in-chief")
@@ -283,10 +279,7 @@ def test_registry_edit_adds_an_alias_and_reanalyses(cache_dir: Path, tmp_path: P
 
 
 def test_own_stance_targets_are_checked_then_used_and_named_in_the_address(cache_dir: Path, tmp_path: Path) -> None:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "2022-02-21_meridianwire_breaking.md").write_text(XSS_ARTICLE, encoding="utf-8")
-    app = open_page("data", choice=corpus.CorpusChoice(kind="upload", location=str(folder), label="Tiny"))
+    app = open_tiny_upload(tmp_path, XSS_ARTICLE)
     assert set(load_results(Path(app_results_dir(app))).stances["target_id"]) <= {
         "recognition", "escalation", "sanctions", "diplomacy", "nato_enlargement", "minsk"}
     bad = b"targets:\n  - id: talks\n    keyword: [talks]\n"
@@ -313,10 +306,7 @@ def test_own_stance_targets_are_checked_then_used_and_named_in_the_address(cache
 
 
 def test_own_registry_is_checked_then_used(cache_dir: Path, tmp_path: Path) -> None:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "2022-02-21_meridianwire_breaking.md").write_text(XSS_ARTICLE, encoding="utf-8")
-    app = open_page("data", choice=corpus.CorpusChoice(kind="upload", location=str(folder), label="Tiny"))
+    app = open_tiny_upload(tmp_path, XSS_ARTICLE)
     bad = b"actors:\n  - id: joe_biden\n    name: Joe Biden\n    type: person\n    alias: [POTUS]\n"
     app.file_uploader(key="dat_registry_file").upload("us.yaml", bad, "application/yaml").run()
     app.button(key="dat_registry_use").click().run()
@@ -346,6 +336,14 @@ def test_an_address_names_own_targets_kept_on_the_server(cache_dir: Path) -> Non
     assert corpus.decode_choice({"targets": "targets_ffffffffffffffff.yaml"}) == (
         None, "the stance targets file 'targets_ffffffffffffffff.yaml' is not kept on this server")
     assert corpus.decode_choice({"targets": "../../etc/passwd"})[0] is None
+
+
+def open_tiny_upload(tmp_path: Path, article: str) -> AppTest:
+    """Return the Data page of an uploaded corpus of one article, labelled "Tiny"."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "2022-02-21_meridianwire_breaking.md").write_text(article, encoding="utf-8")
+    return open_page("data", choice=corpus.CorpusChoice(kind="upload", location=str(folder), label="Tiny"))
 
 
 def app_results_dir(app: AppTest) -> str:
