@@ -75,6 +75,7 @@ class SpeechCues:
     noun_prepositions: frozenset[str] = frozenset()
     not_speakers: frozenset[str] = frozenset()
     pronoun_objects: frozenset[str] = frozenset()
+    not_gerunds: frozenset[str] = frozenset()  # words ending in -ing that are no verb ("during", "evening")
     apposition_objects: frozenset[str] = frozenset()
     others_of_owner: frozenset[str] = frozenset()
     members_of_body: frozenset[str] = frozenset()  # "a Duma member", "the Senate minority leader": not the body
@@ -179,6 +180,7 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         noun_prepositions=word_set(data, "noun_prepositions"),
         not_speakers=word_set(data, "not_speakers"),
         pronoun_objects=word_set(data, "pronoun_objects"),
+        not_gerunds=word_set(data, "not_gerunds"),
         apposition_objects=word_set(data, "apposition_objects"),
         others_of_owner=word_set(data, "others_of_owner"),
         members_of_body=word_set(data, "members_of_body"),
@@ -1000,14 +1002,23 @@ def honorific_gender(actor_id: str, context: SpeakerContext) -> str:
 
 
 def in_object_position(mention: MentionRef, context: SpeakerContext) -> bool:
-    """True for a mention right after one of `pronoun_objects` ("talks with Guterres", "thanked Biden"), or
-    in apposition to such an object ("speaking to the Swedish PM, Magdalena Andersson, stressed")."""
-    text, objects = context.text, context.cues.pronoun_objects
+    """True for a mention right after one of `pronoun_objects` or a gerund ("talks with Guterres", "thanked
+    Biden", "when introducing Pence"), or in apposition to such an object ("speaking to the Swedish PM,
+    Magdalena Andersson, stressed")."""
+    text, cues = context.text, context.cues
     before = text[max(0, mention.start - 20) : mention.start].split()[-1:]
-    if before and before[0].lower() in objects:
+    if before and is_object_word(before[0], cues):
         return True
     if not text[mention.end : mention.end + 2].startswith(",") or not text[: mention.start].rstrip().endswith(","):
         return False
     phrase = text[max(0, mention.start - 60) : mention.start].rstrip()[:-1]
-    words = phrase.split(",")[-1].lower().split()
-    return 0 < len(words) <= 7 and bool(objects.intersection(words))
+    words = phrase.split(",")[-1].split()
+    return 0 < len(words) <= 7 and any(is_object_word(word, cues) for word in words)
+
+
+def is_object_word(word: str, cues: SpeechCues) -> bool:
+    """True for a word an object follows: one of `pronoun_objects`, or a lowercase gerund ("introducing",
+    "thanking") that is not one of `not_gerunds`."""
+    if word.lower() in cues.pronoun_objects:
+        return True
+    return word.endswith("ing") and len(word) > 4 and word.isalpha() and word.islower() and word not in cues.not_gerunds

@@ -874,3 +874,18 @@ def test_a_surname_after_a_man_s_and_a_woman_s_honorific_keeps_no_full_name(son,
         (expected, "he left"),
         (expected, "he was fine"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Oskar Lind spoke on Tuesday when introducing Kjell Dahl.",
+        "Oskar Lind, endorsing Kjell Dahl, spoke on Tuesday.",
+        "Oskar Lind opened the rally by thanking Kjell Dahl.",
+    ],
+)
+def test_pronoun_speaker_goes_past_the_object_of_a_gerund(sentence, nlp, cues):
+    # A user's review: "Rep. Sean Duffy … when introducing Pence. '…,' he said" gave the quote to Pence.
+    text = sentence + ' "This ticket will win," he said.'
+    quotes = extract(text, [LIND, ("Kjell Dahl", "unregistered:Kjell Dahl")], nlp, cues)
+    assert [(row.speaker_id, row.text) for row in quotes.itertuples()] == [("oskar_lind", "This ticket will win")]
