@@ -459,15 +459,16 @@ def attribute_quote(view: ArticleView, quote: QuoteSpan, earlier: Sequence[Quote
     distance = view.cues.max_cue_distance
     if kind == "direct":
         found = cue_after_quote(view, last, quote, max_distance=distance) or cue_before_quote(view, first, quote)
-        found = found or inherited_attribution(view, first, earlier)
+        found = found or headline_speaker(view, first, quote) or inherited_attribution(view, first, earlier)
         if found is not None and not found.cue and is_short(view, quote):
             kind = "scare"
     elif kind == "partial":
         found = cue_before_quote(view, first, quote) or cue_after_quote(view, last, quote, max_distance=distance)
+        found = found or headline_speaker(view, first, quote)
         found = found or possessive_attribution(view, quote) or subject_attribution(view, first)
     else:
         found = cue_before_quote(view, first, quote) or cue_after_quote(view, last, quote, max_distance=len(view.text))
-        found = found or possessive_attribution(view, quote)
+        found = found or headline_speaker(view, first, quote) or possessive_attribution(view, quote)
     return QuoteDraft(
         sentence_id=view.sentences[first].sentence_id,
         start=quote.start,
@@ -477,6 +478,26 @@ def attribute_quote(view: ArticleView, quote: QuoteSpan, earlier: Sequence[Quote
         speaker=found.speaker if found else None,
         cue_start=found.cue_start if found and kind != "scare" else -1,
     )
+
+
+def headline_speaker(view: ArticleView, index: int, quote: QuoteSpan) -> Attribution | None:
+    """The person a sentence opens with, before a colon, as the speaker of a quote after it, as headlines and
+    transcripts write who speaks: "Graham: Trump's 'Incredibly Hateful Rhetoric'" is what Graham said, not
+    Trump. A country or body there names a topic ("Ukraine: Putin's 'Special Operation' …") and speaks for
+    nobody."""
+    tokens = view.sentences[index].tokens
+    first = next((position for position, token in enumerate(tokens) if token.is_word), None)
+    if first is None:
+        return None
+    mentions = view.speakers.mentions
+    position = bisect.bisect_left(view.speakers.index.starts, tokens[first].start)
+    if position == len(mentions) or mentions[position].start != tokens[first].start:
+        return None
+    mention = mentions[position]
+    colon = next((token for token in tokens[first:] if token.start >= mention.end), None)
+    if mention.actor_type != "person" or colon is None or colon.text != ":" or colon.end > quote.open_mark:
+        return None
+    return Attribution(Speaker(mention.actor_id, mention.actor, mention.start, mention.end), ":", colon.start)
 
 
 def is_short(view: ArticleView, quote: QuoteSpan) -> bool:

@@ -889,3 +889,29 @@ def test_pronoun_speaker_goes_past_the_object_of_a_gerund(sentence, nlp, cues):
     text = sentence + ' "This ticket will win," he said.'
     quotes = extract(text, [LIND, ("Kjell Dahl", "unregistered:Kjell Dahl")], nlp, cues)
     assert [(row.speaker_id, row.text) for row in quotes.itertuples()] == [("oskar_lind", "This ticket will win")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "expected"),
+    [
+        # a user's review: "Graham: Trump's 'Incredibly Hateful Rhetoric'" was Trump's phrase
+        (
+            "Oskar Lind: Holm’s ‘Hateful Rhetoric’ Is Hurting the Ferry Deal\n\nThe ferries stopped.",
+            [LIND, ("Holm", "petra_holm")],
+            [("oskar_lind", "scare", ":", "Hateful Rhetoric")],
+        ),
+        (
+            "Lind: “We Will Not Give Up the Port”\n\nThe ferries stopped.",
+            [("Lind", "oskar_lind")],
+            [("oskar_lind", "direct", ":", "We Will Not Give Up the Port")],
+        ),
+        # a country before the colon names the topic: the phrase stays Holm's
+        (
+            "Norland: Holm’s ‘Hateful Rhetoric’ Is Hurting the Ferry Deal\n\nThe ferries stopped.",
+            [("Norland", "norland"), ("Holm", "petra_holm")],
+            [("petra_holm", "scare", "", "Hateful Rhetoric")],
+        ),
+    ],
+)
+def test_a_person_before_an_opening_colon_speaks_the_quote_after_it(text, surfaces, expected, nlp, cues):
+    assert rows(text, surfaces, nlp, cues) == expected
