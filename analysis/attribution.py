@@ -56,6 +56,8 @@ class SpeechCues:
     determiners: frozenset[str] = frozenset()
     pronouns: tuple[tuple[str, str], ...] = ()  # (lowercase pronoun, male | female | group)
     content_breaks: frozenset[str] = frozenset()
+    person_relatives: frozenset[str] = frozenset()  # ", who is chair of X said": the speaker is before the comma
+    relative_objects: frozenset[str] = frozenset()  # the prepositions before "X" in that clause
     break_at_participles: bool = True
     that_window: int = 8
     max_scare_words: int = 2
@@ -161,6 +163,8 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         determiners=word_set(data, "determiners"),
         pronouns=pronouns,
         content_breaks=word_set(data, "content_breaks"),
+        person_relatives=word_set(data, "person_relatives"),
+        relative_objects=word_set(data, "relative_objects"),
         break_at_participles=bool(data.get("break_at_participles", True)),
         that_window=int(data.get("that_window", 8)),
         max_scare_words=int(data.get("max_scare_words", 2)),
@@ -603,7 +607,29 @@ def speaker_before(tokens: tuple[Token, ...], cue: Cue, *, floor: int, cues: Spe
     found = phrase_before(tokens, last, floor=floor, cues=cues)
     if found is None:
         return None
+    found = relative_antecedent(tokens, found[0], floor=floor, cues=cues) or found
     return tokens[found[0]].start, tokens[found[1] - 1].end
+
+
+def relative_antecedent(
+    tokens: tuple[Token, ...], first: int, *, floor: int, cues: SpeechCues
+) -> tuple[int, int] | None:
+    """Token range of the phrase a relative clause describes when the speaker phrase found before a cue, at
+    token `first`, is the object of one of `relative_objects` inside that clause, and the clause has no
+    closing comma: in "Katie Packer, who is chairman of Our Principles Pac said" Packer speaks, not the Pac.
+    The clause opens with a comma and one of `person_relatives`. None when there is no such clause: in
+    "Obama, who has gotten less credit than aides say" the aides speak, in "Rubio, who he dubbed" "he"."""
+    if first - 1 <= floor or tokens[first - 1].lower not in cues.relative_objects:
+        return None
+    for index in range(first - 2, max(floor, first - 12) - 1, -1):
+        token = tokens[index]
+        if not token.is_word:
+            return None
+        if token.lower in cues.person_relatives:
+            if index - 1 <= floor or tokens[index - 1].text != ",":
+                return None
+            return phrase_before(tokens, index - 2, floor=floor, cues=cues)
+    return None
 
 
 def speaker_after(tokens: tuple[Token, ...], cue: Cue, *, cues: SpeechCues) -> tuple[int, int] | None:

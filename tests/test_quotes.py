@@ -915,3 +915,26 @@ def test_pronoun_speaker_goes_past_the_object_of_a_gerund(sentence, nlp, cues):
 )
 def test_a_person_before_an_opening_colon_speaks_the_quote_after_it(text, surfaces, expected, nlp, cues):
     assert rows(text, surfaces, nlp, cues) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "speaker_id"),
+    [
+        # a user's review: "Katie Packer, who is chairman of Our Principles Pac said" gave the words to the Pac
+        (
+            "Petra Holm, who is chair of the Coastal League said the ferries would run.",
+            [HOLM, ("Coastal League", "coastal_league")],
+            "petra_holm",
+        ),
+        # "who" right before the name is the object of the clause: Lind is who said it
+        ("Petra Holm, who Oskar Lind said the ferries would carry, stayed home.", [HOLM, LIND], "oskar_lind"),
+        # the name is no object inside the clause: "Obama, who has gotten less credit than aides say"
+        (
+            "Holm, who has had less praise than Lind said she would, stayed home.",
+            [("Holm", "petra_holm"), ("Lind", "oskar_lind")],
+            "oskar_lind",
+        ),
+    ],
+)
+def test_a_relative_clause_without_a_closing_comma_leaves_its_speaker_before_it(text, surfaces, speaker_id, nlp, cues):
+    assert rows(text, surfaces, nlp, cues)[0][0] == speaker_id
