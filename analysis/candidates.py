@@ -372,7 +372,7 @@ def find_candidates(
         sentence = span.sent
         if sentence.start not in headline_case:
             headline_case[sentence.start] = is_headline_case(sentence)
-        if headline_case[sentence.start]:
+        if headline_case[sentence.start] or doc[end - 1].text in rules.not_actor_heads:
             continue
         kind = "organisation" if doc[end - 1].text in rules.organisation_heads else "person"
         start_char, end_char = span.start_char, span.end_char

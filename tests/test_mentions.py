@@ -662,6 +662,16 @@ def test_candidate_rules_skip_places_organisation_words_and_headlines(nlp, match
     ]
 
 
+def test_candidate_rules_skip_laws_documents_and_events(nlp, matcher):
+    # a user's review: "the U.S. Foreign Agents Registration Act" was proposed as a person
+    text = (
+        "He said there was no attempt to evade the U.S. Foreign Agents Registration Act. Petro Ivanchuk "
+        "said that the Munich Security Conference said it had changed its plans."
+    )
+    frame = mention_frame(text, nlp, matcher)
+    assert list(zip(frame["surface"], frame["actor_type"], strict=True)) == [("Petro Ivanchuk", "person")]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
