@@ -15,6 +15,7 @@ POLARITY_SCALE = "RdBu"  # sentiment: red = negative, blue = positive; colour-bl
 # Stance reads as for/against, so it keeps the support green / oppose red of the bars, through a light neutral.
 STANCE_SCALE = [[0.0, STANCE_COLOURS["oppose"]], [0.5, "#f7f7f7"], [1.0, STANCE_COLOURS["support"]]]
 MIN_POLARITY_RANGE = 0.25  # sentiment axes zoom to the data but never narrower than +-0.25
+N_LABEL_ROOM = 0.5  # room right of a sentiment scale for its "n=12 (few)" labels, as a share of the scale's half
 LAYOUT = {"margin": {"l": 10, "r": 10, "t": 50, "b": 10}, "template": "plotly_white"}
 PANEL_TITLE_WIDTH = 26  # characters per line of a panel title, so that titles side by side stay apart at 800 px
 FACET_TITLE_WIDTH = 20  # the same for the narrower panels of three-column grids
@@ -126,22 +127,31 @@ def make_sentiment_by_actor(frame: pd.DataFrame) -> go.Figure:
         return make_empty_figure()
     actors = list(dict.fromkeys(frame["actor"]))
     reach = find_polarity_range(frame)
+    label_x = round(reach * (1 + N_LABEL_ROOM), 3)  # the n labels stand right of the scale, clear of the whiskers
     figure = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.08,
                            subplot_titles=[wrap_title("Sentiment toward the actor (its mention contexts)"),
                                            wrap_title("Sentiment of the actor's own quotes")])
     for column, measure in enumerate(MEASURE_COLOURS, start=1):
         group = frame[frame["measure"] == measure]
         figure.add_trace(make_interval_trace(group, name=measure, colour=MEASURE_COLOURS[measure]), row=1, col=column)
-        figure.add_trace(go.Scatter(x=[reach] * len(group), y=group["actor"], mode="text", name=f"n {measure}",
+        figure.add_trace(go.Scatter(x=[label_x] * len(group), y=group["actor"], mode="text", name=f"n {measure}",
                                     text=[f"n={n}" + (" (few)" if flag else "")
                                           for n, flag in zip(group["n"], group["small_n"], strict=True)],
                                     textposition="middle left", textfont={"size": 10, "color": "#666"},
                                     hoverinfo="skip"), row=1, col=column)
         figure.add_vline(x=0, line_dash="dot", line_color="#777", row=1, col=column)
-    figure.update_xaxes(title="Mean polarity (−1 negative … +1 positive)", range=[-reach, reach], zeroline=False)
+    figure.update_xaxes(title="Mean polarity (−1 negative … +1 positive)", range=[-reach, label_x], zeroline=False,
+                        tickvals=polarity_ticks(reach))
     figure.update_yaxes(categoryorder="array", categoryarray=actors[::-1])
     return figure.update_layout(title="Sentiment toward each actor and of its own quotes", showlegend=False,
                                 height=max(350, 34 * len(actors) + 180), **PANELS_LAYOUT)
+
+
+def polarity_ticks(reach: float) -> list[float]:
+    """Return tick values on a polarity scale of -reach..reach: steps of 0.5, 0.25 or 0.1 as it widens."""
+    step = 0.5 if reach >= 0.75 else 0.25 if reach >= 0.4 else 0.1
+    count = int(reach / step + 1e-9)
+    return [round(step * index, 2) for index in range(-count, count + 1)]
 
 
 def make_interval_trace(group: pd.DataFrame, *, name: str, colour: str) -> go.Scatter:

@@ -65,7 +65,16 @@ def test_sentiment_by_actor_flags_small_n_with_hollow_markers(selected) -> None:
     assert (figure.data[0].xaxis, figure.data[2].xaxis) == ("x", "x2")  # side by side
     assert set(figure.data[0].marker.symbol) == {"circle-open"}
     assert figure.data[1].text[0] == "n=4 (few)"
-    assert list(figure.layout.xaxis.range) == [-1.05, 1.05]  # wide intervals on four values fill the scale
+    # wide intervals on four values fill the scale; the n labels stand right of it, clear of the whisker ends
+    assert list(figure.layout.xaxis.range) == [-1.05, 1.575]
+    assert set(figure.data[1].x) == {1.575} and max(data["high"]) <= 1.05
+    assert list(figure.layout.xaxis.tickvals) == [-1.0, -0.5, 0.0, 0.5, 1.0]
+
+
+def test_polarity_ticks_stay_on_the_scale() -> None:
+    assert charts.polarity_ticks(0.25) == [-0.2, -0.1, 0.0, 0.1, 0.2]
+    assert charts.polarity_ticks(0.56) == [-0.5, -0.25, 0.0, 0.25, 0.5]
+    assert charts.polarity_ticks(1.05) == [-1.0, -0.5, 0.0, 0.5, 1.0]
 
 
 def test_polarity_axis_zooms_to_the_data() -> None:
