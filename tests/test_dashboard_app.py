@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from dashboard_fixtures import write_results_folder
+from streamlit.elements.lib import policies
 from streamlit.testing.v1 import AppTest
 
 from analysis.store import load_results
@@ -412,6 +413,21 @@ def test_switching_corpus_names_it_in_the_address_and_clears_the_filters(cache_d
     app.radio(key="dat_source").set_value("sample").run()
     app.button(key="dat_use_sample").click().run()
     assert "corpus" not in app.query_params
+
+
+def test_switching_corpus_logs_no_widget_warning(
+    cache_dir: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Streamlit logs its warning about a widget set through session_state once per process: let it log again
+    monkeypatch.setattr(policies, "_shown_default_value_warning", False)
+    folder = write_results_folder(tmp_path / "results")
+    app = open_page("data", query={"flt_dates": ["2022-01-20", "2022-02-20"], "flt_min": "2"})
+    app.radio(key="dat_source").set_value("results").run()
+    app.text_input(key="dat_results_path").set_value(folder).run()
+    with caplog.at_level("WARNING"):
+        app.button(key="dat_open_results").click().run()
+    assert app.session_state["flt_min"] == 1
+    assert not [record.getMessage() for record in caplog.records if "Session State API" in record.getMessage()]
 
 
 def test_data_page_starts_from_the_active_corpus(cache_dir: Path, tmp_path: Path) -> None:
