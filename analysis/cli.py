@@ -11,8 +11,9 @@ from pathlib import Path
 from tqdm import tqdm
 
 from analysis.ingest import parse_column_map
-from analysis.pipeline import DEFAULT_TARGETS, SENTIMENT_ENGINES, STAGE_SETS, Settings
+from analysis.pipeline import DEFAULT_TARGETS, RULE_FILES, SENTIMENT_ENGINES, STAGE_SETS, Settings
 from analysis.registry import DEFAULT_ACTORS, RegistryError
+from analysis.rules_dir import check_rules_dir
 from analysis.store import FORMATS, run_corpus
 
 
@@ -25,6 +26,12 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", required=True, type=Path, help="results folder (created; re-runs reuse it)")
     run.add_argument("--actors", type=Path, default=DEFAULT_ACTORS, help="actor registry YAML")
     run.add_argument("--targets", type=Path, default=DEFAULT_TARGETS, help="stance targets YAML")
+    run.add_argument(
+        "--rules",
+        type=Path,
+        default=None,
+        help="folder of your own copies of data/ rule files (e.g. speech_cues.yaml); each replaces the bundled one",
+    )
     run.add_argument("--map", default="", help="column mapping for tables, e.g. text=articles,date=published")
     run.add_argument("--format", choices=FORMATS, default="parquet", help="table file format")
     run.add_argument("--sentiment", choices=SENTIMENT_ENGINES, default="textblob", help="sentiment engine")
@@ -51,6 +58,8 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     for option, path in (("--actors", args.actors), ("--targets", args.targets)):
         if not Path(path).exists():
             raise ValueError(f"{option}: {path} does not exist")
+    if args.rules is not None:
+        check_rules_dir(args.rules, RULE_FILES)
     return Settings(
         actors_path=args.actors,
         targets_path=args.targets,
@@ -60,6 +69,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         jobs=args.jobs,
         output_format=args.format,
         stages=args.stages,
+        rules_dir=args.rules,
     )
 
 

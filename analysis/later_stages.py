@@ -158,14 +158,15 @@ def with_quote_polarity(view: ArticleView, scores: list[tuple[float, float]]) ->
 
 def load_later_rules(settings, registry: Registry) -> LaterRules:
     """The rule files of the later stages, loaded and compiled (do it once per process)."""
+    clauses = settings.rule_file("clause_cues.yaml")
     return LaterRules(
         registry=registry,
-        speech=load_speech_cues(),
-        clauses=load_clause_rules(),
-        roles=load_sentiment_roles(),
+        speech=load_speech_cues(settings.rule_file("speech_cues.yaml")),
+        clauses=load_clause_rules(clauses),
+        roles=load_sentiment_roles(settings.rule_file("sentiment_cues.yaml")),
         targets=load_targets(Path(settings.targets_path)),
-        stance=load_stance_cues(),
-        relations=load_relation_cues(),
+        stance=load_stance_cues(settings.rule_file("stance_cues.yaml"), clauses_path=clauses),
+        relations=load_relation_cues(settings.rule_file("relation_cues.yaml"), clauses_path=clauses),
         engine=settings.sentiment,
     )
 

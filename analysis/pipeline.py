@@ -7,7 +7,7 @@ import gc
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
@@ -19,8 +19,6 @@ from analysis.nlp import load_ner_model, make_pipeline, warm_tokenizer_cache
 from analysis.registry import (
     DATA_DIR,
     DEFAULT_ACTORS,
-    DEFAULT_LEXICON,
-    DEFAULT_METONYM_RULES,
     load_lexicon,
     load_metonym_rules,
     load_registry,
@@ -36,6 +34,18 @@ DEFAULT_TARGETS = DATA_DIR / "targets.yaml"
 SENTIMENT_ENGINES: tuple[str, ...] = ("textblob", "vader")
 # "all": every table; "actors": articles, sentences and mentions only (the fast path for very large corpora).
 STAGE_SETS: tuple[str, ...] = ("all", "actors")
+# The word lists and cues under data/ that a run reads, each replaceable by a file of the same name in a
+# folder of the user's own (`Settings.rules_dir`, the CLI's --rules); the registry and targets have options of
+# their own. This order keeps the fingerprint of earlier results.
+RULE_FILES: tuple[str, ...] = (
+    "lexicon.yaml",
+    "metonym_rules.yaml",
+    "clause_cues.yaml",
+    "relation_cues.yaml",
+    "sentiment_cues.yaml",
+    "speech_cues.yaml",
+    "stance_cues.yaml",
+)
 
 
 @dataclass(frozen=True)
@@ -50,12 +60,17 @@ class Settings:
     jobs: int = 1
     output_format: str = "parquet"
     stages: str = "all"
-    data_files: tuple[Path, ...] = field(default=(DEFAULT_LEXICON, DEFAULT_METONYM_RULES))
+    rules_dir: Path | None = None  # a folder whose RULE_FILES replace the bundled ones of the same name
+
+    def rule_file(self, name: str) -> Path:
+        """The rule file `name` (one of RULE_FILES) this run reads: the one in `rules_dir` when it holds one,
+        else the bundled one in data/."""
+        own = Path(self.rules_dir) / name if self.rules_dir is not None else None
+        return own if own is not None and own.is_file() else DATA_DIR / name
 
     def rule_files(self) -> tuple[Path, ...]:
         """Every data file whose content shapes the per-article results."""
-        cue_files = tuple(sorted(DATA_DIR.glob("*_cues.yaml")))
-        return (Path(self.actors_path), Path(self.targets_path), *self.data_files, *cue_files)
+        return (Path(self.actors_path), Path(self.targets_path), *(self.rule_file(name) for name in RULE_FILES))
 
     def fingerprint(self) -> str:
         """Hash of the version, the analysis options and the content of every rule file.
@@ -107,7 +122,11 @@ class Resources:
 def load_resources(settings: Settings) -> Resources:
     """Load the registry and rule files and compile the matcher (slow: do it once per process)."""
     nlp = make_pipeline()
-    rules = make_match_rules(load_lexicon(), load_metonym_rules(), load_speech_cue_lists())
+    rules = make_match_rules(
+        load_lexicon(settings.rule_file("lexicon.yaml")),
+        load_metonym_rules(settings.rule_file("metonym_rules.yaml")),
+        load_speech_cue_lists(settings.rule_file("speech_cues.yaml")),
+    )
     registry = load_registry(Path(settings.actors_path))
     matcher = ActorMatcher(registry, nlp=nlp, rules=rules, ner_model=load_ner_model(settings.ner_model))
     stages = load_stages(settings, registry) if settings.stages == "all" else ()

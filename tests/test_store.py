@@ -173,3 +173,53 @@ def test_the_manifest_says_how_names_outside_the_registry_were_found(tmp_path):
     folder = tmp_path / "model"
     folder.mkdir()
     assert unregistered_name_finder(str(folder)).startswith(f"spaCy model {folder} (path:")
+
+
+def quipped_article(tmp_path: Path) -> Path:
+    """A one-article corpus whose only quote is attributed by "quipped"."""
+    article = tmp_path / "in" / "quip.txt"
+    article.parent.mkdir()
+    article.write_text('Talks\n\n"The talks are over," Vladimir Putin quipped on Monday.\n', encoding="utf-8")
+    return article
+
+
+def test_cli_rules_folder_replaces_a_bundled_cue_file(tmp_path):
+    # a user's review: changing a cue list meant editing data/ in a clone of the repository
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    bundled = (ROOT / "data" / "speech_cues.yaml").read_text(encoding="utf-8")
+    assert "quipped, quips," in bundled
+    (rules / "speech_cues.yaml").write_text(bundled.replace("quipped, quips,", ""), encoding="utf-8")
+    article = quipped_article(tmp_path)
+    common = ["run", str(article), "--quiet", "--ner-model", ""]
+    assert main([*common, "--out", str(tmp_path / "bundled")]) == 0
+    assert main([*common, "--out", str(tmp_path / "own"), "--rules", str(rules)]) == 0
+    bundled_quotes, own_quotes = (load_results(tmp_path / name).quotes for name in ("bundled", "own"))
+    assert bundled_quotes[["speaker_id", "cue"]].values.tolist() == [["vladimir_putin", "quipped"]]
+    assert own_quotes[["speaker_id", "cue"]].values.tolist() == [["", ""]]
+    manifests = [json.loads((tmp_path / name / "manifest.json").read_text()) for name in ("bundled", "own")]
+    assert manifests[1]["settings"]["rules_dir"] == str(rules)
+    assert manifests[0]["fingerprint"] != manifests[1]["fingerprint"]  # results of the other rules are not reused
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        ({}, "holds none of the rule files"),
+        ({"speech_cue.yaml": "speech_verbs: [said]\n"}, "speech_cue.yaml: not a rule file; the folder may hold"),
+        ({"actors.yaml": "actors: []\n"}, "actors.yaml: the actors file is given with --actors, not in --rules"),
+        ({"speech_cues.yaml": "speech_verb: [said]\n"}, "speech_cues.yaml: unknown field speech_verb (data/"),
+        ({"stance_cues.yaml": "- support\n"}, "stance_cues.yaml: expected a mapping of list names to lists"),
+        ({"lexicon.yaml": "not_names: [The\n"}, "lexicon.yaml: cannot read (line 2, column 1"),
+    ],
+)
+def test_cli_rules_folder_refuses_what_it_cannot_use(tmp_path, capsys, files, message):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    for name, text in files.items():
+        (rules / name).write_text(text, encoding="utf-8")
+    code = main(["run", str(quipped_article(tmp_path)), "--out", str(tmp_path / "o"), "--rules", str(rules)])
+    assert code == 2
+    error = capsys.readouterr().err
+    assert error.startswith("error: ") and message in error
+    assert not (tmp_path / "o").exists()  # refused before any article was read
