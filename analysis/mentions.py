@@ -25,6 +25,7 @@ from analysis.candidates import (
     with_first_full_names,
     with_full_names,
 )
+from analysis.quote_spans import leaves_a_quotation_open
 from analysis.registry import Actor, Registry, default_short_names
 from analysis.schema import MENTION_COLUMNS
 from analysis.sentences import is_headline_case, sentence_token_ranges
@@ -626,15 +627,10 @@ def quote_speaker(
         if draft.actor.is_person and is_speaker(draft.span, rules):
             return draft.actor
     for draft in reversed(previous):
-        quoted = unbalanced_quotes(draft.span.doc[previous_start : draft.span.start].text)
+        quoted = leaves_a_quotation_open(draft.span.doc[previous_start : draft.span.start].text)
         if draft.actor.is_person and not quoted and is_speaker(draft.span, rules):
             return draft.actor
     return None
-
-
-def unbalanced_quotes(text: str) -> bool:
-    """True when a text leaves a quotation open: more “ than ”, or an odd number of \" or of ''."""
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1 or text.count("''") % 2 == 1
 
 
 def named_in_apposition(drafts: list[MentionDraft], people: list[MentionDraft]) -> Actor | None:

@@ -255,3 +255,8 @@ def single_quote_spans(text: str, outer: list[QuoteSpan]) -> list[QuoteSpan]:
         if quote is not None and (not found or found[-1].close_end <= position):
             found.append(quote)
     return found
+
+
+def leaves_a_quotation_open(text: str) -> bool:
+    """True when a text leaves a quotation open: more “ than ”, or an odd number of \" or of ''."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1 or text.count("''") % 2 == 1

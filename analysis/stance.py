@@ -56,6 +56,7 @@ from analysis.cues import (
     starts_with_participle,
     subjects_before,
 )
+from analysis.quote_spans import leaves_a_quotation_open
 from analysis.schema import STANCE_COLUMNS
 from analysis.spans import SpanIndex
 from analysis.target_file import TargetsError, read_target_entries
@@ -838,17 +839,12 @@ def describes_target(text: str, cue: Hit, target: Hit, context: SentenceContext)
     right_before = target.start >= cue.end and not text[cue.end : target.start].strip()
     if not right_before or text[cue.start : cue.end].lower() not in cues.describing_cues:
         return False
-    if inside_quotation_marks(text[context.floor : cue.start]):
+    if leaves_a_quotation_open(text[context.floor : cue.start]):
         return False  # somebody's words, if only two of them: 'cited "illegitimate sanctions"'
     previous = text[context.floor : cue.start].split()[-1:]
     if previous and (previous[0].lower() in cues.possessive_determiners or previous[0].endswith(("'s", "’s"))):
         return False  # "condemned Putin's illegal invasion", "its illegal invasion": somebody else's act, judged
     return not cues.naming_words.intersection(words_before(text, cue.start, context.floor, count=3))
-
-
-def inside_quotation_marks(before: str) -> bool:
-    """True when the text before a word leaves a quotation open: more “ than ”, or an odd number of "."""
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def cue_holders(

@@ -589,6 +589,9 @@ def test_acting_against_a_target_opposes_it(text, mentions, expected, targets, c
          [("russia", "sanctions", "oppose", 0.9, "illegal")]),
         ('Putin cited "illegitimate sanctions" imposed by the West.', [("vladimir_putin", "Putin")],
          [("vladimir_putin", "sanctions", "oppose", 0.9, "illegitimate")]),
+        # quotation marks written as two apostrophes, as in older newspaper archives
+        ("Putin cited ''illegitimate sanctions'' imposed by the West.", [("vladimir_putin", "Putin")],
+         [("vladimir_putin", "sanctions", "oppose", 0.9, "illegitimate")]),
         ("Biden said the invasion was illegal.", [("joe_biden", "Biden")],
          [("joe_biden", "escalation", "oppose", 0.9, "illegal")]),
     ],
