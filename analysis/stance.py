@@ -214,6 +214,8 @@ class StanceCues:
     # "Putin launched an illegal invasion": these cues right before a target describe it, in the reporter's
     # words, unless one of `naming_words` stands before them ("what it called illegal sanctions")
     describing_cues: frozenset[str] = frozenset()
+    # "the proposed sanctions": a participle cue after one of these and right before the target describes it
+    attributive_determiners: frozenset[str] = frozenset()
     naming_words: frozenset[str] = frozenset()
     # a denial followed closely by one of these denies a fact and takes no side ("denied it was involved")
     denials: frozenset[str] = frozenset()
@@ -301,6 +303,7 @@ WORD_SET_KEYS: tuple[str, ...] = (
     "received_markers",
     "generic_markers",
     "describing_cues",
+    "attributive_determiners",
     "naming_words",
     "relative_pronouns",
     "anaphor_complements",
@@ -561,7 +564,19 @@ def reachable_cues(
         and not circumstance_between(text, cue, target, cues)
         and not statement_between(text, cue, target, cues)
         and not denies_a_fact(text, cue, cues)
+        and not describes_as_participle(text, cue, target, cues)
     ]
+
+
+def describes_as_participle(text: str, cue: Hit, target: Hit, cues: StanceCues) -> bool:
+    """True for a cue ending in -ed between one of `attributive_determiners` and the target: in "Germany
+    backed the proposed sanctions" or "Orban said the planned sanctions would hurt", "proposed" and "planned"
+    describe the sanctions and show nobody's stance; a cue elsewhere in the clause still does."""
+    word = text[cue.start : cue.end]
+    if not word.lower().endswith("ed") or " " in word or text[cue.end : target.start].strip():
+        return False
+    before = text[max(0, cue.start - 20) : cue.start].split()[-1:]
+    return bool(before) and before[0].lower() in cues.attributive_determiners
 
 
 def statement_between(text: str, cue: Hit, target: Hit, cues: StanceCues) -> bool:

@@ -602,6 +602,23 @@ def test_a_describing_word_before_a_target_is_the_reporters(text, mentions, expe
 
 
 @pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # a user's review: "the proposed border wall" made the subject support the wall
+        ("Orban said the proposed sanctions would hurt Hungary.", [("viktor_orban", "Orban"), ("hungary", "Hungary")],
+         [("viktor_orban", "sanctions", "neutral", 0.3, "")]),
+        ("Germany backed the proposed sanctions.", [("germany", "Germany")],
+         [("germany", "sanctions", "support", 0.9, "backed")]),
+        # the verb itself still counts
+        ("Germany proposed the sanctions.", [("germany", "Germany")],
+         [("germany", "sanctions", "support", 0.9, "proposed")]),
+    ],
+)
+def test_a_participle_between_a_determiner_and_the_target_describes_it(text, mentions, expected, targets, cues) -> None:
+    assert stance_rows(text, mentions, targets=targets, cues=cues) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "mentions"),
     [
         ("Orban criticised Scholz for proposing new sanctions.",
