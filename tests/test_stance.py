@@ -619,6 +619,20 @@ def test_a_participle_between_a_determiner_and_the_target_describes_it(text, men
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a user's review: "Ryan is a vocal advocate of trade deals" took no side
+        ("Orban is a vocal advocate of new sanctions.", [("viktor_orban", "sanctions", "support", 0.9, "advocate of")]),
+        # "has been a fierce critic of European Union sanctions on Russian oil" was neutral
+        ("Orban, a fierce critic of sanctions, spoke.", [("viktor_orban", "sanctions", "oppose", 0.9, "critic of")]),
+        ("Orban is an opponent of new sanctions.", [("viktor_orban", "sanctions", "oppose", 0.9, "opponent of")]),
+    ],
+)
+def test_an_advocate_or_critic_of_a_target_takes_its_side(text, expected, targets, cues) -> None:
+    assert stance_rows(text, [("viktor_orban", "Orban")], targets=targets, cues=cues) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "mentions"),
     [
         ("Orban criticised Scholz for proposing new sanctions.",
