@@ -68,6 +68,7 @@ DEFAULT_STANCE_CUES = DATA_DIR / "stance_cues.yaml"
 OUTPUT_COLUMNS: list[str] = [column for column in STANCE_COLUMNS if column != "article_id"]
 SIDES: dict[int, str] = {1: "support", -1: "oppose", 0: "neutral"}
 PHRASE_BREAK = re.compile(r"[,;:—–()]")
+WORD = re.compile(r"\w+")
 PUNCTUATION = ".,;:!?\"'“”‘’()[]—–-"
 APOSTROPHES: tuple[str, ...] = ("'", "’")
 # words of a quote read after its attribution verb, for a cue with a gap ("asking ... to": cues.GAP's five and one)
@@ -889,13 +890,20 @@ def cue_holders(
 def relative_antecedents(text: str, cue: Hit, context: SentenceContext) -> list[ClauseMention] | None:
     """The actors a relative clause holding the cue refers to ("Finland and Sweden, who have sought to
     join NATO" -> Finland and Sweden; [] when it names no actor), or None when the cue's phrase opens with
-    no relative pronoun."""
+    no relative pronoun. A relative clause without a comma ("supporters who wanted") is nobody's when no
+    actor stands right before it, and read as the rest of the clause when one does."""
     floor = context.floor
     breaks = [match.end() for match in PHRASE_BREAK.finditer(text, floor, cue.start)]
     phrase_start = breaks[-1] if breaks else floor  # a clause may itself open with the pronoun
     opening = text[phrase_start : cue.start].split()[:1]
     if not opening or opening[0].lower() not in context.cues.relative_pronouns:
-        return None
+        pronoun = restrictive_relative_start(text, phrase_start, cue.start, context.cues)
+        if pronoun is None:
+            return None
+        head_end = len(text[:pronoun].rstrip())
+        if any(mention[3] == head_end for mention in context.mentions):
+            return None  # a clause about the actor right before it ("It was Orban who"): read as before
+        return []  # "Orban met supporters who wanted new sanctions lifted": the supporters want it
     chain: list[MentionSpan] = []
     position = phrase_start
     for mention in reversed(mentions_within(context.mentions, max(0, phrase_start - 300), phrase_start)):
@@ -908,6 +916,16 @@ def relative_antecedents(text: str, cue: Hit, context: SentenceContext) -> list[
         ClauseMention(actor_id, actor, start, end, possessive=False, after_marker=False, quoted=False)
         for actor_id, actor, start, end in chain
     ]
+
+
+def restrictive_relative_start(text: str, start: int, end: int, cues: StanceCues) -> int | None:
+    """Where the last relative pronoun in text[start:end] stands, when one follows a word with no comma:
+    "Orban met supporters who wanted new sanctions lifted" (the supporters want it, not Orban); else None."""
+    found = None
+    for match in WORD.finditer(text, start, end):
+        if match.group().lower() in cues.relative_pronouns and match.start() > start:
+            found = match.start()
+    return found
 
 
 def words_before(text: str, position: int, floor: int, *, count: int) -> list[str]:

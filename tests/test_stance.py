@@ -633,6 +633,20 @@ def test_an_advocate_or_critic_of_a_target_takes_its_side(text, expected, target
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a user's review: "supporters who wanted all undocumented immigrants deported" was the candidate's wish
+        ("Orban met supporters who wanted new sanctions lifted.", []),
+        ("Orban met the lawmakers who voted for new sanctions.", []),
+        # an actor right before the pronoun is who the clause is about
+        ("It was Orban who wanted new sanctions lifted.", [("viktor_orban", "sanctions", "oppose", 0.9, "wanted")]),
+    ],
+)
+def test_a_relative_clause_without_a_comma_belongs_to_the_noun_before_it(text, expected, targets, cues) -> None:
+    assert stance_rows(text, [("viktor_orban", "Orban")], targets=targets, cues=cues) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "mentions"),
     [
         ("Orban criticised Scholz for proposing new sanctions.",
