@@ -972,12 +972,13 @@ def acted_on(
 
 def possessive_owner(text: str, cue: Hit, mentions: list[MentionSpan]) -> ClauseMention | None:
     """The actor whose possessive stands right before the cue, or one word before it ("Erdogan's support",
-    "Germany's firm opposition"), or None."""
+    "Germany's firm opposition"), or a noun and "to" before it ("the EU's refusal to support", "Biden's call
+    to impose"), or None."""
     # a name may be long ("Russian President Vladimir Putin's"); its end is within 40 characters of the cue
     for actor_id, actor, start, end in mentions_within(mentions, cue.start - 200, cue.start):
         if end < cue.start and text[end : end + 1] in APOSTROPHES:
             between = text[end : cue.start].split()
-            if len(between) <= 2 and cue.start - end < 40:
+            if (len(between) <= 2 or len(between) == 3 and between[2] == "to") and cue.start - end < 40:
                 return ClauseMention(actor_id, actor, start, end, possessive=True, after_marker=False, quoted=False)
     return None
 

@@ -647,6 +647,23 @@ def test_a_relative_clause_without_a_comma_belongs_to_the_noun_before_it(text, e
 
 
 @pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # a user's review: "claims the NRA's refusal to support more gun control" gave the subject support
+        ("Hungary says the EU's refusal to support new sanctions is a mistake.",
+         [("hungary", "Hungary"), ("european_union", "EU")],
+         [("european_union", "sanctions", "oppose", 0.9, "support")]),
+        ("Germany's refusal to support new sanctions angered Poland.", [("germany", "Germany"), ("poland", "Poland")],
+         [("germany", "sanctions", "oppose", 0.9, "support")]),
+    ],
+)
+def test_a_possessive_refusal_to_act_is_the_owners_and_turns_the_cue_around(
+    text, mentions, expected, targets, cues
+) -> None:
+    assert stance_rows(text, mentions, targets=targets, cues=cues) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "mentions"),
     [
         ("Orban criticised Scholz for proposing new sanctions.",
