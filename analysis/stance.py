@@ -978,7 +978,7 @@ def possessive_owner(text: str, cue: Hit, mentions: list[MentionSpan]) -> Clause
     for actor_id, actor, start, end in mentions_within(mentions, cue.start - 200, cue.start):
         if end < cue.start and text[end : end + 1] in APOSTROPHES:
             between = text[end : cue.start].split()
-            if (len(between) <= 2 or len(between) == 3 and between[2] == "to") and cue.start - end < 40:
+            if (len(between) <= 2 or (len(between) == 3 and between[2] == "to")) and cue.start - end < 40:
                 return ClauseMention(actor_id, actor, start, end, possessive=True, after_marker=False, quoted=False)
     return None
 
