@@ -26,7 +26,7 @@ def check_rules_dir(folder: Path, names: tuple[str, ...]) -> list[str]:
     folder = Path(folder)
     if not folder.is_dir():
         raise RulesError(f"--rules: {folder} is not a folder")
-    found = sorted(path.name for path in folder.iterdir() if path.suffix in (".yaml", ".yml"))
+    found = sorted(path.name for path in folder.iterdir() if path.name.endswith((".yaml", ".yml")))
     for name in found:
         check_rule_file(folder / name, names)
     if not found:
