@@ -18,6 +18,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 import pandas as pd
 
@@ -276,12 +277,24 @@ def speaker_spans_near(view: ArticleView, sentence: SentenceView, cue: Cue, *, f
 
 
 def is_inverted_speaker(view: ArticleView, tokens: tuple[Token, ...], span: tuple[int, int]) -> bool:
-    """True when a phrase after a cue is its speaker: a short phrase without auxiliaries that ends the clause."""
+    """True when a phrase after a cue is its speaker: a short phrase without auxiliaries or a past-tense verb
+    after a name that ends the clause. In "X, the governor of the region, said Moscow fired rockets at two
+    towns" Moscow is what X said something about."""
     words = [token for token in tokens if span[0] <= token.start < span[1]]
     auxiliaries = view.cues.skip_before_cue | view.cues.passive_markers
     if len(words) > 7 or any(token.lower in auxiliaries for token in words):
         return False
+    if any(is_verb_after_name(view, first, second) for first, second in pairwise(words)):
+        return False
     return ends_clause(view, tokens, span[1])
+
+
+def is_verb_after_name(view: ArticleView, first: Token, second: Token) -> bool:
+    """True for a lowercase word ending in -ed right after a capitalised one ("Moscow fired"), not a speaker
+    noun ("NATO officials")."""
+    return first.text[0].isupper() and second.text.islower() and second.lower.endswith("ed") and (
+        second.lower not in view.cues.speaker_nouns
+    )
 
 
 def ends_clause(view: ArticleView, tokens: tuple[Token, ...], end: int) -> bool:

@@ -938,3 +938,16 @@ def test_a_person_before_an_opening_colon_speaks_the_quote_after_it(text, surfac
 )
 def test_a_relative_clause_without_a_closing_comma_leaves_its_speaker_before_it(text, surfaces, speaker_id, nlp, cues):
     assert rows(text, surfaces, nlp, cues)[0][0] == speaker_id
+
+
+def test_a_name_and_past_tense_verb_after_said_is_what_was_said_not_who_said_it(nlp, cues):
+    # a user's review: "Serhiy Borzov, the governor of the Vinnytsia region …, said Moscow fired rockets at two
+    # towns" gave Russia the words "Serhiy Borzov, the governor of …"
+    text = "Petra Holm, the governor of the Kallo region, said Vesterby fired rockets at two towns."
+    assert rows(text, [HOLM, ("Kallo", "sudria"), ("Vesterby", "norland")], nlp, cues) == [
+        ("petra_holm", "indirect", "said", "Vesterby fired rockets at two towns")
+    ]
+    # a speaker noun after a name still names the speaker
+    assert rows("The port will close, said Norland officials.", [("Norland", "norland")], nlp, cues) == [
+        ("norland", "indirect", "said", "The port will close")
+    ]
