@@ -951,3 +951,21 @@ def test_a_name_and_past_tense_verb_after_said_is_what_was_said_not_who_said_it(
     assert rows("The port will close, said Norland officials.", [("Norland", "norland")], nlp, cues) == [
         ("norland", "indirect", "said", "The port will close")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a user's review: the name was the start of the statement, and "the governor" its anonymous source
+        ("According to the governor, Petra Holm, Norland forces have taken 415 people.",
+         ("petra_holm", "Norland forces have taken 415 people")),
+        ("Norland forces have taken 415 people, according to the regional governor, Petra Holm.",
+         ("petra_holm", "Norland forces have taken 415 people")),
+        # after a document or "reports", the name opens the statement
+        ("According to multiple reports, Petra Holm, the mayor, has left.", ("", "Petra Holm, the mayor, has left")),
+    ],
+)
+def test_a_name_in_apposition_to_a_source_title_is_the_source(text, expected, nlp, cues):
+    surfaces = sorted([HOLM, ("Norland", "norland")] if "Norland" in text else [HOLM], key=lambda s: text.index(s[0]))
+    quotes = extract(text, surfaces, nlp, cues)
+    assert [(row.speaker_id, row.text) for row in quotes.itertuples()] == [expected]
