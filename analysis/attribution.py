@@ -76,6 +76,7 @@ class SpeechCues:
     noun_followers: frozenset[str] = frozenset()
     noun_prepositions: frozenset[str] = frozenset()
     not_speakers: frozenset[str] = frozenset()
+    demonyms: frozenset[str] = frozenset()  # "Russian claims that …": an adjective, no speaker's name
     pronoun_objects: frozenset[str] = frozenset()
     not_gerunds: frozenset[str] = frozenset()  # words ending in -ing that are no verb ("during", "evening")
     apposition_objects: frozenset[str] = frozenset()
@@ -183,6 +184,7 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         noun_followers=word_set(data, "noun_followers"),
         noun_prepositions=word_set(data, "noun_prepositions"),
         not_speakers=word_set(data, "not_speakers"),
+        demonyms=word_set(data, "demonyms"),
         pronoun_objects=word_set(data, "pronoun_objects"),
         not_gerunds=word_set(data, "not_gerunds"),
         apposition_objects=word_set(data, "apposition_objects"),
@@ -788,10 +790,12 @@ def located_group(speaker: Speaker, context: SpeakerContext) -> Speaker | None:
 
 def named_speaker(raw: str, start: int, end: int, context: SpeakerContext) -> Speaker | None:
     """The person or organisation named at the end of a speaker phrase (`trailing_name`), registered or not;
-    None for a capitalised plural of `speaker_nouns` ("Officials said", "Critics say")."""
+    None for a capitalised plural of `speaker_nouns` ("Officials said", "Critics say") or one of `demonyms`."""
     cues = context.cues
     name = trailing_name(raw, titles=cues.title_words, complements=cues.title_complements, heads=cues.name_heads)
     if not name or is_plural_speaker_noun(name, cues):  # "Officials said" opening a sentence: no one's name
+        return None
+    if name.lower() in cues.demonyms:  # "Russian claims that …": an adjective
         return None
     actor = context.registry.resolve_name(name, titles=context.cues.title_words)
     if actor is not None:

@@ -969,3 +969,12 @@ def test_a_name_in_apposition_to_a_source_title_is_the_source(text, expected, nl
     surfaces = sorted([HOLM, ("Norland", "norland")] if "Norland" in text else [HOLM], key=lambda s: text.index(s[0]))
     quotes = extract(text, surfaces, nlp, cues)
     assert [(row.speaker_id, row.text) for row in quotes.itertuples()] == [expected]
+
+
+def test_a_nationality_word_before_a_cue_is_no_speakers_name(nlp, cues):
+    # a user's review: "Russian claims that western sanctions are restricting its shipment" made a speaker
+    # "unregistered:Russian", which then held stances
+    text = "The port stayed open despite Russian claims that the sanctions are restricting grain shipments."
+    assert [row[0] for row in rows(text, [], nlp, cues)] == [""]
+    quotes = extract("Ukrainian appeals for more help from the west went unanswered.", [], nlp, cues)
+    assert [(row.speaker_id, row.speaker) for row in quotes.itertuples()] == [("", "Ukrainian")]
