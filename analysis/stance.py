@@ -566,7 +566,16 @@ def reachable_cues(
         and not statement_between(text, cue, target, cues)
         and not denies_a_fact(text, cue, cues)
         and not describes_as_participle(text, cue, target, cues)
+        and not describes_a_later_target(text, cue, target, target_hits)
     ]
+
+
+def describes_a_later_target(text: str, cue: Hit, target: Hit, target_hits: list[Hit]) -> bool:
+    """True for a cue after the target that stands right before another target: in "will impose sanctions on
+    those backing the illegal invasion", "illegal" describes the invasion, not the sanctions."""
+    if cue.start < target.end:
+        return False
+    return any(other.start >= cue.end and not text[cue.end : other.start].strip() for other in target_hits)
 
 
 def describes_as_participle(text: str, cue: Hit, target: Hit, cues: StanceCues) -> bool:

@@ -618,6 +618,14 @@ def test_a_participle_between_a_determiner_and_the_target_describes_it(text, men
     assert stance_rows(text, mentions, targets=targets, cues=cues) == expected
 
 
+def test_a_describing_word_before_a_later_target_does_not_reach_back(targets, cues) -> None:
+    # a user's review: "impose harsh sanctions on those who are trying to legitimise Putin's illegal invasion"
+    # made Truss oppose the sanctions
+    text = "Britain will impose sanctions on those backing the illegal invasion."
+    rows = stance_rows(text, [("united_kingdom", "Britain")], targets=targets, cues=cues)
+    assert rows == [("united_kingdom", "sanctions", "support", 0.9, "impose")]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
