@@ -641,6 +641,20 @@ def test_an_advocate_or_critic_of_a_target_takes_its_side(text, expected, target
 
 
 @pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a user's review: Guterres "was 'appalled' by the attack on the school" took no side
+        ("Guterres said he was appalled by the attack on the school.", "appalled by"),
+        ("Guterres was horrified by the invasion.", "horrified by"),
+        ("Guterres deplored the invasion.", "deplored"),
+    ],
+)
+def test_dismay_at_a_target_opposes_it(text, cue, targets, cues) -> None:
+    rows = stance_rows(text, [("antonio_guterres", "Guterres")], targets=targets, cues=cues)
+    assert rows == [("antonio_guterres", "escalation", "oppose", 0.9, cue)]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a user's review: "supporters who wanted all undocumented immigrants deported" was the candidate's wish
