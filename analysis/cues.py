@@ -404,13 +404,30 @@ def immediate_subject(
     return chain
 
 
-def subjects_before(mentions: list[ClauseMention], position: int) -> list[ClauseMention]:
-    """Subject-like mentions before `position`, one per actor (the first), in text order."""
+def subjects_before(mentions: list[ClauseMention], position: int, *, text: str | None = None) -> list[ClauseMention]:
+    """Subject-like mentions before `position`, one per actor (the first), in text order; with the `text`,
+    not those inside an apposition to an earlier one (`in_apposition`)."""
     chosen: dict[str, ClauseMention] = {}
     for mention in mentions:
         if mention.end <= position and is_subject_like(mention):
             chosen.setdefault(mention.actor_id, mention)
-    return list(chosen.values())
+    found = list(chosen.values())
+    if text is None:
+        return found
+    return [mention for mention in found if not in_apposition(text, mention, found, position)]
+
+
+def in_apposition(text: str, mention: ClauseMention, subjects: list[ClauseMention], position: int) -> bool:
+    """True for a mention inside a phrase set off by commas after an earlier subject, one with a lowercase
+    word in it, that closes before `position`: in "Orban, a critic sanctioned by the United States, urged
+    Scholz" the United States is no subject; in "Britain, France and Germany urged" France is."""
+    for head in subjects:
+        if head.end >= mention.start:
+            break
+        between = text[head.end : mention.start]
+        if between.lstrip().startswith(",") and any(word.islower() for word in between.split()):
+            return "," in text[mention.end : position]
+    return False
 
 
 def opening_subject(

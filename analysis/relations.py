@@ -426,7 +426,7 @@ def cue_parties(
     """
     sources = (
         immediate_subject(text, in_clause, hit.start, cues.subject_gap_words, joined_pair(text, cues))
-        or subjects_before(in_clause, first_cue)
+        or subjects_before(in_clause, first_cue, text=text)
         or subordinate_subject(text, in_clause, hit, cues)
     )
     if not sources and starts_with_participle(text, clause):

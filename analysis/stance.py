@@ -1044,7 +1044,7 @@ def cue_subjects(
     )
     if right_before:
         return right_before
-    own = subjects_before(in_clause, cue)
+    own = subjects_before(in_clause, cue, text=text)
     return own + [subject for subject in opening if subject.actor_id not in {mention.actor_id for mention in own}]
 
 

@@ -467,3 +467,22 @@ def test_seed_relations(seed_tables, cues) -> None:
         ("russian_parliament", "vladimir_putin", "asks"),
     } <= found
     assert all(relation != "denies" or target for _, target, relation in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # a user's review: "Konstantin Malofeev, an influential oligarch indicted by the United States …, said he
+        # had asked Mr. Bausman" made the United States ask
+        ("Orban, a critic sanctioned by the United States, urged Scholz to act.",
+         [("viktor_orban", "Orban"), ("united_states", "United States"), ("olaf_scholz", "Scholz")],
+         [(0, "viktor_orban", "olaf_scholz", "asks", 0, "urged")]),
+        # a list of subjects is no apposition
+        ("Britain, France and Germany urged Putin to act.",
+         [("united_kingdom", "Britain"), ("france", "France"), ("germany", "Germany"), ("vladimir_putin", "Putin")],
+         [(0, source, "vladimir_putin", "asks", 0, "urged") for source in ("united_kingdom", "france", "germany")]),
+    ],
+)
+def test_an_actor_inside_an_apposition_to_the_subject_is_no_source(text, mentions, expected, cues) -> None:
+    assert relation_rows(text, mentions, cues=cues) == expected
+
