@@ -440,8 +440,8 @@ def cue_in_sentence_after(
     for cue in sentence.cues:
         if cue.first < floor or cue.first - floor > max_distance or cue.end > limit:
             continue
-        if next_sentence and not ends_clause(view, sentence.tokens, cue.end):
-            continue
+        if next_sentence and (not ends_clause(view, sentence.tokens, cue.end) or that_follows(view, sentence, cue)):
+            continue  # "… The Guardian reported last year that …" is a statement of its own
         found = attribute_cue(view, index, cue, floor=floor)
         if found is not None:
             return found

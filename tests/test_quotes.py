@@ -978,3 +978,21 @@ def test_a_nationality_word_before_a_cue_is_no_speakers_name(nlp, cues):
     assert [row[0] for row in rows(text, [], nlp, cues)] == [""]
     quotes = extract("Ukrainian appeals for more help from the west went unanswered.", [], nlp, cues)
     assert [(row.speaker_id, row.speaker) for row in quotes.itertuples()] == [("", "Ukrainian")]
+
+
+def test_a_statement_in_the_sentence_after_a_quote_does_not_take_the_quote(nlp, cues):
+    # a user's review: "'It is currently one of the world's fastest-growing markets…' The Guardian reported last
+    # year that …" gave Amoils's words to the Guardian
+    text = (
+        '"Norland has been a success story," Lind said. "It is one of the fastest-growing markets." '
+        "The Coastal League reported last year that the market had shrunk."
+    )
+    surfaces = [("Norland", "norland"), ("Lind", "oskar_lind"), ("Coastal League", "coastal_league")]
+    assert [(row[0], row[3]) for row in rows(text, surfaces, nlp, cues)] == [
+        ("oskar_lind", "Norland has been a success story"),
+        ("oskar_lind", "It is one of the fastest-growing markets"),
+        ("coastal_league", "the market had shrunk"),
+    ]
+    # a sentence of its own that only names the speaker still does
+    text = '"We will stay," Lind said. "We will not leave." Holm said on Monday evening.'
+    assert rows(text, [("Lind", "oskar_lind"), ("Holm", "petra_holm")], nlp, cues)[1][0] == "petra_holm"
