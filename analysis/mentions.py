@@ -361,10 +361,12 @@ def names_a_place(doc, index: int, rules: MatchRules) -> bool:
 
 
 def inside_longer_name(span: Span, rules: MatchRules) -> bool:
-    """True when a surname is part of another capitalised name: "Imran Khan", "Wang Wenbin"."""
+    """True when a surname is part of another capitalised name: "Imran Khan", "Wang Wenbin"; in a headline, only
+    when the article also writes it as a lowercase word and a capitalised word other than a verb follows ("Oil
+    Price Cap" over a story about the price cap is no Ned Price)."""
     doc = span.doc
     if is_headline_case(span.sent):
-        return False
+        return is_headline_compound(span, rules)
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.is_alpha and after.text[0].isupper() and after.text not in rules.not_names:
@@ -380,6 +382,16 @@ def inside_longer_name(span: Span, rules: MatchRules) -> bool:
         return True
     text = doc.text  # rebuilt token by token: only for this rare case
     return f" {before.lower_} " not in text or written_inside_a_sentence(text, f"{before.text} {span.text}")
+
+
+def is_headline_compound(span: Span, rules: MatchRules) -> bool:
+    """For a short name in a headline: True when a capitalised word that is not one of `acting_verbs` follows
+    it and the article writes the name in lowercase elsewhere ("the price cap")."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is None or not after.is_alpha or not after.text[0].isupper() or after.lower_ in rules.acting_verbs:
+        return False
+    return re.search(rf"\b{re.escape(span.text.lower())}\b", doc.text) is not None
 
 
 def written_inside_a_sentence(text: str, words: str) -> bool:

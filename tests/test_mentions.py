@@ -685,3 +685,14 @@ def test_candidate_rules_skip_laws_documents_and_events(nlp, matcher):
 def test_sentence_openers_are_no_given_names(nlp, matcher, text, expected):
     frame = mention_frame(text, nlp, matcher)
     assert list(frame.loc[~frame["registered"], "actor"]) == expected
+
+
+def test_a_headline_short_name_that_is_also_a_word_before_a_noun_is_no_mention(nlp, default_matcher):
+    # a user's review: "Yellen Says It's in Russia's Interest to Go Along With an Oil Price Cap" was Ned Price
+    text = "Allies Seek Oil Price Cap\n\nThe G7 agreed on the price cap. Ned Price welcomed it."
+    frame = mention_frame(text, nlp, default_matcher)
+    assert frame.loc[frame["actor_id"] == "ned_price", "surface"].tolist() == ["Ned Price"]
+    # before a verb, or in an article that never writes the word in lowercase, it is the person
+    text = "Price Says US Will Respond\n\nThe price of oil rose. Ned Price spoke on Monday."
+    frame = mention_frame(text, nlp, default_matcher)
+    assert frame.loc[frame["actor_id"] == "ned_price", "surface"].tolist() == ["Price", "Ned Price"]
