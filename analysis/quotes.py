@@ -234,7 +234,10 @@ def attribute_cue(view: ArticleView, index: int, cue: Cue, *, floor: int) -> Att
     """
     sentence = view.sentences[index]
     if cue.group == "participles":
-        found = sentence_speaker(view, index, before=cue.start)
+        if opens_sentence(sentence, cue):  # "Accusing Norland of "genocide", Lind said …": Lind accuses
+            found = main_clause_speaker(view, index, after=cue.end)
+        else:
+            found = sentence_speaker(view, index, before=cue.start)
         return Attribution(found.speaker, cue.text, cue.start) if found else None
     if cue.group == "source_phrases":
         found = speaker_after(sentence.tokens, cue, cues=view.cues)
@@ -325,6 +328,27 @@ def ends_clause(view: ArticleView, tokens: tuple[Token, ...], end: int) -> bool:
     """True when nothing but punctuation or an adjunct ("in a statement") follows the offset in the sentence."""
     following = [token for token in tokens if token.start >= end]
     return not following or not following[0].is_word or following[0].lower in view.cues.adjunct_words
+
+
+def opens_sentence(sentence: SentenceView, cue: Cue) -> bool:
+    """True when the cue is the sentence's first word (quotation marks and a live blog's time aside)."""
+    return not any(token.is_word and token.text[0].isalpha() for token in sentence.tokens[: cue.first])
+
+
+def main_clause_speaker(view: ArticleView, index: int, *, after: int) -> Attribution | None:
+    """The speaker of the first verb cue after the comma that closes a sentence-opening participle phrase
+    ("Calling Russian soldiers 'murderers', Zelenskiy said …"), or None."""
+    sentence = view.sentences[index]
+    comma = next((token.end for token in sentence.tokens if token.start >= after and token.text == ","), None)
+    if comma is None:
+        return None
+    for cue in sentence.cues:
+        if cue.start < comma or cue.group in ("participles", "source_phrases"):
+            continue
+        found = attribute_cue(view, index, cue, floor=token_floor(view, sentence, cue.start))
+        if found is not None:
+            return found
+    return None
 
 
 def sentence_speaker(view: ArticleView, index: int, *, before: int) -> Attribution | None:

@@ -996,3 +996,12 @@ def test_a_statement_in_the_sentence_after_a_quote_does_not_take_the_quote(nlp, 
     # a sentence of its own that only names the speaker still does
     text = '"We will stay," Lind said. "We will not leave." Holm said on Monday evening.'
     assert rows(text, [("Lind", "oskar_lind"), ("Holm", "petra_holm")], nlp, cues)[1][0] == "petra_holm"
+
+
+def test_a_participle_that_opens_the_sentence_takes_the_speaker_of_the_main_clause(nlp, cues):
+    # "Accusing Norland of 'genocide', Lind said" gave the accusation to Norland, the first actor in the sentence
+    text = "Accusing Norland of “genocide”, Lind said the war would go on."
+    assert rows(text, [("Norland", "norland"), ("Lind", "oskar_lind")], nlp, cues) == [
+        ("oskar_lind", "scare", "accusing", "genocide"),
+        ("oskar_lind", "indirect", "said", "the war would go on"),
+    ]
