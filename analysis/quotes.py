@@ -460,7 +460,7 @@ def cue_in_sentence_after(
         return None
     if sentence.tokens[floor].text in view.cues.quote_dashes:
         return dash_attribution(view, index, floor)
-    limit = next((start for start, _ in view.quote_ranges if start >= quote.close_end), len(view.text))
+    limit = quote_list_limit(view, quote.close_end)
     for cue in sentence.cues:
         if cue.first < floor or cue.first - floor > max_distance or cue.end > limit:
             continue
@@ -470,6 +470,21 @@ def cue_in_sentence_after(
         if found is not None:
             return found
     return None
+
+
+LIST_GAP = re.compile(r"[\s,]*(?:(?:and|or)\s+)?")
+
+
+def quote_list_limit(view: ArticleView, position: int) -> int:
+    """Where the next quote after `position` opens, past quotes listed with it: a cue after "'murderers',
+    'butchers' and 'rapists', Zelenskiy said" names the speaker of all three; else the text's end."""
+    for start, end in view.quote_ranges:
+        if start < position:
+            continue
+        if LIST_GAP.fullmatch(view.text, position, start) is None:
+            return start
+        position = end
+    return len(view.text)
 
 
 def dash_attribution(view: ArticleView, index: int, dash: int) -> Attribution | None:

@@ -1005,3 +1005,15 @@ def test_a_participle_that_opens_the_sentence_takes_the_speaker_of_the_main_clau
         ("oskar_lind", "scare", "accusing", "genocide"),
         ("oskar_lind", "indirect", "said", "the war would go on"),
     ]
+
+
+def test_a_cue_after_a_list_of_short_quotes_names_the_speaker_of_each(nlp, cues):
+    # a user's review: "Calling Russian soldiers 'murderers', 'butchers' and 'rapists', Zelenskiy said" gave only
+    # "rapists" a speaker
+    text = "Calling Norland soldiers “murderers”, “butchers” and “rapists”, Lind said the war would go on."
+    assert [(row[0], row[3]) for row in rows(text, [("Norland", "norland"), ("Lind", "oskar_lind")], nlp, cues)] == [
+        ("oskar_lind", "murderers"),
+        ("oskar_lind", "butchers"),
+        ("oskar_lind", "rapists"),
+        ("oskar_lind", "the war would go on"),
+    ]
