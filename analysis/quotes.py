@@ -665,6 +665,9 @@ def starts_new_clause(view: ArticleView, tokens: tuple[Token, ...], index: int) 
     following = tokens[following_index]
     if following.lower in view.cues.content_breaks:
         return True
+    summed_up = following_index + 1 < len(tokens) and tokens[following_index + 1].lower in view.cues.summary_nouns
+    if following.lower in ("a", "an") and summed_up:
+        return True  # "…, a claim that could not be verified": the reporter's words about the statement
     participle = following.text.islower() and following.text.endswith("ing") and len(following.text) > 4
     return view.cues.break_at_participles and participle
 

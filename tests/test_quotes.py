@@ -1017,3 +1017,14 @@ def test_a_cue_after_a_list_of_short_quotes_names_the_speaker_of_each(nlp, cues)
         ("oskar_lind", "rapists"),
         ("oskar_lind", "the war would go on"),
     ]
+
+
+def test_a_summing_up_apposition_after_the_content_is_the_reporters(nlp, cues):
+    # a user's review: "…farther from the front, a claim that could not be verified" was part of the statement
+    text = "Norland argued that the troops had pulled back, a claim that could not be verified."
+    assert rows(text, [("Norland", "norland")], nlp, cues) == [
+        ("norland", "indirect", "argued", "the troops had pulled back")
+    ]
+    # "a number of" is no summary noun
+    text = "Lind said that, as before, a number of voters were leaving the party, a claim the party denied."
+    assert rows(text, [("Lind", "oskar_lind")], nlp, cues)[0][3] == "as before, a number of voters were leaving the party"
