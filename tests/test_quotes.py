@@ -1027,4 +1027,5 @@ def test_a_summing_up_apposition_after_the_content_is_the_reporters(nlp, cues):
     ]
     # "a number of" is no summary noun
     text = "Lind said that, as before, a number of voters were leaving the party, a claim the party denied."
-    assert rows(text, [("Lind", "oskar_lind")], nlp, cues)[0][3] == "as before, a number of voters were leaving the party"
+    expected = "as before, a number of voters were leaving the party"
+    assert rows(text, [("Lind", "oskar_lind")], nlp, cues)[0][3] == expected
