@@ -267,6 +267,8 @@ def place_acts(span: Span, rules: MatchRules, place_ends: dict[int, bool], *, re
     the metonym of a region (`region`: "Luhansk" for the LPR) `region_location_words` locate it too ("the
     border between Luhansk and Donetsk", "which along with Donetsk makes up the Donbas")."""
     doc = span.doc
+    if is_controlled_place(span, rules):
+        return False  # "Ukraine-controlled Luhansk's regional administration" is Ukraine's, not the LPR's
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ in ("'s", "’s", "'", "’"):
         return not names_a_place(doc, span.end + 1, rules)
@@ -287,6 +289,15 @@ def place_acts(span: Span, rules: MatchRules, place_ends: dict[int, bool], *, re
     if following in rules.verbs_after or (following.endswith("ed") and following.isalpha()):
         return True
     return before in rules.words_before or (rules.for_to and before == "for" and following == "to")
+
+
+def is_controlled_place(span: Span, rules: MatchRules) -> bool:
+    """True after a hyphenated compound ending in one of `location_words` ("Ukraine-controlled",
+    "Russian-occupied"): who holds the place is named, and the place itself is where things are."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 2].text not in ("-", "–"):
+        return False
+    return doc[span.start - 1].lower_ in rules.location_words
 
 
 def is_seat(span: Span, rules: MatchRules) -> bool:

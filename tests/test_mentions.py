@@ -696,3 +696,12 @@ def test_a_headline_short_name_that_is_also_a_word_before_a_noun_is_no_mention(n
     text = "Price Says US Will Respond\n\nThe price of oil rose. Ned Price spoke on Monday."
     frame = mention_frame(text, nlp, default_matcher)
     assert frame.loc[frame["actor_id"] == "ned_price", "surface"].tolist() == ["Price", "Ned Price"]
+
+
+def test_a_place_after_a_hyphenated_word_of_control_is_a_place(nlp, default_matcher):
+    # a user's review: "the head of Ukraine-controlled Luhansk's regional civil administration" was the LPR
+    text = "The shelling went on, according to the head of Ukraine-controlled Luhansk's regional administration."
+    assert mention_frame(text, nlp, default_matcher).empty
+    # the possessive alone still acts
+    frame = mention_frame("Luhansk's leaders said they would hold a vote.", nlp, default_matcher)
+    assert frame[["surface", "actor_id", "method"]].values.tolist() == [["Luhansk", "lpr", "metonym"]]
