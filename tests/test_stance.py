@@ -949,6 +949,11 @@ def test_a_phrase_referring_back_stands_for_the_headline_target(text, mentions, 
             [("vladimir_putin", "Putin"), ("united_kingdom", "Britain"), ("liz_truss", "Truss")],
             [("vladimir_putin", "recognition", "support", 0.9, "recognised")],
         ),
+        (  # a user's review: "The U.S. government leveled sanctions against a yacht management company"
+            "The United States leveled sanctions against a shipping company.",
+            [("united_states", "United States")],
+            [("united_states", "sanctions", "support", 0.9, "leveled")],
+        ),
         (  # a possibility is no act
             "Germany could impose sanctions.",
             [("germany", "Germany")],
@@ -975,3 +980,9 @@ def test_an_attribution_cue_with_a_gap_closes_in_the_quote(analyse) -> None:
     assert stances[["actor_id", "target_id", "stance", "cue"]].values.tolist() == [
         ["russian_parliament", "recognition", "support", "asking"]
     ]
+
+
+def test_another_countrys_civil_war_is_no_escalation_against_ukraine(targets, cues) -> None:
+    # a user's review: Russia "intervened in that country's civil war to prop him up" (Syria's) was a stance
+    text = "Russia intervened in that country's civil war to prop him up."
+    assert stance_rows(text, [("russia", "Russia")], targets=targets, cues=cues) == []
