@@ -1075,12 +1075,16 @@ def act_rows(
     # the verb may open the keyword itself ("recognised the independence")
     window = acts.finditer(text, max(context.floor, target.start - 80), target.end)
     verbs = [verb for verb in window if verb.start() <= target.start]
-    if not verbs or not is_short_plain_gap(text[verbs[-1].end() : target.start], cues):
-        return []
-    verb = verbs[-1]
-    agents = [m for m in in_clause if m.end <= verb.start() and not (m.possessive or m.after_marker or m.quoted)]
-    gap = text[agents[-1].end : verb.start()] if agents else ""
-    if not agents or not is_short_plain_gap(gap, cues):
+    # the nearest verb first; an earlier one when the nearest has no actor before it ("Canada announced it
+    # would expand sanctions")
+    for verb in reversed(verbs):
+        if not is_short_plain_gap(text[verb.end() : target.start], cues):
+            return []
+        agents = [m for m in in_clause if m.end <= verb.start() and not (m.possessive or m.after_marker or m.quoted)]
+        gap = text[agents[-1].end : verb.start()] if agents else ""
+        if agents and is_short_plain_gap(gap, cues):
+            break
+    else:
         return []
     if any(word.endswith(cues.roles.verb_endings) for word in plain_words(gap)):
         return []  # another verb is the actor's ("Germany opposed imposing sanctions")

@@ -954,6 +954,16 @@ def test_a_phrase_referring_back_stands_for_the_headline_target(text, mentions, 
             [("united_states", "United States")],
             [("united_states", "sanctions", "support", 0.9, "leveled")],
         ),
+        (  # a user's review: "The UK government has expanded its sanctions against Russia" was neutral
+            "Britain has expanded its sanctions against Russia.",
+            [("united_kingdom", "Britain"), ("russia", "Russia")],
+            [("united_kingdom", "sanctions", "support", 0.9, "expanded")],
+        ),
+        (  # the nearest act verb has no actor before it: the earlier one has
+            "Canada also announced it would expand sanctions.",
+            [("canada", "Canada")],
+            [("canada", "sanctions", "support", 0.9, "announced")],
+        ),
         (  # a possibility is no act
             "Germany could impose sanctions.",
             [("germany", "Germany")],
