@@ -742,7 +742,18 @@ def content_after(view: ArticleView, sentence: SentenceView, cue: Cue) -> tuple[
     first = content_start(view, sentence, cue)
     if first >= len(sentence.tokens) or not sentence.tokens[first].is_word:
         return None
-    return trim_content(view, sentence.tokens[first].start, clause_end(view, sentence, first))
+    end = clause_end(view, sentence, first)
+    words = [token for token in sentence.tokens[first:] if token.start < end and token.is_word]
+    if len(words) <= SHORT_ADJUNCT and words[0].lower in view.cues.adjunct_words - NOT_PLACE_OR_TIME:
+        return None  # "said on Twitter.": where or when it was said, no statement
+    told = cue.text in view.cues.audience_cues and first == cue.last and not any(w.lower == "to" for w in words)
+    if told and len(words) <= SHORT_ADJUNCT + 1 and words[-1].text[0].isupper():
+        return None  # "told the Russian journalist Ksenia Sobchak.": whom it was told, no statement
+    return trim_content(view, sentence.tokens[first].start, end)
+
+
+SHORT_ADJUNCT = 4  # "said on Twitter", "said in a statement", "said on Monday night": no content
+NOT_PLACE_OR_TIME = frozenset({"to", "this"})  # adjunct words that also open content: "vowed to denazify"
 
 
 def starts_with_adjunct(view: ArticleView, sentence: SentenceView, span: tuple[int, int]) -> bool:

@@ -1029,3 +1029,22 @@ def test_a_summing_up_apposition_after_the_content_is_the_reporters(nlp, cues):
     text = "Lind said that, as before, a number of voters were leaving the party, a claim the party denied."
     expected = "as before, a number of voters were leaving the party"
     assert rows(text, [("Lind", "oskar_lind")], nlp, cues)[0][3] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a user's review: "… said on Twitter." and "… told the Russian journalist Ksenia Sobchak." were statements
+        ("Lind said on Twitter.", []),
+        ("Lind told the Norland journalist Kjell Dahl.", []),
+        # the words before the cue are then the statement
+        ("The port will close soon, Lind told Norland Radio.", [("oskar_lind", "The port will close soon")]),
+        # a request or a statement after the one told still is one
+        ("Lind told their nationals to leave Norland.", [("oskar_lind", "their nationals to leave Norland")]),
+        ("Lind vowed to defend Norland.", [("oskar_lind", "to defend Norland")]),
+    ],
+)
+def test_a_place_time_or_audience_after_a_cue_is_no_statement(text, expected, nlp, cues):
+    surfaces = [(name, actor) for name, actor in (("Lind", "oskar_lind"), ("Norland", "norland")) if name in text]
+    surfaces = sorted(surfaces, key=lambda pair: text.index(pair[0]))
+    assert [(row[0], row[3]) for row in rows(text, surfaces, nlp, cues)] == expected
