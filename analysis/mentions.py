@@ -524,10 +524,28 @@ def resolve_title(
             if actor_id in label.actor_ids
             else None
         )
-    chosen = most_recent(label.actor_ids, seen)
+    chosen = most_recent(label.actor_ids, seen) or headline_title_holder(span, label, matcher=matcher, starts=starts)
     if chosen is None or not title_fits(span, registry.get(chosen), matcher=matcher, starts=starts):
         return None
     return MentionDraft(registry.get(chosen), span, "title")
+
+
+def headline_title_holder(
+    span: Span, label: PhraseLabel, *, matcher: ActorMatcher, starts: dict[int, Span]
+) -> str | None:
+    """The one holder of a title in the article's first sentence, its headline, when the article names them
+    only later: "Luhansk governor says Russia now controls 70% of Sievierodonetsk" over a story that names
+    Serhiy Haidai. None for a title several actors hold, after the first sentence ("met China's top diplomat
+    Yang Jiechi" in a live blog is not Wang Yi), for a body's title, or when the holder is not named by name
+    after it."""
+    if len(label.actor_ids) != 1 or span.sent.start != 0 or not matcher.registry.get(label.actor_ids[0]).is_person:
+        return None  # "The bloc met." opening a story still waits for the bloc to be named
+    holder = label.actor_ids[0]
+    for start, other in starts.items():
+        named = matcher.labels[other.label]
+        if start >= span.end and named.kind == "alias" and named.actor_ids[0] == holder:
+            return holder
+    return None
 
 
 def named_after_comma(span: Span, starts: dict[int, Span], matcher: ActorMatcher) -> bool:

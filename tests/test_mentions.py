@@ -705,3 +705,19 @@ def test_a_place_after_a_hyphenated_word_of_control_is_a_place(nlp, default_matc
     # the possessive alone still acts
     frame = mention_frame("Luhansk's leaders said they would hold a vote.", nlp, default_matcher)
     assert frame[["surface", "actor_id", "method"]].values.tolist() == [["Luhansk", "lpr", "metonym"]]
+
+
+def test_a_headline_title_is_its_one_holder_when_the_story_names_them_later(nlp, default_matcher):
+    # "Russia's foreign minister says a new 'iron curtain' is descending" was Russia, not Lavrov
+    text = "Russia's foreign minister says a new iron curtain is descending\n\nSergei Lavrov spoke in Cairo."
+    frame = mention_frame(text, nlp, default_matcher)
+    assert frame[["surface", "actor_id", "method"]].values.tolist() == [
+        ["Russia's foreign minister", "sergei_lavrov", "title"],
+        ["Sergei Lavrov", "sergei_lavrov", "alias"],
+    ]
+    # not when the story never names him, nor after the first sentence
+    frame = mention_frame("Russia's foreign minister says talks failed\n\nThe talks ended.", nlp, default_matcher)
+    assert frame["actor_id"].tolist() == ["russia"]
+    text = "Talks\n\nBlinken met China's top diplomat Yang Jiechi. Wang Yi was not there."
+    frame = mention_frame(text, nlp, default_matcher)
+    assert frame["actor_id"].tolist() == ["antony_blinken", "china", "wang_yi"]
