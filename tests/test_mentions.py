@@ -721,3 +721,9 @@ def test_a_headline_title_is_its_one_holder_when_the_story_names_them_later(nlp,
     text = "Talks\n\nBlinken met China's top diplomat Yang Jiechi. Wang Yi was not there."
     frame = mention_frame(text, nlp, default_matcher)
     assert frame["actor_id"].tolist() == ["antony_blinken", "china", "wang_yi"]
+
+
+def test_the_ministry_of_defence_word_order_names_the_russian_ministry(nlp, default_matcher):
+    # a user's review: "Russia's ministry of defence has claimed …" was Russia
+    frame = mention_frame("Russia's ministry of defence has claimed a strike.", nlp, default_matcher)
+    assert frame["actor_id"].tolist() == ["russian_defence_ministry"]
