@@ -426,6 +426,7 @@ def resolve_span(
     seen: list[str],
     place_ends: dict[int, bool],
     starts: dict[int, Span],
+    seen_at: dict[str, int] | None = None,
 ) -> MentionDraft | None:
     """The mention a matched phrase makes, or None when its context or the article rules it out."""
     registry, rules = matcher.registry, matcher.rules
@@ -451,7 +452,8 @@ def resolve_span(
         return MentionDraft(registry.get(chosen), span, "short_name")
     if is_predicate(span, rules):
         return None
-    return resolve_title(span, label, matcher=matcher, seen=seen, starts=starts) or possessive_owner(span, registry)
+    titled = resolve_title(span, label, matcher=matcher, seen=seen, starts=starts, seen_at=seen_at)
+    return titled or possessive_owner(span, registry)
 
 
 def is_predicate(span: Span, rules: MatchRules) -> bool:
@@ -511,7 +513,13 @@ def possessive_owner(span: Span, registry: Registry) -> MentionDraft | None:
 
 
 def resolve_title(
-    span: Span, label: PhraseLabel, *, matcher: ActorMatcher, seen: list[str], starts: dict[int, Span]
+    span: Span,
+    label: PhraseLabel,
+    *,
+    matcher: ActorMatcher,
+    seen: list[str],
+    starts: dict[int, Span],
+    seen_at: dict[str, int] | None = None,
 ) -> MentionDraft | None:
     """A standalone title ("the Russian president"): the holder named right after it ("the president, Joe
     Biden"), else the holder mentioned last, unless the words after it name someone else (see `title_fits`)."""
@@ -527,7 +535,18 @@ def resolve_title(
     chosen = most_recent(label.actor_ids, seen) or headline_title_holder(span, label, matcher=matcher, starts=starts)
     if chosen is None or not title_fits(span, registry.get(chosen), matcher=matcher, starts=starts):
         return None
+    if shared_body_title(label, registry) and span.start - (seen_at or {}).get(chosen, span.start) > BODY_TITLE_REACH:
+        return None  # "the ministry" long after Russia's: likely another country's, which the registry lacks
     return MentionDraft(registry.get(chosen), span, "title")
+
+
+BODY_TITLE_REACH = 150  # tokens after its last mention within which a body's shared title refers back to it
+
+
+def shared_body_title(label: PhraseLabel, registry: Registry) -> bool:
+    """True for a title that several bodies hold ("the ministry"): it refers back only to one mentioned within
+    BODY_TITLE_REACH tokens, where "the bloc" refers back to the EU however far."""
+    return len(label.actor_ids) > 1 and not any(registry.get(actor_id).is_person for actor_id in label.actor_ids)
 
 
 def headline_title_holder(
@@ -606,6 +625,7 @@ def resolve_phrases(doc: Doc, matcher: ActorMatcher) -> tuple[list[MentionDraft]
     """
     drafts: list[MentionDraft] = []
     seen: list[str] = []
+    seen_at: dict[str, int] = {}  # where each actor of `seen` was mentioned last (token index)
     place_ends: dict[int, bool] = {}
     spans = matcher.match_spans(doc)
     starts = {span.start: span for span in spans}
@@ -614,7 +634,9 @@ def resolve_phrases(doc: Doc, matcher: ActorMatcher) -> tuple[list[MentionDraft]
         if span.start in named:
             continue
         label = matcher.labels[span.label]
-        draft = resolve_span(span, label, matcher=matcher, seen=seen, place_ends=place_ends, starts=starts)
+        draft = resolve_span(
+            span, label, matcher=matcher, seen=seen, place_ends=place_ends, starts=starts, seen_at=seen_at
+        )
         if draft is None or is_apposition_of(draft, drafts):
             continue
         if draft.span.end > span.end:  # a title and the name after it
@@ -622,6 +644,7 @@ def resolve_phrases(doc: Doc, matcher: ActorMatcher) -> tuple[list[MentionDraft]
         drafts.append(draft)
         if draft.actor.is_person or draft.actor.titles:  # what a later short name or title refers back to
             seen.append(draft.actor.id)
+            seen_at[draft.actor.id] = draft.span.end
     return drafts, spans
 
 

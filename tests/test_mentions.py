@@ -727,3 +727,19 @@ def test_the_ministry_of_defence_word_order_names_the_russian_ministry(nlp, defa
     # a user's review: "Russia's ministry of defence has claimed …" was Russia
     frame = mention_frame("Russia's ministry of defence has claimed a strike.", nlp, default_matcher)
     assert frame["actor_id"].tolist() == ["russian_defence_ministry"]
+
+
+def test_the_ministry_refers_back_to_the_ministry_named_shortly_before(nlp, default_matcher):
+    # a user's review: "The ministry said the decision was made …" after "Russia's foreign ministry banned …" had
+    # no speaker
+    text = "Russia's foreign ministry banned ten British ministers. The ministry said the decision was final."
+    frame = mention_frame(text, nlp, default_matcher)
+    assert frame[["surface", "actor_id", "method"]].values.tolist() == [
+        ["Russia's foreign ministry", "russian_foreign_ministry", "alias"],
+        ["The ministry", "russian_foreign_ministry", "title"],
+    ]
+    # long after, "the ministry" may be another country's, which the registry lacks
+    filler = " ".join(["A British defence office spoke on the war in the east at length."] * 15)
+    text = f"Russia's defence ministry spoke. {filler} The ministry said it was ready."
+    frame = mention_frame(text, nlp, default_matcher)
+    assert frame["method"].tolist() == ["alias"]
