@@ -69,10 +69,18 @@ def full_names(names: Iterable[str], text: str, *, honorific_genders: Sequence[t
             found.setdefault(words[-1], set()).add(name)
     mapping = {}
     for last, full in found.items():
-        (name,) = full if len(full) == 1 else (None,)
+        (name,) = full if len(full) == 1 else (one_persons_first_name(full, text),)
         if name is not None and first_seen_in(last, name, text) and not names_a_couple(last, text, honorific_genders):
             mapping[last] = name
     return mapping
+
+
+def one_persons_first_name(names: set[str], text: str) -> str | None:
+    """Of several full names with one surname that are one person's (`one_person`: "Donald J. Trump" and
+    "Donald Trump"), the one written first; None for two people ("Bill Clinton" and "Hillary Clinton")."""
+    if not one_person({name.rsplit(" ", 1)[0] for name in names}):
+        return None
+    return min(names, key=lambda name: (text.find(name), name))
 
 
 def names_a_couple(surname: str, text: str, honorific_genders: Sequence[tuple[str, str]]) -> bool:
@@ -179,7 +187,9 @@ def with_first_full_names(
     surnames = sorted({row[3] for row in rows if row[4] == "person" and " " not in row[3] and len(row[3]) > 1})
     added = []
     for surname in surnames:
-        if any(name.endswith(" " + surname) for name in names):
+        # a candidate that names the person in full first is enough; a later one ("''Donald Trump''" after
+        # "Donald J. Trump") still needs the first naming
+        if any(name.endswith(" " + surname) and first_seen_in(surname, name, text) for name in names):
             continue
         span = first_full_name(text, surname, rules)
         if span is not None and not overlaps(*span, taken):
@@ -336,7 +346,7 @@ def has_name_context(doc: Doc, start: int, end: int, rules: MatchRules) -> bool:
     after = doc[end] if end < len(doc) else None
     if end - start == 1:
         return before is not None and before.text in rules.honorifics
-    if before is not None and (before.text in rules.title_words or before.lower_ in rules.acting_verbs):
+    if before is not None and (is_title_word(before, rules) or before.lower_ in rules.acting_verbs):
         return True
     if end - start < 2 or after is None:
         return False
@@ -344,7 +354,17 @@ def has_name_context(doc: Doc, start: int, end: int, rules: MatchRules) -> bool:
         return True
     if before is not None and (before.lower_ in rules.location_words or before.lower_ == "on"):
         return False  # "On Capitol Hill, the ...": a place before a comma, not an apposition
-    return after.text == "," and end + 1 < len(doc) and doc[end + 1].lower_ in ("the", "a", "an")
+    if after.text != "," or end + 1 >= len(doc):
+        return False
+    # "Ivan Petrov, the head of …", "Lauri Myllyvirta, lead analyst for CREA"
+    following = doc[end + 1 : end + 3]
+    return doc[end + 1].lower_ in ("the", "a", "an") or any(is_title_word(token, rules) for token in following)
+
+
+def is_title_word(token, rules: MatchRules) -> bool:
+    """True for a title word, capitalised ("Minister") or, in lowercase, as news writes it before a name
+    ("deputy infrastructure minister Yuriy Vaskov", "lead analyst")."""
+    return token.text in rules.title_words or (token.is_lower and token.text.capitalize() in rules.title_words)
 
 
 def find_candidates(

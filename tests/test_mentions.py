@@ -743,3 +743,22 @@ def test_the_ministry_refers_back_to_the_ministry_named_shortly_before(nlp, defa
     text = f"Russia's defence ministry spoke. {filler} The ministry said it was ready."
     frame = mention_frame(text, nlp, default_matcher)
     assert frame["method"].tolist() == ["alias"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a user's review: "deputy infrastructure minister Yuriy Vaskov" and "Lauri Myllyvirta, lead analyst for
+        # CREA" were never found, so their quotes went to people named earlier
+        ("The ships waited for deputy infrastructure minister Yuriy Vaskov on Monday.", ["Yuriy Vaskov"]),
+        ("Lauri Myllyvirta, lead analyst for CREA, spoke on Monday.", ["Lauri Myllyvirta"]),
+    ],
+)
+def test_a_lowercase_title_before_a_name_or_after_its_comma_proposes_it(text, expected, nlp, matcher):
+    assert mention_frame(text, nlp, matcher)["actor"].tolist() == expected
+
+
+def test_a_surname_takes_the_first_full_name_when_a_shorter_one_follows(nlp, matcher):
+    # "Donald J. Trump" first and "Donald Trump" later are one person: "Mr. Trump" is Donald J. Trump
+    text = "The vote was called by Donald J. Trump on Monday. On Tuesday Donald Trump said he would win. Mr. Trump won."
+    assert mention_frame(text, nlp, matcher)["actor"].tolist() == ["Donald J. Trump", "Donald Trump", "Donald J. Trump"]
