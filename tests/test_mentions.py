@@ -762,3 +762,14 @@ def test_a_surname_takes_the_first_full_name_when_a_shorter_one_follows(nlp, mat
     # "Donald J. Trump" first and "Donald Trump" later are one person: "Mr. Trump" is Donald J. Trump
     text = "The vote was called by Donald J. Trump on Monday. On Tuesday Donald Trump said he would win. Mr. Trump won."
     assert mention_frame(text, nlp, matcher)["actor"].tolist() == ["Donald J. Trump", "Donald Trump", "Donald J. Trump"]
+
+
+def test_the_default_registry_knows_gazprom_and_the_leaders_often_in_the_2022_news(nlp, default_matcher):
+    text = "Gazprom cut supplies, and Justin Trudeau and Robert Habeck spoke. Mr. Trudeau then met Janet Yellen."
+    assert registered_mentions(text, nlp, default_matcher) == [
+        ("Gazprom", "gazprom", "alias"),
+        ("Justin Trudeau", "justin_trudeau", "alias"),
+        ("Robert Habeck", "robert_habeck", "alias"),
+        ("Trudeau", "justin_trudeau", "short_name"),
+        ("Janet Yellen", "janet_yellen", "alias"),
+    ]
