@@ -273,11 +273,12 @@ def targets_after(
             mention.after_marker and set(text[position : mention.start].lower().split()) & cues.roles.object_markers
         )
     ]
+    first = after[0].start if after else position  # the gap to the target counts to the words naming it
     if len(after) > 1 and names_the_possessed(text, after[0], after[1], cues):
         after = after[1:]  # "a call with Ukraine's president, Volodymyr Zelenskiy": the call is with Zelenskiy
     elif len(after) > 1 and names_by_role(text, after[0], after[1], cues):
         after = after[1:]  # "swipes at fellow GOP contender Jeb Bush": at Bush
-    if not after or len(text[position : after[0].start].split()) > cues.max_target_gap:
+    if not after or len(text[position:first].split()) > cues.max_target_gap:
         return []
     if reports_a_clause(text, position, after[0], cues) and not names_the_target(
         text, position, after[0], relation, cues
@@ -316,13 +317,20 @@ def targets_inside(text: str, mentions: list[ClauseMention], hit: CueHit, cues: 
 
 
 def names_the_possessed(text: str, owner: ClauseMention, following: ClauseMention, cues: RelationCues) -> bool:
-    """True when a possessive actor is followed by the actor it owns, within three words and no object marker:
-    "Ukraine's president, Volodymyr Zelenskiy", "Russia's foreign minister Sergei Lavrov"."""
+    """True when a possessive actor is followed by the actor it owns, within three words (or a longer role) and
+    no object marker: "Ukraine's president, Volodymyr Zelenskiy", "Russia's foreign minister Sergei Lavrov"."""
     if not owner.possessive or following.possessive:
         return False
     between = text[owner.end : following.start].replace(",", " ").split()
     words = [word.lower() for word in between if word not in ("'s", "’s", "'", "’")]
-    return len(words) <= 3 and not cues.roles.object_markers.intersection(words)
+    if cues.roles.object_markers.intersection(words):
+        return False
+    # a longer role, when it ends in one of `role_nouns`: "Poland's deputy prime minister and defence minister
+    # Mariusz Błaszczak"
+    return len(words) <= 3 or (len(words) <= ROLE_WORDS_AFTER_POSSESSIVE and words[-1] in cues.role_nouns)
+
+
+ROLE_WORDS_AFTER_POSSESSIVE = 7
 
 
 def names_by_role(text: str, body: ClauseMention, person: ClauseMention, cues: RelationCues) -> bool:

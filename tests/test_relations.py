@@ -486,3 +486,10 @@ def test_seed_relations(seed_tables, cues) -> None:
 def test_an_actor_inside_an_apposition_to_the_subject_is_no_source(text, mentions, expected, cues) -> None:
     assert relation_rows(text, mentions, cues=cues) == expected
 
+
+
+def test_a_long_role_after_a_possessive_names_the_person_who_holds_it(cues) -> None:
+    # a user's review: "had met Poland's deputy prime minister and defence minister Mariusz Błaszczak" met Poland
+    text = "Zelensky met Poland's deputy prime minister and defence minister Mariusz Blaszczak in Kyiv."
+    mentions = [("volodymyr_zelensky", "Zelensky"), ("poland", "Poland"), ("mariusz_blaszczak", "Mariusz Blaszczak")]
+    assert relation_rows(text, mentions, cues=cues) == [(0, "volodymyr_zelensky", "mariusz_blaszczak", "meets", 0, "met")]
