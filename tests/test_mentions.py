@@ -773,3 +773,10 @@ def test_the_default_registry_knows_gazprom_and_the_leaders_often_in_the_2022_ne
         ("Trudeau", "justin_trudeau", "short_name"),
         ("Janet Yellen", "janet_yellen", "alias"),
     ]
+
+
+def test_a_candidate_with_an_organisation_word_anywhere_is_an_organisation(nlp, matcher):
+    # a user's review: "Radio Svoboda" and "Committee Against Torture" were typed as people
+    text = "The report was confirmed by Radio Svoboda, a broadcaster, on Monday."
+    frame = mention_frame(text, nlp, matcher)
+    assert frame[["surface", "actor_type"]].values.tolist() == [["Radio Svoboda", "organisation"]]
