@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_UPPER, LENGTH
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from analysis.schema import UNREGISTERED_PREFIX
 from analysis.sentences import is_headline_case
@@ -361,7 +361,7 @@ def has_name_context(doc: Doc, start: int, end: int, rules: MatchRules) -> bool:
     return doc[end + 1].lower_ in ("the", "a", "an") or any(is_title_word(token, rules) for token in following)
 
 
-def is_title_word(token, rules: MatchRules) -> bool:
+def is_title_word(token: Token, rules: MatchRules) -> bool:
     """True for a title word, capitalised ("Minister") or, in lowercase, as news writes it before a name
     ("deputy infrastructure minister Yuriy Vaskov", "lead analyst")."""
     return token.text in rules.title_words or (token.is_lower and token.text.capitalize() in rules.title_words)

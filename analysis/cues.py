@@ -404,16 +404,14 @@ def immediate_subject(
     return chain
 
 
-def subjects_before(mentions: list[ClauseMention], position: int, *, text: str | None = None) -> list[ClauseMention]:
-    """Subject-like mentions before `position`, one per actor (the first), in text order; with the `text`,
-    not those inside an apposition to an earlier one (`in_apposition`)."""
+def subjects_before(mentions: list[ClauseMention], position: int, *, text: str) -> list[ClauseMention]:
+    """Subject-like mentions before `position`, one per actor (the first), in text order, but not those inside
+    an apposition to an earlier one (`in_apposition`)."""
     chosen: dict[str, ClauseMention] = {}
     for mention in mentions:
         if mention.end <= position and is_subject_like(mention):
             chosen.setdefault(mention.actor_id, mention)
     found = list(chosen.values())
-    if text is None:
-        return found
     return [mention for mention in found if not in_apposition(text, mention, found, position)]
 
 

@@ -99,7 +99,7 @@ def test_clause_mentions_flags_roles() -> None:
         ("ua", False, True, False),
         ("eu", False, True, True),
     ]
-    assert [m.actor_id for m in subjects_before(found, len(text))] == ["us"]
+    assert [m.actor_id for m in subjects_before(found, len(text), text=text)] == ["us"]
 
 
 @pytest.mark.parametrize(
