@@ -553,8 +553,8 @@ def headline_title_holder(
     span: Span, label: PhraseLabel, *, matcher: ActorMatcher, starts: dict[int, Span]
 ) -> str | None:
     """The one holder of a title in the article's first sentence, its headline, when the article names them
-    only later: "Luhansk governor says Russia now controls 70% of Sievierodonetsk" over a story that names
-    Serhiy Haidai. None for a title several actors hold, after the first sentence ("met China's top diplomat
+    only later: "Russia's foreign minister says a new iron curtain is descending" over a story that names
+    Sergei Lavrov. None for a title several actors hold, after the first sentence ("met China's top diplomat
     Yang Jiechi" in a live blog is not Wang Yi), for a body's title, or when the holder is not named by name
     after it."""
     if len(label.actor_ids) != 1 or span.sent.start != 0 or not matcher.registry.get(label.actor_ids[0]).is_person:

@@ -241,7 +241,8 @@ def attribute_cue(view: ArticleView, index: int, cue: Cue, *, floor: int) -> Att
         return Attribution(found.speaker, cue.text, cue.start) if found else None
     if cue.group == "source_phrases":
         found = speaker_after(sentence.tokens, cue, cues=view.cues)
-        found = named_in_apposition_after(sentence.tokens, found, view.cues) or found if found else None
+        if found is not None:  # "according to the governor, Oleksandr Starukh, …": Starukh
+            found = named_in_apposition_after(sentence.tokens, found, view.cues) or found
         spans = [found] if found else []
     else:
         spans = speaker_spans_near(view, sentence, cue, floor=floor)
