@@ -57,6 +57,7 @@ class SpeechCues:
     pronouns: tuple[tuple[str, str], ...] = ()  # (lowercase pronoun, male | female | group)
     content_breaks: frozenset[str] = frozenset()
     summary_nouns: frozenset[str] = frozenset()  # ", a claim that could not be verified" ends the content
+    content_adjuncts: frozenset[str] = frozenset()  # adjunct words that also open content ("vowed to denazify")
     person_relatives: frozenset[str] = frozenset()  # ", who is chair of X said": the speaker is before the comma
     relative_objects: frozenset[str] = frozenset()  # the prepositions before "X" in that clause
     break_at_participles: bool = True
@@ -166,6 +167,7 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         pronouns=pronouns,
         content_breaks=word_set(data, "content_breaks"),
         summary_nouns=word_set(data, "summary_nouns"),
+        content_adjuncts=word_set(data, "content_adjuncts"),
         person_relatives=word_set(data, "person_relatives"),
         relative_objects=word_set(data, "relative_objects"),
         break_at_participles=bool(data.get("break_at_participles", True)),

@@ -745,7 +745,7 @@ def content_after(view: ArticleView, sentence: SentenceView, cue: Cue) -> tuple[
         return None
     end = clause_end(view, sentence, first)
     words = [token for token in sentence.tokens[first:] if token.start < end and token.is_word]
-    if len(words) <= SHORT_ADJUNCT and words[0].lower in view.cues.adjunct_words - NOT_PLACE_OR_TIME:
+    if len(words) <= SHORT_ADJUNCT and words[0].lower in view.cues.adjunct_words - view.cues.content_adjuncts:
         return None  # "said on Twitter.": where or when it was said, no statement
     told = cue.text in view.cues.audience_cues and first == cue.last and not any(w.lower == "to" for w in words)
     if told and len(words) <= SHORT_ADJUNCT + 1 and words[-1].text[0].isupper():
@@ -754,7 +754,6 @@ def content_after(view: ArticleView, sentence: SentenceView, cue: Cue) -> tuple[
 
 
 SHORT_ADJUNCT = 4  # "said on Twitter", "said in a statement", "said on Monday night": no content
-NOT_PLACE_OR_TIME = frozenset({"to", "this"})  # adjunct words that also open content: "vowed to denazify"
 
 
 def starts_with_adjunct(view: ArticleView, sentence: SentenceView, span: tuple[int, int]) -> bool:
