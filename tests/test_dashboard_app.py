@@ -284,15 +284,13 @@ def test_own_stance_targets_are_checked_then_used_and_named_in_the_address(cache
     assert set(load_results(Path(app_results_dir(app))).stances["target_id"]) <= {
         "recognition", "escalation", "sanctions", "diplomacy", "nato_enlargement", "minsk"}
     bad = b"targets:\n  - id: talks\n    keyword: [talks]\n"
-    app.file_uploader(key="dat_targets_file").upload("mine.yaml", bad, "application/yaml").run()
-    app.button(key="dat_targets_use").click().run()
+    use_rule_upload(app, "targets", "mine.yaml", bad)
     assert [error.value for error in app.error] == [
         "These targets cannot be used: mine.yaml, target 1 (talks): unknown field 'keyword' (the fields are: id, "
         "label, description, keywords, patterns, inverse, exclude, loose_keywords, acts, sentiment_stance)"]
     assert app.session_state[CORPUS_KEY].label == "Tiny"
     good = b"targets:\n  - id: talks\n    label: Peace talks\n    keywords: [talks]\n"
-    app.file_uploader(key="dat_targets_file").upload("mine.yaml", good, "application/yaml").run()
-    app.button(key="dat_targets_use").click().run()
+    use_rule_upload(app, "targets", "mine.yaml", good)
     assert not app.exception
     choice = app.session_state[CORPUS_KEY]
     assert choice.label == "Tiny (own stance targets)"
@@ -309,14 +307,12 @@ def test_own_stance_targets_are_checked_then_used_and_named_in_the_address(cache
 def test_own_registry_is_checked_then_used(cache_dir: Path, tmp_path: Path) -> None:
     app = open_tiny_upload(tmp_path, XSS_ARTICLE)
     bad = b"actors:\n  - id: joe_biden\n    name: Joe Biden\n    type: person\n    alias: [POTUS]\n"
-    app.file_uploader(key="dat_registry_file").upload("us.yaml", bad, "application/yaml").run()
-    app.button(key="dat_registry_use").click().run()
+    use_rule_upload(app, "registry", "us.yaml", bad)
     assert [error.value for error in app.error] == [
         "This registry cannot be used: us.yaml, actor 1 (joe_biden): unknown field 'alias' (the fields are: id, "
         "name, type, gender, country, affiliation, aliases, short_names, titles, metonyms)"]
     good = b"actors:\n  - id: joe_biden\n    name: Joe Biden\n    type: person\n    gender: male\n"
-    app.file_uploader(key="dat_registry_file").upload("us.yaml", good, "application/yaml").run()
-    app.button(key="dat_registry_use").click().run()
+    use_rule_upload(app, "registry", "us.yaml", good)
     assert not app.exception
     choice = app.session_state[CORPUS_KEY]
     assert choice.label == "Tiny (edited registry)"
@@ -345,6 +341,12 @@ def open_tiny_upload(tmp_path: Path, article: str) -> AppTest:
     folder.mkdir()
     (folder / "2022-02-21_meridianwire_breaking.md").write_text(article, encoding="utf-8")
     return open_page("data", choice=corpus.CorpusChoice(kind="upload", location=str(folder), label="Tiny"))
+
+
+def use_rule_upload(app: AppTest, kind: str, name: str, content: bytes) -> None:
+    """Upload a rule file ("targets" or "registry") on the Data page and press its button to use it."""
+    app.file_uploader(key=f"dat_{kind}_file").upload(name, content, "application/yaml").run()
+    app.button(key=f"dat_{kind}_use").click().run()
 
 
 def app_results_dir(app: AppTest) -> str:
