@@ -61,13 +61,24 @@ class ArticleView:
         return [(start, end, speaker_id) for kind, _, start, end, speaker_id, *_ in self.quotes if kind in QUOTED_KINDS]
 
     def statements(self) -> dict[int, list[Statement]]:
-        """Direct, partial and indirect quotes with a known speaker, grouped by the sentence they start in."""
+        """Direct, partial and indirect quotes with a known speaker, by sentence: a quote that runs on into
+        later sentences is cut into one piece per sentence, each with the whole quote's speaker, cue and
+        polarity, so that what it says in its second sentence is read there."""
         grouped: dict[int, list[Statement]] = {}
+        bounds = {sentence_id: (start, end) for sentence_id, start, end in self.sentences}
         for kind, sentence_id, start, end, speaker_id, speaker, cue, polarity in self.quotes:
-            if kind in STATEMENT_KINDS and speaker_id:
-                grouped.setdefault(sentence_id, []).append(
-                    Statement(start, end, speaker_id, speaker, cue, polarity, kind)
+            if kind not in STATEMENT_KINDS or not speaker_id:
+                continue
+            piece_id, piece_start = sentence_id, start
+            while True:
+                piece_end = min(end, bounds.get(piece_id, (start, end))[1])
+                grouped.setdefault(piece_id, []).append(
+                    Statement(piece_start, piece_end, speaker_id, speaker, cue, polarity, kind)
                 )
+                following = bounds.get(piece_id + 1)
+                if following is None or following[0] >= end:
+                    break
+                piece_id, piece_start = piece_id + 1, following[0]
         return grouped
 
 

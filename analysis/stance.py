@@ -751,6 +751,8 @@ def quote_rows(text: str, quote: Statement, sentence: tuple[int, int], context: 
         else:
             side, confidence, cue_text = uncued_side(text, target, quote.start, cues)
             if side == 0:
+                side, confidence, cue_text = prescribed_act(text, target, quote.start, context)
+            if side == 0:
                 side, confidence, cue_text = sentiment_side(quote, target, targets, cues)
         confidence = capped(confidence, target, cues)
         rows.append(
@@ -776,6 +778,30 @@ def uncued_side(text: str, target: Hit, floor: int, cues: StanceCues) -> tuple[i
     if found is not None and len(gap) <= cues.commitment_gap and not cues.topic_verbs.intersection(gap):
         return -target.direction, cues.confidence.negated_target, found.group(0)
     return 0, cues.confidence.neutral, ""
+
+
+def prescribed_act(text: str, target: Hit, floor: int, context: SentenceContext) -> tuple[int, float, str]:
+    """(side, confidence, cue) when a speaker's words ask for the target to be done: one of
+    `prescriptive_words` and later in the same phrase an act verb of the target just before it ("G7
+    countries should respond to the strikes by imposing further sanctions", "Europe must recognise the
+    republics"); the speaker backs the target. Neutral when a negator, `act_blockers` word or hypothetical
+    marker stands between the two ("should not impose", "must decide whether to impose")."""
+    cues, acts = context.cues, context.targets.acts_of(target.key)
+    neutral = 0, cues.confidence.neutral, ""
+    if acts is None or target.referred:
+        return neutral
+    verbs = act_verbs(text, target, acts, floor)
+    if not verbs or not is_short_plain_gap(text[verbs[-1].end() : target.start], cues):
+        return neutral
+    verb = verbs[-1]
+    words = phrase_words(text, floor, verb.start())
+    modals = [index for index, word in enumerate(words) if word in cues.prescriptive_words]
+    if not modals or cues.hypothetical_markers.intersection(words):
+        return neutral
+    between = words[modals[-1] + 1 :]
+    if (cues.act_blockers - {"to"}).intersection(between) or any(word.endswith(("n't", "n’t")) for word in between):
+        return neutral
+    return target.direction, cues.confidence.cue_and_target, f"{words[modals[-1]]} … {verb.group(0)}"
 
 
 def sentiment_side(quote: Statement, target: Hit, targets: Targets, cues: StanceCues) -> tuple[int, float, str]:
@@ -1072,9 +1098,7 @@ def act_rows(
     cues, acts = context.cues, context.targets.acts_of(target.key)
     if acts is None or target.referred:
         return []
-    # the verb may open the keyword itself ("recognised the independence")
-    window = acts.finditer(text, max(context.floor, target.start - 80), target.end)
-    verbs = [verb for verb in window if verb.start() <= target.start]
+    verbs = act_verbs(text, target, acts, context.floor)
     # the nearest verb first; an earlier one when the nearest has no actor before it ("Canada announced it
     # would expand sanctions")
     for verb in reversed(verbs):
@@ -1091,6 +1115,13 @@ def act_rows(
     if cues.hypothetical_markers.intersection(phrase_words(text, context.floor, verb.start())):
         return []  # "if the EU imposes sanctions"
     return [(agent, target.direction, level, verb.group(0)) for agent in joined_agents(text, agents, cues)]
+
+
+def act_verbs(text: str, target: Hit, acts: re.Pattern[str], floor: int) -> list[re.Match[str]]:
+    """The act verbs of a target within 80 characters before it (from `floor` on), in order; the verb may open
+    the keyword itself ("recognised the independence")."""
+    window = acts.finditer(text, max(floor, target.start - 80), target.end)
+    return [verb for verb in window if verb.start() <= target.start]
 
 
 def joined_agents(text: str, agents: list[ClauseMention], cues: StanceCues) -> list[ClauseMention]:

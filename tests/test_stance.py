@@ -996,3 +996,66 @@ def test_another_countrys_civil_war_is_no_escalation_against_ukraine(targets, cu
     # a user's review: Russia "intervened in that country's civil war to prop him up" (Syria's) was a stance
     text = "Russia intervened in that country's civil war to prop him up."
     assert stance_rows(text, [("russia", "Russia")], targets=targets, cues=cues) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        # a review of the Guardian/NYT corpus: Kuleba's call for sanctions was neutral
+        (
+            "Kuleba said G7 countries should respond to the strikes by imposing further sanctions on Russia.",
+            "G7 countries should respond to the strikes by imposing further sanctions on Russia",
+            [("dmytro_kuleba", "sanctions", "support", 0.9, "should … imposing")],
+        ),
+        (
+            "Kuleba said Europe must recognise the separatist republics.",
+            "Europe must recognise the separatist republics",
+            [("dmytro_kuleba", "recognition", "support", 0.9, "must … recognise")],
+        ),
+        # a negation or an open question between the two asks for nothing
+        (
+            "Kuleba said Europe should not impose sanctions.",
+            "Europe should not impose sanctions",
+            [("dmytro_kuleba", "sanctions", "neutral", 0.3, "")],
+        ),
+        (
+            "Kuleba said Europe must decide whether to impose sanctions.",
+            "Europe must decide whether to impose sanctions",
+            [("dmytro_kuleba", "sanctions", "neutral", 0.3, "")],
+        ),
+    ],
+)
+def test_a_speaker_asking_for_the_act_of_a_target_backs_it(text, words, expected, targets, cues) -> None:
+    quotes = [("dmytro_kuleba", "indirect", words)]
+    assert stance_rows(text, [("dmytro_kuleba", "Kuleba")], quotes, targets=targets, cues=cues) == expected
+
+
+def test_a_quote_running_on_into_the_next_sentence_is_read_there(targets, cues) -> None:
+    # a review of the Guardian/NYT corpus: Zelensky's call for sanctions in his quote's second sentence was lost,
+    # because only the sentence a quote starts in was read
+    text = (
+        '"Moscow is doing all it can to make this winter harsh.\nTerror must be answered - impose sanctions," '
+        "Zelensky said."
+    )
+    quotes = make_quotes(
+        text,
+        [
+            (
+                "volodymyr_zelensky",
+                "direct",
+                "Moscow is doing all it can to make this winter harsh.\nTerror must be answered - impose sanctions",
+            )
+        ],
+    )
+    frame = detect_stances(
+        text,
+        make_sentences(text),
+        make_mentions(text, [("russia", "Moscow"), ("volodymyr_zelensky", "Zelensky")]),
+        quotes,
+        targets=targets,
+        cues=cues,
+    )
+    assert frame[["sentence_id", "actor_id", "target_id", "stance", "cue"]].values.tolist() == [
+        [1, "volodymyr_zelensky", "sanctions", "support", "must … impose"]
+    ]
+    assert frame["evidence"].tolist() == ['Terror must be answered - impose sanctions," Zelensky said.']
