@@ -7,6 +7,7 @@ non-space character is a token of its own); offsets are always into the article 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from itertools import accumulate, pairwise, repeat
@@ -989,25 +990,46 @@ def resolve_pronoun(span: tuple[int, int], kind: str, context: SpeakerContext) -
     """The last actor before the pronoun that it can refer to; a Speaker without id or name when none fits.
 
     he/she: a person of that gender (or of unknown gender); group pronouns: an actor that is not a person.
-    An actor in an object position (after one of `pronoun_objects`: "held talks with António Guterres")
-    gives way to an earlier one that fits in the same sentence and is not: "Zelensky held talks with
-    Guterres. '…,' he said" is Zelensky.
+    Within the nearest sentence holding one that fits, a speaker comes first: in "Mr. Graham said, Mr.
+    Trump's jabs were unacceptable. '…,' he said" he is Graham. Next comes an actor that is not in an object
+    position (after one of `pronoun_objects`: "held talks with António Guterres", or a role after a
+    possessive there: "met Poland's deputy prime minister Mariusz Błaszczak"): "Zelensky held talks with
+    Guterres. '…,' he said" is Zelensky. Else the nearest.
     """
     start, end = span
     mentions = context.mentions
-    nearest: MentionRef | None = None
+    fitting: list[MentionRef] = []  # those of the nearest sentence holding any, the nearest first
     for index in range(bisect.bisect_left(context.index.starts, start) - 1, -1, -1):
         mention = mentions[index]  # the mentions starting before the pronoun, the nearest first
         if mention.end > start or not pronoun_fits(mention, kind, context):
             continue
-        if nearest is not None and mention.sentence_id != nearest.sentence_id:
+        if fitting and mention.sentence_id != fitting[0].sentence_id:
             break
-        if not in_object_position(mention, context):
-            return Speaker(mention.actor_id, mention.actor, start, end)
-        nearest = nearest or mention
-    if nearest is not None:
-        return Speaker(nearest.actor_id, nearest.actor, start, end)
+        fitting.append(mention)
+    subjects = [mention for mention in fitting if not in_object_position(mention, context)]
+    chosen = next((mention for mention in subjects if speaks(mention, context)), None)
+    chosen = chosen or next(iter(subjects), None) or next(iter(fitting), None)
+    if chosen is not None:
+        return Speaker(chosen.actor_id, chosen.actor, start, end)
     return Speaker("", "", start, end)
+
+
+def speaks(mention: MentionRef, context: SpeakerContext) -> bool:
+    """True for a mention right before a one-word speech verb ("Mr. Graham said") or right after one and
+    before punctuation ("said Mr. Graham,"). A verb before a colon introduces somebody else's words:
+    "Agence France-Presse reports: Alexei Gorinov, a lawyer, was arrested" is about Gorinov."""
+    words = context.text[mention.end : mention.end + 30].split()[:1]
+    if words and not words[0].endswith(":") and words[0].lower().rstrip(",.;") in speech_verb_words(context.cues):
+        return True
+    before = context.text[max(0, mention.start - 30) : mention.start].split()[-1:]
+    closes = context.text[mention.end : mention.end + 1] in (",", ".")
+    return bool(before) and closes and before[0].lower() in speech_verb_words(context.cues)
+
+
+@functools.cache
+def speech_verb_words(cues: SpeechCues) -> frozenset[str]:
+    """The one-word `speech_verbs`, for `speaks`."""
+    return frozenset(words[0] for words, group in cues.phrases if group == "speech_verbs" and len(words) == 1)
 
 
 def pronoun_fits(mention: MentionRef, kind: str, context: SpeakerContext) -> bool:
@@ -1043,11 +1065,29 @@ def in_object_position(mention: MentionRef, context: SpeakerContext) -> bool:
     before = text[max(0, mention.start - 20) : mention.start].split()[-1:]
     if before and is_object_word(before[0], cues):
         return True
+    if role_after_possessive_object(text, mention, cues):
+        return True
     if not text[mention.end : mention.end + 2].startswith(",") or not text[: mention.start].rstrip().endswith(","):
         return False
     phrase = text[max(0, mention.start - 60) : mention.start].rstrip()[:-1]
     words = phrase.split(",")[-1].split()
     return 0 < len(words) <= 7 and any(is_object_word(word, cues) for word in words)
+
+
+ROLE_WORDS_BEFORE_NAME = 6  # lowercase words at most between a possessive and the name: a role
+
+
+def role_after_possessive_object(text: str, mention: MentionRef, cues: SpeechCues) -> bool:
+    """True for a name after a possessive and a lowercase role, the possessive right after an object word:
+    "met Poland's deputy prime minister and defence minister Mariusz Błaszczak"."""
+    words = text[max(0, mention.start - 120) : mention.start].split()
+    role = 0
+    while role < len(words) and words[-1 - role].isalpha() and words[-1 - role].islower():
+        role += 1
+    if not 0 < role <= ROLE_WORDS_BEFORE_NAME or role + 2 > len(words):
+        return False
+    owner, verb = words[-1 - role], words[-2 - role]
+    return owner.endswith(POSSESSIVE_ENDINGS) and is_object_word(verb, cues)
 
 
 def is_object_word(word: str, cues: SpeechCues) -> bool:

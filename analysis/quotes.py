@@ -465,12 +465,22 @@ def cue_in_sentence_after(
     for cue in sentence.cues:
         if cue.first < floor or cue.first - floor > max_distance or cue.end > limit:
             continue
-        if next_sentence and (not ends_clause(view, sentence.tokens, cue.end) or that_follows(view, sentence, cue)):
+        if next_sentence and not looks_back(view, sentence, cue):
             continue  # "… The Guardian reported last year that …" is a statement of its own
         found = attribute_cue(view, index, cue, floor=floor)
         if found is not None:
             return found
     return None
+
+
+def looks_back(view: ArticleView, sentence: SentenceView, cue: Cue) -> bool:
+    """True when a cue in the sentence after a quote can name that quote's speaker: it ends its clause, opens
+    no "that" statement of its own ("The Guardian reported last year that …") and introduces no words after a
+    colon ("Boris Johnson said: …" is Johnson's next quote, not the one before it, which Joe Biden said)."""
+    following = next((token for token in sentence.tokens if token.start >= cue.end), None)
+    if following is not None and following.text == ":":
+        return False
+    return ends_clause(view, sentence.tokens, cue.end) and not that_follows(view, sentence, cue)
 
 
 LIST_GAP = re.compile(r"[\s,]*(?:(?:and|or)\s+)?")

@@ -1048,3 +1048,34 @@ def test_a_place_time_or_audience_after_a_cue_is_no_statement(text, expected, nl
     surfaces = [(name, actor) for name, actor in (("Lind", "oskar_lind"), ("Norland", "norland")) if name in text]
     surfaces = sorted(surfaces, key=lambda pair: text.index(pair[0]))
     assert [(row[0], row[3]) for row in rows(text, surfaces, nlp, cues)] == expected
+
+
+def test_a_cue_before_a_colon_in_the_next_sentence_introduces_a_new_quote(nlp, cues):
+    # a review of the Guardian/NYT corpus: 'Joe Biden said: "… forces. President Putin has chosen …"' was
+    # Boris Johnson's, whose "Boris Johnson said: …" follows it
+    text = 'Oskar Lind said: "The ferries will run. The port is open." Petra Holm said: "We will see."'
+    assert rows(text, [LIND, HOLM], nlp, cues) == [
+        ("oskar_lind", "direct", "said", "The ferries will run. The port is open"),
+        ("petra_holm", "direct", "said", "We will see"),
+    ]
+
+
+def test_pronoun_speaker_prefers_the_speaker_of_the_sentence_before(nlp, cues):
+    # PolNeAR: 'Mr. Graham said, Mr. Trump's jabs … were entirely unacceptable. "…," he said' was Trump's
+    text = 'Oskar Lind said, Kjell Dahl\'s jabs were unacceptable. "This goes too far," he said.'
+    quotes = extract(text, [LIND, ("Kjell Dahl", "unregistered:Kjell Dahl")], nlp, cues)
+    assert [(row.speaker_id, row.text) for row in quotes.itertuples()][-1] == ("oskar_lind", "This goes too far")
+
+
+def test_pronoun_speaker_goes_past_a_person_named_by_a_role_after_an_object_possessive(nlp, cues):
+    # a review of the Guardian/NYT corpus: Zelenskiy "had met Poland's deputy prime minister and defence
+    # minister Mariusz Błaszczak … He said: '…'" was Błaszczak's
+    text = (
+        "Oskar Lind said he had met Norland's deputy prime minister and defence minister Kjell Dahl on Tuesday. "
+        'He said: "It is important how we talked."'
+    )
+    quotes = extract(text, [LIND, ("Norland", "norland"), ("Kjell Dahl", "unregistered:Kjell Dahl")], nlp, cues)
+    assert [(row.speaker_id, row.text) for row in quotes.itertuples()][-1] == (
+        "oskar_lind",
+        "It is important how we talked",
+    )

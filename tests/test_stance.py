@@ -1059,3 +1059,35 @@ def test_a_quote_running_on_into_the_next_sentence_is_read_there(targets, cues) 
         [1, "volodymyr_zelensky", "sanctions", "support", "must … impose"]
     ]
     assert frame["evidence"].tolist() == ['Terror must be answered - impose sanctions," Zelensky said.']
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        # a review of the Guardian/NYT corpus: Deripaska's "this senseless conflict" was neutral
+        (
+            "Deripaska said it cost tens of thousands of lives in this senseless conflict.",
+            "it cost tens of thousands of lives in this senseless conflict",
+            [("oleg_deripaska", "escalation", "oppose", 0.9, "senseless")],
+        ),
+        (
+            "Deripaska said the invasion was unjustified.",
+            "the invasion was unjustified",
+            [("oleg_deripaska", "escalation", "oppose", 0.9, "unjustified")],
+        ),
+        (
+            "Deripaska argued against the use of wide-ranging sanctions.",
+            "against the use of wide-ranging sanctions",
+            [("oleg_deripaska", "sanctions", "oppose", 0.9, "argued against")],
+        ),
+    ],
+)
+def test_calling_a_target_senseless_or_arguing_against_it_opposes_it(text, words, expected, targets, cues) -> None:
+    quotes = [("oleg_deripaska", "indirect", words)]
+    assert stance_rows(text, [("oleg_deripaska", "Deripaska")], quotes, targets=targets, cues=cues) == expected
+
+
+def test_a_reporters_barbaric_before_a_target_is_no_stance_of_the_clauses_actor(targets, cues) -> None:
+    # "barbaric" is one of the describing cues: in the reporter's words it describes, in a quote it judges
+    text = "Putin launched a barbaric invasion."
+    assert stance_rows(text, [("vladimir_putin", "Putin")], targets=targets, cues=cues) == []
