@@ -758,12 +758,18 @@ def content_after(view: ArticleView, sentence: SentenceView, cue: Cue) -> tuple[
     if len(words) <= SHORT_ADJUNCT and words[0].lower in view.cues.adjunct_words - view.cues.content_adjuncts:
         return None  # "said on Twitter.": where or when it was said, no statement
     told = cue.text in view.cues.audience_cues and first == cue.last and not any(w.lower == "to" for w in words)
-    if told and len(words) <= SHORT_ADJUNCT + 1 and words[-1].text[0].isupper():
+    if told and len(words) <= SHORT_ADJUNCT + 1 and (words[-1].text[0].isupper() or is_outlet(view, words)):
         return None  # "told the Russian journalist Ksenia Sobchak.": whom it was told, no statement
     return trim_content(view, sentence.tokens[first].start, end)
 
 
 SHORT_ADJUNCT = 4  # "said on Twitter", "said in a statement", "said on Monday night": no content
+
+
+def is_outlet(view: ArticleView, words: list[Token]) -> bool:
+    """True for words after "told" that name a news outlet by what it is: "the Nice-Matin regional daily",
+    "the state broadcaster" (a determiner first, one of `outlet_nouns` last)."""
+    return words[0].lower in view.cues.determiners and words[-1].lower in view.cues.outlet_nouns
 
 
 def starts_with_adjunct(view: ArticleView, sentence: SentenceView, span: tuple[int, int]) -> bool:

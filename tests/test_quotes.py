@@ -1039,6 +1039,12 @@ def test_a_summing_up_apposition_after_the_content_is_the_reporters(nlp, cues):
         ("Lind told the Norland journalist Kjell Dahl.", []),
         # the words before the cue are then the statement
         ("The port will close soon, Lind told Norland Radio.", [("oskar_lind", "The port will close soon")]),
+        # a review of the Guardian/NYT corpus: "…, Iryna Podyriako, told the Nice-Matin regional daily."
+        (
+            "The port will close soon, Lind told the Vesterby-Post regional daily.",
+            [("oskar_lind", "The port will close soon")],
+        ),
+        ("The port will close soon, Lind told the state broadcaster.", [("oskar_lind", "The port will close soon")]),
         # a request or a statement after the one told still is one
         ("Lind told their nationals to leave Norland.", [("oskar_lind", "their nationals to leave Norland")]),
         ("Lind vowed to defend Norland.", [("oskar_lind", "to defend Norland")]),
