@@ -15,6 +15,7 @@ A cue that attributes a direct or partial quote yields no indirect statement of 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -24,6 +25,7 @@ import pandas as pd
 
 from analysis.attribution import (
     DEFAULT_SPEECH_CUES,
+    POSSESSIVE_ENDINGS,
     Cue,
     MentionRef,
     Speaker,
@@ -825,8 +827,33 @@ def reported_content(
         span = content_before(view, sentence, min(speaker.start, cue.start), floor=floor)
         if span is not None and opener == "," and is_introductory(view.text[span[0] : span[1]], view.cues):
             return None  # "Amid the diplomatic spat, Israel announced …": a phrase of time or place, no statement
-        return span
+        return without_speaker_title(view, span) if span is not None and opener == "," else span
     return None
+
+
+TITLE_APPOSITION_WORDS = 8  # "the governor for the area", "Ukraine's deputy foreign minister": at most so long
+
+
+def without_speaker_title(view: ArticleView, span: tuple[int, int]) -> tuple[int, int] | None:
+    """Content before a speaker in commas without the speaker's title, which ends it after a comma: in "The
+    strike killed two people, the region's governor, Oleh Syniehubov, said" the statement ends at "people".
+    The title opens with a determiner or a possessive and ends with one of `title_words`, or has one before
+    "for", "of", "at" or "in" ("the governor for the area"); "…, the U.S. Department of Justice can step in"
+    is no title."""
+    text = view.text
+    comma = text.rfind(",", span[0], span[1])
+    if comma < 0:
+        return span
+    words = [word.lower() for word in text[comma + 1 : span[1]].split()]
+    if not words or len(words) > TITLE_APPOSITION_WORDS:
+        return span
+    opens = words[0] in view.cues.determiners or words[0].endswith(POSSESSIVE_ENDINGS)
+    heads = [word for word, following in itertools.pairwise(words) if following in TITLE_LINKS]
+    titled = any(word in view.cues.title_words for word in (words[-1], *heads))
+    return trim_content(view, span[0], comma) if opens and titled else span
+
+
+TITLE_LINKS = frozenset({"for", "of", "at", "in"})
 
 
 def is_introductory(content: str, cues: SpeechCues) -> bool:

@@ -1085,3 +1085,24 @@ def test_pronoun_speaker_goes_past_a_person_named_by_a_role_after_an_object_poss
         "oskar_lind",
         "It is important how we talked",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a review of the Guardian/NYT corpus: the content ended with ", the governor for the area"
+        (
+            "The shelling hit a bus stop, the governor for the area, Oskar Lind, wrote on Telegram.",
+            "The shelling hit a bus stop",
+        ),
+        ("Two people died, Norland's deputy foreign minister, Oskar Lind, said.", "Two people died"),
+        # words after the comma that hold a title word but do not end with it are the statement's own
+        (
+            "If states fail, the Norland Department of Justice can step in, Oskar Lind said.",
+            "If states fail, the Norland Department of Justice can step in",
+        ),
+    ],
+)
+def test_the_title_of_a_speaker_in_commas_is_no_part_of_the_statement(text, expected, nlp, cues):
+    surfaces = sorted([LIND, ("Norland", "norland")] if "Norland" in text else [LIND], key=lambda s: text.index(s[0]))
+    assert [(row[0], row[3]) for row in rows(text, surfaces, nlp, cues)] == [("oskar_lind", expected)]
