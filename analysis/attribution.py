@@ -58,6 +58,7 @@ class SpeechCues:
     pronouns: tuple[tuple[str, str], ...] = ()  # (lowercase pronoun, male | female | group)
     content_breaks: frozenset[str] = frozenset()
     summary_nouns: frozenset[str] = frozenset()  # ", a claim that could not be verified" ends the content
+    subordinators: frozenset[str] = frozenset()  # "After X said …, Y did": X's words end at the comma
     outlet_nouns: frozenset[str] = frozenset()  # "told the Nice-Matin regional daily": an audience, no content
     content_adjuncts: frozenset[str] = frozenset()  # adjunct words that also open content ("vowed to denazify")
     person_relatives: frozenset[str] = frozenset()  # ", who is chair of X said": the speaker is before the comma
@@ -170,6 +171,7 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         content_breaks=word_set(data, "content_breaks"),
         summary_nouns=word_set(data, "summary_nouns"),
         outlet_nouns=word_set(data, "outlet_nouns"),
+        subordinators=word_set(data, "subordinators"),
         content_adjuncts=word_set(data, "content_adjuncts"),
         person_relatives=word_set(data, "person_relatives"),
         relative_objects=word_set(data, "relative_objects"),

@@ -756,6 +756,8 @@ def content_after(view: ArticleView, sentence: SentenceView, cue: Cue) -> tuple[
     if first >= len(sentence.tokens) or not sentence.tokens[first].is_word:
         return None
     end = clause_end(view, sentence, first)
+    if in_opening_subordinate(view, sentence, cue):
+        end = min(end, next((token.start for token in sentence.tokens[first:] if is_clause_comma(view, token)), end))
     words = [token for token in sentence.tokens[first:] if token.start < end and token.is_word]
     if len(words) <= SHORT_ADJUNCT and words[0].lower in view.cues.adjunct_words - view.cues.content_adjuncts:
         return None  # "said on Twitter.": where or when it was said, no statement
@@ -766,6 +768,26 @@ def content_after(view: ArticleView, sentence: SentenceView, cue: Cue) -> tuple[
 
 
 SHORT_ADJUNCT = 4  # "said on Twitter", "said in a statement", "said on Monday night": no content
+
+
+def in_opening_subordinate(view: ArticleView, sentence: SentenceView, cue: Cue) -> bool:
+    """True when the sentence opens with one of `subordinators` and no comma stands before the cue: the cue is
+    in that opening clause ("After Mr. Blinken said he was ready to talk, Russian officials indicated …")."""
+    words = [token for token in sentence.tokens[: cue.first] if token.is_word]
+    if not words or words[0].lower not in view.cues.subordinators:
+        return False
+    return not any(token.text == "," for token in sentence.tokens[: cue.first])
+
+
+def is_clause_comma(view: ArticleView, token: Token) -> bool:
+    """True for a comma that can close a clause: not one inside a number ("2,400") or before a closing
+    quotation mark ('he "loves China," and')."""
+    if token.text != ",":
+        return False
+    text = view.text
+    following = text[token.end : token.end + 1]
+    in_number = token.start > 0 and text[token.start - 1].isdigit() and following.isdigit()
+    return not in_number and following not in CLOSING_MARKS
 
 
 def is_outlet(view: ArticleView, words: list[Token]) -> bool:

@@ -1106,3 +1106,29 @@ def test_pronoun_speaker_goes_past_a_person_named_by_a_role_after_an_object_poss
 def test_the_title_of_a_speaker_in_commas_is_no_part_of_the_statement(text, expected, nlp, cues):
     surfaces = sorted([LIND, ("Norland", "norland")] if "Norland" in text else [LIND], key=lambda s: text.index(s[0]))
     assert [(row[0], row[3]) for row in rows(text, surfaces, nlp, cues)] == [("oskar_lind", expected)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a review of the Guardian/NYT corpus: Blinken's statement ran on into "Russian officials indicated …"
+        (
+            "After Oskar Lind said he was ready to talk, Norland's officials indicated they were in no hurry.",
+            ("oskar_lind", "he was ready to talk"),
+        ),
+        # a comma inside a number or before a closing quotation mark does not end the clause
+        (
+            "While Oskar Lind said there are 2,400 ferries, the port has fewer.",
+            ("oskar_lind", "there are 2,400 ferries"),
+        ),
+        # a comma before the cue: the cue is in the main clause, whose content runs on
+        (
+            "After the talks, Oskar Lind said the port would open, and the ferries would run.",
+            ("oskar_lind", "the port would open, and the ferries would run"),
+        ),
+    ],
+)
+def test_a_cue_in_an_opening_subordinate_clause_reports_up_to_its_comma(text, expected, nlp, cues):
+    surfaces = sorted([LIND, ("Norland", "norland")] if "Norland" in text else [LIND], key=lambda s: text.index(s[0]))
+    row = rows(text, surfaces, nlp, cues)[0]
+    assert (row[0], row[3]) == expected
