@@ -780,3 +780,10 @@ def test_a_candidate_with_an_organisation_word_anywhere_is_an_organisation(nlp, 
     text = "The report was confirmed by Radio Svoboda, a broadcaster, on Monday."
     frame = mention_frame(text, nlp, matcher)
     assert frame[["surface", "actor_type"]].values.tolist() == [["Radio Svoboda", "organisation"]]
+
+
+def test_a_review_is_an_organisation(nlp, matcher):
+    # a review of the Guardian/NYT corpus: "the South Review, an official state media outlet" was a person
+    text = "The claim was printed by the South Review, an official state media outlet, on Monday."
+    frame = mention_frame(text, nlp, matcher)
+    assert frame[["surface", "actor_type"]].values.tolist() == [["South Review", "organisation"]]

@@ -1132,3 +1132,17 @@ def test_a_cue_in_an_opening_subordinate_clause_reports_up_to_its_comma(text, ex
     surfaces = sorted([LIND, ("Norland", "norland")] if "Norland" in text else [LIND], key=lambda s: text.index(s[0]))
     row = rows(text, surfaces, nlp, cues)[0]
     assert (row[0], row[3]) == expected
+
+
+def test_a_note_speaks_and_inquiring_is_a_cue(nlp, cues):
+    # a review of the Guardian/NYT corpus: '"…," said an explanatory note to one of the bills' had no speaker
+    text = (
+        '"Fines will rise," said an explanatory note to one of the bills. '
+        "Oskar Lind inquired whether the port was open."
+    )
+    assert rows(text, [LIND], nlp, cues) == [
+        ("", "direct", "said", "Fines will rise"),
+        ("oskar_lind", "indirect", "inquired", "whether the port was open"),
+    ]
+    quotes = extract(text, [LIND], nlp, cues)
+    assert quotes["speaker"].tolist() == ["an explanatory note", "Oskar Lind"]
