@@ -917,6 +917,8 @@ class SpeakerContext:
     mentions: tuple[MentionRef, ...]
     registry: Registry
     cues: SpeechCues
+    # where each sentence starts, by sentence_id: a pronoun prefers the subject that opens a sentence
+    sentence_starts: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
     # the mentions indexed by their offsets, for `overlapping_mentions`: derived, never passed
     index: SpanIndex = field(init=False, repr=False, compare=False, default_factory=lambda: SpanIndex(()))
     # genders of people outside the registry, read from honorifics when first needed (`honorific_gender`)
@@ -1012,10 +1014,31 @@ def resolve_pronoun(span: tuple[int, int], kind: str, context: SpeakerContext) -
         fitting.append(mention)
     subjects = [mention for mention in fitting if not in_object_position(mention, context)]
     chosen = next((mention for mention in subjects if speaks(mention, context)), None)
+    chosen = chosen or next((mention for mention in subjects if opens_its_sentence(mention, context)), None)
     chosen = chosen or next(iter(subjects), None) or next(iter(fitting), None)
     if chosen is not None:
         return Speaker(chosen.actor_id, chosen.actor, start, end)
     return Speaker("", "", start, end)
+
+
+OPENING_WORDS = 3  # at most this many words before a sentence's opening subject ("In Kyiv, Ukraine's …")
+
+
+def opens_its_sentence(mention: MentionRef, context: SpeakerContext) -> bool:
+    """True for a mention among the first words of its sentence, its subject: "Ukraine's defence ministry
+    urged residents to report the bases of Russian troops. '…,' it said" is the ministry's. Not in the first
+    sentence, the headline, which lists people rather than says who acts ("Rishi Sunak and Liz Truss Will
+    Compete to Replace Boris Johnson"), told by its missing full stop."""
+    start = context.sentence_starts.get(mention.sentence_id)
+    if start is None:
+        return False
+    following = context.sentence_starts.get(mention.sentence_id + 1, len(context.text))
+    if mention.sentence_id == 0 and not context.text[start:following].rstrip().endswith(SENTENCE_ENDS):
+        return False
+    return len(context.text[start : mention.start].split()) <= OPENING_WORDS
+
+
+SENTENCE_ENDS = (".", "!", "?", '"', "”", "'", "’")
 
 
 def speaks(mention: MentionRef, context: SpeakerContext) -> bool:

@@ -157,7 +157,8 @@ def build_view(
             sentence.cues = find_cues(sentence.tokens, cues, blocked=tuple(quoted.overlapping(start, end)))
         sentences.append(sentence)
     outside = tuple(mention for mention in mentions if not quoted.holds(mention.start))
-    speakers = SpeakerContext(text=text, mentions=outside, registry=registry, cues=cues)
+    starts = {sentence_id: start for sentence_id, start, _ in sentence_spans}
+    speakers = SpeakerContext(text=text, mentions=outside, registry=registry, cues=cues, sentence_starts=starts)
     boundaries = tuple((q.open_mark, q.close_end) for q in quotes if ends_clause_inside(text, q))
     view = ArticleView(text, tuple(sentences), quotes, ranges, boundaries, speakers, cues)
     named = sorted((*outside, *speaker_name_mentions(view)), key=lambda mention: (mention.start, mention.end))
