@@ -71,6 +71,31 @@ def count_mentions_over_time(
     return counts.sort_values(["period", "mentions"], ascending=[True, False], kind="stable").reset_index(drop=True)
 
 
+PERIOD_STEPS: dict[str, str] = {"D": "D", "W": "W-MON", "M": "MS"}  # period starts, as `period_start` gives them
+
+
+def complete_periods(
+    counts: pd.DataFrame, articles: pd.DataFrame, *, freq: str, include_duplicates: bool = False
+) -> pd.DataFrame:
+    """`count_mentions_over_time` counts with a row for every actor in them and every period from the first to
+    the last dated article: 0 mentions where the period has articles but none names the actor, and no value
+    (<NA>) where it has no articles at all, so that a line drops to zero or breaks instead of joining across
+    them. mentions and articles become nullable integers (Int64)."""
+    kept = drop_duplicate_articles(articles, articles, include_duplicates=include_duplicates)
+    dated = period_start(kept.loc[kept["published"].notna(), "published"], freq=freq)
+    if counts.empty or dated.empty:
+        return counts
+    periods = pd.date_range(dated.min(), dated.max(), freq=PERIOD_STEPS[freq])
+    grid = counts[ACTOR_KEYS].drop_duplicates().merge(pd.DataFrame({"period": periods}), how="cross")
+    full = grid.merge(counts, on=["period", *ACTOR_KEYS], how="left")
+    covered = full["period"].isin(set(dated))
+    for column in ("mentions", "articles", "share_of_voice"):
+        full[column] = full[column].where(~covered | full[column].notna(), 0)
+    full = full.astype({"mentions": "Int64", "articles": "Int64"})
+    ordered = ["period", *ACTOR_KEYS, "mentions", "articles", "share_of_voice"]
+    return full[ordered].sort_values(["period", "actor_id"], kind="stable").reset_index(drop=True)
+
+
 def count_mentions_by_source(
     mentions: pd.DataFrame, articles: pd.DataFrame, *, include_duplicates: bool = False
 ) -> pd.DataFrame:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import textwrap
+from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
 import plotly.express as px
@@ -14,6 +16,7 @@ MEASURE_COLOURS = {"toward actor": "#3366cc", "own quotes": "#ff9900"}
 POLARITY_SCALE = "RdBu"  # sentiment: red = negative, blue = positive; colour-blind safer than red/green
 # Stance reads as for/against, so it keeps the support green / oppose red of the bars, through a light neutral.
 STANCE_SCALE = [[0.0, STANCE_COLOURS["oppose"]], [0.5, "#f7f7f7"], [1.0, STANCE_COLOURS["support"]]]
+SMALL_N_GREY = "#eeeeee"  # a heatmap cell over too few sentences to colour
 MIN_POLARITY_RANGE = 0.25  # sentiment axes zoom to the data but never narrower than +-0.25
 N_LABEL_ROOM = 0.5  # room right of a sentiment scale for its "n=12 (few)" labels, as a share of the scale's half
 LAYOUT = {"margin": {"l": 10, "r": 10, "t": 50, "b": 10}, "template": "plotly_white"}
@@ -23,6 +26,84 @@ FACET_TITLE_WIDTH = 20  # the same for the narrower panels of three-column grids
 LABEL_HALO = "-1px -1px 0 white, 1px -1px 0 white, -1px 1px 0 white, 1px 1px 0 white, 0 0 3px white, 0 0 4px white"
 FACET_GAP_PIXELS = 70  # between rows of panels: room for a two-line panel title
 PANELS_LAYOUT = {**LAYOUT, "margin": {**LAYOUT["margin"], "t": 90}}  # room for a figure title over 2-line panel titles
+
+
+# Colours for actors and outlets, assigned once per corpus (`assign_colours`), so that a name keeps its colour
+# whatever the filters show: Plotly's ten, then the 24 darker and 24 lighter ones.
+PALETTE: tuple[str, ...] = tuple(
+    dict.fromkeys(px.colors.qualitative.Plotly + px.colors.qualitative.Dark24 + px.colors.qualitative.Light24)
+)
+
+
+def assign_colours(names: Sequence[str]) -> dict[str, str]:
+    """Name -> colour, in the order given (most mentioned first), cycling through PALETTE past its end."""
+    return {name: PALETTE[index % len(PALETTE)] for index, name in enumerate(names)}
+
+
+def escaped_keys(colours: Mapping[str, str] | None) -> dict[str, str]:
+    """A colour map for names as the charts draw them (`escape_markup`)."""
+    return {escape_markup(name): colour for name, colour in (colours or {}).items()}
+
+
+def escape_markup(text: str) -> str:
+    """Text with &, < and > written as entities: Plotly reads a few HTML tags in labels ("<b>", "<a>"), so an
+    outlet called "<b>Daily</b>" would show in bold, or a name could carry a link; the entities show as typed."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def plain_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with `escape_markup` applied to its text columns, ids aside (a click hands ids back)."""
+    text_columns = [
+        column for column in frame.columns
+        if not str(column).endswith("_id") and column not in ID_COLUMNS
+        and (pd.api.types.is_string_dtype(frame[column]) or frame[column].dtype == object)
+    ]
+    if not text_columns:
+        return frame
+    escaped = {column: frame[column].map(lambda value: escape_markup(value) if isinstance(value, str) else value)
+               for column in text_columns}
+    return frame.assign(**escaped)
+
+
+ID_COLUMNS = frozenset({"actor_a", "actor_b", "source_id", "target_id"})  # ids by another name (co-occurrence)
+
+
+def plain_labels(build: Callable[..., go.Figure]) -> Callable[..., go.Figure]:
+    """A figure builder whose frame arguments have their text escaped (`plain_frame`) before it draws them."""
+
+    @functools.wraps(build)
+    def wrapped(*args, **kwargs):
+        def plain(value):
+            return plain_frame(value) if isinstance(value, pd.DataFrame) else value
+
+        return build(*(plain(arg) for arg in args), **{key: plain(value) for key, value in kwargs.items()})
+
+    return wrapped
+
+
+PERIOD_TICKS = {"day": 86_400_000, "week": 7 * 86_400_000, "month": "M1"}  # one tick per period (ms or months)
+FEW_PERIODS = 12  # up to this many periods get a tick each; more are left to Plotly's spacing
+FEW_COUNTS = 10  # a count axis up to this value gets whole-number ticks
+
+
+def fit_period_axis(figure: go.Figure, periods: pd.Series, period_label: str) -> go.Figure:
+    """Label the x axis with dates only, one tick per period when there are few: without this a chart of one
+    or two days shows hours ("23:59:59.999 Jan 9, 2022")."""
+    dated = pd.to_datetime(periods.dropna())
+    if dated.empty:
+        return figure
+    axis = {"tickformat": "%b %Y" if period_label == "month" else "%d %b %Y"}
+    if dated.nunique() <= FEW_PERIODS and period_label in PERIOD_TICKS:
+        axis.update(tick0=dated.min(), dtick=PERIOD_TICKS[period_label])
+    return figure.update_xaxes(**axis)
+
+
+def fit_count_axis(figure: go.Figure, largest: float, axis: str = "y") -> go.Figure:
+    """Whole-number ticks on a count axis whose largest value is small: no "0.5 articles"."""
+    if pd.isna(largest) or largest > FEW_COUNTS:
+        return figure
+    settings = {"tick0": 0, "dtick": 1, "rangemode": "tozero"}
+    return figure.update_yaxes(**settings) if axis == "y" else figure.update_xaxes(**settings)
 
 
 def wrap_title(text: str, width: int = PANEL_TITLE_WIDTH) -> str:
@@ -39,15 +120,23 @@ def make_empty_figure(message: str = "No data for this selection") -> go.Figure:
     return figure.update_layout(**LAYOUT)
 
 
-def make_articles_per_day(frame: pd.DataFrame, *, period_label: str = "day") -> go.Figure:
-    """Return stacked bars of articles per period coloured by outlet (columns period, source, articles)."""
+@plain_labels
+def make_articles_per_day(
+    frame: pd.DataFrame, *, period_label: str = "day", colours: Mapping[str, str] | None = None
+) -> go.Figure:
+    """Return stacked bars of articles per period coloured by outlet (columns period, source, articles);
+    `colours` maps outlets to their colours (`assign_colours`)."""
     if frame.empty:
         return make_empty_figure()
     figure = px.bar(frame, x="period", y="articles", color="source", title=f"Articles per {period_label} by outlet",
-                    labels={"period": period_label.capitalize(), "articles": "Articles", "source": "Outlet"})
+                    labels={"period": period_label.capitalize(), "articles": "Articles", "source": "Outlet"},
+                    color_discrete_map=escaped_keys(colours))
+    fit_period_axis(figure, frame["period"], period_label)
+    fit_count_axis(figure, frame.groupby("period")["articles"].sum().max())
     return figure.update_layout(barmode="stack", **LAYOUT)
 
 
+@plain_labels
 def make_top_actors(frame: pd.DataFrame, *, limit: int = 15) -> go.Figure:
     """Return horizontal bars of the most mentioned actors (columns actor, mentions, articles)."""
     if frame.empty:
@@ -59,9 +148,11 @@ def make_top_actors(frame: pd.DataFrame, *, limit: int = 15) -> go.Figure:
     return figure.update_layout(height=max(300, 24 * len(top) + 100), **LAYOUT)
 
 
+@plain_labels
 def make_actor_frequencies(frame: pd.DataFrame, *, value: str = "mentions", by_outlet: bool = False,
-                           limit: int = 20) -> go.Figure:
-    """Return bars of actor frequencies; value is a column of count_actor_frequencies, grouped by outlet if asked."""
+                           limit: int = 20, colours: Mapping[str, str] | None = None) -> go.Figure:
+    """Return bars of actor frequencies; value is a column of count_actor_frequencies, grouped by outlet if asked
+    (`colours` maps outlets to their colours)."""
     if frame.empty:
         return make_empty_figure()
     totals = frame.groupby("actor")[value].sum().nlargest(limit)
@@ -70,7 +161,9 @@ def make_actor_frequencies(frame: pd.DataFrame, *, value: str = "mentions", by_o
              "article_share": "Share of articles"}[value]
     # graph_objects rather than plotly.express: this chart redraws on every filter change and px costs ~0.1 s.
     groups = shown.groupby("source", sort=True) if by_outlet else [(None, shown)]
+    palette = escaped_keys(colours)
     figure = go.Figure([go.Bar(x=group[value], y=group["actor"], orientation="h", name=outlet or label,
+                               marker_color=palette.get(outlet) if outlet else None,
                                showlegend=by_outlet, hovertemplate="%{y}: %{x}<extra>" + (outlet or "") + "</extra>")
                         for outlet, group in groups])
     figure.update_yaxes(categoryorder="array", categoryarray=list(totals.index)[::-1])
@@ -79,16 +172,24 @@ def make_actor_frequencies(frame: pd.DataFrame, *, value: str = "mentions", by_o
     return figure.update_layout(barmode="group", title=f"{label} per actor", height=height, **LAYOUT)
 
 
-def make_mentions_over_time(frame: pd.DataFrame, *, period_label: str = "week") -> go.Figure:
-    """Return one line per actor of mentions per period (columns period, actor, mentions)."""
+@plain_labels
+def make_mentions_over_time(
+    frame: pd.DataFrame, *, period_label: str = "week", colours: Mapping[str, str] | None = None
+) -> go.Figure:
+    """Return one line per actor of mentions per period (columns period, actor, mentions); `colours` maps
+    actors to their colours."""
     if frame.empty:
         return make_empty_figure()
     figure = px.line(frame, x="period", y="mentions", color="actor", markers=True,
+                     color_discrete_map=escaped_keys(colours),
                      title=f"Mentions per {period_label}", labels={"period": period_label.capitalize(),
                                                                    "mentions": "Mentions", "actor": "Actor"})
+    fit_period_axis(figure, frame["period"], period_label)
+    fit_count_axis(figure, frame["mentions"].max())
     return figure.update_layout(**LAYOUT)
 
 
+@plain_labels
 def make_cooccurrence_heatmap(frame: pd.DataFrame, *, limit: int = 25) -> go.Figure:
     """Return a symmetric heatmap of how often two actors appear together (the diagonal is left blank).
 
@@ -117,6 +218,7 @@ def find_polarity_range(frame: pd.DataFrame, columns: tuple[str, ...] = ("mean",
     return min(1.05, max(MIN_POLARITY_RANGE, round(largest * 1.1 + 0.005, 2)))
 
 
+@plain_labels
 def make_sentiment_by_actor(frame: pd.DataFrame) -> go.Figure:
     """Return mean sentiment with 95 % intervals per actor: toward the actor and of its own quotes, side by side.
 
@@ -167,17 +269,21 @@ def make_interval_trace(group: pd.DataFrame, *, name: str, colour: str) -> go.Sc
                       "<br>n=%{customdata[0]}<extra>" + name + "</extra>")
 
 
-def make_sentiment_over_time(frame: pd.DataFrame, *, period_label: str = "week") -> go.Figure:
+@plain_labels
+def make_sentiment_over_time(
+    frame: pd.DataFrame, *, period_label: str = "week", colours: Mapping[str, str] | None = None
+) -> go.Figure:
     """Return lines of mean sentiment toward each actor per period with 95 % intervals; small-n points hollow.
 
-    Columns period, actor, mean, n, low, high, small_n.
+    Columns period, actor, mean, n, low, high, small_n; `colours` maps actors to their colours.
     """
     if frame.empty:
         return make_empty_figure()
     figure = go.Figure()
+    palette = escaped_keys(colours)
     for actor, group in frame.groupby("actor", sort=False):
         figure.add_trace(go.Scatter(
-            x=group["period"], y=group["mean"], mode="lines+markers", name=actor,
+            x=group["period"], y=group["mean"], mode="lines+markers", name=actor, line_color=palette.get(actor),
             error_y={"type": "data", "symmetric": False, "array": group["high"] - group["mean"],
                      "arrayminus": group["mean"] - group["low"], "thickness": 1},
             marker={"size": 8, "symbol": ["circle-open" if flag else "circle" for flag in group["small_n"]]},
@@ -186,15 +292,18 @@ def make_sentiment_over_time(frame: pd.DataFrame, *, period_label: str = "week")
     reach = find_polarity_range(frame)
     figure.update_yaxes(title="Mean polarity", range=[-reach, reach])
     figure.update_xaxes(title=period_label.capitalize())
+    fit_period_axis(figure, frame["period"], period_label)
     figure.add_hline(y=0, line_dash="dot", line_color="#777")
     return figure.update_layout(title=f"Sentiment toward actors per {period_label}", legend_title_text="Actor",
                                 **LAYOUT)
 
 
+@plain_labels
 def make_sentiment_by_outlet(frame: pd.DataFrame) -> go.Figure:
     """Return a heatmap of mean sentiment toward each actor (rows) in each outlet (columns) with n in each cell.
 
-    Cells flagged small_n keep their number but no colour, so a single sentence cannot dominate the picture.
+    Cells flagged small_n keep their number on a plain grey, so a single sentence cannot dominate the picture
+    (and a selection where every cell is small still shows its numbers).
     """
     if frame.empty:
         return make_empty_figure()
@@ -206,16 +315,24 @@ def make_sentiment_by_outlet(frame: pd.DataFrame) -> go.Figure:
               for row_m, row_n in zip(means.to_numpy(), counts.fillna(0).to_numpy(), strict=True)]
     coloured = means.mask(few)
     reach = find_polarity_range(coloured.stack().rename("mean").to_frame(), ("mean",))
-    figure = go.Figure(go.Heatmap(z=coloured.to_numpy(), x=list(means.columns), y=list(means.index), zmin=-reach,
-                                  zmax=reach, zmid=0, colorscale=POLARITY_SCALE, text=labels,
-                                  texttemplate="%{text}", hoverongaps=False, colorbar={"title": "Mean polarity"},
-                                  hovertemplate="%{y} in %{x}: %{text}<extra></extra>"))
+    grey = means.notna() & few  # Plotly writes no text in a gap, so the small cells are a trace of their own
+    figure = go.Figure([
+        go.Heatmap(z=grey.astype(float).where(grey).to_numpy(), x=list(means.columns), y=list(means.index),
+                   colorscale=[[0, SMALL_N_GREY], [1, SMALL_N_GREY]], showscale=False, text=labels,
+                   texttemplate="%{text}", hoverongaps=False,
+                   hovertemplate="%{y} in %{x}: %{text} (too few sentences to colour)<extra></extra>"),
+        go.Heatmap(z=coloured.to_numpy(), x=list(means.columns), y=list(means.index), zmin=-reach,
+                   zmax=reach, zmid=0, colorscale=POLARITY_SCALE, text=labels,
+                   texttemplate="%{text}", hoverongaps=False, colorbar={"title": "Mean polarity"},
+                   hovertemplate="%{y} in %{x}: %{text}<extra></extra>"),
+    ])
     figure.update_yaxes(autorange="reversed")
     figure.update_xaxes(side="top")
     return figure.update_layout(title="Sentiment toward actors by outlet", plot_bgcolor="#ffffff",
                                 height=max(350, 36 * len(means) + 150), **LAYOUT)
 
 
+@plain_labels
 def make_stance_heatmap(frame: pd.DataFrame, *, small_n: int = 5) -> go.Figure:
     """Return an actor x target grid of net stance (-1 oppose … +1 support) with counts in each cell.
 
@@ -254,6 +371,7 @@ def make_stance_heatmap(frame: pd.DataFrame, *, small_n: int = 5) -> go.Figure:
                                 height=46 * len(actors) + 340, **{**LAYOUT, "margin": {**LAYOUT["margin"], "t": 190}})
 
 
+@plain_labels
 def make_stance_bars(frame: pd.DataFrame) -> go.Figure:
     """Return stacked support/oppose/neutral bars per actor, one panel per target.
 
@@ -273,6 +391,7 @@ def make_stance_bars(frame: pd.DataFrame) -> go.Figure:
     return figure.update_layout(barmode="stack", height=height, **PANELS_LAYOUT)
 
 
+@plain_labels
 def make_stance_over_time(frame: pd.DataFrame, *, period_label: str = "week", small_n: int = 5) -> go.Figure:
     """Return lines of net stance per target over time (columns period, target, net, n).
 
@@ -293,10 +412,12 @@ def make_stance_over_time(frame: pd.DataFrame, *, period_label: str = "week", sm
             legendgroup=trace.legendgroup, hoverinfo="skip", name=f"{trace.name} (few statements)",
             marker={"color": "white", "size": 7, "line": {"color": trace.line.color, "width": 1.5}}))
     figure.update_yaxes(range=[-1.05, 1.05])
+    fit_period_axis(figure, frame["period"], period_label)
     figure.add_hline(y=0, line_dash="dot", line_color="#777", layer="below")
     return figure.update_layout(**LAYOUT)
 
 
+@plain_labels
 def make_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> go.Figure:
     """Return the actor network: nodes (actor, x, y, mentions) and edges (x0, y0, x1, y1, polarity, relations, ...).
 
@@ -348,6 +469,7 @@ def classify_polarity(value: float) -> str:
     return "neutral"
 
 
+@plain_labels
 def make_quotes_by_speaker(frame: pd.DataFrame, *, limit: int = 20) -> go.Figure:
     """Return stacked bars of quotes per speaker by kind (columns speaker, kind, quotes)."""
     if frame.empty:

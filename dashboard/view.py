@@ -9,7 +9,7 @@ import streamlit as st
 
 from analysis.selection import Selection, apply_selection, describe_selection
 from analysis.store import Results
-from dashboard import cache, corpus
+from dashboard import cache, charts, corpus
 from dashboard.filters import draw_filters, read_selection, reset_filters
 
 CORPUS_KEY = "dat_corpus"  # session_state: the reader's CorpusChoice (a UI choice, not a result)
@@ -32,6 +32,14 @@ class View:
     def list_actor_names(self) -> dict[str, str]:
         """Return actor id -> display name for the whole corpus."""
         return dict(self.options.actors)
+
+    def actor_colours(self) -> dict[str, str]:
+        """Return actor name -> colour, the same whatever the filters (most mentioned actors first)."""
+        return charts.assign_colours([name for _, name in self.options.actors])
+
+    def outlet_colours(self) -> dict[str, str]:
+        """Return outlet -> colour, the same whatever the filters."""
+        return charts.assign_colours(self.options.outlets)
 
     def describe(self) -> str:
         """Return the selection in words."""

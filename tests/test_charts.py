@@ -156,10 +156,17 @@ def test_cooccurrence_diagonal_is_blank(selected) -> None:
 
 def test_sentiment_by_outlet_leaves_small_n_cells_uncoloured(selected) -> None:
     data = frames.summarize_sentiment_by_outlet(selected["mentions"], selected["articles"], small_n=2)
-    trace = charts.make_sentiment_by_outlet(data).data[0]
-    z = pd.DataFrame(trace.z, index=trace.y, columns=trace.x)
+    grey, coloured = charts.make_sentiment_by_outlet(data).data
+    z = pd.DataFrame(coloured.z, index=coloured.y, columns=coloured.x)
     assert pd.isna(z.loc["Russia", "Atlas Live"])  # n=1: a number but no colour
     assert round(z.loc["Joe Biden", "Meridian Wire"], 6) == 0.05  # n=2 keeps its colour
+    # a user's review: the small cells lost their numbers too, since Plotly writes no text in a gap; they are
+    # a plain grey trace of their own, with the same labels
+    small = pd.DataFrame(grey.z, index=grey.y, columns=grey.x)
+    assert small.loc["Russia", "Atlas Live"] == 1.0 and pd.isna(small.loc["Joe Biden", "Meridian Wire"])
+    assert grey.text == coloured.text
+    labels = pd.DataFrame(list(grey.text), index=grey.y, columns=grey.x)
+    assert labels.loc["Russia", "Atlas Live"].endswith("n=1")
 
 
 def test_network_colours_edges_by_polarity(selected) -> None:
@@ -194,3 +201,63 @@ def test_panel_titles_side_by_side_are_wrapped(selected) -> None:
     assert titles == ["Sentiment toward the actor<br>(its mention contexts)", "Sentiment of the actor's<br>own quotes"]
     bars = charts.make_stance_bars(frames.summarize_stance_matrix(selected["stances"], selected["articles"]))
     assert max(len(line) for note in bars.layout.annotations for line in note.text.split("<br>")) <= 20
+
+
+def test_markup_in_names_shows_as_typed_and_ids_stay_as_they_are():
+    # a user's review: an outlet called "<b>Bold Outlet</b>" showed in bold in the legend and the exports
+    articles = pd.DataFrame(
+        {"period": pd.to_datetime(["2022-02-21"]), "source": ["<b>Bold Outlet</b>"], "articles": [2]}
+    )
+    figure = charts.make_articles_per_day(articles)
+    assert [trace.name for trace in figure.data] == ["&lt;b&gt;Bold Outlet&lt;/b&gt;"]
+    stances = pd.DataFrame(
+        {
+            "actor_id": ["unregistered:AT&T <Corp>"],
+            "actor": ["AT&T <Corp>"],
+            "target_id": ["sanctions"],
+            "target": ["Sanctions"],
+            "net": [1.0],
+            "n": [5],
+            "support": [5],
+            "oppose": [0],
+            "neutral": [0],
+        }
+    )
+    heatmap = charts.make_stance_heatmap(stances)
+    assert list(heatmap.data[0].y) == ["AT&amp;T &lt;Corp&gt;"]
+    assert heatmap.data[0].customdata[0][0] == "unregistered:AT&T <Corp>"
+
+
+def test_an_actor_or_outlet_keeps_its_colour_whatever_the_filters_show():
+    # a user's review: an outlet was light blue unfiltered and orange with Putin chosen
+    colours = charts.assign_colours(["Russia", "Ukraine", "<b>Daily</b>"])
+    assert colours["Ukraine"] == charts.PALETTE[1]
+    only_ukraine = pd.DataFrame({"period": pd.to_datetime(["2022-02-21"]), "actor": ["Ukraine"], "mentions": [3]})
+    lines = charts.make_mentions_over_time(only_ukraine, colours=colours)
+    assert [trace.line.color for trace in lines.data] == [charts.PALETTE[1]]
+    sentiment = pd.DataFrame(
+        {"period": pd.to_datetime(["2022-02-21"]), "actor": ["Ukraine"], "mean": [0.1], "n": [9], "low": [0.0],
+         "high": [0.2], "small_n": [False]}
+    )
+    assert [trace.line.color for trace in charts.make_sentiment_over_time(sentiment, colours=colours).data] == [
+        charts.PALETTE[1]
+    ]
+    articles = pd.DataFrame({"period": pd.to_datetime(["2022-02-21"]), "source": ["<b>Daily</b>"], "articles": [2]})
+    bars = charts.make_articles_per_day(articles, colours=colours)
+    assert [trace.marker.color for trace in bars.data] == [charts.PALETTE[2]]
+
+
+def test_a_short_date_range_gets_one_dated_tick_per_period_and_whole_counts():
+    # a user's review: two days of articles showed "23:59:59.999 Jan 9, 2022" and "0.5" articles
+    articles = pd.DataFrame(
+        {"period": pd.to_datetime(["2022-01-10", "2022-01-11"]), "source": ["Wire", "Wire"], "articles": [1, 3]}
+    )
+    figure = charts.make_articles_per_day(articles, period_label="day")
+    assert (figure.layout.xaxis.tickformat, figure.layout.xaxis.dtick) == ("%d %b %Y", 86_400_000)
+    assert (figure.layout.yaxis.dtick, figure.layout.yaxis.tick0) == (1, 0)
+    many = pd.DataFrame(
+        {"period": pd.date_range("2022-01-03", periods=20, freq="W-MON"), "actor": "Russia", "mentions": 40}
+    )
+    lines = charts.make_mentions_over_time(many, period_label="week")
+    axes = (lines.layout.xaxis.tickformat, lines.layout.xaxis.dtick, lines.layout.yaxis.dtick)
+    assert axes == ("%d %b %Y", None, None)

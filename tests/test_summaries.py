@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis.summaries import (
+    complete_periods,
     count_articles_by_period,
     count_cooccurrence,
     count_mentions_by_actor,
@@ -111,3 +112,35 @@ def test_count_articles_by_period(articles):
         ("2022-02-22", "Wire", 1),
         ("2022-03-01", "Daily", 1),
     ]
+
+
+def test_complete_periods_gives_zero_where_articles_exist_and_a_break_where_none_do():
+    # a user's review: a line joined straight across weeks in which the actor had no mention, or there was no
+    # article at all
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c"],
+            "source": ["Wire", "Wire", "Wire"],
+            "published": pd.to_datetime(["2022-02-21T10:00Z", "2022-02-22T09:00Z", "2022-03-15T08:00Z"], utc=True),
+            "duplicate_of": ["", "", ""],
+        }
+    )
+    mentions = pd.DataFrame(
+        [("a", 0, "putin", "Vladimir Putin", "person"), ("b", 0, "ukraine", "Ukraine", "country"),
+         ("c", 0, "putin", "Vladimir Putin", "person")],
+        columns=["article_id", "sentence_id", "actor_id", "actor", "actor_type"],
+    )
+    counts = complete_periods(count_mentions_over_time(mentions, articles, freq="W"), articles, freq="W")
+    values = counts[["period", "actor_id", "mentions"]].values
+    rows = [(str(period.date()), actor, None if pd.isna(count) else int(count)) for period, actor, count in values]
+    assert rows == [
+        ("2022-02-21", "putin", 1),
+        ("2022-02-21", "ukraine", 1),
+        ("2022-02-28", "putin", None),
+        ("2022-02-28", "ukraine", None),
+        ("2022-03-07", "putin", None),
+        ("2022-03-07", "ukraine", None),
+        ("2022-03-14", "putin", 1),
+        ("2022-03-14", "ukraine", 0),
+    ]
+    assert counts["share_of_voice"].fillna(-1).tolist() == [0.5, 0.5, -1, -1, -1, -1, 1.0, 0.0]

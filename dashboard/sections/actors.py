@@ -31,7 +31,7 @@ def draw_frequencies(view: View) -> export.ChartItem | None:
         show_empty("actor mentions", view=view, table="mentions")
         return None
     value = ("share_of_voice" if measure == "mentions" else "article_share") if share else measure
-    figure = charts.make_actor_frequencies(data, value=value, by_outlet=by_outlet)
+    figure = charts.make_actor_frequencies(data, value=value, by_outlet=by_outlet, colours=view.outlet_colours())
     item = export.ChartItem("actor_frequencies", "Actor frequencies", figure, data)
     draw_chart(item, key=f"{KEY}_frequencies")
     return item
@@ -46,11 +46,15 @@ def draw_over_time(view: View) -> export.ChartItem | None:
         top = mentions["actor_id"].value_counts().head(5).index
         mentions = mentions[mentions["actor_id"].isin(top)]
         st.caption("Showing the five most mentioned actors; choose actors in the sidebar to compare others.")
-    data = summaries.count_mentions_over_time(mentions, view.selected["articles"], freq=grain, include_duplicates=True)
+    articles = view.selected["articles"]
+    data = summaries.count_mentions_over_time(mentions, articles, freq=grain, include_duplicates=True)
+    data = summaries.complete_periods(data, articles, freq=grain, include_duplicates=True)
     if data.empty:
         show_empty("dated mentions", view=view, table="mentions", dated=True)
         return None
-    figure = charts.make_mentions_over_time(data, period_label=GRANULARITIES[grain])
+    if data["mentions"].isna().any():
+        st.caption(f"A break in a line marks a {GRANULARITIES[grain]} without any article in this selection.")
+    figure = charts.make_mentions_over_time(data, period_label=GRANULARITIES[grain], colours=view.actor_colours())
     item = export.ChartItem("mentions_over_time", "Mentions over time", figure, data)
     draw_chart(item, key=f"{KEY}_over_time")
     return item

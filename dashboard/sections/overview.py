@@ -48,7 +48,8 @@ def draw_articles_per_day(view: View) -> export.ChartItem | None:
         show_empty("dated articles", view=view, table="articles", dated=True)
         return None
     item = export.ChartItem(f"articles_per_{period}", f"Articles per {period} by outlet",
-                            charts.make_articles_per_day(data, period_label=period), data)
+                            charts.make_articles_per_day(data, period_label=period, colours=view.outlet_colours()),
+                            data)
     draw_chart(item, key=f"{KEY}_per_day")
     return item
 

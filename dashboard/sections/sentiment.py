@@ -54,7 +54,7 @@ def draw_over_time(view: View) -> export.ChartItem | None:
     if data.empty:
         show_empty("dated, scored mentions", view=view, table="mentions", dated=True)
         return None
-    figure = charts.make_sentiment_over_time(data, period_label=GRANULARITIES[grain])
+    figure = charts.make_sentiment_over_time(data, period_label=GRANULARITIES[grain], colours=view.actor_colours())
     item = export.ChartItem("sentiment_over_time", "Sentiment over time", figure, data)
     draw_chart(item, key=f"{KEY}_over_time")
     return item
