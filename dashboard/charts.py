@@ -92,7 +92,7 @@ def fit_period_axis(figure: go.Figure, periods: pd.Series, period_label: str) ->
     dated = pd.to_datetime(periods.dropna())
     if dated.empty:
         return figure
-    axis = {"tickformat": "%b %Y" if period_label == "month" else "%d %b %Y"}
+    axis = {"tickformat": "%b %Y" if period_label == "month" else "%d %b<br>%Y"}
     if dated.nunique() <= FEW_PERIODS and period_label in PERIOD_TICKS:
         axis.update(tick0=dated.min(), dtick=PERIOD_TICKS[period_label])
     return figure.update_xaxes(**axis)

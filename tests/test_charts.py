@@ -253,11 +253,11 @@ def test_a_short_date_range_gets_one_dated_tick_per_period_and_whole_counts():
         {"period": pd.to_datetime(["2022-01-10", "2022-01-11"]), "source": ["Wire", "Wire"], "articles": [1, 3]}
     )
     figure = charts.make_articles_per_day(articles, period_label="day")
-    assert (figure.layout.xaxis.tickformat, figure.layout.xaxis.dtick) == ("%d %b %Y", 86_400_000)
+    assert (figure.layout.xaxis.tickformat, figure.layout.xaxis.dtick) == ("%d %b<br>%Y", 86_400_000)
     assert (figure.layout.yaxis.dtick, figure.layout.yaxis.tick0) == (1, 0)
     many = pd.DataFrame(
         {"period": pd.date_range("2022-01-03", periods=20, freq="W-MON"), "actor": "Russia", "mentions": 40}
     )
     lines = charts.make_mentions_over_time(many, period_label="week")
     axes = (lines.layout.xaxis.tickformat, lines.layout.xaxis.dtick, lines.layout.yaxis.dtick)
-    assert axes == ("%d %b %Y", None, None)
+    assert axes == ("%d %b<br>%Y", None, None)
