@@ -60,6 +60,9 @@ class SpeechCues:
     summary_nouns: frozenset[str] = frozenset()  # ", a claim that could not be verified" ends the content
     subordinators: frozenset[str] = frozenset()  # "After X said …, Y did": X's words end at the comma
     outlet_nouns: frozenset[str] = frozenset()  # "told the Nice-Matin regional daily": an audience, no content
+    duration_openers: frozenset[str] = frozenset()  # "has been saying for months": how long, no content
+    duration_words: frozenset[str] = frozenset()
+    accusation_reasons: frozenset[str] = frozenset()  # "criticised Russia for …": an accusation with content
     content_adjuncts: frozenset[str] = frozenset()  # adjunct words that also open content ("vowed to denazify")
     person_relatives: frozenset[str] = frozenset()  # ", who is chair of X said": the speaker is before the comma
     relative_objects: frozenset[str] = frozenset()  # the prepositions before "X" in that clause
@@ -171,6 +174,9 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         content_breaks=word_set(data, "content_breaks"),
         summary_nouns=word_set(data, "summary_nouns"),
         outlet_nouns=word_set(data, "outlet_nouns"),
+        duration_openers=word_set(data, "duration_openers"),
+        duration_words=word_set(data, "duration_words"),
+        accusation_reasons=word_set(data, "accusation_reasons"),
         subordinators=word_set(data, "subordinators"),
         content_adjuncts=word_set(data, "content_adjuncts"),
         person_relatives=word_set(data, "person_relatives"),

@@ -762,6 +762,8 @@ def content_after(view: ArticleView, sentence: SentenceView, cue: Cue) -> tuple[
     words = [token for token in sentence.tokens[first:] if token.start < end and token.is_word]
     if len(words) <= SHORT_ADJUNCT and words[0].lower in view.cues.adjunct_words - view.cues.content_adjuncts:
         return None  # "said on Twitter.": where or when it was said, no statement
+    if says_only_how_long(view, words) or accuses_only(view, cue, words):
+        return None
     told = cue.text in view.cues.audience_cues and first == cue.last and not any(w.lower == "to" for w in words)
     if told and len(words) <= SHORT_ADJUNCT + 1 and (words[-1].text[0].isupper() or is_outlet(view, words)):
         return None  # "told the Russian journalist Ksenia Sobchak.": whom it was told, no statement
@@ -778,6 +780,22 @@ def in_opening_subordinate(view: ArticleView, sentence: SentenceView, cue: Cue) 
     if not words or words[0].lower not in view.cues.subordinators:
         return False
     return not any(token.text == "," for token in sentence.tokens[: cue.first])
+
+
+def says_only_how_long(view: ArticleView, words: list[Token]) -> bool:
+    """True for content that only says for how long: "has been saying for months", "since last year"."""
+    cues = view.cues
+    return len(words) <= SHORT_ADJUNCT and words[0].lower in cues.duration_openers and words[-1].lower in (
+        cues.duration_words | cues.time_words
+    )
+
+
+def accuses_only(view: ArticleView, cue: Cue, words: list[Token]) -> bool:
+    """True for an accusation verb followed only by whom it accuses ("NATO criticised Russia."): no reason
+    (`accusation_reasons`), at most three words."""
+    if cue.group != "accusation_verbs" or len(words) > 3:
+        return False
+    return not any(word.lower in view.cues.accusation_reasons for word in words)
 
 
 def is_clause_comma(view: ArticleView, token: Token) -> bool:
@@ -842,6 +860,8 @@ def reported_content(
         return None  # "responded by blocking", "maintained his lead": an act, not a statement
     if after is not None:
         return after
+    if cue.group == "accusation_verbs":
+        return None  # "Citing a theory, Trump accused Rafael Cruz": the words before are no accusation
     if opener in ("which", "that") and earlier:
         return earlier[-1].start, earlier[-1].end
     if opener == "," and is_parenthetical(view, sentence, cue):

@@ -1048,6 +1048,13 @@ def test_a_summing_up_apposition_after_the_content_is_the_reporters(nlp, cues):
             [("oskar_lind", "The port will close soon")],
         ),
         ("The port will close soon, Lind told the state broadcaster.", [("oskar_lind", "The port will close soon")]),
+        # a user's review: "confirming what Moscow has been saying for months" reported "for months"
+        ("Lind has been saying for months.", []),
+        ("The port will close, Lind said over the weekend.", [("oskar_lind", "The port will close")]),
+        # ... and "NATO criticised Russia" reported "Russia": an accusation needs its reason to be a statement
+        ("Lind criticised Norland.", []),
+        ("Citing a rumour, Lind accused Norland.", []),
+        ("Lind criticised Norland for the closure.", [("oskar_lind", "Norland for the closure")]),
         # a request or a statement after the one told still is one
         ("Lind told their nationals to leave Norland.", [("oskar_lind", "their nationals to leave Norland")]),
         ("Lind vowed to defend Norland.", [("oskar_lind", "to defend Norland")]),
