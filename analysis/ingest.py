@@ -515,6 +515,22 @@ def fill_missing_sources(records: pd.DataFrame, name: str) -> tuple[pd.DataFrame
     return records.assign(source=records["source"].where(~missing, stem)), [note]
 
 
+def first_places(records: pd.DataFrame, articles: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """Article id -> (file, location) of the first record that holds it, to name the original of a copy."""
+    places: dict[str, tuple[str, str]] = {}
+    for file, location, article_id in zip(records["file"], records["location"], articles[ARTICLE_ID], strict=True):
+        places.setdefault(article_id, (file, location))
+    return places
+
+
+def describe_place(place: tuple[str, str], file: str) -> str:
+    """ "row 3" in the same file, else "other.csv, row 3"; the file alone where it has no location."""
+    other, location = place
+    if other == file:
+        return location or "the same file"
+    return f"{other}, {location}" if location else other
+
+
 def build_result(parts: Sequence[FileRecords], problems: Sequence[Problem], *, threshold: float) -> IngestResult:
     """The articles table from all records: empty ones dropped, texts built, duplicates handled."""
     combined = combine_parts(parts)
@@ -530,8 +546,9 @@ def build_result(parts: Sequence[FileRecords], problems: Sequence[Problem], *, t
     ]
     copies = find_exact_duplicates(articles, digests=digests)
     repeated = (copies != "").to_numpy()
+    places = first_places(records, articles)
     removed = [
-        Problem(file, location, f"{EXACT_DUPLICATE} {kept}{SKIPPED}")
+        Problem(file, location, f"{EXACT_DUPLICATE} {describe_place(places[kept], file)} (article {kept}){SKIPPED}")
         for file, location, kept in zip(
             records["file"][repeated], records["location"][repeated], copies[repeated], strict=True
         )

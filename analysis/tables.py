@@ -69,17 +69,19 @@ def read_tab_separated(text: str) -> RawTable:
 def read_delimited(text: str, *, delimiter: str, quoting: int = csv.QUOTE_MINIMAL) -> RawTable:
     """The rows of CSV/TSV text under its header line; rows with the wrong number of fields are reported.
 
-    Rows are numbered from 1 after the header ("row 12"); a malformed row is reported by its lines. Rows whose
-    fields are all empty (blank lines, ",,,") hold nothing and are passed over.
+    Rows are numbered from 1 after the header ("row 12"); a malformed row is reported by its number and lines
+    ("row 3 (lines 4-6)"). Rows whose fields are all empty (blank lines, ",,,") hold nothing and are passed over.
+    A malformed record whose first line leaves a quotation mark open swallowed the lines after it: those are
+    read again one by one, and each that has the header's number of fields is kept as a row of its own.
     """
     csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
+    physical = io.StringIO(text, newline="").readlines()  # the lines as the reader counts them
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quoting=quoting)
     header: list[str] | None = None
     rows, locations, issues, record, last_line = [], [], [], 0, 0
     try:
         for fields in reader:
-            lines = describe_lines(last_line + 1, reader.line_num)
-            last_line = reader.line_num
+            first, last_line = last_line + 1, reader.line_num
             if not any(field.strip() for field in fields):
                 continue
             if header is None:
@@ -89,8 +91,13 @@ def read_delimited(text: str, *, delimiter: str, quoting: int = csv.QUOTE_MINIMA
             if len(fields) == len(header):
                 rows.append(fields)
                 locations.append(f"row {record}")
-            else:
-                issues.append((lines, f"malformed row: expected {len(header)} fields, found {len(fields)} - skipped"))
+                continue
+            kept, lost = malformed_record(fields, len(header), physical[first - 1 : last_line], first=first,
+                                          record=record, delimiter=delimiter, quoting=quoting)
+            rows += [row for _, row in kept]
+            locations += [location for location, _ in kept]
+            issues += lost
+            record += len(kept) + len(lost) - 1
     except csv.Error as error:
         issues.append((f"line {last_line + 1}", f"unreadable table text ({error}) - rest of the file skipped"))
     frame = pd.DataFrame(rows, columns=header or [], dtype=object)
@@ -106,6 +113,46 @@ def choose_delimiter(text: str) -> str:
     if "," in header:
         return ","
     return max((";", "\t"), key=header.count) if (";" in header or "\t" in header) else ","
+
+
+def malformed_record(
+    fields: list[str], width: int, lines: Sequence[str], *, first: int, record: int, delimiter: str, quoting: int
+) -> tuple[list[tuple[str, list[str]]], list[tuple[str, str]]]:
+    """(kept (location, fields), lost (location, reason)) for record number `record`, read from `lines` (the
+    first of them line `first`) with the wrong number of fields. Usually it is lost whole. When its first line
+    leaves a quotation mark open and the lines it swallowed hold whole rows, only that line is lost and the
+    others are rows of their own, numbered on."""
+    reread = reread_lines(lines[1:], delimiter, quoting, first=first + 1)
+    if not leaves_quote_open(lines[0]) or not any(len(again) == width for _, again in reread):
+        where = f"row {record} ({describe_lines(first, first + len(lines) - 1)})"
+        return [], [(where, wrong_width(width, len(fields)))]
+    kept, lost = [], [(f"row {record} (line {first})", "malformed row: a quotation mark is not closed - skipped")]
+    for number, (line, again) in enumerate(reread, start=record + 1):
+        if len(again) == width:
+            kept.append((f"row {number}", again))
+        else:
+            lost.append((f"row {number} (line {line})", wrong_width(width, len(again))))
+    return kept, lost
+
+
+def wrong_width(width: int, found: int) -> str:
+    """The reason a row with the wrong number of fields is skipped."""
+    return f"malformed row: expected {width} fields, found {found} - skipped"
+
+
+def leaves_quote_open(line: str) -> bool:
+    """True when a line read alone ends inside a quoted field (an odd number of quotation marks)."""
+    return line.count('"') % 2 == 1
+
+
+def reread_lines(lines: Sequence[str], delimiter: str, quoting: int, *, first: int) -> list[tuple[int, list[str]]]:
+    """(line number, fields) of each line read on its own, blank ones left out."""
+    found = []
+    for number, line in enumerate(lines, start=first):
+        fields = next(csv.reader([line], delimiter=delimiter, quoting=quoting), [])
+        if any(field.strip() for field in fields):
+            found.append((number, fields))
+    return found
 
 
 def describe_lines(first: int, last: int) -> str:

@@ -256,7 +256,7 @@ def test_malformed_rows_empty_text_and_bad_jsonl_lines(tmp_path: Path) -> None:
     assert result.articles["text"].tolist() == ["A\n\nFirst.", "D\n\nFourth.", "Alpha.", "Beta."]
     assert result.origins["location"].tolist() == ["row 1", "row 4", "line 1", "line 3"]
     assert reasons(result) == [
-        f"{table}, line 3: malformed row: expected 3 fields, found 4 - skipped",
+        f"{table}, row 2 (line 3): malformed row: expected 3 fields, found 4 - skipped",
         f"{table}, row 4: unreadable date 'soon' - kept without a date",
         f"{table}: no source column or URL in 3 rows - source set to the file name 'rows'",
         f"{lines}, line 2: invalid JSON (Expecting property name enclosed in double quotes at column 2) - skipped",
@@ -365,7 +365,7 @@ def test_exact_duplicates_are_removed_and_near_duplicates_marked(tmp_path: Path)
     # the edited copy was published first, so the Meridian Wire story is marked as its near-duplicate
     assert articles["duplicate_of"].tolist() == [articles["article_id"][1], "", ""]
     first_id = make_article_id("https://meridianwire.example/vote", "")
-    assert f"{path}, row 3: exact duplicate of {first_id} - skipped" in reasons(result)
+    assert f"{path}, row 3: exact duplicate of row 1 (article {first_id}) - skipped" in reasons(result)
     copies = [row for row in rows[:2]] + [(f"Copy {n}", STORY, "2022-03-0" + str(n), "") for n in (1, 2)]
     lines = ["title,text,date,source"] + [
         ",".join(f'"{value}"' for value in row[:3]) + f",Outlet {n}" for n, row in enumerate(copies)

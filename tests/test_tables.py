@@ -37,8 +37,8 @@ def test_read_delimited_reports_malformed_rows_by_line_and_keeps_the_rest() -> N
     assert table.rows.values.tolist() == [["A", "Body one\nsecond line"], ["C", "body three"]]
     assert table.locations == ("row 1", "row 3")
     assert table.issues == (
-        ("line 4", "malformed row: expected 2 fields, found 3 - skipped"),
-        ("line 7", "malformed row: expected 2 fields, found 1 - skipped"),
+        ("row 2 (line 4)", "malformed row: expected 2 fields, found 3 - skipped"),
+        ("row 4 (line 7)", "malformed row: expected 2 fields, found 1 - skipped"),
     )
     assert table.n_records == 4
 
@@ -50,7 +50,22 @@ def test_read_delimited_names_blank_and_repeated_headers() -> None:
 
 def test_read_delimited_reports_a_multiline_bad_record_by_its_lines() -> None:
     table = read_delimited('text,date\n"a\nb",1,2\n', delimiter=",")
-    assert table.issues == (("lines 2-3", "malformed row: expected 2 fields, found 3 - skipped"),)
+    assert table.issues == (("row 1 (lines 2-3)", "malformed row: expected 2 fields, found 3 - skipped"),)
+
+
+def test_read_delimited_keeps_the_rows_an_unclosed_quotation_mark_swallowed() -> None:
+    # a user's review: 'B,"broken' swallowed the next two good rows (one of them a Lavrov article), reported
+    # only as "lines 6-8 malformed row"
+    text = 'title,text,date\nA,one,2022-02-21\nB,"broken,2022-02-22\nC,Lavrov spoke,2022-02-23\nD,four,2022-02-24\n'
+    table = read_delimited(text, delimiter=",")
+    assert table.rows.values.tolist() == [
+        ["A", "one", "2022-02-21"],
+        ["C", "Lavrov spoke", "2022-02-23"],
+        ["D", "four", "2022-02-24"],
+    ]
+    assert table.locations == ("row 1", "row 3", "row 4")
+    assert table.issues == (("row 2 (line 3)", "malformed row: a quotation mark is not closed - skipped"),)
+    assert table.n_records == 4
 
 
 @pytest.mark.parametrize(
