@@ -265,7 +265,7 @@ def test_data_page_lists_skipped_rows(tmp_path: Path) -> None:
     app = open_page("data", choice=choice)
     problems = app.dataframe[0].value
     assert problems.to_dict("records") == [{"file": "bad.csv", "location": "row 3", "reason": "empty text - skipped"}]
-    assert "1 file(s) or row(s) were skipped" in app.warning[0].value
+    assert app.warning[0].value == "1 file(s) or row(s) skipped, each listed here:"
 
 
 def test_registry_edit_adds_an_alias_and_reanalyses(cache_dir: Path, tmp_path: Path) -> None:
@@ -374,9 +374,11 @@ def test_upload_a_table_with_column_mapping(cache_dir: Path) -> None:
     app.switch_page("dashboard/pages/overview.py").run()
     assert app.metric[0].value == "2"
     app.switch_page("dashboard/pages/data.py").run()
-    assert "1 file(s) or row(s) were skipped" in app.warning[0].value
+    assert app.warning[0].value == "1 file(s) or row(s) skipped, each listed here:"
     skipped = next(frame.value for frame in app.dataframe if "location" in frame.value.columns)
     assert list(skipped["location"]) == ["row 3"]
+    # a user's review: the file column showed the cache folder's long path, which hid the file's own name
+    assert list(skipped["file"]) == ["articles.csv"]
 
 
 def test_a_copied_address_opens_the_same_results_folder(cache_dir: Path, tmp_path: Path) -> None:

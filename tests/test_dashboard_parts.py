@@ -244,3 +244,12 @@ def test_an_address_naming_what_the_server_lacks_gives_the_reason(params, reason
 
     monkeypatch.setenv(corpus.CACHE_ENV, str(tmp_path))
     assert corpus.decode_choice(params) == (None, reason)
+
+
+def test_the_skipped_banner_counts_exact_duplicates_apart():
+    # a user's review: "10 file(s) or row(s) were skipped" stood under "Articles skipped: 0"; all were copies
+    from dashboard.sections.data import describe_skipped
+
+    rows = pd.DataFrame({"reason": ["exact duplicate of row 1 (article ab) - skipped", "empty text - skipped"]})
+    assert describe_skipped(rows) == "1 file(s) or row(s) skipped and 1 exact duplicate(s) removed, each listed here:"
+    assert describe_skipped(rows.iloc[:1]) == "1 exact duplicate(s) removed, each listed here:"

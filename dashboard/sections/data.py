@@ -102,12 +102,13 @@ def draw_ingest_summary(view: View) -> None:
     """Show the run summary, every skipped file or row with the reason, the notices and the near-duplicates."""
     st.subheader("Ingest summary")
     st.text(view.results.summary or "No summary was recorded for this corpus.")
-    skipped = problems_frame([problem for problem in view.results.problems if problem.skipped])
-    notices = problems_frame([problem for problem in view.results.problems if not problem.skipped])
+    folder = view.choice.location if view.choice.kind in ("upload", "sample") else ""
+    skipped = relative_files(problems_frame([p for p in view.results.problems if p.skipped]), folder)
+    notices = relative_files(problems_frame([p for p in view.results.problems if not p.skipped]), folder)
     if skipped.empty:
         st.success("No file or row was skipped.")
     else:
-        st.warning(f"{len(skipped)} file(s) or row(s) were skipped:")
+        st.warning(describe_skipped(skipped))
         st.dataframe(skipped, hide_index=True, key=f"{KEY}_skipped")
     if not notices.empty:
         reasons = notices["reason"].value_counts()
@@ -116,6 +117,25 @@ def draw_ingest_summary(view: View) -> None:
         with st.expander(f"The {len(notices)} notice(s) file by file"):
             st.dataframe(notices, hide_index=True, key=f"{KEY}_notices")
     draw_duplicates(view)
+
+
+def relative_files(problems: pd.DataFrame, folder: str) -> pd.DataFrame:
+    """The problems with each file named from inside the corpus folder (an upload is kept in a cache folder
+    whose long path would hide the file's own name); other paths as they are."""
+    if not folder or problems.empty:
+        return problems
+    prefix = folder.rstrip("/") + "/"
+    return problems.assign(file=problems["file"].map(lambda name: name.removeprefix(prefix)))
+
+
+def describe_skipped(skipped: pd.DataFrame) -> str:
+    """The banner over the skipped files and rows: exact duplicates apart from the rest, which the summary
+    above counts as "Articles skipped"."""
+    copies = int(skipped["reason"].str.startswith("exact duplicate").sum())
+    others = len(skipped) - copies
+    parts = [f"{others} file(s) or row(s) skipped"] if others else []
+    parts += [f"{copies} exact duplicate(s) removed"] if copies else []
+    return " and ".join(parts) + ", each listed here:"
 
 
 def draw_duplicates(view: View) -> None:
