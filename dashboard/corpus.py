@@ -97,10 +97,15 @@ def analyse_corpus(choice: CorpusChoice, *, content_hash: str,
 def check_results_folder(path: str) -> str:
     """Return "" when path is a results folder the dashboard can open, else the reason it is not."""
     folder = Path(path).expanduser()
+    if folder.is_file():
+        return (f"{folder} is a file, not a results folder. Upload it under \"Upload files\" to analyse it here, "
+                f"or run `python -m analysis run {folder} --out RESULTS` and open the RESULTS folder.")
     if not folder.is_dir():
         return f"{folder} is not a folder."
     if not is_analysed(folder):
-        return f"{folder} has no {MANIFEST}: run `python -m analysis run INPUT --out {folder}` first."
+        return (f"{folder} holds no ActorLens results (no {MANIFEST}). If it holds articles, upload them under "
+                f"\"Upload files\", or run `python -m analysis run {folder} --out RESULTS` with a new RESULTS "
+                "folder and open that here.")
     try:
         load_results(folder)
     except (OSError, ValueError, KeyError) as error:

@@ -17,16 +17,25 @@ from analysis.stance import load_targets
 
 
 def add_alias(data: dict[str, Any], *, actor_id: str, alias: str) -> dict[str, Any]:
-    """Return a copy of the registry data with one more alias for an actor; ValueError if unknown or empty."""
+    """Return a copy of the registry data with one more alias for an actor; ValueError, in words for the
+    dashboard's reader, if the actor is unknown, the alias empty, or already a name of another actor."""
     alias = " ".join(alias.split())
     if not alias:
         raise ValueError("The alias is empty.")
+    registry = parse_registry(data, source="registry")
+    owner = registry.resolve_name(alias)
+    if owner is not None and owner.id != actor_id:
+        chosen = registry.get(actor_id)
+        raise ValueError(f"'{alias}' already names {owner.name}, so it cannot also name "
+                         f"{chosen.name if chosen else actor_id}. Choose {owner.name} in the Actor box to keep it "
+                         "there, or add a longer spelling that only this actor has.")
     edited = copy.deepcopy(data)
     for entry in edited.get("actors", []):
         if entry.get("id") == actor_id:
             aliases = list(entry.get("aliases") or [])
             if alias not in aliases and alias != entry.get("name"):
                 entry["aliases"] = [*aliases, alias]
+            parse_registry(edited, source="edited registry")  # raises RegistryError (a ValueError) when invalid
             return edited
     raise ValueError(f"No actor with id '{actor_id}'.")
 

@@ -118,6 +118,22 @@ def test_add_alias_returns_a_new_registry() -> None:
         registry_edit.add_alias(REGISTRY, actor_id="nobody", alias="x")
 
 
+def test_an_alias_another_actor_has_is_refused_in_the_readers_words() -> None:
+    # a user's review: "Putin" added to Russia gave "…actors_4c91….yaml, actor 2 (vladimir_putin): its short
+    # name 'Putin' is also a name of 'russia'; remove it there or give this actor other short_names"
+    data = {"actors": [
+        {"id": "russia", "name": "Russia", "type": "country"},
+        {"id": "vladimir_putin", "name": "Vladimir Putin", "type": "person"},
+    ]}
+    with pytest.raises(ValueError) as raised:
+        registry_edit.add_alias(data, actor_id="russia", alias="Putin")
+    assert str(raised.value) == (
+        "'Putin' already names Vladimir Putin, so it cannot also name Russia. Choose Vladimir Putin in the Actor "
+        "box to keep it there, or add a longer spelling that only this actor has."
+    )
+    assert registry_edit.add_alias(data, actor_id="vladimir_putin", alias="Putin")["actors"][1]["aliases"] == ["Putin"]
+
+
 def test_add_actor_validates_and_makes_an_id() -> None:
     edited = registry_edit.add_actor(REGISTRY, name="Annalena Baerbock", actor_type="person", aliases=("Baerbock", ""))
     assert edited["actors"][1] == {"id": "annalena_baerbock", "name": "Annalena Baerbock", "type": "person",
@@ -253,3 +269,21 @@ def test_the_skipped_banner_counts_exact_duplicates_apart():
     rows = pd.DataFrame({"reason": ["exact duplicate of row 1 (article ab) - skipped", "empty text - skipped"]})
     assert describe_skipped(rows) == "1 file(s) or row(s) skipped and 1 exact duplicate(s) removed, each listed here:"
     assert describe_skipped(rows.iloc[:1]) == "1 exact duplicate(s) removed, each listed here:"
+
+
+def test_a_results_path_that_is_a_corpus_says_how_to_open_it(tmp_path) -> None:
+    # a user's review: the corpus folder got "run python -m analysis run INPUT --out <the data folder> first",
+    # advice to write results into the data, and a CSV path only "…is not a folder."
+    from dashboard import corpus
+
+    table = tmp_path / "articles.csv"
+    table.write_text("title,text\nA,B\n", encoding="utf-8")
+    assert corpus.check_results_folder(str(table)) == (
+        f'{table} is a file, not a results folder. Upload it under "Upload files" to analyse it here, '
+        f"or run `python -m analysis run {table} --out RESULTS` and open the RESULTS folder."
+    )
+    assert corpus.check_results_folder(str(tmp_path)) == (
+        f'{tmp_path} holds no ActorLens results (no manifest.json). If it holds articles, upload them under '
+        f'"Upload files", or run `python -m analysis run {tmp_path} --out RESULTS` with a new RESULTS folder '
+        "and open that here."
+    )
