@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import io
 from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
+
+from analysis.ingest import read_table
 
 ACCEPTED_TYPES: tuple[str, ...] = ("md", "txt", "html", "htm", "csv", "tsv", "jsonl", "json", "parquet", "zip")
 TABLE_TYPES: tuple[str, ...] = ("csv", "tsv", "jsonl", "json", "parquet")
@@ -43,16 +44,10 @@ def is_table(name: str) -> bool:
 
 
 def read_table_preview(name: str, data: bytes, *, rows: int = 5) -> pd.DataFrame:
-    """Return the first rows of an uploaded table; ValueError with the reason when it cannot be parsed."""
-    suffix = name.lower().rsplit(".", 1)[-1]
-    stream = io.BytesIO(data)
-    try:
-        if suffix in ("csv", "tsv"):
-            return pd.read_csv(stream, sep="\t" if suffix == "tsv" else ",", nrows=rows, dtype=str)
-        if suffix == "jsonl":
-            return pd.read_json(stream, lines=True, nrows=rows, dtype=False)
-        if suffix == "json":
-            return pd.read_json(stream, dtype=False).head(rows)
-        return pd.read_parquet(stream).head(rows)
-    except (ValueError, OSError, UnicodeDecodeError) as error:
-        raise ValueError(f"{name}: cannot be read as a {suffix} table ({error})") from error
+    """Return the first rows of an uploaded table, read as the analysis reads it (a malformed row among them
+    is left out, as the analysis leaves it out); ValueError with the reason when the file is no table."""
+    table, problems = read_table(name, data)
+    if table is None:
+        reasons = "; ".join(problem.reason for problem in problems) or "unreadable"
+        raise ValueError(f"{name}: cannot be read as a table ({reasons})")
+    return table.rows.head(rows)

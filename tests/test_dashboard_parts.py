@@ -164,6 +164,11 @@ def test_table_preview_and_errors() -> None:
     assert uploads.is_table("X.JSONL") and not uploads.is_table("a.md")
     with pytest.raises(ValueError, match="cannot be read"):
         uploads.read_table_preview("x.parquet", b"not parquet")
+    # a user's review: a bad row among the first five broke the preview (and the column mapping with it)
+    # while the analysis read the file fine
+    table = b'headline,body,day\nA,one,1\nB,two,2,extra\nC,"three,3\nD,four,4\n'
+    preview = uploads.read_table_preview("bad2.csv", table)
+    assert preview.values.tolist() == [["A", "one", "1"], ["D", "four", "4"]]
 
 
 def test_network_edges_graphml_and_gephi_csv() -> None:
