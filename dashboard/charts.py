@@ -24,6 +24,7 @@ PANEL_TITLE_WIDTH = 26  # characters per line of a panel title, so that titles s
 FACET_TITLE_WIDTH = 20  # the same for the narrower panels of three-column grids
 # A white halo around node labels, so that a label stays readable where ties run under it.
 LABEL_HALO = "-1px -1px 0 white, 1px -1px 0 white, -1px 1px 0 white, 1px 1px 0 white, 0 0 3px white, 0 0 4px white"
+FACET_COLUMN_GAP = 0.06  # between columns of panels, as a share of the width: "80" and "0" do not touch
 FACET_GAP_PIXELS = 70  # between rows of panels: room for a two-line panel title
 PANELS_LAYOUT = {**LAYOUT, "margin": {**LAYOUT["margin"], "t": 90}}  # room for a figure title over 2-line panel titles
 
@@ -346,20 +347,26 @@ def make_stance_heatmap(frame: pd.DataFrame, *, small_n: int = 5) -> go.Figure:
     labels = [f"{net:+.2f}<br>{int(s)}/{int(o)}/{int(n)}" for net, s, o, n in
               zip(frame["net"], frame["support"], frame["oppose"], frame["neutral"], strict=True)]
     actors, targets = list(dict.fromkeys(frame["actor"])), sorted(frame["target"].unique())
-    # Dark cells get white numbers; light and pale ones dark numbers.
-    few = (frame["n"] < small_n).to_list()
-    ink = ["#ffffff" if abs(net) >= 0.6 and not small else "#222222"
-           for net, small in zip(frame["net"], few, strict=True)]
-    figure = go.Figure(go.Scatter(
-        x=frame["target"], y=frame["actor"], mode="markers+text", text=labels, textfont={"size": 10, "color": ink},
-        customdata=frame[["actor_id", "target_id", "n"]].to_numpy(),
-        marker={"symbol": "square", "size": 40, "color": frame["net"], "cmin": -1, "cmax": 1,
-                "opacity": [0.35 if small else 1.0 for small in few],
-                "colorscale": STANCE_SCALE, "showscale": True, "line": {"width": 1, "color": "#bbbbbb"},
-                "colorbar": {"title": "Net stance", "tickvals": [-1, 0, 1],
-                             "ticktext": ["−1 oppose", "0", "+1 support"]}},
-        hovertemplate="%{y} on %{x}<br>net %{marker.color:+.2f} over %{customdata[2]} statements"
-                      "<extra></extra>"))
+    # Dark cells get white numbers, light and pale ones dark numbers: one trace each, so that the numbers keep
+    # their colour when a click selects a cell and Plotly restyles the others (it takes one colour per trace).
+    few = frame["n"] < small_n
+    dark = (frame["net"].abs() >= 0.6) & ~few
+    cells = frame.assign(label=labels, few=few)
+    figure = go.Figure()
+    for part, ink, colorbar in ((cells[dark], "#ffffff", False), (cells[~dark], "#222222", True)):
+        if part.empty and not colorbar:
+            continue
+        figure.add_trace(go.Scatter(
+            x=part["target"], y=part["actor"], mode="markers+text", text=part["label"], showlegend=False,
+            textfont={"size": 10, "color": ink}, customdata=part[["actor_id", "target_id", "n"]].to_numpy(),
+            selected={"textfont": {"color": ink}}, unselected={"textfont": {"color": ink}, "marker": {"opacity": 0.5}},
+            marker={"symbol": "square", "size": 40, "color": part["net"], "cmin": -1, "cmax": 1,
+                    "opacity": [0.35 if small else 1.0 for small in part["few"]],
+                    "colorscale": STANCE_SCALE, "showscale": colorbar, "line": {"width": 1, "color": "#bbbbbb"},
+                    "colorbar": {"title": "Net stance", "tickvals": [-1, 0, 1],
+                                 "ticktext": ["−1 oppose", "0", "+1 support"]}},
+            hovertemplate="%{y} on %{x}<br>net %{marker.color:+.2f} over %{customdata[2]} statements"
+                          "<extra></extra>"))
     figure.update_xaxes(categoryorder="array", categoryarray=targets, side="top", showgrid=False,
                         range=[-0.5, len(targets) - 0.5])
     figure.update_yaxes(categoryorder="array", categoryarray=actors, showgrid=False,
@@ -386,8 +393,10 @@ def make_stance_bars(frame: pd.DataFrame) -> go.Figure:
                     color_discrete_map=STANCE_COLOURS, title="Stance statements per actor and target",
                     category_orders={"actor": actors, "target": sorted(frame["target"].unique())},
                     labels={"value": "Statements", "actor": "", "variable": "Stance"},
-                    facet_row_spacing=min(0.5 / rows, FACET_GAP_PIXELS / height))
+                    facet_row_spacing=min(0.5 / rows, FACET_GAP_PIXELS / height), facet_col_spacing=FACET_COLUMN_GAP)
     figure.for_each_annotation(lambda note: note.update(text=wrap_title(note.text.split("=")[-1], FACET_TITLE_WIDTH)))
+    # every panel its own numbers: a panel with no panel under it in the last row would otherwise have none
+    figure.update_xaxes(showticklabels=True)
     return figure.update_layout(barmode="stack", height=height, **PANELS_LAYOUT)
 
 

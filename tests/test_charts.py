@@ -111,9 +111,27 @@ def test_an_exported_stance_grid_keeps_a_row_per_actor_apart() -> None:
 def test_stance_grid_pales_cells_of_few_statements(selected) -> None:
     matrix = frames.summarize_stance_matrix(selected["stances"], selected["articles"])
     matrix = matrix.assign(n=[1, 5, 4, 6, 1])  # as if some cells had more statements
-    trace = charts.make_stance_heatmap(matrix, small_n=5).data[0]
-    assert list(trace.marker.opacity) == [0.35, 1.0, 0.35, 1.0, 0.35]
+    figure = charts.make_stance_heatmap(matrix, small_n=5)
+    opacity = {
+        (y, x): o for trace in figure.data for x, y, o in zip(trace.x, trace.y, trace.marker.opacity, strict=True)
+    }
+    cells = list(zip(matrix["actor"], matrix["target"], strict=True))
+    assert [opacity[cell] for cell in cells] == [0.35, 1.0, 0.35, 1.0, 0.35]
     assert "click" not in charts.make_stance_heatmap(matrix).layout.title.text
+
+
+def test_stance_grid_numbers_keep_their_colour_when_a_cell_is_selected(selected) -> None:
+    # a user's review: after a click on a cell, the dark cells' white numbers vanished
+    matrix = frames.summarize_stance_matrix(selected["stances"], selected["articles"]).assign(n=9)
+    figure = charts.make_stance_heatmap(matrix)
+    for trace in figure.data:
+        assert trace.unselected.textfont.color == trace.textfont.color == trace.selected.textfont.color
+    assert {trace.textfont.color for trace in figure.data} == {"#ffffff", "#222222"}
+    white = [trace for trace in figure.data if trace.textfont.color == "#ffffff"]
+    dark = {(y, x) for trace in white for x, y in zip(trace.x, trace.y, strict=True)}
+    expected = {(a, t) for a, t, net in zip(matrix["actor"], matrix["target"], matrix["net"], strict=True)
+                if abs(net) >= 0.6}
+    assert dark == expected
 
 
 def test_stance_over_time_breaks_at_empty_periods_and_hollows_few(selected) -> None:
@@ -261,3 +279,16 @@ def test_a_short_date_range_gets_one_dated_tick_per_period_and_whole_counts():
     lines = charts.make_mentions_over_time(many, period_label="week")
     axes = (lines.layout.xaxis.tickformat, lines.layout.xaxis.dtick, lines.layout.yaxis.dtick)
     assert axes == ("%d %b<br>%Y", None, None)
+
+
+def test_stance_panels_each_show_their_numbers_apart(selected) -> None:
+    # a user's review: a panel with none under it had no x axis numbers, and "80" of one panel touched "0" of the
+    # next
+    matrix = frames.summarize_stance_matrix(selected["stances"], selected["articles"])
+    figure = charts.make_stance_bars(matrix)
+    axes = [axis for name, axis in figure.layout.to_plotly_json().items() if name.startswith("xaxis")]
+    assert axes and all(axis.get("showticklabels") is True for axis in axes)
+    starts = sorted({axis["domain"][0] for axis in axes})
+    ends = sorted({axis["domain"][1] for axis in axes})
+    gaps = [round(start - end, 2) for start, end in zip(starts[1:], ends[:-1], strict=True)]
+    assert len(gaps) == 2 and all(gap >= charts.FACET_COLUMN_GAP for gap in gaps)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import html
 
 import pandas as pd
 import streamlit as st
@@ -26,7 +27,8 @@ def label_cells(matrix: pd.DataFrame) -> pd.Series:
 def remember_clicked_cell(chart_key: str, labels: tuple[str, ...]) -> None:
     """Callback: point the evidence select box at the heatmap cell the reader clicked."""
     points = st.session_state[chart_key].selection.points
-    label = f"{points[0].get('y')} → {points[0].get('x')}" if points else ""
+    # the chart draws names with their markup escaped (charts.escape_markup): unescaped, they match the labels
+    label = f"{html.unescape(points[0].get('y', ''))} → {html.unescape(points[0].get('x', ''))}" if points else ""
     if label in labels:
         st.session_state[CELL_KEY] = label
 
@@ -107,7 +109,8 @@ def draw_over_time(view: View) -> export.ChartItem | None:
     if data.empty:
         show_empty("dated stance statements", view=view, table="stances", dated=True)
         return None
-    st.caption(f"Net stance of all actors per target. A gap is a {GRANULARITIES[grain]} without statements on "
+    whose = "the chosen actors" if view.selection.actors else "all actors"
+    st.caption(f"Net stance of {whose} per target. A gap is a {GRANULARITIES[grain]} without statements on "
                f"that target; hollow markers rest on fewer than {frames.SMALL_N} statements.")
     figure = charts.make_stance_over_time(data, period_label=GRANULARITIES[grain], small_n=frames.SMALL_N)
     item = export.ChartItem("stance_over_time", "Stance over time", figure, data)
