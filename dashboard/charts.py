@@ -359,7 +359,7 @@ def make_stance_heatmap(frame: pd.DataFrame, *, small_n: int = 5) -> go.Figure:
         figure.add_trace(go.Scatter(
             x=part["target"], y=part["actor"], mode="markers+text", text=part["label"], showlegend=False,
             textfont={"size": 10, "color": ink}, customdata=part[["actor_id", "target_id", "n"]].to_numpy(),
-            selected={"textfont": {"color": ink}}, unselected={"textfont": {"color": ink}, "marker": {"opacity": 0.5}},
+            selected={"textfont": {"color": ink}}, unselected={"textfont": {"color": ink}, "marker": {"opacity": 0.7}},
             marker={"symbol": "square", "size": 40, "color": part["net"], "cmin": -1, "cmax": 1,
                     "opacity": [0.35 if small else 1.0 for small in part["few"]],
                     "colorscale": STANCE_SCALE, "showscale": colorbar, "line": {"width": 1, "color": "#bbbbbb"},
