@@ -453,9 +453,20 @@ def make_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> go.Figure:
                                 textfont={"shadow": LABEL_HALO},
                                 customdata=nodes[["mentions"]].to_numpy(),
                                 hovertemplate="%{text}<br>%{customdata[0]} mentions<extra></extra>"))
-    figure.update_xaxes(visible=False)
-    figure.update_yaxes(visible=False)
+    # room around the outer nodes for their names, which Plotly would otherwise cut at the plot's edge
+    figure.update_xaxes(visible=False, range=padded_range(nodes["x"], NETWORK_LABEL_ROOM))
+    figure.update_yaxes(visible=False, range=padded_range(nodes["y"], NETWORK_LABEL_ROOM / 2))
     return figure.update_layout(title="Actor network (edges coloured by relation polarity)", height=650, **LAYOUT)
+
+
+NETWORK_LABEL_ROOM = 0.25  # of the layout's width, added on each side of the outer nodes
+
+
+def padded_range(values: pd.Series, share: float) -> list[float]:
+    """[low, high] of the values widened by `share` of their spread on each side (by 1 when all are equal)."""
+    low, high = float(values.min()), float(values.max())
+    spread = (high - low) or 1.0
+    return [low - share * spread, high + share * spread]
 
 
 def make_tie_hover_trace(edges: pd.DataFrame) -> go.Scatter:

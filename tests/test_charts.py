@@ -292,3 +292,15 @@ def test_stance_panels_each_show_their_numbers_apart(selected) -> None:
     ends = sorted({axis["domain"][1] for axis in axes})
     gaps = [round(start - end, 2) for start, end in zip(starts[1:], ends[:-1], strict=True)]
     assert len(gaps) == 2 and all(gap >= charts.FACET_COLUMN_GAP for gap in gaps)
+
+
+def test_network_leaves_room_for_the_outer_names(selected) -> None:
+    # a user's review: "Russian Foreign Ministry" at the left edge was cut to "ssian Foreign Ministry"
+    pairs = summaries.count_cooccurrence(selected["mentions"], selected["articles"], level="sentence")
+    nodes = network.build_network_nodes(selected["mentions"], selected["articles"])
+    edges = network.build_network_edges(selected["relations"], pairs)
+    placed_nodes, placed_edges = network.lay_out_network(nodes, edges)
+    figure = charts.make_network(placed_nodes, placed_edges)
+    low, high = placed_nodes["x"].min(), placed_nodes["x"].max()
+    room = charts.NETWORK_LABEL_ROOM * (high - low)
+    assert list(figure.layout.xaxis.range) == pytest.approx([low - room, high + room])
