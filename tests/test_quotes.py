@@ -1055,6 +1055,9 @@ def test_a_summing_up_apposition_after_the_content_is_the_reporters(nlp, cues):
         ("Lind criticised Norland.", []),
         ("Citing a rumour, Lind accused Norland.", []),
         ("Lind criticised Norland for the closure.", [("oskar_lind", "Norland for the closure")]),
+        # a review of the Guardian/NYT corpus: "in 1991 … Ukraine declared its independence" was a statement
+        ("In 1991 Norland declared its independence.", []),
+        ("Lind declared martial law and asked residents to stay home.", [("oskar_lind", "residents to stay home")]),
         # a request or a statement after the one told still is one
         ("Lind told their nationals to leave Norland.", [("oskar_lind", "their nationals to leave Norland")]),
         ("Lind vowed to defend Norland.", [("oskar_lind", "to defend Norland")]),
