@@ -679,6 +679,10 @@ def starts_new_clause(view: ArticleView, tokens: tuple[Token, ...], index: int) 
     following = tokens[following_index]
     if following.lower in view.cues.content_breaks:
         return True
+    if following.lower == "and" and following_index + 1 < len(tokens):
+        subject = tokens[following_index + 1].text
+        if view.cues.pronoun_kind(subject) and subject.lower() not in view.cues.not_speakers | {"it"}:
+            return True  # "…against Europe, and he called for more sanctions": a new statement of his own
     summed_up = following_index + 1 < len(tokens) and tokens[following_index + 1].lower in view.cues.summary_nouns
     if following.lower in ("a", "an") and summed_up:
         return True  # "…, a claim that could not be verified": the reporter's words about the statement

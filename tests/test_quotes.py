@@ -1182,3 +1182,16 @@ def test_a_note_speaks_and_inquiring_is_a_cue(nlp, cues):
 def test_a_pronoun_speaker_prefers_the_subject_that_opens_the_sentence(text, surfaces, expected, nlp, cues):
     quotes = extract(text, surfaces, nlp, cues)
     assert quotes["speaker_id"].tolist()[-1] == expected
+
+
+def test_and_then_a_subject_pronoun_after_a_comma_opens_a_statement_of_its_own(nlp, cues):
+    # a review of the Guardian/NYT corpus: Zelenskiy's statement ran on into ", and he called for more sanctions"
+    text = (
+        "Oskar Lind said Norland was cutting supplies, and he called for more sanctions. "
+        "Lind said ports, and it rains."
+    )
+    surfaces = [LIND, ("Norland", "norland"), ("Lind", "oskar_lind")]
+    rows_found = [(row[0], row[2], row[3]) for row in rows(text, surfaces, nlp, cues)]
+    assert rows_found[0] == ("oskar_lind", "said", "Norland was cutting supplies")
+    # "it" after "and" is often the statement's own subject: no break
+    assert rows_found[-1] == ("oskar_lind", "said", "ports, and it rains")
