@@ -787,3 +787,14 @@ def test_a_review_is_an_organisation(nlp, matcher):
     text = "The claim was printed by the South Review, an official state media outlet, on Monday."
     frame = mention_frame(text, nlp, matcher)
     assert frame[["surface", "actor_type"]].values.tolist() == [["South Review", "organisation"]]
+
+
+def test_a_title_abbreviated_without_a_full_stop_introduces_a_name(nlp, matcher):
+    # a review of the Guardian/NYT corpus: "Capt Svyatoslav Palamar released a video in which he said …" had
+    # no person for "he"; and "Dr Sidharth Kaushal" was a name with its title in it
+    text = "Capt Petro Ivanchuk released a video. Later, Dr Anna Smirnova said the port was closed."
+    frame = mention_frame(text, nlp, matcher)
+    assert frame[["surface", "actor_type", "method"]].values.tolist() == [
+        ["Petro Ivanchuk", "person", "candidate"],
+        ["Anna Smirnova", "person", "candidate"],
+    ]
