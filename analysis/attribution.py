@@ -788,19 +788,32 @@ def after_of(text: str, position: int) -> bool:
     return words[-1:] in (["of"], ["for"])
 
 
-def located_group(speaker: Speaker, context: SpeakerContext) -> Speaker | None:
+def located_group(speaker: Speaker, context: SpeakerContext, *, nouns: frozenset[str] | None = None) -> Speaker | None:
     """For a name outside the registry after "in"/"from" and a lowercase noun ("people in Mississippi
-    reported"): the group, as a phrase without an actor; else None."""
+    reported"): the group, as a phrase without an actor; else None. With `nouns`, only a group headed by one
+    of them ("people in the city": the place there is no name)."""
     before = context.text[max(0, speaker.start - 40) : speaker.start].split()
     if len(before) < 2 or before[-1].lower() not in context.cues.location_joiners:
         return None
     noun = before[-2].strip(",.;:")
     if not (noun.isalpha() and noun.islower()) or noun in context.cues.speaker_stop_words:
         return None
+    if nouns is not None and noun not in nouns:
+        return None
     if noun in context.cues.source_documents:  # "a statement from Europol said": Europol is the source
         return None
     phrase_start = context.text.rfind(noun, 0, speaker.start)
     return Speaker("", context.text[phrase_start : speaker.end], phrase_start, speaker.end)
+
+
+def is_a_place_phrase(raw: str, cues: SpeechCues) -> bool:
+    """True for words after "in"/"from" that can name where a group is ("the city", "both parties", "Clinton's
+    orbit"): at least two words, no number (not "the 1990s"), and no document or medium at the end (in "the
+    military said in a Facebook post" the post is where it was said)."""
+    words = raw.split()
+    if len(words) < 2 or any(character.isdigit() for character in raw):
+        return False
+    return words[-1].lower().strip(",.;:") not in cues.source_documents
 
 
 def named_speaker(raw: str, start: int, end: int, context: SpeakerContext) -> Speaker | None:
@@ -966,6 +979,9 @@ def resolve_speaker(span: tuple[int, int], context: SpeakerContext) -> Speaker |
     named = named_speaker(raw, start, end, context)
     if named is not None:
         return located_group(named, context) or named
+    grouped = located_group(Speaker("", raw, start, end), context, nouns=context.cues.speaker_nouns)
+    if grouped is not None and is_a_place_phrase(raw, context.cues):  # "Local people in the city said"
+        return grouped
     if not any(is_speaker_noun(word, context.cues) for word in head_words(raw)):
         return None
     return Speaker("", raw, start, end)

@@ -1195,3 +1195,26 @@ def test_and_then_a_subject_pronoun_after_a_comma_opens_a_statement_of_its_own(n
     assert rows_found[0] == ("oskar_lind", "said", "Norland was cutting supplies")
     # "it" after "and" is often the statement's own subject: no break
     assert rows_found[-1] == ("oskar_lind", "said", "ports, and it rains")
+
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a review of the Guardian/NYT corpus: "Local people in the city said" was spoken by "the city"
+        (
+            "Local people in the city said the strikes hit an airbase.",
+            [("people in the city", "the strikes hit an airbase")],
+        ),
+        (
+            "On Monday, lawmakers from both parties urged the president to veto the bill.",
+            [("lawmakers from both parties", "the president to veto the bill")],
+        ),
+        # a medium, a time or a single word after "in" names no place of the group
+        ("The military said in a Facebook post that the bridge was hit.", [("The military", "the bridge was hit")]),
+        ("Activists in the 1990s told the council that the port was unsafe.", []),
+    ],
+)
+def test_a_group_in_a_place_speaks_not_the_place(text, expected, nlp, cues):
+    quotes = extract(text, [], nlp, cues)
+    assert quotes[["speaker", "text"]].values.tolist() == [list(pair) for pair in expected]
