@@ -1025,6 +1025,10 @@ def resolve_pronoun(span: tuple[int, int], kind: str, context: SpeakerContext) -
     Guterres. '…,' he said" is Zelensky. Else the nearest.
     """
     start, end = span
+    if context.text[start:end].lower() == "they":
+        group = unnamed_group_before(start, context)
+        if group is not None:
+            return group
     mentions = context.mentions
     fitting: list[MentionRef] = []  # those of the nearest sentence holding any, the nearest first
     for index in range(bisect.bisect_left(context.index.starts, start) - 1, -1, -1):
@@ -1041,6 +1045,48 @@ def resolve_pronoun(span: tuple[int, int], kind: str, context: SpeakerContext) -
     if chosen is not None:
         return Speaker(chosen.actor_id, chosen.actor, start, end)
     return Speaker("", "", start, end)
+
+
+def unnamed_group_before(position: int, context: SpeakerContext) -> Speaker | None:
+    """For "they" at `position`: the plural group of `speaker_nouns` that opens the sentence before, when no
+    actor opens it ("Some economists and oil industry experts doubt the plan. They warn …" are the experts,
+    not a country named later in that sentence); else None."""
+    starts = sorted(context.sentence_starts.values())
+    index = bisect.bisect_right(starts, position) - 1
+    if index < 1:
+        return None
+    begin, finish = starts[index - 1], starts[index]
+    words = list(TOKEN_PATTERN.finditer(context.text, begin, finish))[:OPENING_WORDS + 3]
+    opening = [word for word in words if word.group()[0].isalpha()]
+    if not opening or context.index.overlapping(begin, opening[0].end()):
+        return None  # an actor opens the sentence: it is no unnamed group
+    while opening and opening[0].group().lower() in LEADING_LINKS:
+        opening = opening[1:]  # "But private Chinese companies", "Still, Ukrainian officials"
+    if not opening or opening[0].group().lower() in context.cues.introductory_openers | {"to"}:
+        return None  # "To her supporters, …", "As a reality TV boss, …": the sentence opens with no subject
+    for word in opening[: OPENING_WORDS + 2]:
+        lower = word.group().lower()
+        # a capitalised word is a name ("Sanders supporters"), unless it opens the sentence as a noun ("Officials")
+        common = word.group().islower() or (word is opening[0] and lower in context.cues.speaker_nouns)
+        if common and is_people_plural(lower, context.cues):
+            comma = context.text.rfind(",", opening[0].start(), word.start())  # "Mr. Obama, officials said"
+            phrase = context.text[(comma + 1 if comma >= 0 else opening[0].start()) : word.end()].strip()
+            return Speaker("", phrase, position, position + len("they"))
+        if lower in context.cues.speaker_stop_words and word is not opening[0]:
+            break
+    return None
+
+
+def is_people_plural(word: str, cues: SpeechCues) -> bool:
+    """True for a plural noun of people: one of `speaker_nouns` ending in -s, or a word ending like "economists",
+    "prosecutors", "workers" ("comments" and "opinions" are no people)."""
+    if not word.endswith("s"):
+        return False
+    return word in cues.speaker_nouns or (len(word) > 5 and word.endswith(PEOPLE_PLURAL_ENDINGS))
+
+
+PEOPLE_PLURAL_ENDINGS = ("ists", "ers", "ors", "ians", "ants")
+LEADING_LINKS = frozenset({"but", "and", "yet", "so", "still", "meanwhile", "now", "also"})
 
 
 OPENING_WORDS = 3  # at most this many words before a sentence's opening subject ("In Kyiv, Ukraine's …")

@@ -1218,3 +1218,21 @@ def test_and_then_a_subject_pronoun_after_a_comma_opens_a_statement_of_its_own(n
 def test_a_group_in_a_place_speaks_not_the_place(text, expected, nlp, cues):
     quotes = extract(text, [], nlp, cues)
     assert quotes[["speaker", "text"]].values.tolist() == [list(pair) for pair in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a review of the Guardian/NYT corpus: "Some economists and oil industry experts are skeptical …, which
+        # the Kremlin backs. They warn …" was Russia's warning
+        ("Some economists doubt the plan, which Norland backs. They warn the plan could enrich refiners.",
+         "Some economists"),
+        ("Still, Sudrian officials backed a counterattack on Norland. They say the army is weaker.",
+         "Sudrian officials"),
+        # no subject opens the sentence: "they" goes back to an actor as before
+        ("To its supporters, Norland has a logic. They say the port will reopen.", "Norland"),
+    ],
+)
+def test_they_after_a_sentence_opened_by_an_unnamed_group_is_that_group(text, speaker, nlp, cues):
+    quotes = extract(text, [("Norland", "norland")], nlp, cues)
+    assert quotes["speaker"].tolist()[-1] == speaker
