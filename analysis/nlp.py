@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import compress
+from pathlib import Path
 
 import numpy as np
 import spacy
+import yaml
 from spacy.attrs import (
     IS_ALPHA,
     IS_ASCII,
@@ -99,12 +101,19 @@ class SentenceSplitter:
         return start
 
 
-def make_pipeline() -> Language:
+def make_pipeline(abbreviations: Iterable[str] | None = None) -> Language:
     """Blank English pipeline (no model download): tokenizer and the sentence splitter.
 
-    Its vocabulary computes only the lexical attributes in USED_LEXICAL_ATTRIBUTES for each new word.
+    `abbreviations` (default: those of data/speech_cues.yaml) are titles written with a full stop that the
+    tokenizer keeps as one token with it, as spaCy already does for "Mr." and "Gen.": "Senior Sgt. Oleksandr
+    Babynets" and "Lt. Col. Ivan Petrov" are then no sentence breaks. Its vocabulary computes only the
+    lexical attributes in USED_LEXICAL_ATTRIBUTES for each new word.
     """
     nlp = spacy.blank("en")
+    for word in bundled_abbreviations() if abbreviations is None else abbreviations:
+        form = f"{word}."
+        if form not in nlp.tokenizer.rules and word not in SENTENCE_WORDS:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     nlp.add_pipe(SENTENCE_COMPONENT)
     nlp.max_length = 5_000_000
     nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_CHUNKS
@@ -112,6 +121,18 @@ def make_pipeline() -> Language:
     for attribute in [attribute for attribute in getters if attribute not in USED_LEXICAL_ATTRIBUTES]:
         del getters[attribute]
     return nlp
+
+
+SENTENCE_WORDS = frozenset({"No"})  # abbreviations that also end sentences as words ("He said No.")
+
+
+def bundled_abbreviations() -> list[str]:
+    """The `abbreviations` of the bundled data/speech_cues.yaml."""
+    data = yaml.safe_load(BUNDLED_SPEECH_CUES.read_text(encoding="utf-8"))
+    return [str(word) for word in data.get("abbreviations", [])]
+
+
+BUNDLED_SPEECH_CUES = Path(__file__).resolve().parent.parent / "data" / "speech_cues.yaml"
 
 
 def warm_tokenizer_cache(nlp: Language, texts: Iterable[str]) -> None:

@@ -121,11 +121,12 @@ class Resources:
 
 def load_resources(settings: Settings) -> Resources:
     """Load the registry and rule files and compile the matcher (slow: do it once per process)."""
-    nlp = make_pipeline()
+    speech_cues = load_speech_cue_lists(settings.rule_file("speech_cues.yaml"))
+    nlp = make_pipeline([str(word) for word in speech_cues.get("abbreviations", [])])
     rules = make_match_rules(
         load_lexicon(settings.rule_file("lexicon.yaml")),
         load_metonym_rules(settings.rule_file("metonym_rules.yaml")),
-        load_speech_cue_lists(settings.rule_file("speech_cues.yaml")),
+        speech_cues,
     )
     registry = load_registry(Path(settings.actors_path))
     matcher = ActorMatcher(registry, nlp=nlp, rules=rules, ner_model=load_ner_model(settings.ner_model))

@@ -68,3 +68,17 @@ def test_a_quotation_opened_with_two_apostrophes_starts_the_next_sentence() -> N
     spans = split_sentences(text, nlp=make_pipeline())
     assert [text[start:end] for start, end in spans] == [
         "Mr. Cruz spoke on Sunday.", "''We will win,'' he said.", "''It is early.''"]
+
+
+def test_a_title_abbreviated_with_a_full_stop_does_not_end_the_sentence() -> None:
+    # a review of the Guardian/NYT corpus: "said Senior Sgt. Oleksandr Babynets" gave the speaker "Senior Sgt",
+    # since "Sgt." ended a sentence; spaCy keeps only some titles ("Mr.", "Gen.") in one token
+    text = '"We held," said Senior Sgt. Oleksandr Babynets. Then Lt. Col. Ivan Petrov spoke. He said No. It ended.'
+    spans = split_sentences(text, nlp=make_pipeline())
+    assert [text[start:end] for start, end in spans] == [
+        '"We held," said Senior Sgt. Oleksandr Babynets.',
+        "Then Lt. Col. Ivan Petrov spoke.",
+        "He said No.",
+        "It ended.",
+    ]
+    assert make_pipeline([])("Lt. Col. Petrov")[0].text == "Lt"  # without the list, spaCy's own rules only
