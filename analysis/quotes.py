@@ -295,7 +295,9 @@ def speaker_spans_near(view: ArticleView, sentence: SentenceView, cue: Cue, *, f
     """
     tokens = sentence.tokens
     spans = []
-    if cue.first == floor or tokens[cue.first - 1].text == ",":
+    # "…, said X.", "…, denied X." and '"…?" asked X.' name their speaker after the cue; after "accused" or
+    # "called" stands the one accused or named ("…, Representative Coffman denounced Mr. Trump's remarks")
+    if cue.group in INVERTING_GROUPS and (cue.first == floor or tokens[cue.first - 1].text == ","):
         after = speaker_after(tokens, cue, cues=view.cues)
         if after is not None and is_inverted_speaker(view, tokens, after):
             spans.append(after)
@@ -305,6 +307,9 @@ def speaker_spans_near(view: ArticleView, sentence: SentenceView, cue: Cue, *, f
     if spans and name_between_commas(tokens, cue.first - 1, floor=floor) is not None:
         return [before, *spans]
     return [*spans, before]
+
+
+INVERTING_GROUPS = frozenset({"speech_verbs", "denial_verbs", "object_verbs"})  # whose speaker may follow them
 
 
 def is_inverted_speaker(view: ArticleView, tokens: tuple[Token, ...], span: tuple[int, int]) -> bool:

@@ -1236,3 +1236,18 @@ def test_a_group_in_a_place_speaks_not_the_place(text, expected, nlp, cues):
 def test_they_after_a_sentence_opened_by_an_unnamed_group_is_that_group(text, speaker, nlp, cues):
     quotes = extract(text, [("Norland", "norland")], nlp, cues)
     assert quotes["speaker"].tolist()[-1] == speaker
+
+
+def test_the_name_after_a_naming_or_accusation_verb_is_its_object_not_its_speaker(nlp, cues):
+    # PolNeAR: "Meg Whitman, a former candidate …, labeled Mr. Trump ''unfit to be president''" was Trump's
+    # phrase, and "Christie, who has campaigned …, blasted Clinton as a 'disgrace'" Clinton's
+    text = (
+        "Petra Holm, a former candidate for governor, labeled Oskar Lind \"unfit to be president\". "
+        "Oskar Lind, who has campaigned for Holm, denounced Kjell Dahl as a \"disgrace\"."
+    )
+    quotes = extract(text, [HOLM, LIND, LIND, ("Kjell Dahl", "unregistered:Kjell Dahl")], nlp, cues)
+    assert quotes[["speaker_id", "cue", "text"]].values.tolist() == [
+        ["petra_holm", "labeled", "unfit to be president"],
+        ["oskar_lind", "denounced", 'Kjell Dahl as a "disgrace"'],
+        ["oskar_lind", "denounced", "disgrace"],
+    ]
