@@ -160,6 +160,8 @@ class StanceCues:
     negation_window: int
     commitment_negators: re.Pattern[str] | None  # oppose a target without a cue ("will not attack")
     commitment_gap: int  # at most this many words between such a negator and the target
+    intent_negators: re.Pattern[str] | None  # "does not intend to provoke a wider conflict"
+    intent_gap: int
     max_cue_distance: int
     roles: RoleRules
     back_reference_openers: frozenset[str]
@@ -333,6 +335,8 @@ def load_stance_cues(path: Path = DEFAULT_STANCE_CUES, *, clauses_path: Path = D
         commitment_negators=compile_phrases(load_phrase_list(data, "commitment_negators")),
         refusals=compile_phrases(load_phrase_list(data, "refusals")),
         commitment_gap=int(data.get("commitment_gap", 1)),
+        intent_negators=compile_phrases(load_phrase_list(data, "intent_negators")),
+        intent_gap=int(data.get("intent_gap", 3)),
         max_cue_distance=int(data.get("max_cue_distance", 8)),
         roles=load_role_rules(data),
         back_reference_openers=lowercase_set(data, "back_reference_openers"),
@@ -771,12 +775,19 @@ def uncued_side(text: str, target: Hit, floor: int, cues: StanceCues) -> tuple[i
     is opposed ("no plans to attack", "will never join NATO", with those words as cue), anything else is
     neutral. A plain "not" reports a fact ("has not paused its offensive") and takes no side, and so does a
     refusal to speak of the target ("would not discuss negotiations": `topic_verbs`)."""
-    words = " ".join(text[floor : target.start].split()[-cues.negation_window :])
-    negators = cues.commitment_negators
-    found = negators.search(words) if negators is not None else None
-    gap = words[found.end() :].lower().split() if found is not None else []
-    if found is not None and len(gap) <= cues.commitment_gap and not cues.topic_verbs.intersection(gap):
-        return -target.direction, cues.confidence.negated_target, found.group(0)
+    for negators, reach in ((cues.commitment_negators, cues.commitment_gap), (cues.intent_negators, cues.intent_gap)):
+        words = " ".join(text[floor : target.start].split()[-(cues.negation_window + reach) :])
+        found = negators.search(words) if negators is not None else None
+        if found is None:
+            continue
+        between = words[found.end() :]
+        gap = between.lower().split()
+        blocked = cues.topic_verbs.intersection(gap) or (cues.oppose is not None and cues.oppose.search(between))
+        # "Lavrov said Kiev … had made clear they had no intention of implementing …": Kiev's, not his
+        holder = plain_words(words[: found.start()])[-2:]
+        blocked = blocked or cues.reported_others.intersection(holder)
+        if len(gap) <= reach and not blocked:
+            return -target.direction, cues.confidence.negated_target, found.group(0)
     return 0, cues.confidence.neutral, ""
 
 

@@ -1091,3 +1091,31 @@ def test_a_reporters_barbaric_before_a_target_is_no_stance_of_the_clauses_actor(
     # "barbaric" is one of the describing cues: in the reporter's words it describes, in a quote it judges
     text = "Putin launched a barbaric invasion."
     assert stance_rows(text, [("vladimir_putin", "Putin")], targets=targets, cues=cues) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        # a review of the Guardian/NYT corpus: "does not intend to provoke a wider conflict" was neutral
+        (
+            "Grushko said Russia does not intend to provoke a wider conflict.",
+            "Russia does not intend to provoke a wider conflict",
+            [("alexander_grushko", "escalation", "oppose", 0.7, "not intend to")],
+        ),
+        # an oppose cue in the gap turns it around: not intending to end the war is no opposition to it
+        (
+            "Grushko said Russia does not intend to end the war.",
+            "Russia does not intend to end the war",
+            [("alexander_grushko", "escalation", "neutral", 0.3, "")],
+        ),
+        # somebody else's intention in reported speech is not the speaker's
+        (
+            "Grushko said they had no intention of implementing the Minsk agreements.",
+            "they had no intention of implementing the Minsk agreements",
+            [("alexander_grushko", "minsk", "neutral", 0.3, "")],
+        ),
+    ],
+)
+def test_a_denied_intention_opposes_the_target_a_few_words_on(text, words, expected, targets, cues) -> None:
+    quotes = [("alexander_grushko", "indirect", words)]
+    assert stance_rows(text, [("alexander_grushko", "Grushko")], quotes, targets=targets, cues=cues) == expected
