@@ -148,12 +148,27 @@ def join_broken_paragraphs(paragraphs: Sequence[str]) -> list[str]:
     return joined
 
 
+# A live blog's entry stamp as exports write it before the entry's headline and text on one line
+# ("26 Jul 2022 23.36 First Russian train reaches Kaliningrad, governor says The first train …").
+_LIVE_STAMP = re.compile(r"(\d{1,2} [A-Z][a-z]{2} \d{4} \d{1,2}[.:]\d{2}) (?=\S)")
+
+
+def separate_live_stamps(paragraphs: Sequence[str]) -> list[str]:
+    """Paragraphs with a live blog's opening entry stamp set apart as a paragraph of its own, so that it
+    starts no sentence ("23.36 First Russian train …" is no statement)."""
+    separated: list[str] = []
+    for paragraph in paragraphs:
+        stamp = _LIVE_STAMP.match(paragraph)
+        separated += [stamp.group(1), paragraph[stamp.end() :]] if stamp else [paragraph]
+    return separated
+
+
 def clean_body(text: str) -> tuple[str, bool]:
     """Plain body text with paragraphs separated by one blank line, and whether HTML markup was removed."""
     markup = has_markup(text)
     if markup:
         text = strip_html(text)
-    return "\n\n".join(join_broken_paragraphs(split_paragraphs(text))), markup
+    return "\n\n".join(separate_live_stamps(join_broken_paragraphs(split_paragraphs(text)))), markup
 
 
 def truncate_text(text: str, *, limit: int = MAX_TEXT_CHARS) -> str:

@@ -91,3 +91,16 @@ def test_truncate_text_cuts_at_a_break() -> None:
     assert truncate_text(text, limit=40) == "First paragraph here."
     assert truncate_text("word " * 20, limit=22) == "word word word word"
     assert truncate_text("x" * 30, limit=10) == "x" * 10
+
+
+def test_a_live_blog_entry_stamp_is_a_paragraph_of_its_own() -> None:
+    # a review of the Guardian/NYT corpus: "26 Jul 2022 23.36 First Russian train reaches Kaliningrad, governor
+    # says …" made the stamp part of the governor's statement
+    text = "Intro.\n\n26 Jul 2022 23.36 First train reaches Kaliningrad, governor says The first train arrived.\n\n"
+    body, _ = clean_body(text + "On 26 Jul 2022 12.00 nothing happened.")
+    assert body.split("\n\n") == [
+        "Intro.",
+        "26 Jul 2022 23.36",
+        "First train reaches Kaliningrad, governor says The first train arrived.",
+        "On 26 Jul 2022 12.00 nothing happened.",
+    ]
