@@ -171,12 +171,31 @@ def with_empty_periods(frame: pd.DataFrame, *, granularity: str) -> pd.DataFrame
 
 
 def list_stance_evidence(
-    stances: pd.DataFrame, articles: pd.DataFrame, *, actor_id: str, target_id: str
+    stances: pd.DataFrame,
+    articles: pd.DataFrame,
+    *,
+    actor_id: str,
+    target_id: str,
+    mentions: pd.DataFrame | None = None,
+    sentences: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Return the evidence sentences of one actor-target cell with stance, cue, outlet, date, title and url."""
+    """Return the evidence sentences of one actor-target cell with stance, cue, outlet, date, title and url;
+    with `mentions`, also how the actor is written in each sentence (`surfaces`, a tuple, to mark it), and with
+    `sentences` the sentence before it (`before`), which a sentence opening with "He" or "They" needs."""
     cell = stances[(stances["actor_id"] == actor_id) & (stances["target_id"] == target_id)]
     cell = attach_article_fields(cell, articles)
     columns = ["stance", "evidence", "cue", "confidence", "source", "published", "title", "url"]
+    if mentions is not None:
+        own = mentions[mentions["actor_id"] == actor_id]
+        surfaces = own.groupby(["article_id", "sentence_id"])["surface"].agg(lambda found: tuple(dict.fromkeys(found)))
+        keys = pd.MultiIndex.from_frame(cell[["article_id", "sentence_id"]].astype({"sentence_id": int}))
+        cell = cell.assign(surfaces=[surfaces.get(key, ()) for key in keys])
+        columns.append("surfaces")
+    if sentences is not None:
+        previous = sentences.assign(sentence_id=sentences["sentence_id"] + 1).set_index(["article_id", "sentence_id"])
+        keys = list(zip(cell["article_id"], cell["sentence_id"].astype(int), strict=True))
+        cell = cell.assign(before=[previous["text"].get(key, "") for key in keys])
+        columns.append("before")
     return cell[columns].sort_values("published", na_position="last", kind="stable").reset_index(drop=True)
 
 

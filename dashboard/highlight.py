@@ -25,7 +25,12 @@ EVIDENCE_STYLE = """<style>
 .al-evidence .al-support{background:#1a9850}.al-evidence .al-oppose{background:#d73027}
 .al-evidence .al-neutral{background:#8a8a8a}
 .al-evidence .al-source{color:#666;font-size:.85rem}
+.al-evidence mark{background:#ffe08a;padding:0 1px;border-radius:2px}
+.al-evidence .al-cue{background:none;border-bottom:2px solid #555}
+.al-evidence .al-before{color:#777}
 </style>"""
+# A sentence opening with one of these needs the sentence before it to say who is meant.
+REFERRING_OPENERS = frozenset({"he", "she", "they", "it", "his", "her", "their", "its", "this", "these"})
 
 
 def find_boundaries(length: int, spans: list[tuple[int, int]]) -> list[int]:
@@ -92,6 +97,32 @@ def render_evidence_item(row: tuple) -> str:
     link = (f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener">{title}</a>'
             if url.startswith(("http://", "https://")) else title)
     cue = f"(cue “{html.escape(str(row.cue))}”)" if row.cue else ""
+    sentence = mark_evidence(str(row.evidence), surfaces=getattr(row, "surfaces", ()), cue=str(row.cue or ""))
+    before = str(getattr(row, "before", "") or "")
+    opener = str(row.evidence).split()[:1]
+    context = (f'<span class="al-before">{html.escape(before)}</span> '
+               if before and opener and opener[0].lower().strip("\"“'‘") in REFERRING_OPENERS else "")
     return (f'<li><span class="al-stance al-{html.escape(stance, quote=True)}">{html.escape(stance)}</span>'
-            f'{html.escape(str(row.evidence))} <span class="al-source">{cue}<br>'
+            f'{context}{sentence} <span class="al-source">{cue}<br>'
             f"{html.escape(str(row.source))} · {date} · {link}</span></li>")
+
+
+def mark_evidence(sentence: str, *, surfaces: tuple[str, ...] = (), cue: str = "") -> str:
+    """The escaped sentence with the actor's surfaces marked and the cue underlined (its first occurrence,
+    any case); a cue that is no words of the sentence ("sentiment", a quote's attribution) is not marked."""
+    spans: list[tuple[int, int, str]] = []
+    for surface in surfaces:
+        spans += [(found.start(), found.end(), "mark") for found in re.finditer(re.escape(surface), sentence)]
+    found = re.search(re.escape(cue), sentence, re.IGNORECASE) if cue and cue != "sentiment" else None
+    if found is not None:
+        spans.append((found.start(), found.end(), "cue"))
+    pieces, position = [], 0
+    for start, end, kind in sorted(spans):
+        if start < position:
+            continue  # overlaps a span already marked
+        pieces.append(html.escape(sentence[position:start]))
+        opening = "<mark>" if kind == "mark" else '<mark class="al-cue">'
+        pieces.append(f"{opening}{html.escape(sentence[start:end])}</mark>")
+        position = end
+    pieces.append(html.escape(sentence[position:]))
+    return "".join(pieces)

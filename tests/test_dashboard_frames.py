@@ -110,6 +110,17 @@ def test_stance_evidence_for_one_cell(selected) -> None:
                                            target_id="sanctions")
     assert list(evidence["evidence"]) == ["Joe Biden warned of sanctions."]
     assert list(evidence["source"]) == ["Meridian Wire"]
+    # with the mentions and sentences: how the actor is written there, and the sentence before
+    full = frames.list_stance_evidence(selected["stances"], selected["articles"], actor_id="joe_biden",
+                                       target_id="sanctions", mentions=selected["mentions"],
+                                       sentences=selected["sentences"])
+    row = full.iloc[0]
+    assert row["surfaces"] == ("Joe Biden",)
+    stance = selected["stances"][selected["stances"]["actor_id"] == "joe_biden"].iloc[0]
+    sentences = selected["sentences"]
+    before = sentences[(sentences["article_id"] == stance["article_id"])
+                       & (sentences["sentence_id"] == stance["sentence_id"] - 1)]["text"]
+    assert row["before"] == (before.iloc[0] if len(before) else "")
 
 
 def test_quote_table_search_and_unattributed(selected) -> None:

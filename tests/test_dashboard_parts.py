@@ -57,6 +57,24 @@ def test_evidence_list_is_escaped_and_links_only_web_addresses() -> None:
     assert "(cue “backs”)" in page and "cue “”" not in page
 
 
+def test_evidence_marks_the_actor_and_the_cue_and_gives_a_pronouns_sentence_before() -> None:
+    # a user's review: the evidence did not show the actor or the cue, and "He also said …" could not be
+    # checked without the sentence before
+    evidence = pd.DataFrame({
+        "stance": ["oppose", "support"],
+        "evidence": ["He also said <the> sanctions were Lind's mistake.", "Lind backs new sanctions."],
+        "cue": ["mistake", "backs"], "source": ["Wire", "Daily"],
+        "published": [pd.Timestamp("2022-02-21", tz="UTC"), pd.NaT], "title": ["T", "T2"], "url": ["", ""],
+        "surfaces": [("Lind",), ("Lind",)], "before": ["Oskar Lind spoke at <noon>.", "Earlier text."],
+    })
+    page = highlight.render_evidence(evidence)
+    assert ('<span class="al-before">Oskar Lind spoke at &lt;noon&gt;.</span> He also said &lt;the&gt; sanctions '
+            'were <mark>Lind</mark>\'s <mark class="al-cue">mistake</mark>.') in page.replace("&#x27;", "'")
+    # a sentence that names its actor needs no sentence before it
+    assert "Earlier text." not in page
+    assert '<mark>Lind</mark> <mark class="al-cue">backs</mark> new sanctions.' in page
+
+
 def test_view_zip_holds_html_and_csv_for_every_chart() -> None:
     item = export.ChartItem("bars", "Bars", px.bar(x=["a"], y=[1]), pd.DataFrame({"x": ["a"], "y": [1]}))
     archive = zipfile.ZipFile(io.BytesIO(export.build_view_zip([item], render=None, notes="hello")))

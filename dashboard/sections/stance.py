@@ -77,18 +77,24 @@ def draw_evidence(view: View, matrix: pd.DataFrame) -> None:
     chosen = st.selectbox("Actor → target (most statements first)", list(cells["label"]), key=CELL_KEY)
     row = cells[cells["label"] == chosen].iloc[0]
     evidence = frames.list_stance_evidence(view.selected["stances"], view.selected["articles"],
-                                           actor_id=row["actor_id"], target_id=row["target_id"])
+                                           actor_id=row["actor_id"], target_id=row["target_id"],
+                                           mentions=view.selected["mentions"], sentences=view.selected["sentences"])
     st.caption(f"{len(evidence)} statement(s): {int(row['support'])} support, {int(row['oppose'])} oppose, "
                f"{int(row['neutral'])} neutral.")
     with st.container(height=min(420, 90 + 70 * len(evidence)), key=f"{KEY}_evidence_list"):
         st.html(highlight.render_evidence(evidence))
     with st.expander("As a table"):
-        st.dataframe(evidence, hide_index=True, key=f"{KEY}_evidence", column_config={
-            "stance": "Stance", "cue": "Cue", "source": "Outlet", "title": "Title",
-            "evidence": st.column_config.TextColumn("Evidence", width="large"),
-            "published": st.column_config.DatetimeColumn("Date", format="YYYY-MM-DD"),
-            "url": st.column_config.LinkColumn("Article"),
-            "confidence": st.column_config.NumberColumn("Confidence", format="%.2f")})
+        st.dataframe(evidence.drop(columns=["surfaces", "before"]), hide_index=True, key=f"{KEY}_evidence",
+                     column_config=EVIDENCE_COLUMNS)
+
+
+EVIDENCE_COLUMNS = {
+    "stance": "Stance", "cue": "Cue", "source": "Outlet", "title": "Title",
+    "evidence": st.column_config.TextColumn("Evidence", width="large"),
+    "published": st.column_config.DatetimeColumn("Date", format="YYYY-MM-DD"),
+    "url": st.column_config.LinkColumn("Article"),
+    "confidence": st.column_config.NumberColumn("Confidence", format="%.2f"),
+}
 
 
 def draw_bars(view: View, matrix: pd.DataFrame) -> export.ChartItem | None:
