@@ -111,9 +111,12 @@ def build_view_zip(items: Sequence[ChartItem], *, render: Callable[[go.Figure, s
     return buffer.getvalue()
 
 
-def build_tables_zip(tables: Mapping[str, pd.DataFrame], *, manifest: Mapping | None = None) -> bytes:
+def build_tables_zip(
+    tables: Mapping[str, pd.DataFrame], *, manifest: Mapping | None = None, selection: str | None = None
+) -> bytes:
     """Return a zip holding every table twice, as CSV and as Parquet, and the run's manifest.json when given
-    (what was read, with which settings and versions), as the CLI writes them."""
+    (what was read, with which settings and versions), as the CLI writes them; with `selection`, a
+    selection.txt saying which filters cut the tables down."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, frame in tables.items():
@@ -123,6 +126,8 @@ def build_tables_zip(tables: Mapping[str, pd.DataFrame], *, manifest: Mapping | 
             archive.writestr(f"parquet/{name}.parquet", parquet.getvalue())
         if manifest is not None:
             archive.writestr("manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False))
+        if selection is not None:
+            archive.writestr("selection.txt", f"Rows of the selection: {selection}\n")
     return buffer.getvalue()
 
 

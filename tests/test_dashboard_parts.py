@@ -310,3 +310,13 @@ def test_a_results_path_that_is_a_corpus_says_how_to_open_it(tmp_path) -> None:
         f'"Upload files", or run `python -m analysis run {tmp_path} --out RESULTS` with a new RESULTS folder '
         "and open that here."
     )
+
+
+def test_the_selection_zip_holds_the_filtered_tables_and_says_which_filters() -> None:
+    # a user's review: only the whole corpus could be downloaded, not the mentions and stances of a selection
+    tables = make_tables()
+    mentions = tables["mentions"][tables["mentions"]["actor_id"] == "joe_biden"]
+    archive = zipfile.ZipFile(io.BytesIO(export.build_tables_zip({"mentions": mentions}, selection="Joe Biden")))
+    assert sorted(archive.namelist()) == ["csv/mentions.csv", "parquet/mentions.parquet", "selection.txt"]
+    assert archive.read("selection.txt").decode() == "Rows of the selection: Joe Biden\n"
+    assert pd.read_csv(archive.open("csv/mentions.csv"))["actor_id"].unique().tolist() == ["joe_biden"]
