@@ -874,6 +874,8 @@ def subject_rows(
     cue = nearest_cue(text, reachable, target, max_words=context.cues.max_cue_distance)
     if cue is None:
         side, confidence, cue_text = uncued_side(text, target, context.floor, context.cues)
+        if side == 0 and is_background(text, target, context.floor, context.cues):
+            return []
         return [(subject, side, confidence, cue_text) for subject in subjects]
     speaker = cue_speaker(cue, context.quotes)
     side = pair_side(text, cue, target, context.floor, context.cues)
@@ -890,6 +892,32 @@ def subject_rows(
     if speaker is None and describes_target(text, cue, target, context):
         return []
     return [(subject, side, level, text[cue.start : cue.end]) for subject in holders]
+
+
+def is_background(text: str, target: Hit, floor: int, cues: StanceCues) -> bool:
+    """True for a target without a cue that is only background to the clause: owned by a name's possessive
+    right before it ("Russia's war in Ukraine", "Moscow's invasion", with at most one word between) or
+    governed by one of `circumstance_markers` a few words before it ("amid the war", "since its invasion").
+    A neutral row would say the actor spoke of the target, where the reporter only dated or explained the
+    news. "their bilateral talks" stays: its owner is the clause's own actor, whose talks they are."""
+    words = text[max(floor, target.start - 80) : target.start].split()
+    for index in range(max(0, len(words) - 2), len(words)):
+        word = words[index]
+        owned = word[:1].isupper() and word.endswith(POSSESSIVE_SUFFIXES)
+        # in a phrase ("since Russia's invasion", "part of Moscow's war"), not a verb's object ("to discuss
+        # Russia's military build-up", "to counter Moscow's invasion")
+        if owned and index > 0 and words[index - 1].lower() in cues.roles.object_markers | BACKGROUND_PREPOSITIONS:
+            return True
+    if cues.circumstance_markers is None:
+        return False
+    window = " ".join(words[-BACKGROUND_REACH:])
+    found = list(cues.circumstance_markers.finditer(window))
+    return bool(found) and not PHRASE_BREAK.search(window[found[-1].end() :])
+
+
+BACKGROUND_REACH = 5  # words before a target searched for a circumstance marker
+BACKGROUND_PREPOSITIONS = frozenset({"of", "since", "after", "before", "during", "amid", "despite", "throughout"})
+POSSESSIVE_SUFFIXES = ("'s", "’s", "s'", "s’")
 
 
 def describes_target(text: str, cue: Hit, target: Hit, context: SentenceContext) -> bool:

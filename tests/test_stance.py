@@ -1119,3 +1119,24 @@ def test_a_reporters_barbaric_before_a_target_is_no_stance_of_the_clauses_actor(
 def test_a_denied_intention_opposes_the_target_a_few_words_on(text, words, expected, targets, cues) -> None:
     quotes = [("alexander_grushko", "indirect", words)]
     assert stance_rows(text, [("alexander_grushko", "Grushko")], quotes, targets=targets, cues=cues) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # a review of the Guardian/NYT corpus: half the neutral rows only dated or explained the news
+        ("The United States has committed $5bn to Ukraine since Russia's invasion.",
+         [("united_states", "United States"), ("ukraine", "Ukraine"), ("russia", "Russia")], []),
+        ("Britain will host a conference on the damage caused by Russia's invasion.",
+         [("united_kingdom", "Britain"), ("russia", "Russia")], []),
+        ("The United States has sent aid amid the war.", [("united_states", "United States")], []),
+        # a verb's object stays the clause's topic, and so does a target its own actors own
+        ("The UN Security Council met to discuss Russia's military build-up.",
+         [("un_security_council", "UN Security Council"), ("russia", "Russia")],
+         [("un_security_council", "escalation", "neutral", 0.3, "")]),
+        ("Putin opened his talks in Ankara.", [("vladimir_putin", "Putin")],
+         [("vladimir_putin", "diplomacy", "neutral", 0.3, "")]),
+    ],
+)
+def test_a_target_that_only_dates_or_explains_the_news_gives_no_neutral_row(text, mentions, expected, targets, cues):
+    assert stance_rows(text, mentions, targets=targets, cues=cues) == expected
