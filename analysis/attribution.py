@@ -942,11 +942,14 @@ class SpeakerContext:
     index: SpanIndex = field(init=False, repr=False, compare=False, default_factory=lambda: SpanIndex(()))
     # genders of people outside the registry, read from honorifics when first needed (`honorific_gender`)
     genders: dict[str, str] = field(init=False, repr=False, compare=False, default_factory=dict)
+    # the sentence starts in text order: derived, never passed
+    ordered_starts: tuple[int, ...] = field(init=False, repr=False, compare=False, default=())
 
     def __post_init__(self) -> None:
         index = SpanIndex(self.mentions, bounds=attrgetter("start", "end"))
         object.__setattr__(self, "index", index)
         object.__setattr__(self, "mentions", tuple(index.items))
+        object.__setattr__(self, "ordered_starts", tuple(sorted(self.sentence_starts.values())))
 
 
 def resolve_speaker(span: tuple[int, int], context: SpeakerContext) -> Speaker | None:
@@ -1051,7 +1054,7 @@ def unnamed_group_before(position: int, context: SpeakerContext) -> Speaker | No
     """For "they" at `position`: the plural group of `speaker_nouns` that opens the sentence before, when no
     actor opens it ("Some economists and oil industry experts doubt the plan. They warn …" are the experts,
     not a country named later in that sentence); else None."""
-    starts = sorted(context.sentence_starts.values())
+    starts = context.ordered_starts
     index = bisect.bisect_right(starts, position) - 1
     if index < 1:
         return None
