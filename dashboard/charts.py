@@ -459,7 +459,7 @@ def make_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> go.Figure:
     return figure.update_layout(title="Actor network (edges coloured by relation polarity)", height=650, **LAYOUT)
 
 
-NETWORK_LABEL_ROOM = 0.25  # of the layout's width, added on each side of the outer nodes
+NETWORK_LABEL_ROOM = 0.15  # of the layout's width, added on each side of the outer nodes
 
 
 def padded_range(values: pd.Series, share: float) -> list[float]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from analysis import summaries
@@ -99,6 +100,28 @@ def write_gephi_csv(nodes: pd.DataFrame, edges: pd.DataFrame) -> tuple[str, str]
     return node_table.to_csv(index=False), edge_table.to_csv(index=False)
 
 
+CENTRE_SPREAD = 0.6  # distances from the centre are raised to this power: a dense centre opens up
+
+
+def spread_centre(positions: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Positions moved away from their centre so that distance d (of the farthest, D) becomes D * (d / D) ** 0.6:
+    the hubs a spring layout packs together, whose names then overlap, get room, and a long chain of outliers
+    no longer squeezes them. The order of distances, and so the picture's shape, stays."""
+    if len(positions) < 3:
+        return positions
+    points = np.array(list(positions.values()), dtype=float)
+    centre = points.mean(axis=0)
+    offsets = points - centre
+    distances = np.linalg.norm(offsets, axis=1)
+    farthest = distances.max()
+    if farthest == 0:
+        return positions
+    spread = (distances / farthest) ** CENTRE_SPREAD * farthest
+    scale = np.where(distances > 0, spread / np.maximum(distances, 1e-12), 1.0)
+    moved = centre + offsets * scale[:, None]
+    return dict(zip(positions, moved, strict=True))
+
+
 def lay_out_network(nodes: pd.DataFrame, edges: pd.DataFrame, *, seed: int = 7) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return nodes with x, y and edges with x0, y0, x1, y1 from a seeded spring layout (same input, same picture).
 
@@ -107,6 +130,7 @@ def lay_out_network(nodes: pd.DataFrame, edges: pd.DataFrame, *, seed: int = 7) 
     graph = make_graph(nodes, edges)
     spacing = 2 / len(graph) ** 0.5 if len(graph) else None
     positions = nx.spring_layout(graph, k=spacing, seed=seed, weight="weight", iterations=100) if len(graph) else {}
+    positions = spread_centre(positions)
     placed = nodes.assign(x=nodes["actor_id"].map(lambda key: positions[key][0]),
                           y=nodes["actor_id"].map(lambda key: positions[key][1]))
     ties = edges[edges["source_id"].isin(positions) & edges["target_id"].isin(positions)]

@@ -7,6 +7,7 @@ import json
 import zipfile
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 import plotly.express as px
 import pytest
@@ -320,3 +321,13 @@ def test_the_selection_zip_holds_the_filtered_tables_and_says_which_filters() ->
     assert sorted(archive.namelist()) == ["csv/mentions.csv", "parquet/mentions.parquet", "selection.txt"]
     assert archive.read("selection.txt").decode() == "Rows of the selection: Joe Biden\n"
     assert pd.read_csv(archive.open("csv/mentions.csv"))["actor_id"].unique().tolist() == ["joe_biden"]
+
+
+def test_the_network_layout_opens_up_a_dense_centre() -> None:
+    # a user's review: the names of the hubs in the middle lay on top of each other
+    positions = {"a": np.array([0.0, 0.0]), "b": np.array([0.1, 0.0]), "c": np.array([-0.1, 0.0]),
+                 "d": np.array([1.0, 0.0]), "e": np.array([-1.0, 0.0])}
+    spread = network.spread_centre(positions)
+    assert spread["d"][0] == pytest.approx(1.0) and spread["e"][0] == pytest.approx(-1.0)  # the farthest stay
+    assert spread["b"][0] == pytest.approx(0.1 ** 0.6) and spread["a"][0] == pytest.approx(0.0)
+    assert [key for key, _ in sorted(spread.items(), key=lambda item: item[1][0])] == ["e", "c", "a", "b", "d"]
