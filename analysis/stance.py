@@ -758,6 +758,8 @@ def quote_rows(text: str, quote: Statement, sentence: tuple[int, int], context: 
                 side, confidence, cue_text = prescribed_act(text, target, quote.start, context)
             if side == 0:
                 side, confidence, cue_text = sentiment_side(quote, target, targets, cues)
+        if side == 0 and not_spoken_of(text, target, quote.start, context):
+            continue
         confidence = capped(confidence, target, cues)
         rows.append(
             StanceRow(context.sentence_id, quote.speaker_id, quote.speaker, target.key, side, confidence, cue_text)
@@ -874,12 +876,14 @@ def subject_rows(
     cue = nearest_cue(text, reachable, target, max_words=context.cues.max_cue_distance)
     if cue is None:
         side, confidence, cue_text = uncued_side(text, target, context.floor, context.cues)
-        if side == 0 and is_background(text, target, context.floor, context.cues):
+        if side == 0 and not_spoken_of(text, target, context.floor, context):
             return []
         return [(subject, side, confidence, cue_text) for subject in subjects]
     speaker = cue_speaker(cue, context.quotes)
     side = pair_side(text, cue, target, context.floor, context.cues)
     if side == 0 or context.targets.loose_support(text, target, side):  # "refused to condemn", "support the war"
+        if not_spoken_of(text, target, context.floor, context):
+            return []
         return [(subject, 0, context.cues.confidence.neutral, "") for subject in subjects]
     holders = [
         subject
@@ -894,6 +898,13 @@ def subject_rows(
     return [(subject, side, level, text[cue.start : cue.end]) for subject in holders]
 
 
+def not_spoken_of(text: str, target: Hit, floor: int, context: SentenceContext) -> bool:
+    """True when a target with no side is not what the actor speaks of or acts on, so that a neutral row would
+    mislead: one of its target's `loose_keywords` ("the war", "troops", "attack": in news of a war nearly
+    every actor stands near one) or background to the clause (`is_background`)."""
+    return context.targets.is_loose(text, target) or is_background(text, target, floor, context.cues)
+
+
 def is_background(text: str, target: Hit, floor: int, cues: StanceCues) -> bool:
     """True for a target without a cue that is only background to the clause: owned by a name's possessive
     right before it ("Russia's war in Ukraine", "Moscow's invasion", with at most one word between) or
@@ -906,17 +917,25 @@ def is_background(text: str, target: Hit, floor: int, cues: StanceCues) -> bool:
         owned = word[:1].isupper() and word.endswith(POSSESSIVE_SUFFIXES)
         # in a phrase ("since Russia's invasion", "part of Moscow's war"), not a verb's object ("to discuss
         # Russia's military build-up", "to counter Moscow's invasion")
-        if owned and index > 0 and words[index - 1].lower() in cues.roles.object_markers | BACKGROUND_PREPOSITIONS:
+        if owned and index > 0 and words[index - 1].lower() in BACKGROUND_PREPOSITIONS:
             return True
     if cues.circumstance_markers is None:
         return False
     window = " ".join(words[-BACKGROUND_REACH:])
     found = list(cues.circumstance_markers.finditer(window))
-    return bool(found) and not PHRASE_BREAK.search(window[found[-1].end() :])
+    if not found:
+        return False
+    governed = window[found[-1].end() :]  # the words from the marker to the target: a phrase, not a clause
+    return not PHRASE_BREAK.search(governed) and not CLAUSE_WORDS.intersection(plain_words(governed))
 
 
 BACKGROUND_REACH = 5  # words before a target searched for a circumstance marker
-BACKGROUND_PREPOSITIONS = frozenset({"of", "since", "after", "before", "during", "amid", "despite", "throughout"})
+CLAUSE_WORDS = frozenset({"that", "which", "who", "whether", "if", "and", "but", "or"})  # "since X that …"
+# prepositions before a possessive that make its target a phrase of time, cause or place ("since Russia's
+# invasion"); not "to" or "against", after which it is often what the actor answers or fights
+BACKGROUND_PREPOSITIONS = frozenset({"of", "since", "after", "before", "during", "amid", "despite", "throughout",
+                                     "in", "at", "by", "from", "over", "about", "into", "through", "under", "for",
+                                     "with", "as"})
 POSSESSIVE_SUFFIXES = ("'s", "’s", "s'", "s’")
 
 

@@ -58,10 +58,13 @@ def test_stance_on_the_sample(scored):
 # support/oppose precision 0.907; 0.976 after the stance rules drawn from real news; speaker 0.909 after
 # the pronoun and speaker-phrase rules of the 2026-11-26 release; stance accuracy 0.283, coverage 0.575 and
 # 65/65 after the back-reference, act and shared-subject rules of the second 2026-11-26 release), rounded
-# down a little so only a real regression fails.
+# down a little so only a real regression fails. In the 2026-11-27 release coverage fell from 0.579 to 0.532
+# on purpose: a loose keyword or a target that only dates the news gives no neutral row any more, and each
+# of the 11 gold items it left uncovered had been a neutral prediction where the gold has a side (wrong);
+# accuracy rose from 0.288 to 0.292 and the calls from 66/66 to 67/67.
 PRECISION_FLOOR = 0.77
 RECALL_FLOOR = 0.89
 SPEAKER_FLOOR = 0.89
 STANCE_FLOOR = 0.26
-COVERAGE_FLOOR = 0.55
+COVERAGE_FLOOR = 0.52
 DECIDED_FLOOR = 0.96

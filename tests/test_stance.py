@@ -67,7 +67,8 @@ def stance_rows(text, mentions, quotes=(), *, targets, cues, polarity=None) -> l
         (
             "Pushilin accused Ukraine of planning an attack, which Kyiv has denied.",
             [("denis_pushilin", "Pushilin"), ("ukraine", "Ukraine"), ("ukraine", "Kyiv")],
-            [("denis_pushilin", "escalation", "neutral", 0.3, ""), ("ukraine", "escalation", "oppose", 0.7, "denied")],
+            # Pushilin's accusation names "an attack", too loose a word to show he speaks of the escalation
+            [("ukraine", "escalation", "oppose", 0.7, "denied")],
         ),
         (  # British and American spellings of "favour" as cues ("favo*r" in the cue file never matched)
             "Members of the council spoke in favour of recognising the republics; Hungary favored talks.",
@@ -225,7 +226,7 @@ def test_clause_stances(text, mentions, expected, targets, cues) -> None:
         (  # a support cue whose object is an actor backs the actor, not the war around it
             "Biden rallied support for Ukraine as the war continues.",
             [("joe_biden", "Biden"), ("ukraine", "Ukraine")],
-            [("joe_biden", "escalation", "neutral", 0.3, "")],
+            [],
         ),
         (
             "Biden urged Russia to end the war.",
@@ -270,15 +271,15 @@ def test_clause_stances(text, mentions, expected, targets, cues) -> None:
         (
             "Nehammer met Putin amid warnings of a fresh offensive.",
             [("karl_nehammer", "Nehammer"), ("vladimir_putin", "Putin")],
-            [("karl_nehammer", "escalation", "neutral", 0.3, "")],
+            [],
         ),
         (  # a target after a circumstance marker is not what the cue is about
             "The governor urged people not to leave shelters due to intense shelling.",
             [("unregistered:governor", "governor")],
-            [("unregistered:governor", "escalation", "neutral", 0.3, "")],
+            [],
         ),
         (  # nor one inside an embedded clause ...
-            "Kyiv urged citizens to reveal where the troops are living.",
+            "Kyiv urged citizens to reveal where the invading forces are living.",
             [("ukraine", "Kyiv")],
             [("ukraine", "escalation", "neutral", 0.3, "")],
         ),
@@ -295,7 +296,7 @@ def test_clause_stances(text, mentions, expected, targets, cues) -> None:
         (  # "urgency" is no form of "urge"
             "Kyiv asked residents as a matter of urgency to report the shelling.",
             [("ukraine", "Kyiv")],
-            [("ukraine", "escalation", "neutral", 0.3, "")],
+            [],
         ),
     ],
 )
@@ -322,7 +323,7 @@ def test_stance_error_classes_from_real_news(text, mentions, expected, targets, 
             '"He has not criticized this brutal war," Khymynets said.',
             [("vasyl_khymynets", "Khymynets")],
             [("vasyl_khymynets", "direct", "He has not criticized this brutal war")],
-            [("vasyl_khymynets", "escalation", "neutral", 0.3, "")],
+            [],
         ),
         (
             '"We condemn this brutal war," Khymynets said.',
@@ -340,7 +341,7 @@ def test_stance_error_classes_from_real_news(text, mentions, expected, targets, 
             '"She did not want combat troops on the ground," Clinton said.',
             [],
             [("hillary_clinton", "direct", "She did not want combat troops on the ground")],
-            [("hillary_clinton", "escalation", "neutral", 0.3, "")],
+            [],
         ),
         (  # "someone" is a third person; "anyone" after "allow" is an object
             '"While someone asks not to humiliate Russia, the Kremlin resorts to new attacks," Podolyak said.',
@@ -352,7 +353,7 @@ def test_stance_error_classes_from_real_news(text, mentions, expected, targets, 
                     "While someone asks not to humiliate Russia, the Kremlin resorts to new attacks",
                 )
             ],
-            [("mykhailo_podolyak", "escalation", "neutral", 0.3, "")],
+            [],
         ),
         (
             '"We will not allow anyone to slam closed NATO\'s open-door policy," Sherman said.',
@@ -391,10 +392,7 @@ def test_whose_stance_a_cue_shows(text, mentions, quotes, expected, targets, cue
         (  # a cue applies to the first target after it, even with no nearer cue for the second
             "Macron called for talks on the war.",
             [("emmanuel_macron", "Macron")],
-            [
-                ("emmanuel_macron", "escalation", "neutral", 0.3, ""),
-                ("emmanuel_macron", "diplomacy", "support", 0.9, "called for"),
-            ],
+            [("emmanuel_macron", "diplomacy", "support", 0.9, "called for")],
         ),
         (  # "under" in a phrase of its own receives nothing
             "Scholz, under pressure, backed new sanctions.",
@@ -423,10 +421,7 @@ def test_whose_stance_a_cue_shows(text, mentions, quotes, expected, targets, cue
             # actor right before the cue is the clause's only holder
             "If Russia attacks, Germany will support tougher sanctions.",
             [("russia", "Russia"), ("germany", "Germany")],
-            [
-                ("germany", "escalation", "neutral", 0.3, ""),
-                ("germany", "sanctions", "support", 0.9, "support"),
-            ],
+            [("germany", "sanctions", "support", 0.9, "support")],
         ),
         (  # a refusal right before the target opposes it; one further away, or a fact, does not
             "Turkey declined to join sanctions against Russia.",
@@ -434,7 +429,7 @@ def test_whose_stance_a_cue_shows(text, mentions, quotes, expected, targets, cue
             [("turkey", "sanctions", "oppose", 0.7, "declined to")],
         ),
         (
-            "Ukraine refused to confirm the attack.",
+            "Ukraine refused to confirm the offensive.",
             [("ukraine", "Ukraine")],
             [("ukraine", "escalation", "neutral", 0.3, "")],
         ),
@@ -444,12 +439,12 @@ def test_whose_stance_a_cue_shows(text, mentions, quotes, expected, targets, cue
             [("russia", "sanctions", "neutral", 0.3, "")],
         ),
         (  # a denial of what happened takes no side; a denial of intent does
-            "Russia denied it was involved in the attack.",
+            "Russia denied it was involved in the offensive.",
             [("russia", "Russia")],
             [("russia", "escalation", "neutral", 0.3, "")],
         ),
         (
-            "Kyiv denied responsibility for the attack.",
+            "Kyiv denied responsibility for the offensive.",
             [("ukraine", "Kyiv")],
             [("ukraine", "escalation", "neutral", 0.3, "")],
         ),
@@ -797,7 +792,7 @@ def test_output_columns_and_evidence(targets, cues) -> None:
         (  # "war" is too loose a keyword to carry support (`loose_keywords`) ...
             "Zelensky issued a decree for all missions to support the war.",
             [("volodymyr_zelensky", "Zelensky")],
-            [("volodymyr_zelensky", "escalation", "neutral", 0.3, "")],
+            [],
         ),
         (  # ... though it carries opposition, and "invasion" carries support
             "Zelensky condemned the war.",
@@ -812,12 +807,12 @@ def test_output_columns_and_evidence(targets, cues) -> None:
         (  # what caused something else is a circumstance, not what the cue is about (`circumstance_markers`)
             "Blinken criticized the food crisis stoked by the invasion.",
             [("antony_blinken", "Blinken")],
-            [("antony_blinken", "escalation", "neutral", 0.3, "")],
+            [],
         ),
         (
             "Senators urged Facebook to stop disinformation about the invasion.",
             [("united_states", "Senators")],
-            [("united_states", "escalation", "neutral", 0.3, "")],
+            [],
         ),
         (  # a refusal to condemn backs nothing ...
             "China has refused to condemn Russia's invasion.",
@@ -913,7 +908,7 @@ def test_seed_stances_toward_recognition(seed_tables, targets, cues) -> None:
         (  # a loose keyword names no news to refer to
             "Biden Orders 3,000 Troops to Poland\nDuda welcomed the decision.",
             [("joe_biden", "Biden"), ("poland", "Poland")],
-            [("joe_biden", "escalation", "neutral", 0.3, "")],
+            [],
         ),
         (  # a headline with two targets: the move could be either
             "Recognition and Sanctions on the Table\nMacron condemned the move.",
@@ -1102,11 +1097,11 @@ def test_a_reporters_barbaric_before_a_target_is_no_stance_of_the_clauses_actor(
             "Russia does not intend to provoke a wider conflict",
             [("alexander_grushko", "escalation", "oppose", 0.7, "not intend to")],
         ),
-        # an oppose cue in the gap turns it around: not intending to end the war is no opposition to it
+        # an oppose cue in the gap is the cue: not intending to end the offensive is no opposition to it
         (
-            "Grushko said Russia does not intend to end the war.",
-            "Russia does not intend to end the war",
-            [("alexander_grushko", "escalation", "neutral", 0.3, "")],
+            "Grushko said Russia does not intend to end the offensive.",
+            "Russia does not intend to end the offensive",
+            [("alexander_grushko", "escalation", "support", 0.9, "to end")],
         ),
         # somebody else's intention in reported speech is not the speaker's
         (
