@@ -1135,3 +1135,11 @@ def test_a_denied_intention_opposes_the_target_a_few_words_on(text, words, expec
 )
 def test_a_target_that_only_dates_or_explains_the_news_gives_no_neutral_row(text, mentions, expected, targets, cues):
     assert stance_rows(text, mentions, targets=targets, cues=cues) == expected
+
+
+def test_another_theatres_invasion_is_no_escalation_against_ukraine(targets, cues) -> None:
+    # a review of the Guardian/NYT corpus: "Erdoğan asks Russia and Iran to back Turkey's incursion into Syria"
+    # supported the escalation against Ukraine
+    text = "Erdogan asked Russia to back Turkey's incursion into Syria."
+    assert stance_rows(text, [("recep_tayyip_erdogan", "Erdogan"), ("russia", "Russia")], targets=targets,
+                       cues=cues) == []
