@@ -394,8 +394,10 @@ def find_candidates(
             headline_case[sentence.start] = is_headline_case(sentence)
         if headline_case[sentence.start] or doc[end - 1].text in rules.not_actor_heads:
             continue
-        # "Russian Defence Ministry", "Radio Svoboda", "Committee Against Torture"
-        kind = "organisation" if any(token.text in rules.organisation_heads for token in span) else "person"
+        # "Russian Defence Ministry", "Radio Svoboda", "Committee Against Torture", "the charity World Vision"
+        named_as = doc[start - 1].text if start > 0 else ""
+        organisation = named_as in rules.organisation_nouns or any(t.text in rules.organisation_heads for t in span)
+        kind = "organisation" if organisation else "person"
         start_char, end_char = span.start_char, span.end_char
         rows.append(unregistered_row(article_id, span.text, kind, start_char, end_char, sentence_starts, "candidate"))
     return rows

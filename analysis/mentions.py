@@ -53,6 +53,7 @@ class MatchRules:
     honorific_genders: tuple[tuple[str, str], ...] = ()  # (honorific, male | female), from speech_cues.yaml
     title_endings: frozenset[str] = frozenset()  # "Secretary of State", "Speaker of the House": no first name
     organisation_heads: frozenset[str] = frozenset()
+    organisation_nouns: frozenset[str] = frozenset()  # "the charity World Vision": an organisation
     not_actor_heads: frozenset[str] = frozenset()  # "Foreign Agents Registration Act": a law, nobody
     # names that hold an alias but are no actor ("Latin America"): matched only to shield the alias inside
     not_actors: tuple[str, ...] = ()
@@ -104,6 +105,7 @@ def make_match_rules(lexicon: dict[str, Any], metonym_rules: dict[str, Any], spe
         honorific_genders=parse_honorific_genders(speech_cues),
         title_endings=frozenset(lexicon.get("title_endings") or ()),
         organisation_heads=frozenset(lexicon.get("organisation_heads") or ()),
+        organisation_nouns=frozenset(lexicon.get("organisation_nouns") or ()),
         not_actor_heads=frozenset(lexicon.get("not_actor_heads") or ()),
         not_actors=tuple(str(phrase) for phrase in lexicon.get("not_actors") or ()),
         place_nouns=words(metonym_rules, "place_nouns"),
