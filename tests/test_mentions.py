@@ -802,6 +802,6 @@ def test_a_title_abbreviated_without_a_full_stop_introduces_a_name(nlp, matcher)
 
 def test_a_name_after_an_organisation_noun_is_an_organisation(nlp, matcher):
     # a review of the Guardian/NYT corpus: "the charity World Vision" was typed as a person
-    text = "Aid came from the charity World Vision, which said the roads were closed."
+    text = "Aid came in on Monday, and the charity World Vision said the roads were closed."
     frame = mention_frame(text, nlp, matcher)
     assert frame[["surface", "actor_type"]].values.tolist() == [["World Vision", "organisation"]]
