@@ -58,6 +58,7 @@ class SpeechCues:
     pronouns: tuple[tuple[str, str], ...] = ()  # (lowercase pronoun, male | female | group)
     content_breaks: frozenset[str] = frozenset()
     summary_nouns: frozenset[str] = frozenset()  # ", a claim that could not be verified" ends the content
+    leading_links: frozenset[str] = frozenset()  # "But private Chinese companies": not part of the group
     subordinators: frozenset[str] = frozenset()  # "After X said …, Y did": X's words end at the comma
     outlet_nouns: frozenset[str] = frozenset()  # "told the Nice-Matin regional daily": an audience, no content
     duration_openers: frozenset[str] = frozenset()  # "has been saying for months": how long, no content
@@ -178,6 +179,7 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         duration_words=word_set(data, "duration_words"),
         accusation_reasons=word_set(data, "accusation_reasons"),
         subordinators=word_set(data, "subordinators"),
+        leading_links=word_set(data, "leading_links"),
         content_adjuncts=word_set(data, "content_adjuncts"),
         person_relatives=word_set(data, "person_relatives"),
         relative_objects=word_set(data, "relative_objects"),
@@ -1025,10 +1027,12 @@ def resolve_pronoun(span: tuple[int, int], kind: str, context: SpeakerContext) -
     Trump's jabs were unacceptable. '…,' he said" he is Graham. Next comes an actor that is not in an object
     position (after one of `pronoun_objects`: "held talks with António Guterres", or a role after a
     possessive there: "met Poland's deputy prime minister Mariusz Błaszczak"): "Zelensky held talks with
-    Guterres. '…,' he said" is Zelensky. Else the nearest.
+    Guterres. '…,' he said" is Zelensky. Else the nearest. Before all these, "they" with no actor that fits
+    earlier in its own sentence is the unnamed group that opens the sentence before, if one does
+    (`unnamed_group_before`).
     """
     start, end = span
-    if context.text[start:end].lower() == "they":
+    if context.text[start:end].lower() == "they" and not fits_in_own_sentence(start, end, kind, context):
         group = unnamed_group_before(start, context)
         if group is not None:
             return group
@@ -1050,10 +1054,28 @@ def resolve_pronoun(span: tuple[int, int], kind: str, context: SpeakerContext) -
     return Speaker("", "", start, end)
 
 
+def fits_in_own_sentence(position: int, end: int, kind: str, context: SpeakerContext) -> bool:
+    """True when an actor that the pronoun at `position` can refer to is named earlier in its own sentence
+    ("When the Coastal League met on Monday, they said …"). Not for an attribution closing what was said
+    ("Meanwhile, Russia is playing interference, they say."): the actors before it are in the statement."""
+    following = context.text[end : end + 40].split()[:2]
+    verb = following[0] if following else ""
+    closes = verb[-1:] in (".", ",", ";") or (len(following) > 1 and following[1][:1] in (".", ",", ";"))
+    if verb.rstrip(".,;").lower() in speech_verb_words(context.cues) and closes:
+        return False
+    starts = context.ordered_starts
+    index = bisect.bisect_right(starts, position) - 1
+    begin = starts[index] if index >= 0 else 0
+    return any(
+        mention.end <= position and pronoun_fits(mention, kind, context)
+        for mention in context.index.overlapping(begin, position)
+    )
+
+
 def unnamed_group_before(position: int, context: SpeakerContext) -> Speaker | None:
-    """For "they" at `position`: the plural group of `speaker_nouns` that opens the sentence before, when no
-    actor opens it ("Some economists and oil industry experts doubt the plan. They warn …" are the experts,
-    not a country named later in that sentence); else None."""
+    """For "they" at `position`: the plural group of people that opens the sentence before, when no actor
+    stands before its noun ("Some economists and oil industry experts doubt the plan. They warn …" are the
+    experts, not a country named later in that sentence); else None."""
     starts = context.ordered_starts
     index = bisect.bisect_right(starts, position) - 1
     if index < 1:
@@ -1061,9 +1083,7 @@ def unnamed_group_before(position: int, context: SpeakerContext) -> Speaker | No
     begin, finish = starts[index - 1], starts[index]
     words = list(TOKEN_PATTERN.finditer(context.text, begin, finish))[:OPENING_WORDS + 3]
     opening = [word for word in words if word.group()[0].isalpha()]
-    if not opening or context.index.overlapping(begin, opening[0].end()):
-        return None  # an actor opens the sentence: it is no unnamed group
-    while opening and opening[0].group().lower() in LEADING_LINKS:
+    while opening and opening[0].group().lower() in context.cues.leading_links:
         opening = opening[1:]  # "But private Chinese companies", "Still, Ukrainian officials"
     if not opening or opening[0].group().lower() in context.cues.introductory_openers | {"to"}:
         return None  # "To her supporters, …", "As a reality TV boss, …": the sentence opens with no subject
@@ -1071,7 +1091,15 @@ def unnamed_group_before(position: int, context: SpeakerContext) -> Speaker | No
         lower = word.group().lower()
         # a capitalised word is a name ("Sanders supporters"), unless it opens the sentence as a noun ("Officials")
         common = word.group().islower() or (word is opening[0] and lower in context.cues.speaker_nouns)
+        before = context.index.overlapping(begin, word.start())
+        if any(acts_before(mention, word.start(), context.text) for mention in before):
+            return None  # an actor before the noun: "The Coastal League told reporters …" is no unnamed group
         if common and is_people_plural(lower, context.cues):
+            owner = before[-1] if before else None
+            if owner is not None and not context.text[owner.end : word.start()].strip():
+                # "Ukrainian officials", "US officials": the group of a known actor speaks for it ("Mr. Rubio's
+                # advisers" and "Mr. Obama, officials said" speak for themselves)
+                return Speaker(owner.actor_id, owner.actor, position, position + len("they"))
             comma = context.text.rfind(",", opening[0].start(), word.start())  # "Mr. Obama, officials said"
             phrase = context.text[(comma + 1 if comma >= 0 else opening[0].start()) : word.end()].strip()
             return Speaker("", phrase, position, position + len("they"))
@@ -1080,16 +1108,23 @@ def unnamed_group_before(position: int, context: SpeakerContext) -> Speaker | No
     return None
 
 
+def acts_before(mention: MentionRef, noun: int, text: str) -> bool:
+    """True for an actor before a plural noun that is no modifier of it: lowercase words stand between ("The
+    Coastal League told reporters"); "Ukrainian officials" and "Russian and Ukrainian officials" are one
+    group."""
+    between = [word for word in text[mention.end : noun].split() if word not in ("'s", "’s", "and", "or")]
+    return any(word.islower() for word in between)
+
+
 def is_people_plural(word: str, cues: SpeechCues) -> bool:
-    """True for a plural noun of people: one of `speaker_nouns` ending in -s, or a word ending like "economists",
-    "prosecutors", "workers" ("comments" and "opinions" are no people)."""
+    """True for a plural noun of people: one of `speaker_nouns` ending in -s, or one ending in -ists or -ians
+    ("economists", "politicians"); "numbers", "comments" and "opinions" are no people."""
     if not word.endswith("s"):
         return False
     return word in cues.speaker_nouns or (len(word) > 5 and word.endswith(PEOPLE_PLURAL_ENDINGS))
 
 
-PEOPLE_PLURAL_ENDINGS = ("ists", "ers", "ors", "ians", "ants")
-LEADING_LINKS = frozenset({"but", "and", "yet", "so", "still", "meanwhile", "now", "also"})
+PEOPLE_PLURAL_ENDINGS = ("ists", "ians")
 
 
 OPENING_WORDS = 3  # at most this many words before a sentence's opening subject ("In Kyiv, Ukraine's …")

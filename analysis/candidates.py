@@ -395,12 +395,23 @@ def find_candidates(
         if headline_case[sentence.start] or doc[end - 1].text in rules.not_actor_heads:
             continue
         # "Russian Defence Ministry", "Radio Svoboda", "Committee Against Torture", "the charity World Vision"
-        named_as = doc[start - 1].text if start > 0 else ""
-        organisation = named_as in rules.organisation_nouns or any(t.text in rules.organisation_heads for t in span)
+        organisation = named_as_organisation(doc, start, end, rules) or any(
+            token.text in rules.organisation_heads for token in span
+        )
         kind = "organisation" if organisation else "person"
         start_char, end_char = span.start_char, span.end_char
         rows.append(unregistered_row(article_id, span.text, kind, start_char, end_char, sentence_starts, "candidate"))
     return rows
+
+
+def named_as_organisation(doc: Doc, start: int, end: int, rules: MatchRules) -> bool:
+    """True for a name right after one of `organisation_nouns` that is no subject of a verb of its own: "the
+    charity World Vision said" and "the firm Cisco Talos," name organisations, "the party Holm leads" a
+    person (a lowercase word after the name, other than a verb of saying, is the name's verb)."""
+    if start == 0 or doc[start - 1].text not in rules.organisation_nouns:
+        return False
+    after = doc[end] if end < len(doc) else None
+    return after is None or not after.is_lower or after.text in rules.acting_verbs
 
 
 def follows_registered_name(doc: Doc, start: int, taken: list[tuple[int, int]]) -> bool:

@@ -104,10 +104,10 @@ class SentenceSplitter:
 def make_pipeline(abbreviations: Iterable[str] | None = None) -> Language:
     """Blank English pipeline (no model download): tokenizer and the sentence splitter.
 
-    `abbreviations` (default: those of data/speech_cues.yaml) are titles written with a full stop that the
-    tokenizer keeps as one token with it, as spaCy already does for "Mr." and "Gen.": "Senior Sgt. Oleksandr
-    Babynets" and "Lt. Col. Ivan Petrov" are then no sentence breaks. Its vocabulary computes only the
-    lexical attributes in USED_LEXICAL_ATTRIBUTES for each new word.
+    `abbreviations` (default: those of data/speech_cues.yaml, less SENTENCE_WORDS) are titles written with a
+    full stop that the tokenizer keeps as one token with it, as spaCy already does for "Mr." and "Gen.":
+    "Senior Sgt. Oleksandr Babynets" and "Lt. Col. Ivan Petrov" are then no sentence breaks. Its vocabulary
+    computes only the lexical attributes in USED_LEXICAL_ATTRIBUTES for each new word.
     """
     nlp = spacy.blank("en")
     for word in bundled_abbreviations() if abbreviations is None else abbreviations:
@@ -123,7 +123,9 @@ def make_pipeline(abbreviations: Iterable[str] | None = None) -> Language:
     return nlp
 
 
-SENTENCE_WORDS = frozenset({"No"})  # abbreviations that also end sentences as words ("He said No.")
+# abbreviations of the list that are no titles and often end a sentence: "He said No.", "Oskar Lind Sr. The
+# port …"; they keep spaCy's own handling
+SENTENCE_WORDS = frozenset({"No", "Sr", "Mt"})
 
 
 def bundled_abbreviations() -> list[str]:

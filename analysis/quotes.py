@@ -815,7 +815,7 @@ def is_clause_comma(view: ArticleView, token: Token) -> bool:
     text = view.text
     following = text[token.end : token.end + 1]
     in_number = token.start > 0 and text[token.start - 1].isdigit() and following.isdigit()
-    return not in_number and following not in CLOSING_MARKS
+    return not in_number and not (following and following in CLOSING_MARKS)
 
 
 def is_outlet(view: ArticleView, words: list[Token]) -> bool:

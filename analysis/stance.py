@@ -774,9 +774,12 @@ def capped(confidence: float, target: Hit, cues: StanceCues) -> float:
 
 def uncued_side(text: str, target: Hit, floor: int, cues: StanceCues) -> tuple[int, float, str]:
     """(side, confidence, cue) without a cue: a target right after a promise or plan that it will not happen
-    is opposed ("no plans to attack", "will never join NATO", with those words as cue), anything else is
-    neutral. A plain "not" reports a fact ("has not paused its offensive") and takes no side, and so does a
-    refusal to speak of the target ("would not discuss negotiations": `topic_verbs`)."""
+    is opposed ("no plans to attack", "will never join NATO", with those words as cue), and so is one up to
+    `intent_gap` words after a denied intention ("does not intend to provoke a wider conflict"); anything else
+    is neutral. A plain "not" reports a fact ("has not paused its offensive") and takes no side, and so does a
+    refusal to speak of the target ("would not discuss negotiations": `topic_verbs`), an oppose cue in the
+    gap ("does not intend to end …") or, in reported speech, one of `reported_others` holding the promise
+    ("said they had no intention of …")."""
     for negators, reach in ((cues.commitment_negators, cues.commitment_gap), (cues.intent_negators, cues.intent_gap)):
         words = " ".join(text[floor : target.start].split()[-(cues.negation_window + reach) :])
         found = negators.search(words) if negators is not None else None
@@ -907,8 +910,9 @@ def not_spoken_of(text: str, target: Hit, floor: int, context: SentenceContext) 
 
 def is_background(text: str, target: Hit, floor: int, cues: StanceCues) -> bool:
     """True for a target without a cue that is only background to the clause: owned by a name's possessive
-    right before it ("Russia's war in Ukraine", "Moscow's invasion", with at most one word between) or
-    governed by one of `circumstance_markers` a few words before it ("amid the war", "since its invasion").
+    right before it (at most one word between) that follows one of BACKGROUND_PREPOSITIONS ("since Russia's
+    invasion", "part of Moscow's war"), or governed by one of `circumstance_markers` a few words before it
+    with no clause between ("amid the war", "since its invasion").
     A neutral row would say the actor spoke of the target, where the reporter only dated or explained the
     news. "their bilateral talks" stays: its owner is the clause's own actor, whose talks they are."""
     words = text[max(floor, target.start - 80) : target.start].split()
@@ -932,10 +936,10 @@ def is_background(text: str, target: Hit, floor: int, cues: StanceCues) -> bool:
 BACKGROUND_REACH = 5  # words before a target searched for a circumstance marker
 CLAUSE_WORDS = frozenset({"that", "which", "who", "whether", "if", "and", "but", "or"})  # "since X that …"
 # prepositions before a possessive that make its target a phrase of time, cause or place ("since Russia's
-# invasion"); not "to" or "against", after which it is often what the actor answers or fights
+# invasion"); not "to", "against", "about", "over", "for", "with" or "as", after which it is often what the
+# actor speaks of, answers or fights ("spoke about Russia's invasion")
 BACKGROUND_PREPOSITIONS = frozenset({"of", "since", "after", "before", "during", "amid", "despite", "throughout",
-                                     "in", "at", "by", "from", "over", "about", "into", "through", "under", "for",
-                                     "with", "as"})
+                                     "in", "at", "by", "from", "into", "through", "under"})
 POSSESSIVE_SUFFIXES = ("'s", "’s", "s'", "s’")
 
 

@@ -112,7 +112,9 @@ def mark_evidence(sentence: str, *, surfaces: tuple[str, ...] = (), cue: str = "
     any case); a cue that is no words of the sentence ("sentiment", a quote's attribution) is not marked."""
     spans: list[tuple[int, int, str]] = []
     for surface in surfaces:
-        spans += [(found.start(), found.end(), "mark") for found in re.finditer(re.escape(surface), sentence)]
+        # whole words only: "Iran" is not marked inside "Iranian"
+        pattern = rf"(?<!\w){re.escape(surface)}(?!\w)"
+        spans += [(found.start(), found.end(), "mark") for found in re.finditer(pattern, sentence)]
     found = re.search(re.escape(cue), sentence, re.IGNORECASE) if cue and cue != "sentiment" else None
     if found is not None:
         spans.append((found.start(), found.end(), "cue"))

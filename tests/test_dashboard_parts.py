@@ -74,6 +74,9 @@ def test_evidence_marks_the_actor_and_the_cue_and_gives_a_pronouns_sentence_befo
     # a sentence that names its actor needs no sentence before it
     assert "Earlier text." not in page
     assert '<mark>Lind</mark> <mark class="al-cue">backs</mark> new sanctions.' in page
+    # whole words only: "Iran" is not marked inside "Iranian"
+    marked = highlight.mark_evidence("Iranian aides met Iran.", surfaces=("Iran",))
+    assert marked == "Iranian aides met <mark>Iran</mark>."
 
 
 def test_view_zip_holds_html_and_csv_for_every_chart() -> None:

@@ -805,3 +805,6 @@ def test_a_name_after_an_organisation_noun_is_an_organisation(nlp, matcher):
     text = "Aid came in on Monday, and the charity World Vision said the roads were closed."
     frame = mention_frame(text, nlp, matcher)
     assert frame[["surface", "actor_type"]].values.tolist() == [["World Vision", "organisation"]]
+    # a name with a verb of its own after the noun is a person: "the party Petro Ivanchuk leads"
+    text = "He joined the party Petro Ivanchuk leads, Petro Ivanchuk said."
+    assert mention_frame(text, nlp, matcher)["actor_type"].unique().tolist() == ["person"]

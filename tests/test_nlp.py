@@ -82,3 +82,11 @@ def test_a_title_abbreviated_with_a_full_stop_does_not_end_the_sentence() -> Non
         "It ended.",
     ]
     assert make_pipeline([])("Lt. Col. Petrov")[0].text == "Lt"  # without the list, spaCy's own rules only
+
+
+
+def test_an_abbreviation_that_is_no_title_still_ends_a_sentence() -> None:
+    # a last read: "Sr." from the list of abbreviations kept "Oskar Lind Sr. The port stayed shut." as one
+    text = "The ferry belongs to Oskar Lind Sr. The port stayed shut."
+    spans = split_sentences(text, nlp=make_pipeline())
+    assert [text[start:end] for start, end in spans] == ["The ferry belongs to Oskar Lind Sr.", "The port stayed shut."]

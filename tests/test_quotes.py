@@ -1251,3 +1251,20 @@ def test_the_name_after_a_naming_or_accusation_verb_is_its_object_not_its_speake
         ["oskar_lind", "denounced", 'Kjell Dahl as a "disgrace"'],
         ["oskar_lind", "denounced", "disgrace"],
     ]
+
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a last read of the rule: an actor earlier in the pronoun's own sentence comes first ...
+        ("Some economists doubt the plan. When Norland met on Monday, they said prices would fall.", "Norland"),
+        # ... and an actor before the plural noun makes the opening no unnamed group
+        ("Norland told reporters the port was shut. They said prices would fall.", "Norland"),
+        # "numbers" are no people
+        ("The numbers worried Norland. They said prices would fall.", "Norland"),
+    ],
+)
+def test_they_goes_to_an_unnamed_group_only_where_no_actor_comes_first(text, speaker, nlp, cues):
+    quotes = extract(text, [("Norland", "norland")], nlp, cues)
+    assert quotes["speaker"].tolist()[-1] == speaker

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from analysis.ingest import EXACT_DUPLICATE
 from analysis.pipeline import DEFAULT_TARGETS
 from analysis.registry import ACTOR_TYPES, DEFAULT_ACTORS
 from analysis.store import problems_frame
@@ -131,7 +132,7 @@ def relative_files(problems: pd.DataFrame, folder: str) -> pd.DataFrame:
 def describe_skipped(skipped: pd.DataFrame) -> str:
     """The banner over the skipped files and rows: exact duplicates apart from the rest, which the summary
     above counts as "Articles skipped"."""
-    copies = int(skipped["reason"].str.startswith("exact duplicate").sum())
+    copies = int(skipped["reason"].str.startswith(EXACT_DUPLICATE).sum())
     others = len(skipped) - copies
     parts = [f"{others} file(s) or row(s) skipped"] if others else []
     parts += [f"{copies} exact duplicate(s) removed"] if copies else []
