@@ -71,7 +71,10 @@ def count_mentions_over_time(
     return counts.sort_values(["period", "mentions"], ascending=[True, False], kind="stable").reset_index(drop=True)
 
 
-PERIOD_STEPS: dict[str, str] = {"D": "D", "W": "W-MON", "M": "MS"}  # period starts, as `period_start` gives them
+def period_range(first: pd.Timestamp, last: pd.Timestamp, *, freq: str) -> pd.Index:
+    """The start of every day, week or month from the period of `first` to that of `last`, as `period_start`
+    gives them (the index is named "period")."""
+    return pd.Index(pd.period_range(first, last, freq=freq).start_time, name="period")
 
 
 def complete_periods(
@@ -85,7 +88,7 @@ def complete_periods(
     dated = period_start(kept.loc[kept["published"].notna(), "published"], freq=freq)
     if counts.empty or dated.empty:
         return counts
-    periods = pd.date_range(dated.min(), dated.max(), freq=PERIOD_STEPS[freq])
+    periods = period_range(dated.min(), dated.max(), freq=freq)
     grid = counts[ACTOR_KEYS].drop_duplicates().merge(pd.DataFrame({"period": periods}), how="cross")
     full = grid.merge(counts, on=["period", *ACTOR_KEYS], how="left")
     covered = full["period"].isin(set(dated))

@@ -157,8 +157,7 @@ def with_empty_periods(frame: pd.DataFrame, *, granularity: str) -> pd.DataFrame
     of drawing a trend across it; sorted by period, then target."""
     if frame.empty:
         return frame.reset_index(drop=True)
-    span = pd.period_range(frame["period"].min(), frame["period"].max(), freq=granularity)
-    periods = pd.Index(span.start_time, name="period")
+    periods = summaries.period_range(frame["period"].min(), frame["period"].max(), freq=granularity)
     filled = []
     for (target_id, target), group in frame.groupby(["target_id", "target"], sort=False):
         group = group.set_index("period").reindex(periods)
