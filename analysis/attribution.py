@@ -7,7 +7,6 @@ non-space character is a token of its own); offsets are always into the article 
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass, field
 from itertools import accumulate, pairwise, repeat
@@ -116,6 +115,8 @@ class SpeechCues:
     token_pattern: re.Pattern[str] = TOKEN_PATTERN
     # finds every cue's first word as a whole word: a sentence where it finds none holds no cue
     first_word_screen: Screen | None = field(default=None, compare=False, repr=False)
+    # the one-word `speech_verbs` ("said", "warned"), for the pronoun rules: derived, never passed
+    speech_words: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # A lookup by first word, so matching a token tries only the cues that start with it.
@@ -123,6 +124,8 @@ class SpeechCues:
         for words, group in self.phrases:
             index.setdefault(words[0], []).append((words, group))
         object.__setattr__(self, "by_first_word", {word: tuple(items) for word, items in index.items()})
+        speech = frozenset(words[0] for words, group in self.phrases if group == "speech_verbs" and len(words) == 1)
+        object.__setattr__(self, "speech_words", speech)
         if index and all(word.isalnum() for word in index):  # a word token is a whole \w+ run of the text
             tree = prefix_tree(sorted(index))
             object.__setattr__(self, "first_word_screen", candidate_screen(rf"(?<!\w){tree}(?!\w)"))
@@ -1061,7 +1064,7 @@ def fits_in_own_sentence(position: int, end: int, kind: str, context: SpeakerCon
     following = context.text[end : end + 40].split()[:2]
     verb = following[0] if following else ""
     closes = verb[-1:] in (".", ",", ";") or (len(following) > 1 and following[1][:1] in (".", ",", ";"))
-    if verb.rstrip(".,;").lower() in speech_verb_words(context.cues) and closes:
+    if verb.rstrip(".,;").lower() in context.cues.speech_words and closes:
         return False
     starts = context.ordered_starts
     index = bisect.bisect_right(starts, position) - 1
@@ -1152,17 +1155,13 @@ def speaks(mention: MentionRef, context: SpeakerContext) -> bool:
     before punctuation ("said Mr. Graham,"). A verb before a colon introduces somebody else's words:
     "Agence France-Presse reports: Alexei Gorinov, a lawyer, was arrested" is about Gorinov."""
     words = context.text[mention.end : mention.end + 30].split()[:1]
-    if words and not words[0].endswith(":") and words[0].lower().rstrip(",.;") in speech_verb_words(context.cues):
+    if words and not words[0].endswith(":") and words[0].lower().rstrip(",.;") in context.cues.speech_words:
         return True
     before = context.text[max(0, mention.start - 30) : mention.start].split()[-1:]
     closes = context.text[mention.end : mention.end + 1] in (",", ".")
-    return bool(before) and closes and before[0].lower() in speech_verb_words(context.cues)
+    return bool(before) and closes and before[0].lower() in context.cues.speech_words
 
 
-@functools.cache
-def speech_verb_words(cues: SpeechCues) -> frozenset[str]:
-    """The one-word `speech_verbs`, for `speaks`."""
-    return frozenset(words[0] for words, group in cues.phrases if group == "speech_verbs" and len(words) == 1)
 
 
 def pronoun_fits(mention: MentionRef, kind: str, context: SpeakerContext) -> bool:
