@@ -905,7 +905,7 @@ def without_speaker_title(view: ArticleView, span: tuple[int, int]) -> tuple[int
     return trim_content(view, span[0], comma) if opens and titled else span
 
 
-TITLE_LINKS = frozenset({"for", "of", "at", "in"})
+TITLE_LINKS = frozenset({"for", "of", "at", "in"})  # "the governor for the area": a title goes on after these
 
 
 def is_introductory(content: str, cues: SpeechCues) -> bool:
