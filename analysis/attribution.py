@@ -956,6 +956,10 @@ class SpeakerContext:
         object.__setattr__(self, "mentions", tuple(index.items))
         object.__setattr__(self, "ordered_starts", tuple(sorted(self.sentence_starts.values())))
 
+    def sentence_at(self, position: int) -> int:
+        """The index in `ordered_starts` of the sentence holding `position` (-1 before the first)."""
+        return bisect.bisect_right(self.ordered_starts, position) - 1
+
 
 def resolve_speaker(span: tuple[int, int], context: SpeakerContext) -> Speaker | None:
     """The actor a speaker phrase names: a mention in it, a resolved pronoun, a registry name, or the raw phrase.
@@ -1066,9 +1070,8 @@ def fits_in_own_sentence(position: int, end: int, kind: str, context: SpeakerCon
     closes = verb[-1:] in (".", ",", ";") or (len(following) > 1 and following[1][:1] in (".", ",", ";"))
     if verb.rstrip(".,;").lower() in context.cues.speech_words and closes:
         return False
-    starts = context.ordered_starts
-    index = bisect.bisect_right(starts, position) - 1
-    begin = starts[index] if index >= 0 else 0
+    index = context.sentence_at(position)
+    begin = context.ordered_starts[index] if index >= 0 else 0
     return any(
         mention.end <= position and pronoun_fits(mention, kind, context)
         for mention in context.index.overlapping(begin, position)
@@ -1079,8 +1082,7 @@ def unnamed_group_before(position: int, context: SpeakerContext) -> Speaker | No
     """For "they" at `position`: the plural group of people that opens the sentence before, when no actor
     stands before its noun ("Some economists and oil industry experts doubt the plan. They warn …" are the
     experts, not a country named later in that sentence); else None."""
-    starts = context.ordered_starts
-    index = bisect.bisect_right(starts, position) - 1
+    starts, index = context.ordered_starts, context.sentence_at(position)
     if index < 1:
         return None
     begin, finish = starts[index - 1], starts[index]

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from itertools import compress
-from pathlib import Path
+from typing import Any
 
 import numpy as np
 import spacy
-import yaml
 from spacy.attrs import (
     IS_ALPHA,
     IS_ASCII,
@@ -26,6 +25,8 @@ from spacy.attrs import (
 )
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from analysis.registry import load_speech_cue_lists
 
 SENTENCE_COMPONENT = "actorlens_sentences"
 # The lexical attributes ActorLens reads of a token. spaCy computes every registered attribute once for each
@@ -110,7 +111,7 @@ def make_pipeline(abbreviations: Iterable[str] | None = None) -> Language:
     computes only the lexical attributes in USED_LEXICAL_ATTRIBUTES for each new word.
     """
     nlp = spacy.blank("en")
-    for word in bundled_abbreviations() if abbreviations is None else abbreviations:
+    for word in cue_abbreviations(load_speech_cue_lists()) if abbreviations is None else abbreviations:
         form = f"{word}."
         if form not in nlp.tokenizer.rules and word not in SENTENCE_WORDS:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
@@ -128,13 +129,9 @@ def make_pipeline(abbreviations: Iterable[str] | None = None) -> Language:
 SENTENCE_WORDS = frozenset({"No", "Sr", "Mt"})
 
 
-def bundled_abbreviations() -> list[str]:
-    """The `abbreviations` of the bundled data/speech_cues.yaml."""
-    data = yaml.safe_load(BUNDLED_SPEECH_CUES.read_text(encoding="utf-8"))
-    return [str(word) for word in data.get("abbreviations", [])]
-
-
-BUNDLED_SPEECH_CUES = Path(__file__).resolve().parent.parent / "data" / "speech_cues.yaml"
+def cue_abbreviations(speech_cues: Mapping[str, Any]) -> list[str]:
+    """The `abbreviations` of a speech cue file's lists (`registry.load_speech_cue_lists`)."""
+    return [str(word) for word in speech_cues.get("abbreviations", [])]
 
 
 def warm_tokenizer_cache(nlp: Language, texts: Iterable[str]) -> None:

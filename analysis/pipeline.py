@@ -15,7 +15,7 @@ import pandas as pd
 
 from analysis import __version__
 from analysis.mentions import ActorMatcher, find_mention_rows, make_match_rules
-from analysis.nlp import load_ner_model, make_pipeline, warm_tokenizer_cache
+from analysis.nlp import cue_abbreviations, load_ner_model, make_pipeline, warm_tokenizer_cache
 from analysis.registry import (
     DATA_DIR,
     DEFAULT_ACTORS,
@@ -122,7 +122,7 @@ class Resources:
 def load_resources(settings: Settings) -> Resources:
     """Load the registry and rule files and compile the matcher (slow: do it once per process)."""
     speech_cues = load_speech_cue_lists(settings.rule_file("speech_cues.yaml"))
-    nlp = make_pipeline([str(word) for word in speech_cues.get("abbreviations", [])])
+    nlp = make_pipeline(cue_abbreviations(speech_cues))
     rules = make_match_rules(
         load_lexicon(settings.rule_file("lexicon.yaml")),
         load_metonym_rules(settings.rule_file("metonym_rules.yaml")),

@@ -30,6 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.article_view import QUOTED_KINDS, ArticleView, SentenceSpan, Statement, view_from_frames
+from analysis.attribution import POSSESSIVE_ENDINGS
 from analysis.clauses import DEFAULT_CLAUSE_RULES, ClauseRules, load_clause_rules, split_clauses
 from analysis.cues import (
     ClauseMention,
@@ -918,7 +919,7 @@ def is_background(text: str, target: Hit, floor: int, cues: StanceCues) -> bool:
     words = text[max(floor, target.start - 80) : target.start].split()
     for index in range(max(0, len(words) - 2), len(words)):
         word = words[index]
-        owned = word[:1].isupper() and word.endswith(POSSESSIVE_SUFFIXES)
+        owned = word[:1].isupper() and word.endswith(POSSESSIVE_ENDINGS)
         # in a phrase ("since Russia's invasion", "part of Moscow's war"), not a verb's object ("to discuss
         # Russia's military build-up", "to counter Moscow's invasion")
         if owned and index > 0 and words[index - 1].lower() in BACKGROUND_PREPOSITIONS:
@@ -940,7 +941,6 @@ CLAUSE_WORDS = frozenset({"that", "which", "who", "whether", "if", "and", "but",
 # actor speaks of, answers or fights ("spoke about Russia's invasion")
 BACKGROUND_PREPOSITIONS = frozenset({"of", "since", "after", "before", "during", "amid", "despite", "throughout",
                                      "in", "at", "by", "from", "into", "through", "under"})
-POSSESSIVE_SUFFIXES = ("'s", "’s", "s'", "s’")
 
 
 def describes_target(text: str, cue: Hit, target: Hit, context: SentenceContext) -> bool:

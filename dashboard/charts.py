@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import html
 import textwrap
 from collections.abc import Callable, Mapping, Sequence
 
@@ -49,7 +50,7 @@ def escaped_keys(colours: Mapping[str, str] | None) -> dict[str, str]:
 def escape_markup(text: str) -> str:
     """Text with &, < and > written as entities: Plotly reads a few HTML tags in labels ("<b>", "<a>"), so an
     outlet called "<b>Daily</b>" would show in bold, or a name could carry a link; the entities show as typed."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return html.escape(text, quote=False)
 
 
 def plain_frame(frame: pd.DataFrame) -> pd.DataFrame:

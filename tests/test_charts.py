@@ -187,11 +187,16 @@ def test_sentiment_by_outlet_leaves_small_n_cells_uncoloured(selected) -> None:
     assert labels.loc["Russia", "Atlas Live"].endswith("n=1")
 
 
-def test_network_colours_edges_by_polarity(selected) -> None:
+def place_network(selected: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The fixture's network nodes and edges, laid out as the Network page lays them out."""
     pairs = summaries.count_cooccurrence(selected["mentions"], selected["articles"], level="sentence")
     nodes = network.build_network_nodes(selected["mentions"], selected["articles"])
     edges = network.build_network_edges(selected["relations"], pairs)
-    placed_nodes, placed_edges = network.lay_out_network(nodes, edges)
+    return network.lay_out_network(nodes, edges)
+
+
+def test_network_colours_edges_by_polarity(selected) -> None:
+    placed_nodes, placed_edges = place_network(selected)
     figure = charts.make_network(placed_nodes, placed_edges)
     names = [trace.name for trace in figure.data]
     assert names == ["negative ties", "neutral ties", "tie details", "actors"]
@@ -296,10 +301,7 @@ def test_stance_panels_each_show_their_numbers_apart(selected) -> None:
 
 def test_network_leaves_room_for_the_outer_names(selected) -> None:
     # a user's review: "Russian Foreign Ministry" at the left edge was cut to "ssian Foreign Ministry"
-    pairs = summaries.count_cooccurrence(selected["mentions"], selected["articles"], level="sentence")
-    nodes = network.build_network_nodes(selected["mentions"], selected["articles"])
-    edges = network.build_network_edges(selected["relations"], pairs)
-    placed_nodes, placed_edges = network.lay_out_network(nodes, edges)
+    placed_nodes, placed_edges = place_network(selected)
     figure = charts.make_network(placed_nodes, placed_edges)
     low, high = placed_nodes["x"].min(), placed_nodes["x"].max()
     room = charts.NETWORK_LABEL_ROOM * (high - low)

@@ -22,6 +22,11 @@ def cues():
     return load_stance_cues()
 
 
+def reported_rows(text, actor, surface, words, *, targets, cues) -> list[tuple]:
+    """`stance_rows` for a text naming one actor as `surface` and reporting its statement `words`."""
+    return stance_rows(text, [(actor, surface)], [(actor, "indirect", words)], targets=targets, cues=cues)
+
+
 def stance_rows(text, mentions, quotes=(), *, targets, cues, polarity=None) -> list[tuple]:
     """(actor_id, target_id, stance, confidence, cue) of each row for a text with hand-made mentions/quotes."""
     quote_frame = make_quotes(text, list(quotes), polarity=polarity) if quotes else NO_QUOTES
@@ -1021,8 +1026,7 @@ def test_another_countrys_civil_war_is_no_escalation_against_ukraine(targets, cu
     ],
 )
 def test_a_speaker_asking_for_the_act_of_a_target_backs_it(text, words, expected, targets, cues) -> None:
-    quotes = [("dmytro_kuleba", "indirect", words)]
-    assert stance_rows(text, [("dmytro_kuleba", "Kuleba")], quotes, targets=targets, cues=cues) == expected
+    assert reported_rows(text, "dmytro_kuleba", "Kuleba", words, targets=targets, cues=cues) == expected
 
 
 def test_a_quote_running_on_into_the_next_sentence_is_read_there(targets, cues) -> None:
@@ -1078,8 +1082,7 @@ def test_a_quote_running_on_into_the_next_sentence_is_read_there(targets, cues) 
     ],
 )
 def test_calling_a_target_senseless_or_arguing_against_it_opposes_it(text, words, expected, targets, cues) -> None:
-    quotes = [("oleg_deripaska", "indirect", words)]
-    assert stance_rows(text, [("oleg_deripaska", "Deripaska")], quotes, targets=targets, cues=cues) == expected
+    assert reported_rows(text, "oleg_deripaska", "Deripaska", words, targets=targets, cues=cues) == expected
 
 
 def test_a_reporters_barbaric_before_a_target_is_no_stance_of_the_clauses_actor(targets, cues) -> None:
@@ -1112,8 +1115,7 @@ def test_a_reporters_barbaric_before_a_target_is_no_stance_of_the_clauses_actor(
     ],
 )
 def test_a_denied_intention_opposes_the_target_a_few_words_on(text, words, expected, targets, cues) -> None:
-    quotes = [("alexander_grushko", "indirect", words)]
-    assert stance_rows(text, [("alexander_grushko", "Grushko")], quotes, targets=targets, cues=cues) == expected
+    assert reported_rows(text, "alexander_grushko", "Grushko", words, targets=targets, cues=cues) == expected
 
 
 @pytest.mark.parametrize(
