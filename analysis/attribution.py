@@ -112,6 +112,9 @@ class SpeechCues:
     name_heads: frozenset[str] = frozenset()
     affiliation_words: frozenset[str] = frozenset()
     speaker_suffixes: tuple[str, ...] = ()
+    possessive_pronouns: tuple[tuple[str, str], ...] = ()  # (his | her | its | their, male | female | group)
+    owner_voices: frozenset[str] = frozenset()
+    owner_states: frozenset[str] = frozenset()
     token_pattern: re.Pattern[str] = TOKEN_PATTERN
     # finds every cue's first word as a whole word: a sentence where it finds none holds no cue
     first_word_screen: Screen | None = field(default=None, compare=False, repr=False)
@@ -139,6 +142,10 @@ class SpeechCues:
         """male, female or group for a pronoun speaker ("he", "they"), "" for any other word."""
         return dict(self.pronouns).get(word.lower(), "")
 
+    def possessive_kind(self, word: str) -> str:
+        """male, female or group for a possessive pronoun ("his", "its"), "" for any other word."""
+        return dict(self.possessive_pronouns).get(word.lower(), "")
+
 
 def string_items(data: dict[str, Any], key: str) -> list[str]:
     """A YAML list of words; ValueError when an item is not a string (an unquoted on/off/yes/no)."""
@@ -159,12 +166,15 @@ def phrase_tuples(data: dict[str, Any], key: str) -> tuple[tuple[str, ...], ...]
     return tuple(tuple(item.lower().split()) for item in string_items(data, key))
 
 
+def pronoun_pairs(data: dict[str, Any], key: str) -> tuple[tuple[str, str], ...]:
+    """(pronoun, kind) pairs of a mapping from kind (male, female, group) to its pronouns."""
+    return tuple((str(word).lower(), kind) for kind, words in (data.get(key) or {}).items() for word in words)
+
+
 def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
     """SpeechCues from the parsed YAML mapping."""
     phrases = [(words, group) for group in CUE_GROUPS for words in phrase_tuples(data, group)]
-    pronouns = tuple(
-        (str(word).lower(), kind) for kind, words in (data.get("pronouns") or {}).items() for word in words
-    )
+    pronouns = pronoun_pairs(data, "pronouns")
     return SpeechCues(
         phrases=tuple(sorted(phrases, key=lambda item: -len(item[0]))),
         skip_before_cue=word_set(data, "skip_before_cue"),
@@ -175,6 +185,9 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         speaker_stop_words=word_set(data, "speaker_stop_words"),
         determiners=word_set(data, "determiners"),
         pronouns=pronouns,
+        possessive_pronouns=pronoun_pairs(data, "possessive_pronouns"),
+        owner_voices=word_set(data, "owner_voices"),
+        owner_states=word_set(data, "owner_states"),
         content_breaks=word_set(data, "content_breaks"),
         summary_nouns=word_set(data, "summary_nouns"),
         outlet_nouns=word_set(data, "outlet_nouns"),
@@ -985,6 +998,9 @@ def resolve_speaker(span: tuple[int, int], context: SpeakerContext) -> Speaker |
     kind = context.cues.pronoun_kind(raw)
     if kind:
         return resolve_pronoun(span, kind, context)
+    owner = speaking_owner(span, context)
+    if owner is not None:
+        return owner
     actor = context.registry.resolve_name(raw, titles=context.cues.title_words)
     if actor is not None:
         return Speaker(actor.id, actor.name, start, end)
@@ -997,6 +1013,72 @@ def resolve_speaker(span: tuple[int, int], context: SpeakerContext) -> Speaker |
     if not any(is_speaker_noun(word, context.cues) for word in head_words(raw)):
         return None
     return Speaker("", raw, start, end)
+
+
+def speaking_owner(span: tuple[int, int], context: SpeakerContext) -> Speaker | None:
+    """The actor a phrase opening with a possessive pronoun speaks for ("his office", "its defence ministry"):
+    the pronoun's actor for one of `owner_voices`, its state for one of `owner_states` (a person's registered
+    country); None for other phrases, an unresolved pronoun or a person without a country."""
+    start, end = span
+    words = context.text[start:end].split()
+    kind = context.cues.possessive_kind(words[0]) if len(words) > 1 else ""
+    head = words[-1].lower() if kind else ""
+    cues = context.cues
+    if head not in cues.owner_voices and head not in cues.owner_states:
+        return None
+    owner = possessive_owner(start, kind, context)
+    if owner is None:
+        return None
+    if head in cues.owner_voices or kind == "group":
+        return Speaker(owner.actor_id, owner.actor, start, end)
+    actor = context.registry.get(owner.actor_id)
+    country = context.registry.get(actor.country) if actor is not None and actor.country else None
+    return Speaker(country.id, country.name, start, end) if country is not None else None
+
+
+def possessive_owner(position: int, kind: str, context: SpeakerContext) -> MentionRef | None:
+    """The actor a possessive pronoun at `position` refers to, only where the text leaves no doubt: the actor
+    joined to it by "and" ("Cruz and his aides said"), else the subject opening its sentence, or the sentence
+    before when the phrase opens its own ("Sanders appears to be spending more. His campaign said …" is
+    Sanders's, not that of the campaign manager quoted in between); only a subject the pronoun fits
+    (`owner_fits`). None otherwise, so that the phrase keeps its words rather than take a wrong actor."""
+    fitting = [
+        mention
+        for mention in context.index.overlapping(max(0, position - OWNER_JOIN_REACH), position)
+        if mention.end <= position and owner_fits(mention, kind, context)
+    ]
+    if fitting and context.text[fitting[-1].end : position].strip().lower() == "and":
+        return fitting[-1]
+    index = context.sentence_at(position)
+    begin = context.ordered_starts[index] if index >= 0 else 0
+    subject = sentence_subject_before(begin, position, context)
+    if subject is None and index > 0 and len(context.text[begin:position].split()) <= OPENING_WORDS:
+        # the phrase opens its sentence ("Its defence ministry described …"): the subject of the one before
+        subject = sentence_subject_before(context.ordered_starts[index - 1], begin, context)
+    return subject if subject is not None and owner_fits(subject, kind, context) else None
+
+
+def sentence_subject_before(begin: int, finish: int, context: SpeakerContext) -> MentionRef | None:
+    """The first mention between `begin` (a sentence's start) and `finish` when it opens its sentence and
+    stands in no object position: the sentence's subject; else None."""
+    inside = [mention for mention in context.index.overlapping(begin, finish) if begin <= mention.start]
+    first = next((mention for mention in inside if mention.end <= finish), None)
+    if first is None or not opens_its_sentence(first, context) or in_object_position(first, context):
+        return None
+    return first
+
+
+OWNER_JOIN_REACH = 80  # characters before a possessive pronoun searched for "X and his"
+
+
+def owner_fits(mention: MentionRef, kind: str, context: SpeakerContext) -> bool:
+    """True when a possessive pronoun of this kind can refer to the mentioned actor: as `pronoun_fits`, but a
+    person's gender must be known ("her campaign" is no campaign of a "Sanders" the text never calls Mr.)."""
+    if kind == "group" or mention.actor_type != "person":
+        return pronoun_fits(mention, kind, context)
+    actor = context.registry.get(mention.actor_id)
+    gender = actor.gender if actor is not None else honorific_gender(mention.actor_id, context)
+    return gender == kind
 
 
 def employer_start(text: str, start: int, end: int, cues: SpeechCues) -> int | None:

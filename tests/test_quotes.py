@@ -21,7 +21,7 @@ REGISTRY = parse_registry(
         "actors": [
             {"id": "norland", "name": "Norland", "type": "country", "metonyms": ["Vesterby"]},
             {"id": "sudria", "name": "Sudria", "type": "country", "metonyms": ["Kallo"]},
-            {"id": "oskar_lind", "name": "Oskar Lind", "type": "person", "gender": "male"},
+            {"id": "oskar_lind", "name": "Oskar Lind", "type": "person", "gender": "male", "country": "norland"},
             {"id": "petra_holm", "name": "Petra Holm", "type": "person", "gender": "female"},
             {"id": "coastal_league", "name": "Coastal League", "type": "bloc"},
         ]
@@ -1268,3 +1268,31 @@ def test_the_name_after_a_naming_or_accusation_verb_is_its_object_not_its_speake
 def test_they_goes_to_an_unnamed_group_only_where_no_actor_comes_first(text, speaker, nlp, cues):
     quotes = extract(text, [("Norland", "norland")], nlp, cues)
     assert quotes["speaker"].tolist()[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "expected"),
+    [
+        # a voice of the owner speaks for the person the pronoun refers to
+        ("Oskar Lind met Petra Holm on Monday. His office said the talks went well.", [LIND, HOLM],
+         [("oskar_lind", "Oskar Lind")]),
+        ("Petra Holm and her aides said the vote would pass.", [HOLM], [("petra_holm", "Petra Holm")]),
+        # a state body speaks for the person's country, or for the owner that is no person
+        ("Oskar Lind flew home. His government announced a new budget.", [LIND], [("norland", "Norland")]),
+        ("Sudria closed the border. Its defence ministry said the move was temporary.", [("Sudria", "sudria")],
+         [("sudria", "Sudria")]),
+        # a person without a registered country, family and lawyers keep their words
+        ("Petra Holm flew home. Her government announced a new budget.", [HOLM], [("", "Her government")]),
+        ("Oskar Lind flew home. His lawyer said the case was weak.", [LIND], [("", "His lawyer")]),
+        # no owner unless the text leaves no doubt: a subject of another gender, a subject outside the
+        # registry, or an object of the sentence
+        ("Petra Holm flew home. His office said the talks went well.", [HOLM], [("", "His office")]),
+        ("Sudria closed the border. Kjell Dahl flew to Norland, his office said.",
+         [("Sudria", "sudria"), ("Norland", "norland")], [("", "his office")]),
+        ("After the talks with Oskar Lind, his office said the talks went well.", [LIND], [("", "his office")]),
+    ],
+)
+def test_a_possessive_pronoun_speaker_speaks_for_its_owner(nlp, cues, text, surfaces, expected):
+    # "its defence ministry said" and "his office said" had no actor
+    quotes = extract(text, surfaces, nlp, cues)
+    assert list(zip(quotes["speaker_id"], quotes["speaker"], strict=True)) == expected
