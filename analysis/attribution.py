@@ -680,9 +680,36 @@ def speaker_after(tokens: tuple[Token, ...], cue: Cue, *, cues: SpeechCues) -> t
         last += 1
     if last == first or all(tokens[index].lower in cues.determiners for index in range(first, last)):
         return None
-    if cue.group == "source_phrases":
-        last = source_named_after(tokens, last, cues=cues)
-    return tokens[first].start, tokens[last - 1].end
+    if cue.group == "source_phrases":  # "according to a report, Bakhmut, …": the statement follows the comma
+        return tokens[first].start, tokens[source_named_after(tokens, last, cues=cues) - 1].end
+    name = name_in_apposition(tokens, first, last, cues=cues)
+    return name or (tokens[first].start, tokens[last - 1].end)
+
+
+def name_in_apposition(
+    tokens: tuple[Token, ...], first: int, last: int, *, cues: SpeechCues
+) -> tuple[int, int] | None:
+    """The span of a name set off by a comma after a speaker phrase in lowercase at both ends (a role), which
+    ends the clause: in "said the head of Germany's federal network agency, Klaus Müller." Müller speaks, not
+    Germany. None when no such name follows (a time, a nationality or lowercase words are none), or when the
+    phrase ends in a name ("said voter Stephanie Hooton of Derry, N.H.")."""
+    if last >= len(tokens) or tokens[last].text != ",":
+        return None
+    if not tokens[first].text[0].islower() or not tokens[last - 1].text[0].islower():
+        return None
+    end = last + 1
+    while end < len(tokens) and end - last <= MAX_APPOSED_NAME_WORDS:
+        token = tokens[end]
+        if not token.is_word or not token.text[0].isupper() or token.lower in cues.time_words:
+            break
+        end += 2 if is_initial(tokens, end) else 1  # "Diane D. Blair"
+    closes = end == len(tokens) or tokens[end].text in (".", ",", ";", "!", "?")
+    if end == last + 1 or not closes or tokens[last + 1].text in cues.demonyms:
+        return None
+    return tokens[last + 1].start, tokens[end - 1].end
+
+
+MAX_APPOSED_NAME_WORDS = 4
 
 
 def source_named_after(tokens: tuple[Token, ...], last: int, *, cues: SpeechCues) -> int:

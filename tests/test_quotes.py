@@ -1296,3 +1296,23 @@ def test_a_possessive_pronoun_speaker_speaks_for_its_owner(nlp, cues, text, surf
     # "its defence ministry said" and "his office said" had no actor
     quotes = extract(text, surfaces, nlp, cues)
     assert list(zip(quotes["speaker_id"], quotes["speaker"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "expected"),
+    [
+        # a role after the cue, then the name set off by a comma: the name speaks, and "he" later finds it
+        ("Prices will rise, said the head of Norland's grid agency, Kjell Dahl. It is hard, he said.",
+         [("Norland", "norland")], [("unregistered:Kjell Dahl", "Kjell Dahl")] * 2),
+        ('"It is tense," said the commander, Kjell Dahl, 55, who led the unit.', [],
+         [("unregistered:Kjell Dahl", "Kjell Dahl")]),
+        # a phrase that ends in a name keeps it; "according to" is followed by what was said
+        ('"It is tense," said voter Kjell Dahl of Vesterby, Norland.', [], [("unregistered:Kjell Dahl", "Kjell Dahl")]),
+        ("According to several reports, Kallo, the port, is under fire.", [("Kallo", "sudria")],
+         [("", "several reports")]),
+    ],
+)
+def test_a_name_after_a_role_behind_the_cue_is_the_speaker(nlp, cues, text, surfaces, expected):
+    # "said the head of Germany's federal network agency, Klaus Müller" was Germany's, and his "he" no one's
+    quotes = extract(text, surfaces, nlp, cues)
+    assert list(zip(quotes["speaker_id"], quotes["speaker"], strict=True)) == expected
