@@ -680,8 +680,8 @@ def speaker_after(tokens: tuple[Token, ...], cue: Cue, *, cues: SpeechCues) -> t
         last += 1
     if last == first or all(tokens[index].lower in cues.determiners for index in range(first, last)):
         return None
-    if cue.group == "source_phrases":  # "according to a report, Bakhmut, …": the statement follows the comma
-        return tokens[first].start, tokens[source_named_after(tokens, last, cues=cues) - 1].end
+    if cue.group == "source_phrases":
+        last = source_named_after(tokens, last, cues=cues)
     name = name_in_apposition(tokens, first, last, cues=cues)
     return name or (tokens[first].start, tokens[last - 1].end)
 
@@ -689,13 +689,17 @@ def speaker_after(tokens: tuple[Token, ...], cue: Cue, *, cues: SpeechCues) -> t
 def name_in_apposition(
     tokens: tuple[Token, ...], first: int, last: int, *, cues: SpeechCues
 ) -> tuple[int, int] | None:
-    """The span of a name set off by a comma after a speaker phrase in lowercase at both ends (a role), which
-    ends the clause: in "said the head of Germany's federal network agency, Klaus Müller." Müller speaks, not
-    Germany. None when no such name follows (a time, a nationality or lowercase words are none), or when the
-    phrase ends in a name ("said voter Stephanie Hooton of Derry, N.H.")."""
-    if last >= len(tokens) or tokens[last].text != ",":
+    """The span of a name set off by a comma after a speaker phrase (tokens `first` to `last`) that opens in
+    lowercase and ends in a role (one of `title_words`, `speaker_nouns` or `others_of_owner`), when the name
+    ends the clause: "said the head of Germany's federal network agency, Klaus Müller." is Müller's, not
+    Germany's; "according to the governor, Oleksandr Starukh, Russian forces …" Starukh's. None when no such
+    name follows (a time or a nationality is none), after a phrase that ends in a name ("said voter Stephanie
+    Hooton of Derry, N.H."), or after a document ("according to an FBI summary, Cheryl Mills, an aide, sent …",
+    "according to several reports, Bakhmut, …": the statement follows the comma)."""
+    if last >= len(tokens) or tokens[last].text != "," or not tokens[first].text[0].islower():
         return None
-    if not tokens[first].text[0].islower() or not tokens[last - 1].text[0].islower():
+    role = tokens[last - 1].text
+    if not role.islower() or role not in cues.title_words | cues.speaker_nouns | cues.others_of_owner:
         return None
     end = last + 1
     while end < len(tokens) and end - last <= MAX_APPOSED_NAME_WORDS:

@@ -244,8 +244,6 @@ def attribute_cue(view: ArticleView, index: int, cue: Cue, *, floor: int) -> Att
         return Attribution(found.speaker, cue.text, cue.start) if found else None
     if cue.group == "source_phrases":
         found = speaker_after(sentence.tokens, cue, cues=view.cues)
-        if found is not None:  # "according to the governor, Oleksandr Starukh, …": Starukh
-            found = named_in_apposition_after(sentence.tokens, found, view.cues) or found
         spans = [found] if found else []
     else:
         spans = speaker_spans_near(view, sentence, cue, floor=floor)
@@ -256,29 +254,6 @@ def attribute_cue(view: ArticleView, index: int, cue: Cue, *, floor: int) -> Att
     if speaker is None and joined_by_and(view, sentence, cue, floor=floor):
         speaker = sentence_subject(view, index)
     return Attribution(speaker, cue.text, cue.start) if speaker else None
-
-
-def named_in_apposition_after(
-    tokens: tuple[Token, ...], span: tuple[int, int], cues: SpeechCues
-) -> tuple[int, int] | None:
-    """The span of a name between commas right after a source phrase that opens in lowercase and ends in a
-    title or one of `speaker_nouns` ("according to the governor, Oleksandr Starukh, Russian forces …"; also at
-    the sentence's end): the name says who the source is. After "according to an FBI summary," or "multiple
-    reports," a name opens the statement. None when there is none."""
-    inside = [index for index, token in enumerate(tokens) if span[0] <= token.start < span[1]]
-    if not inside or not tokens[inside[0]].text.islower():
-        return None
-    if tokens[inside[-1]].lower not in cues.title_words | cues.speaker_nouns:
-        return None
-    comma = inside[-1] + 1
-    if comma >= len(tokens) or tokens[comma].text != ",":
-        return None
-    end = comma + 1
-    while end < len(tokens) and end - comma <= 4 and tokens[end].is_word and tokens[end].text[0].isupper():
-        end += 1
-    if end == comma + 1 or (end < len(tokens) and tokens[end].text not in (",", ".")):
-        return None
-    return tokens[comma + 1].start, tokens[end - 1].end
 
 
 def joined_by_and(view: ArticleView, sentence: SentenceView, cue: Cue, *, floor: int) -> bool:
