@@ -61,7 +61,8 @@ def test_stance_on_the_sample(scored):
 # down a little so only a real regression fails. In the 2026-11-27 release coverage fell from 0.579 to 0.532
 # on purpose: a loose keyword or a target that only dates the news gives no neutral row any more, and each
 # of the 11 gold items it left uncovered had been a neutral prediction where the gold has a side (wrong);
-# accuracy rose from 0.288 to 0.292 and the calls from 66/66 to 67/67.
+# accuracy rose from 0.288 to 0.292 and the calls from 66/66 to 67/67. In the 2026-11-28 release a target that
+# is only a time ("after the talks", "weeks into the invasion") gives no neutral row either: coverage 0.524.
 PRECISION_FLOOR = 0.77
 RECALL_FLOOR = 0.89
 SPEAKER_FLOOR = 0.89

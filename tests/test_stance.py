@@ -1127,6 +1127,12 @@ def test_a_denied_intention_opposes_the_target_a_few_words_on(text, words, expec
         ("Britain will host a conference on the damage caused by Russia's invasion.",
          [("united_kingdom", "Britain"), ("russia", "Russia")], []),
         ("The United States has sent aid amid the war.", [("united_states", "United States")], []),
+        # a time: "several weeks into the invasion", "after the G7 summit", "before the invasion"
+        ("The United States saw the first graves on 10 March, several weeks into the invasion.",
+         [("united_states", "United States")], []),
+        ("Putin held a press conference after the NATO summit.", [("vladimir_putin", "Putin")], []),
+        ("Britain blocked the site for a report published before the invasion.",
+         [("united_kingdom", "Britain")], []),
         # a verb's object stays the clause's topic, and so does a target its own actors own
         ("The UN Security Council met to discuss Russia's military build-up.",
          [("un_security_council", "UN Security Council"), ("russia", "Russia")],
