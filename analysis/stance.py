@@ -90,6 +90,8 @@ class Target:
     exclude: re.Pattern[str] | None = None
     # keywords too loose to carry support ("war"): a support stance on them alone is neutral
     loose: re.Pattern[str] | None = None
+    # inverse phrases whose rejection backs nothing ("ceasefire"): a support stance on them alone is neutral
+    one_way: re.Pattern[str] | None = None
     # where the target could be named: these first words (cues.screen_source) or these regex patterns
     screen_words: tuple[str, ...] = ()
     screen_patterns: tuple[str, ...] = ()
@@ -106,8 +108,14 @@ class Targets:
     any_target: ScreenedPattern | None = field(init=False, repr=False, compare=False, default=None)
 
     def loose_support(self, text: str, target: Hit, side: int) -> bool:
-        """True for a support stance on a keyword of the target's `loose_keywords` ("the war effort")."""
-        return side > 0 and self.is_loose(text, target)
+        """True for a support stance on a keyword of the target's `loose_keywords` ("the war effort") or on one of
+        its `one_way_inverse` phrases ("ruled out agreeing to a ceasefire")."""
+        if side <= 0:
+            return False
+        item = self.item(target.key)
+        one_way = item.one_way if item is not None else None
+        refused = one_way is not None and one_way.fullmatch(text, target.start, target.end) is not None
+        return refused or self.is_loose(text, target)
 
     def item(self, key: str) -> Target | None:
         """The target with this id, None when there is none."""
@@ -254,8 +262,8 @@ def compile_target(entry: dict, *, where: str = "target") -> Target:
     """A Target from one checked entry (target_file.check_target): keywords and regex patterns joined into one
     pattern. TargetsError naming the target for a phrase with a misplaced wildcard."""
     try:
-        compiled = {key: compile_phrases(entry[key]) for key in ("keywords", "inverse", "exclude", "loose_keywords",
-                                                                  "acts")}
+        fields = ("keywords", "inverse", "exclude", "loose_keywords", "one_way_inverse", "acts")
+        compiled = {key: compile_phrases(entry[key]) for key in fields}
     except ValueError as error:
         raise TargetsError(f"{where}: {error}") from error
     keywords, inverse, exclude = compiled["keywords"], compiled["inverse"], compiled["exclude"]
@@ -273,6 +281,7 @@ def compile_target(entry: dict, *, where: str = "target") -> Target:
         sentiment_stance=entry["sentiment_stance"],
         exclude=exclude,
         loose=compiled["loose_keywords"],
+        one_way=compiled["one_way_inverse"],
         screen_words=words,
         screen_patterns=tuple(raw),
         acts=compiled["acts"],
@@ -751,6 +760,8 @@ def quote_rows(text: str, quote: Statement, sentence: tuple[int, int], context: 
         if cue is not None:
             side, confidence = pair_side(text, cue, target, quote.start, cues), level
             cue_text = cue.label or text[cue.start : cue.end]
+            if refused_outright(text, quote, cue, cues):  # as a refusal before the cue would (pair_side)
+                side = 0 if cue.direction < 0 else -side
             if side == 0 or targets.loose_support(text, target, side):  # "refused to condemn", "the war effort"
                 side, confidence, cue_text = 0, cues.confidence.neutral, ""
         else:
@@ -766,6 +777,14 @@ def quote_rows(text: str, quote: Statement, sentence: tuple[int, int], context: 
             StanceRow(context.sentence_id, quote.speaker_id, quote.speaker, target.key, side, confidence, cue_text)
         )
     return rows
+
+
+def refused_outright(text: str, quote: Statement, cue: Hit, cues: StanceCues) -> bool:
+    """True when the statement's attribution words are a refusal (`refusals`) and the cue opens what they
+    refuse: "ruled out supporting sanctions" opposes them, where the cue alone would back them."""
+    if cue.label or cues.refusals is None or cues.refusals.search(quote.cue) is None:
+        return False
+    return not text[quote.start : cue.start].strip()
 
 
 def capped(confidence: float, target: Hit, cues: StanceCues) -> float:

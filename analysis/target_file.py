@@ -14,7 +14,7 @@ from typing import Any
 from analysis.yaml_text import read_yaml_file
 
 # The fields of one target; each list field holds phrases (or regexes for `patterns`).
-LIST_FIELDS = ("keywords", "patterns", "inverse", "exclude", "loose_keywords", "acts")
+LIST_FIELDS = ("keywords", "patterns", "inverse", "exclude", "loose_keywords", "one_way_inverse", "acts")
 TEXT_FIELDS = ("id", "label", "description")
 FLAG_FIELDS = ("sentiment_stance",)
 TARGET_FIELDS = (*TEXT_FIELDS, *LIST_FIELDS, *FLAG_FIELDS)
@@ -63,7 +63,7 @@ def check_target(entry: Any, *, where: str) -> dict[str, Any]:
         raise TargetsError(f"{where}: no keywords or patterns, so no statement could ever touch this target")
     for pattern in lists["patterns"]:
         check_pattern(pattern, where=where)
-    for key in ("keywords", "inverse", "exclude", "loose_keywords", "acts"):
+    for key in ("keywords", "inverse", "exclude", "loose_keywords", "one_way_inverse", "acts"):
         for phrase in lists[key]:
             if not any(character.isalnum() for character in phrase):
                 raise TargetsError(f"{where}: the {key} phrase '{phrase}' holds no word, so it would match anything")

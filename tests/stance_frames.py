@@ -38,14 +38,16 @@ def make_mentions(text: str, rows: list[tuple[str, str]]) -> pd.DataFrame:
     return pd.DataFrame(records, columns=["sentence_id", "actor_id", "actor", "surface", "start", "end"])
 
 
-def make_quotes(text: str, rows: list[tuple[str, str, str]], *, polarity: list[float] | None = None) -> pd.DataFrame:
-    """Quotes from (speaker_id, kind, quoted words), optionally with a polarity column."""
+def make_quotes(text: str, rows: list[tuple[str, ...]], *, polarity: list[float] | None = None) -> pd.DataFrame:
+    """Quotes from (speaker_id, kind, quoted words) or (speaker_id, kind, quoted words, cue; "said" when not
+    given), optionally with a polarity column."""
     records = []
-    for quote_id, (speaker_id, kind, words) in enumerate(rows):
+    for quote_id, (speaker_id, kind, words, *cue) in enumerate(rows):
         start = text.index(words)
         speaker = speaker_id.replace("_", " ").title() if speaker_id else ""
+        verb = cue[0] if cue else "said"
         records.append(
-            (quote_id, sentence_of(text, start), speaker_id, speaker, words, kind, "said", start, start + len(words))
+            (quote_id, sentence_of(text, start), speaker_id, speaker, words, kind, verb, start, start + len(words))
         )
     frame = pd.DataFrame(records, columns=QUOTE_FIELDS)
     return frame.assign(polarity=polarity) if polarity is not None else frame

@@ -1151,3 +1151,24 @@ def test_another_theatres_invasion_is_no_escalation_against_ukraine(targets, cue
     text = "Erdogan asked Russia to back Turkey's incursion into Syria."
     assert stance_rows(text, [("recep_tayyip_erdogan", "Erdogan"), ("russia", "Russia")], targets=targets,
                        cues=cues) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        # a review of the Guardian/NYT corpus: "ruled out agreeing to a ceasefire" opposed the invasion
+        ("Ukraine ruled out agreeing to a ceasefire with Russia.", "agreeing to a ceasefire with Russia",
+         [("ukraine", "escalation", "neutral", 0.3, "")]),
+        ("Ukraine ruled out supporting new sanctions.", "supporting new sanctions",
+         [("ukraine", "sanctions", "oppose", 0.9, "supporting")]),
+        # calling for a ceasefire still opposes the invasion
+        ("Ukraine said it was agreeing to a ceasefire with Russia.", "it was agreeing to a ceasefire with Russia",
+         [("ukraine", "escalation", "oppose", 0.9, "agreeing to")]),
+    ],
+)
+def test_a_refusal_before_the_statement_turns_its_cue_and_refusing_a_ceasefire_backs_no_war(
+    text, words, expected, targets, cues
+) -> None:
+    cue = "ruled out" if "ruled out" in text else "said"
+    quote = ("ukraine", "indirect", words, cue)
+    assert stance_rows(text, [("ukraine", "Ukraine")], [quote], targets=targets, cues=cues) == expected

@@ -25,7 +25,7 @@ def write_targets(tmp_path, body: str):
     [
         (GOOD + "  - id: wheat\n    keyword: [wheat]\n",
          "target 2 (wheat): unknown field 'keyword' (the fields are: id, label, description, keywords, patterns, "
-         "inverse, exclude, loose_keywords, acts, sentiment_stance)"),
+         "inverse, exclude, loose_keywords, one_way_inverse, acts, sentiment_stance)"),
         ("  - label: Grain deal\n    keywords: [grain]\n",
          "target 1 (?): missing id (a short name such as 'sanctions', used in the tables)"),
         (GOOD + "  - id: grain\n    keywords: [wheat]\n",
