@@ -211,6 +211,8 @@ class StanceCues:
     # between a cue and a target, these make the target a circumstance, not the cue's object ("urged people
     # to stay in shelters due to the shelling", "dismissed the shipment ... since Russia invaded")
     circumstance_markers: re.Pattern[str] | None = None
+    # between a cue and a target: what is asked or talked about ("asks for an opinion on recognition")
+    topic_markers: re.Pattern[str] | None = None
     # between a cue and a target, these open a new statement ("... and said"): the cue does not reach on
     statement_openers: re.Pattern[str] | None = None
     # between a cue and a target, these open an embedded question or relative clause ("urged citizens to
@@ -358,6 +360,7 @@ def load_stance_cues(path: Path = DEFAULT_STANCE_CUES, *, clauses_path: Path = D
         conjunction_gap=int(data.get("conjunction_gap", 0)),
         reporting_sources=compile_phrases(load_phrase_list(data, "reporting_sources")),
         circumstance_markers=compile_phrases(load_phrase_list(data, "circumstance_markers")),
+        topic_markers=compile_phrases(load_phrase_list(data, "topic_markers")),
         statement_openers=compile_phrases(load_phrase_list(data, "statement_openers")),
         factual_window=int(data.get("factual_window", 0)),
         intent_window=int(data.get("intent_window", 0)),
@@ -623,13 +626,15 @@ def denies_a_fact(text: str, cue: Hit, cues: StanceCues) -> bool:
 
 
 def circumstance_between(text: str, cue: Hit, target: Hit, cues: StanceCues) -> bool:
-    """True when a circumstance marker or an embedded clause's opener stands between a cue and a later
-    target: the target is then not what the cue is about."""
+    """True when a circumstance marker, a topic marker or an embedded clause's opener stands between a cue and
+    a later target: the target is then not what the cue is about."""
     if cue.end > target.start:
         return False
     between = text[cue.end : target.start]
     if cues.circumstance_markers is not None and cues.circumstance_markers.search(between):
         return True
+    if cues.topic_markers is not None and cues.topic_markers.search(between):
+        return True  # "asks each member for an opinion on recognition": the topic, not what is asked for
     words = plain_words(text[cue.end : target.start])
     return bool(cues.embedded_openers.intersection(words))
 

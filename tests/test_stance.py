@@ -1172,3 +1172,15 @@ def test_a_refusal_before_the_statement_turns_its_cue_and_refusing_a_ceasefire_b
     cue = "ruled out" if "ruled out" in text else "said"
     quote = ("ukraine", "indirect", words, cue)
     assert stance_rows(text, [("ukraine", "Ukraine")], [quote], targets=targets, cues=cues) == expected
+
+
+def test_asking_for_an_opinion_on_a_target_takes_no_side(targets, cues) -> None:
+    # a review of the sample: "He asks each member for an opinion on recognition" backed recognition
+    text = "Putin asks each member for an opinion on recognition."
+    rows = stance_rows(text, [("vladimir_putin", "Putin")], [("vladimir_putin", "indirect",
+                       "each member for an opinion on recognition", "asks")], targets=targets, cues=cues)
+    assert rows == [("vladimir_putin", "recognition", "neutral", 0.3, "")]
+    text = "Putin asks each member to back recognition."
+    rows = stance_rows(text, [("vladimir_putin", "Putin")], [("vladimir_putin", "indirect",
+                       "each member to back recognition", "asks")], targets=targets, cues=cues)
+    assert rows == [("vladimir_putin", "recognition", "support", 0.9, "asks")]
