@@ -112,6 +112,8 @@ class SpeechCues:
     name_heads: frozenset[str] = frozenset()
     affiliation_words: frozenset[str] = frozenset()
     speaker_suffixes: tuple[str, ...] = ()
+    singular_noun_cues: frozenset[str] = frozenset()  # "demand": a noun unless a subject or modal is before it
+    verb_subjects: frozenset[str] = frozenset()
     possessive_pronouns: tuple[tuple[str, str], ...] = ()  # (his | her | its | their, male | female | group)
     owner_voices: frozenset[str] = frozenset()
     owner_states: frozenset[str] = frozenset()
@@ -214,6 +216,8 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         other_senses_unless_told=phrase_tuples(data, "other_senses_unless_told"),
         attributive_openers=word_set(data, "attributive_openers"),
         nouns_before_of=word_set(data, "nouns_before_of"),
+        singular_noun_cues=word_set(data, "singular_noun_cues"),
+        verb_subjects=word_set(data, "verb_subjects"),
         noun_followers=word_set(data, "noun_followers"),
         noun_prepositions=word_set(data, "noun_prepositions"),
         not_speakers=word_set(data, "not_speakers"),
@@ -370,7 +374,8 @@ def find_cues(
 
 
 def is_noun_use(cue: Cue, tokens: tuple[Token, ...], cues: SpeechCues) -> bool:
-    """True for a cue word used as a noun: a `noun_cues` word not before "that" or punctuation, a participle
+    """True for a cue word used as a noun: a `noun_cues` word not before "that" or punctuation, one of
+    `singular_noun_cues` with no subject before it ("consumer demand"), a participle
     after a determiner or possessive ("his warning"), or a `nouns_before_of` word right before one of
     `noun_prepositions` ("the Russian claims of fatalities", "Multiple reports from Kharkiv") or another cue
     ("Initial reports said"), or right before one of `noun_followers` after a determiner ("the Russian
@@ -383,6 +388,8 @@ def is_noun_use(cue: Cue, tokens: tuple[Token, ...], cues: SpeechCues) -> bool:
         return True  # "the number of reported cases": an adjective
     if cue.group == "accusation_verbs" and is_passive_participle(tokens, cue, cues):
         return True  # ", accused of selling weapons": a participle about the accused, with no accuser
+    if cue.text in cues.singular_noun_cues and not after_a_subject(tokens, cue.first, cues):
+        return True  # "consumer demand and the strength of the ruble"
     if cue.text not in cues.nouns_before_of or cue.last >= len(tokens):
         return False
     following = tokens[cue.last].lower
@@ -390,6 +397,18 @@ def is_noun_use(cue: Cue, tokens: tuple[Token, ...], cues: SpeechCues) -> bool:
         return True  # "reports of shelling", "claims by Russia"; "Initial reports said": their subject
     before = tokens[max(0, cue.first - 2) : cue.first]
     return following in cues.noun_followers and any(token.lower in cues.determiners for token in before)
+
+
+def after_a_subject(tokens: tuple[Token, ...], index: int, cues: SpeechCues) -> bool:
+    """True when the word before token `index` can have a bare verb after it: one of `verb_subjects` ("we",
+    "will", "to") or a plural that is no name ("aid groups", "Protesters" opening the sentence; not "Sanders")."""
+    if index == 0:
+        return False
+    before = tokens[index - 1]
+    if before.lower in cues.verb_subjects:
+        return True
+    plural = before.text.isalpha() and before.lower.endswith("s") and not before.lower.endswith("ss")
+    return plural and (before.text.islower() or index == 1)
 
 
 def is_other_sense(cue: Cue, tokens: tuple[Token, ...], cues: SpeechCues) -> bool:

@@ -1316,3 +1316,18 @@ def test_a_name_after_a_role_behind_the_cue_is_the_speaker(nlp, cues, text, surf
     # "said the head of Germany's federal network agency, Klaus Müller" was Germany's, and his "he" no one's
     quotes = extract(text, surfaces, nlp, cues)
     assert list(zip(quotes["speaker_id"], quotes["speaker"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a review of the Guardian/NYT corpus: "consumer demand and the strength of the ruble" was a statement
+        ("Inflation slowed because of weak consumer demand and the strength of the ruble.", []),
+        ("The mayor accepted the original Norland demand and offered to debate.", []),
+        ("We demand that he give the order.", [("", "We", "that he give the order")]),
+        ("Aid groups will demand a big financial commitment.", [("", "Aid groups", "a big financial commitment")]),
+    ],
+)
+def test_demand_is_a_verb_only_after_a_subject(nlp, cues, text, expected):
+    quotes = extract(text, [], nlp, cues)
+    assert list(zip(quotes["speaker_id"], quotes["speaker"], quotes["text"], strict=True)) == expected
