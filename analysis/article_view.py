@@ -7,6 +7,7 @@ the DataFrame entry points (for tests and interactive use) build it from frames.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -70,6 +71,12 @@ class ArticleView:
             if kind not in STATEMENT_KINDS or not speaker_id:
                 continue
             piece_id, piece_start = sentence_id, start
+            if kind == "partial" and sentence_id in bounds:
+                clause = reported_clause_start(self.text, bounds[sentence_id][0], start, cue)
+                if clause is not None:  # 'Blinken warned that Russia could attack "on very short notice"'
+                    grouped.setdefault(sentence_id, []).append(
+                        Statement(clause, end, speaker_id, speaker, cue, polarity, "indirect")
+                    )
             while True:
                 piece_end = min(end, bounds.get(piece_id, (start, end))[1])
                 grouped.setdefault(piece_id, []).append(
@@ -80,6 +87,29 @@ class ArticleView:
                     break
                 piece_id, piece_start = piece_id + 1, following[0]
         return grouped
+
+
+def reported_clause_start(text: str, sentence_start: int, quote_start: int, cue: str) -> int | None:
+    """Where the reported clause holding a partial quote begins: after its cue (and "that") earlier in the
+    sentence, with no other quotation mark between ("warned that Russia could launch a new attack “on very short
+    notice”"); None when the cue is not there (it follows the quote, or the quote stands alone)."""
+    if not cue:
+        return None
+    before = text[sentence_start:quote_start]
+    cues = list(re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", before, re.IGNORECASE))
+    if not cues:
+        return None
+    clause = before[cues[-1].end() :]
+    opening = re.match(r"\s+(?:that\s+)?", clause)
+    body = clause[opening.end() if opening else 0 :]
+    words = body.rstrip().rstrip(OPENING_MARKS)  # the quote's own opening mark ends the clause's words
+    if not words.strip() or any(mark in words for mark in DOUBLE_MARKS):
+        return None
+    return quote_start - len(body)
+
+
+OPENING_MARKS = "\"“‘'"
+DOUBLE_MARKS = ('"', "“", "”")
 
 
 def quote_item(kind, sentence_id, start, end, speaker_id, speaker, cue, polarity) -> QuoteItem:

@@ -57,3 +57,26 @@ def test_frames_without_score_or_cue_columns() -> None:
     assert view.quoted_spans() == [(17, 29, "")]
     assert view.statements() == {}
     assert view.quotes[0][:7] == ("direct", 1, 17, 29, "", "", "")
+
+
+def test_a_partial_quote_is_also_read_with_the_reported_clause_around_it() -> None:
+    # 'Blinken warned that Russia could attack "on short notice"': the claim is in the clause, not the quote
+    text = 'Blinken warned that Russia could attack "on short notice". Blinken said "no", then left.'
+    quote_start = text.index("on short")
+    quote_end = quote_start + len("on short notice")
+    second = text.index("Blinken said")
+    sentences = [("a1", 0, 0, second - 1, text[: second - 1], NAN, NAN), ("a1", 1, second, len(text), "", NAN, NAN)]
+    quotes = [
+        ("a1", 0, 0, "antony_blinken", "Antony Blinken", "on short notice", "partial", "warned", quote_start,
+         quote_end, 0.1, 0.2),
+        ("a1", 1, 1, "antony_blinken", "Antony Blinken", "no", "partial", "said", text.index("no"),
+         text.index("no") + 2, NAN, NAN),
+    ]
+    statements = view_from_rows(text, sentences, [], quotes).statements()
+    clause = text.index("Russia could")
+    assert statements[0] == [
+        Statement(clause, quote_end, "antony_blinken", "Antony Blinken", "warned", 0.1, "indirect"),
+        Statement(quote_start, quote_end, "antony_blinken", "Antony Blinken", "warned", 0.1, "partial"),
+    ]
+    # a cue right before the quote leaves no clause: the quote alone
+    assert [statement.kind for statement in statements[1]] == ["partial"]

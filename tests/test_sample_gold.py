@@ -62,7 +62,8 @@ def test_stance_on_the_sample(scored):
 # on purpose: a loose keyword or a target that only dates the news gives no neutral row any more, and each
 # of the 11 gold items it left uncovered had been a neutral prediction where the gold has a side (wrong);
 # accuracy rose from 0.288 to 0.292 and the calls from 66/66 to 67/67. In the 2026-11-28 release a target that
-# is only a time ("after the talks", "weeks into the invasion") gives no neutral row either: coverage 0.524.
+# is only a time ("after the talks", "weeks into the invasion") gives no neutral row either: coverage 0.524, and
+# 0.536 once a partial quote is also read with its reported clause.
 PRECISION_FLOOR = 0.77
 RECALL_FLOOR = 0.89
 SPEAKER_FLOOR = 0.89

@@ -1184,3 +1184,12 @@ def test_asking_for_an_opinion_on_a_target_takes_no_side(targets, cues) -> None:
     rows = stance_rows(text, [("vladimir_putin", "Putin")], [("vladimir_putin", "indirect",
                        "each member to back recognition", "asks")], targets=targets, cues=cues)
     assert rows == [("vladimir_putin", "recognition", "support", 0.9, "asks")]
+
+
+def test_a_partial_quote_is_read_with_the_reported_clause_around_it(targets, cues) -> None:
+    # PolNeAR: 'He said the United States and its allies will seek new U.N. sanctions and take other measures
+    # "to demonstrate …"' was only neutral on sanctions
+    text = 'He said the allies will seek new sanctions and take other measures "to show there are consequences".'
+    quote = ("joe_biden", "partial", "to show there are consequences")
+    rows = stance_rows(text, [], [quote], targets=targets, cues=cues)
+    assert rows == [("joe_biden", "sanctions", "support", 0.9, "seek")]
