@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from analysis.ingest import parse_column_map
+from analysis.ingest import parse_column_map, parse_source_names
 from analysis.pipeline import DEFAULT_TARGETS, RULE_FILES, SENTIMENT_ENGINES, STAGE_SETS, Settings
 from analysis.registry import DEFAULT_ACTORS, RegistryError
 from analysis.rules_dir import check_rules_dir
@@ -33,6 +33,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder of your own copies of data/ rule files (e.g. speech_cues.yaml); each replaces the bundled one",
     )
     run.add_argument("--map", default="", help="column mapping for tables, e.g. text=articles,date=published")
+    run.add_argument(
+        "--source-name",
+        action="append",
+        default=[],
+        metavar="FILE=NAME",
+        help="outlet of a table without a source column or URL, e.g. guardian.csv='The Guardian' (repeatable)",
+    )
     run.add_argument("--format", choices=FORMATS, default="parquet", help="table file format")
     run.add_argument("--sentiment", choices=SENTIMENT_ENGINES, default="textblob", help="sentiment engine")
     run.add_argument(
@@ -66,6 +73,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         sentiment=args.sentiment,
         ner_model=args.ner_model,
         column_map=tuple(sorted(parse_column_map(args.map).items())) if args.map else (),
+        source_names=tuple(sorted(parse_source_names(args.source_name).items())),
         jobs=args.jobs,
         output_format=args.format,
         stages=args.stages,

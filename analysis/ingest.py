@@ -476,7 +476,7 @@ def parse_table(name: str, data: bytes, *, column_map: Mapping[str, str], outlet
     except ValueError as error:  # no text column
         return FileRecords(make_empty_records(), (*problems, Problem(name, "", f"{error}{FILE_SKIPPED}")), 0)
     problems += [Problem(name, location, reason) for location, reason in notes]
-    records, notes = fill_missing_sources(records, name)
+    records, notes = fill_missing_sources(records, name, outlets)
     problems += [Problem(name, "", note) for note in notes]
     return FileRecords(records.assign(file=name)[["file", *RECORD_COLUMNS]], tuple(problems), table.n_records)
 
@@ -505,14 +505,39 @@ def read_table_text(text: str, suffix: str) -> RawTable:
     return read_delimited(text, delimiter=choose_delimiter(text))
 
 
-def fill_missing_sources(records: pd.DataFrame, name: str) -> tuple[pd.DataFrame, list[str]]:
-    """Records with empty sources set to the table's file name (a table usually holds one outlet)."""
+def fill_missing_sources(
+    records: pd.DataFrame, name: str, outlets: Mapping[str, str] | None = None
+) -> tuple[pd.DataFrame, list[str]]:
+    """Records with empty sources set to the outlet named for the table's file (`file_outlet_key` in the
+    outlets table, from data/outlets.yaml or `--source-name`), else to the file name: a table usually holds
+    one outlet."""
     missing = records["source"] == ""
     if not missing.any():
         return records, []
-    stem = PurePosixPath(re.split(r"[\\/:]", name)[-1]).stem
-    note = f"no source column or URL in {int(missing.sum())} rows - source set to the file name '{stem}'"
-    return records.assign(source=records["source"].where(~missing, stem)), [note]
+    stem = file_stem(name)
+    outlet = (outlets or {}).get(stem.lower())
+    count = int(missing.sum())
+    if outlet:
+        note = f"no source column or URL in {count} rows - source set to '{outlet}', the outlet named for this file"
+    else:
+        note = f"no source column or URL in {count} rows - source set to the file name '{stem}'"
+    return records.assign(source=records["source"].where(~missing, outlet or stem)), [note]
+
+
+def file_stem(name: str) -> str:
+    """A file's name without folder or extension ("data/Guardians_Russia_Ukraine.csv" -> "Guardians_Russia_Ukraine")."""
+    return PurePosixPath(re.split(r"[\\/:]", name.strip())[-1]).stem
+
+
+def parse_source_names(items: Sequence[str]) -> dict[str, str]:
+    """Outlets-table entries from "FILE=Outlet name" items (`--source-name`); ValueError naming a bad item."""
+    names: dict[str, str] = {}
+    for item in items:
+        file, equals, outlet = (part.strip() for part in item.partition("="))
+        if not equals or not file or not outlet:
+            raise ValueError(f"bad --source-name '{item}': write FILE=Outlet name, e.g. guardian.csv=The Guardian")
+        names[file_stem(file).lower()] = outlet  # the outlets table's keys are lowercase
+    return names
 
 
 def first_places(records: pd.DataFrame, articles: pd.DataFrame) -> dict[str, tuple[str, str]]:

@@ -61,6 +61,8 @@ class Settings:
     output_format: str = "parquet"
     stages: str = "all"
     rules_dir: Path | None = None  # a folder whose RULE_FILES replace the bundled ones of the same name
+    # outlet names for table files without a source column or URL (--source-name FILE=NAME): (file key, name)
+    source_names: tuple[tuple[str, str], ...] = ()
 
     def rule_file(self, name: str) -> Path:
         """The rule file `name` (one of RULE_FILES) this run reads: the one in `rules_dir` when it holds one,

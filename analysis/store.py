@@ -277,7 +277,7 @@ def run_corpus(
         ingest = read_corpus(
             [Path(path) for path in inputs],
             column_map=dict(settings.column_map),
-            outlets=load_outlets(),
+            outlets={**load_outlets(), **dict(settings.source_names)},
             on_progress=on_ingest,
             jobs=settings.jobs,
         )

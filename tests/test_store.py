@@ -223,3 +223,18 @@ def test_cli_rules_folder_refuses_what_it_cannot_use(tmp_path, capsys, files, me
     error = capsys.readouterr().err
     assert error.startswith("error: ") and message in error
     assert not (tmp_path / "o").exists()  # refused before any article was read
+
+
+def test_cli_names_the_outlet_of_a_table_without_sources(tmp_path, capsys):
+    # a review of the Guardian/NYT corpus: every chart said "Guardians_Russia_Ukraine", and nothing could rename it
+    table = tmp_path / "Guardians_Russia_Ukraine.csv"
+    table.write_text('title,text\nOne,"Kyiv said no."\nTwo,"Moscow said yes."\n', encoding="utf-8")
+    out = tmp_path / "named"
+    common = ["run", str(table), "--quiet", "--ner-model", "", "--stages", "actors"]
+    assert main([*common, "--out", str(out), "--source-name", "guardians_russia_ukraine.csv=The Guardian"]) == 0
+    assert load_results(out).articles["source"].tolist() == ["The Guardian", "The Guardian"]
+    assert "source set to 'The Guardian', the outlet named for this file" in capsys.readouterr().err
+    assert main([*common, "--out", str(tmp_path / "plain")]) == 0
+    assert load_results(tmp_path / "plain").articles["source"].tolist() == ["Guardians_Russia_Ukraine"] * 2
+    assert main([*common, "--out", str(tmp_path / "bad"), "--source-name", "The Guardian"]) == 2
+    assert "bad --source-name 'The Guardian': write FILE=Outlet name" in capsys.readouterr().err
