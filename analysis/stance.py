@@ -1082,13 +1082,29 @@ def acted_on(
     floor, cues = context.floor, context.cues
     named = mentions_within(context.mentions, floor, cue.start)
     first = holders[0].actor_id if holders else (named[0][0] if named else "")
-    others = [mention for mention in named if mention[0] != first]
-    if not others:
+    # not a country named with a name ("Putin of Russia")
+    others = [
+        mention
+        for previous, mention in zip([None, *named], named, strict=False)
+        if mention[0] != first and not (previous and is_of_name(text, previous, mention))
+    ]
+    # the one acted on stands close before the reason: "punish Germany and the rest of Europe for", not "Putin of
+    # Russia would not switch it back on as retaliation for opposing Moscow's invasion" (against others unnamed)
+    if not others or len(text[others[-1][3] : cue.start].split()) > ACTED_ON_REACH:
         return []
     actor_id, actor, start, end = others[-1]
     if holders and set(text[max(floor, start - 8) : start].lower().split()[-1:]) & cues.passive_agents:
         return holders[:1]
     return [ClauseMention(actor_id, actor, start, end, possessive=False, after_marker=True, quoted=False)]
+
+
+ACTED_ON_REACH = 7  # words at most between the one acted on and the reason's cue
+
+
+def is_of_name(text: str, name: MentionSpan, mention: MentionSpan) -> bool:
+    """True when a mention only follows a name and "of" ("President Vladimir V. Putin of Russia"): the name's
+    country, part of the name."""
+    return text[name[3] : mention[2]] == " of "
 
 
 def possessive_owner(text: str, cue: Hit, mentions: list[MentionSpan]) -> ClauseMention | None:

@@ -1193,3 +1193,18 @@ def test_a_partial_quote_is_read_with_the_reported_clause_around_it(targets, cue
     quote = ("joe_biden", "partial", "to show there are consequences")
     rows = stance_rows(text, [], [quote], targets=targets, cues=cues)
     assert rows == [("joe_biden", "sanctions", "support", 0.9, "seek")]
+
+
+def test_a_reason_with_nobody_acted_on_close_before_it_is_nobodys_stance(targets, cues) -> None:
+    # a dashboard review: "Putin of Russia would not switch it back on as retaliation for opposing Moscow's
+    # invasion" showed Russia opposing the invasion
+    text = ("Leaders feared that President Vladimir V. Putin of Russia would not switch it back on as retaliation "
+            "for opposing Moscow's invasion.")
+    mentions = [("vladimir_putin", "President Vladimir V. Putin"), ("russia", "Russia"), ("russia", "Moscow")]
+    assert stance_rows(text, mentions, targets=targets, cues=cues) == []
+    # the one punished, close before the reason, still holds it
+    text = "Putin of Russia will keep the pipeline shut to punish Germany for opposing the invasion."
+    mentions = [("vladimir_putin", "Putin"), ("russia", "Russia"), ("germany", "Germany")]
+    assert stance_rows(text, mentions, targets=targets, cues=cues) == [
+        ("germany", "escalation", "oppose", 0.9, "opposing")
+    ]
