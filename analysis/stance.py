@@ -622,7 +622,14 @@ def denies_a_fact(text: str, cue: Hit, cues: StanceCues) -> bool:
     after = plain_words(text[cue.end : cue.end + 160])
     if cues.intent_markers.intersection(after[: cues.intent_window]):
         return False  # "continues to deny that it is planning an attack"
-    return bool(cues.factual_markers.intersection(after[: cues.factual_window]))
+    window = after[: cues.factual_window]
+    # a verb in the past tells what happened: "denied that he offered the planes to buy Erdogan's support"
+    return bool(cues.factual_markers.intersection(window)) or any(is_past_verb(word) for word in window)
+
+
+def is_past_verb(word: str) -> bool:
+    """True for a lowercase word in -ed of more than four letters ("offered", "attacked"; not "red", "need")."""
+    return len(word) > 4 and word.endswith("ed")
 
 
 def circumstance_between(text: str, cue: Hit, target: Hit, cues: StanceCues) -> bool:
@@ -767,6 +774,8 @@ def quote_rows(text: str, quote: Statement, sentence: tuple[int, int], context: 
             cue_text = cue.label or text[cue.start : cue.end]
             if refused_outright(text, quote, cue, cues):  # as a refusal before the cue would (pair_side)
                 side = 0 if cue.direction < 0 else -side
+            if not cue.label and denies_what_happened(text, quote, cues):
+                side = 0  # "denied that he offered the planes to buy Erdogan's support": no support of his
             if side == 0 or targets.loose_support(text, target, side):  # "refused to condemn", "the war effort"
                 side, confidence, cue_text = 0, cues.confidence.neutral, ""
         else:
@@ -782,6 +791,12 @@ def quote_rows(text: str, quote: Statement, sentence: tuple[int, int], context: 
             StanceRow(context.sentence_id, quote.speaker_id, quote.speaker, target.key, side, confidence, cue_text)
         )
     return rows
+
+
+def denies_what_happened(text: str, quote: Statement, cues: StanceCues) -> bool:
+    """True when the statement is a denial of a fact (`denies_a_fact` read at its attribution verb): the cues
+    inside it tell what did not happen, not what the speaker wants."""
+    return denies_a_fact(text, Hit("oppose", quote.start, quote.start, -1, label=quote.cue), cues)
 
 
 def refused_outright(text: str, quote: Statement, cue: Hit, cues: StanceCues) -> bool:

@@ -1208,3 +1208,16 @@ def test_a_reason_with_nobody_acted_on_close_before_it_is_nobodys_stance(targets
     assert stance_rows(text, mentions, targets=targets, cues=cues) == [
         ("germany", "escalation", "oppose", 0.9, "opposing")
     ]
+
+
+def test_cues_inside_a_denied_fact_are_no_stance_of_the_speaker(targets, cues) -> None:
+    # a review of the Guardian/NYT corpus: Biden "denied that he offered the planes to buy Mr. Erdogan's support
+    # for NATO's expansion" was read as Biden supporting NATO's expansion
+    words = "that he offered the planes to buy Erdogan's support for NATO's expansion"
+    text = f"Biden denied {words}."
+    mentions = [("joe_biden", "Biden"), ("recep_tayyip_erdogan", "Erdogan")]
+    rows = stance_rows(text, mentions, [("joe_biden", "indirect", words, "denied")], targets=targets, cues=cues)
+    assert rows == [
+        ("joe_biden", "nato_enlargement", "neutral", 0.3, ""),
+        ("recep_tayyip_erdogan", "nato_enlargement", "support", 0.9, "support"),
+    ]
