@@ -106,6 +106,7 @@ class SpeechCues:
     cue_negators: frozenset[str] = frozenset()
     negation_skips: frozenset[str] = frozenset()
     honorific_genders: tuple[tuple[str, str], ...] = ()  # (honorific as written, male | female)
+    given_name_genders: tuple[tuple[str, str], ...] = ()  # (given name as written, male | female)
     audience_cues: frozenset[str] = frozenset()
     title_small_words: frozenset[str] = frozenset()
     title_introducers: frozenset[str] = frozenset()
@@ -240,6 +241,7 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         quantity_phrases=word_set(data, "quantity_phrases"),
         negation_skips=word_set(data, "negation_skips"),
         honorific_genders=parse_honorific_genders(data),
+        given_name_genders=parse_honorific_genders(data, key="given_name_genders"),
         audience_cues=word_set(data, "audience_cues"),
         title_small_words=word_set(data, "title_small_words"),
         title_introducers=word_set(data, "title_introducers"),
@@ -600,6 +602,10 @@ def phrase_before(tokens: tuple[Token, ...], last: int, *, floor: int, cues: Spe
     first = last
     while first - 1 >= floor and last - first < 5:
         previous = tokens[first - 1]
+        initial = previous.text == "." and first - 3 >= floor and is_initial(tokens, first - 2)
+        if initial and tokens[first - 3].text[:1].isupper():  # a middle initial after a name: "William D. Burns"
+            first -= 2
+            continue
         stop = previous.lower in cues.speaker_stop_words and previous.text != "US"  # is_stop_word, inlined
         if not previous.is_word or stop or cues.pronoun_kind(previous.text):
             break
@@ -696,7 +702,7 @@ def speaker_after(tokens: tuple[Token, ...], cue: Cue, *, cues: SpeechCues) -> t
         return None  # "said of the Russians taken prisoner": whom the words are about
     last = first
     while last < len(tokens) and last - first < 8 and is_speaker_word(tokens[last], cues):
-        last += 1
+        last += 2 if last > first and is_initial(tokens, last) else 1  # "said William D. Burns"
     if last == first or all(tokens[index].lower in cues.determiners for index in range(first, last)):
         return None
     if cue.group == "source_phrases":
@@ -1311,7 +1317,8 @@ def pronoun_fits(mention: MentionRef, kind: str, context: SpeakerContext) -> boo
 
 def honorific_gender(actor_id: str, context: SpeakerContext) -> str:
     """The gender of a person outside the registry from an honorific before one of their mentions ("Ms.
-    Griner", "Mr. Young": `honorific_genders`), else ""."""
+    Griner", "Mr. Young": `honorific_genders`), else from the first word of the name ("George W. Bush":
+    `given_name_genders`), else ""."""
     if actor_id not in context.genders:
         honorifics, found = dict(context.cues.honorific_genders), ""
         for mention in context.mentions:
@@ -1319,6 +1326,9 @@ def honorific_gender(actor_id: str, context: SpeakerContext) -> str:
                 found = honorific_gender_before(context.text, mention.start, honorifics)
                 if found:
                     break
+        name = actor_id.removeprefix(UNREGISTERED_PREFIX).split()
+        if not found and len(name) > 1:
+            found = dict(context.cues.given_name_genders).get(name[0], "")
         context.genders[actor_id] = found
     return context.genders[actor_id]
 

@@ -97,9 +97,10 @@ def honorific_gender_before(text: str, position: int, genders: Mapping[str, str]
     return genders.get(before[0], "") if before else ""
 
 
-def parse_honorific_genders(data: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
-    """(honorific, gender) pairs from the `honorific_genders` mapping of data/speech_cues.yaml."""
-    groups = data.get("honorific_genders") or {}
+def parse_honorific_genders(data: Mapping[str, Any], *, key: str = "honorific_genders") -> tuple[tuple[str, str], ...]:
+    """(word, gender) pairs from a mapping of gender to words in data/speech_cues.yaml: `honorific_genders`, or
+    another such as `given_name_genders`."""
+    groups = data.get(key) or {}
     return tuple((str(word), str(gender)) for gender, words in groups.items() for word in words)
 
 
@@ -315,7 +316,7 @@ def name_runs(doc: Doc, rules: MatchRules, *, text: str) -> list[tuple[int, int]
         joined = (
             bool(current)
             and index - current[-1] <= 3
-            and all(doc[between].lower_ in NAME_CONNECTORS for between in range(current[-1] + 1, index))
+            and all(joins_a_name(doc[between]) for between in range(current[-1] + 1, index))
         )
         if joined:
             current.append(index)
@@ -326,9 +327,29 @@ def name_runs(doc: Doc, rules: MatchRules, *, text: str) -> list[tuple[int, int]
     return runs
 
 
+def ends_a_title(doc: Doc, index: int, rules: MatchRules) -> bool:
+    """True for a word after a title word and "of" or "of the" ("Secretary of State", "Speaker of the House");
+    not in "members of Security Council"."""
+    words = [doc[position] for position in range(max(0, index - 3), index)]
+    if [word.lower_ for word in words[-2:]] == ["of", "the"]:
+        words = words[:-1]
+    return len(words) >= 2 and words[-1].lower_ == "of" and is_title_word(words[-2], rules)
+
+
+def joins_a_name(token) -> bool:
+    """True for a word between two capitalised words of one name: "von", "de" (NAME_CONNECTORS) or a middle
+    initial of one letter ("William D. Burns"; not "U.N." in "Former U.N. Ambassador John Bolton")."""
+    return token.lower_ in NAME_CONNECTORS or (len(token.text) == 2 and is_initials(token.text))
+
+
 def close_run(doc: Doc, run: list[int], rules: MatchRules) -> list[tuple[int, int]]:
-    """The token range of a finished run, after dropping leading title words; none if too long or empty."""
+    """The token range of a finished run, after dropping leading title words and the words that end a title
+    (`title_endings`) after them or after "of" ("Secretary of State John F. Kerry", "Chief Justice John G.
+    Roberts"); none if too long or empty."""
+    titled = False
     while run and doc[run[0]].text in rules.title_words:
+        run, titled = run[1:], True
+    while run and doc[run[0]].text in rules.title_endings and (titled or ends_a_title(doc, run[0], rules)):
         run = run[1:]
     if not run or run[-1] + 1 - run[0] > MAX_NAME_TOKENS:
         return []

@@ -808,3 +808,22 @@ def test_a_name_after_an_organisation_noun_is_an_organisation(nlp, matcher):
     # a name with a verb of its own after the noun is a person: "the party Petro Ivanchuk leads"
     text = "He joined the party Petro Ivanchuk leads, Petro Ivanchuk said."
     assert mention_frame(text, nlp, matcher)["actor_type"].unique().tolist() == ["person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a middle initial stays inside the name ("James B. Comey" was "James B" and "Comey")
+        ("The talks went on. Alderman William D. Burns said the city needed more police.", ["William D. Burns"]),
+        # the end of a title after "of" is no first name ("State John Kerry", "Staff Katie Walsh")
+        ("The talks went on. Secretary of State John F. Kerry said the talks would resume.", ["John F. Kerry"]),
+        ("The talks went on. Chief of Staff Katie Walsh said the talks would resume.", ["Katie Walsh"]),
+        # an abbreviation is no initial: "John Bolton" after "Former U.N. Ambassador"
+        ("The talks went on. Former U.N. Ambassador John Bolton said the talks would resume.", ["John Bolton"]),
+        # a one-letter word ending a sentence before a name is no initial
+        ("They spoke of plan B. Petro Ivanchuk said the talks would resume.", ["Petro Ivanchuk"]),
+    ],
+)
+def test_candidate_names_keep_middle_initials_and_drop_title_endings(nlp, matcher, text, expected):
+    frame = mention_frame(text, nlp, matcher)
+    assert frame["surface"].tolist() == expected

@@ -1331,3 +1331,23 @@ def test_a_name_after_a_role_behind_the_cue_is_the_speaker(nlp, cues, text, surf
 def test_demand_is_a_verb_only_after_a_subject(nlp, cues, text, expected):
     quotes = extract(text, [], nlp, cues)
     assert list(zip(quotes["speaker_id"], quotes["speaker"], quotes["text"], strict=True)) == expected
+
+
+def test_a_given_name_tells_the_gender_of_a_person_outside_the_registry(nlp, cues):
+    # PolNeAR: "she said" went to a "George W. Bush" named just before, whose gender nothing gave
+    text = 'George W. Bush was praised by Brenda Johnson. "They should speak English," she said.'
+    surfaces = [("George W. Bush", "unregistered:George W. Bush"), ("Brenda Johnson", "unregistered:Brenda Johnson")]
+    assert list(extract(text, surfaces, nlp, cues)["speaker"]) == ["Brenda Johnson"]
+    # a given name on no list leaves the gender open, as before
+    text = 'Kjell Dahl was praised by Brenda Johnson. "They should speak English," she said.'
+    surfaces = [("Kjell Dahl", "unregistered:Kjell Dahl"), ("Brenda Johnson", "unregistered:Brenda Johnson")]
+    assert list(extract(text, surfaces, nlp, cues)["speaker"]) == ["Kjell Dahl"]
+
+
+def test_a_middle_initial_stays_in_the_speaker_name(nlp, cues):
+    # PolNeAR: "said Alderman William D. Burns" was spoken by "Alderman William"
+    text = '"We need more police," said Alderman William D. Burns.'
+    assert list(extract(text, [], nlp, cues)["speaker"]) == ["William D. Burns"]
+    text = "Alderman William D. Burns said the city needed more police. They spoke of plan B. Burns said no more."
+    # "plan B." ends a sentence: no initial of "Burns", who is the alderman named in full before
+    assert list(extract(text, [], nlp, cues)["speaker"]) == ["William D. Burns", "William D. Burns"]
