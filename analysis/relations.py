@@ -273,6 +273,8 @@ def targets_after(
             mention.after_marker and set(text[position : mention.start].lower().split()) & cues.roles.object_markers
         )
     ]
+    if after and modifies_a_noun(text, after[0], cues):
+        return []  # "warned US news organisations", "backed EU sanctions against Russia": not the US or the EU
     first = after[0].start if after else position  # the gap to the target counts to the words naming it
     if len(after) > 1 and names_the_possessed(text, after[0], after[1], cues):
         after = after[1:]  # "a call with Ukraine's president, Volodymyr Zelenskiy": the call is with Zelenskiy
@@ -285,6 +287,32 @@ def targets_after(
     ):
         return []
     return joined_run(text, after, cues.target_joiners)
+
+
+def modifies_a_noun(text: str, mention: ClauseMention, cues: RelationCues) -> bool:
+    """True for an actor written as a modifier of a plural noun of other people or things, one or two lowercase
+    words after it: "US news organisations", "EU sanctions against Russia". Not of its own people ("EU
+    leaders", "Ukrainian forces": `acting_nouns_before_of`), nor before an object marker, joiner or verb
+    ("Russia of", "Russia and", "Russia is")."""
+    if mention.possessive:
+        return False
+    blocked = cues.roles.object_markers | cues.complement_verbs | cues.subject_gap_words | {"and", "or"}
+    words = text[mention.end : mention.end + 60].split()[:3]
+    for index, word in enumerate(words[:2]):
+        plain = word.strip(".,;:!?")
+        if not (plain.isalpha() and plain.islower()) or plain in blocked or plain in cues.roles.acting_nouns:
+            return False
+        if plain.endswith("s") and not plain.endswith("ss"):
+            following = words[index + 1] if index + 1 < len(words) and plain == word else ""
+            # a verb has its object next: "his support for Mr. Trump makes him", "where Ukraine suspects Russian"
+            return not (following[:1].isupper() or following.lower() in VERB_OBJECT_OPENERS)
+        if plain != word:
+            return False  # the clause ends after a word that is no plural
+    return False
+
+
+VERB_OBJECT_OPENERS = frozenset({"the", "a", "an", "him", "her", "them", "it", "his", "their", "its", "this", "that",
+                                 "me", "us", "you"})
 
 
 def joined_run(text: str, mentions: list[ClauseMention], joiners: tuple[str, ...]) -> list[ClauseMention]:

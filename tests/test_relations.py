@@ -494,3 +494,23 @@ def test_a_long_role_after_a_possessive_names_the_person_who_holds_it(cues) -> N
     mentions = [("volodymyr_zelensky", "Zelensky"), ("poland", "Poland"), ("mariusz_blaszczak", "Mariusz Blaszczak")]
     expected = [(0, "volodymyr_zelensky", "mariusz_blaszczak", "meets", 0, "met")]
     assert relation_rows(text, mentions, cues=cues) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # a relations review: "Russia warned US news organisations" threatened the United States
+        ("Russia warned US news organisations this month.", [("russia", "Russia"), ("united_states", "US")], []),
+        ("Hungary has backed EU sanctions against Russia.",
+         [("hungary", "Hungary"), ("european_union", "EU"), ("russia", "Russia")], []),
+        # an actor's own people still make it the target
+        ("Orban urged EU leaders to change the sanctions.", [("viktor_orban", "Orban"), ("european_union", "EU")],
+         [(0, "viktor_orban", "european_union", "asks", 0, "urged")]),
+        # a verb after the target is no plural noun: "his support for Trump makes him more honest"
+        ("Hannity said his support for Trump makes him honest.",
+         [("sean_hannity", "Hannity"), ("donald_trump", "Trump")],
+         [(0, "sean_hannity", "donald_trump", "supports", 1, "support for")]),
+    ],
+)
+def test_an_actor_modifying_a_plural_noun_is_no_target(text, mentions, expected, cues) -> None:
+    assert relation_rows(text, mentions, cues=cues) == expected
