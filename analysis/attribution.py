@@ -14,7 +14,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from analysis.candidates import honorific_gender_before, parse_honorific_genders
+from analysis.candidates import NAME_CONNECTORS, honorific_gender_before, parse_honorific_genders
 from analysis.cues import Screen, candidate_screen, prefix_tree
 from analysis.registry import Registry
 from analysis.schema import UNREGISTERED_PREFIX
@@ -567,11 +567,17 @@ APPOSITION_PRONOUNS: frozenset[str] = frozenset({"who", "whose", "which", "whom"
 
 
 def name_between_commas(tokens: tuple[Token, ...], comma: int, *, floor: int) -> tuple[int, int] | None:
-    """For "A lawyer for the outlets, David Schulz, said": the name alone between the two commas, else None."""
+    """For "A lawyer for the outlets, David Schulz, said": the name alone between the two commas, else None.
+    Lowercase particles stand inside a name ("Ursula von der Leyen")."""
     first = comma
-    while first - 1 >= floor and tokens[first - 1].is_word and tokens[first - 1].text[0].isupper():
+    while first - 1 >= floor and tokens[first - 1].is_word:
+        word = tokens[first - 1].text
+        if not word[0].isupper() and not (word in NAME_CONNECTORS and first < comma):
+            break
         first -= 1
-    if first == comma or comma - first > 4 or first - 1 < floor or tokens[first - 1].text != ",":
+    if first == comma or comma - first > 5 or first - 1 < floor or tokens[first - 1].text != ",":
+        return None
+    if not tokens[first].text[0].isupper():
         return None
     return tokens[first].start, tokens[comma - 1].end
 

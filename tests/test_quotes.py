@@ -1351,3 +1351,10 @@ def test_a_middle_initial_stays_in_the_speaker_name(nlp, cues):
     text = "Alderman William D. Burns said the city needed more police. They spoke of plan B. Burns said no more."
     # "plan B." ends a sentence: no initial of "Burns", who is the alderman named in full before
     assert list(extract(text, [], nlp, cues)["speaker"]) == ["William D. Burns", "William D. Burns"]
+
+
+def test_a_name_with_lowercase_particles_between_commas_is_the_speaker(nlp, cues):
+    # the Guardian/NYT corpus: "The head of the European Commission, Ursula von der Leyen, said" was the EU's
+    text = 'The head of the Coastal League, Petra von der Holm, said there was "no reason" for the cut.'
+    surfaces = [("Coastal League", "coastal_league"), ("Petra von der Holm", "unregistered:Petra von der Holm")]
+    assert list(extract(text, surfaces, nlp, cues)["speaker_id"]) == ["unregistered:Petra von der Holm"] * 2
