@@ -673,11 +673,53 @@ def starts_new_clause(view: ArticleView, tokens: tuple[Token, ...], index: int) 
 def clause_end(view: ArticleView, sentence: SentenceView, first: int) -> int:
     """Offset where the clause that starts at token `first` ends: a hard break, a new clause or the sentence end."""
     tokens = sentence.tokens
-    for index in range(first, len(tokens)):
+    index = first
+    while index < len(tokens):
         token = tokens[index]
-        if token.text in HARD_BREAKS or (token.text == "," and starts_new_clause(view, tokens, index)):
+        if token.text in HARD_BREAKS:
             return token.start
+        if token.text == "," and starts_new_clause(view, tokens, index):
+            resumed = resumed_after_apposition(view, tokens, first, index)
+            if resumed is None:
+                return token.start
+            index = resumed  # "said Justice Department lawyers, who have long argued …, had agreed": one clause
+        index += 1
     return sentence.end
+
+
+def resumed_after_apposition(view: ArticleView, tokens: tuple[Token, ...], first: int, comma: int) -> int | None:
+    """When the content before the comma at `comma` is only its subject, a noun phrase of at most four words
+    with no verb ("Justice Department lawyers", "Russia"), and a relative clause or a participle that is no cue
+    follows it, the index of the comma that closes that and is followed by a lowercase word that can be the
+    subject's verb ("…, who have long argued against it, had agreed", "Derkach, whose whereabouts were not made
+    clear, set up"); else None. ", saying …" and ", urging …" stay new statements."""
+    words = [token for token in tokens[first:comma] if token.is_word]
+    if not words or len(words) > BARE_SUBJECT_WORDS or any(is_verb_like(token.lower) for token in words):
+        return None
+    opener = tokens[comma + 1].lower if comma + 1 < len(tokens) else ""
+    if opener not in RELATIVE_OPENERS and (not opener.endswith("ing") or opener in view.cues.by_first_word):
+        return None
+    for index in range(comma + 2, len(tokens) - 1):
+        if tokens[index].text in HARD_BREAKS:
+            return None
+        following = tokens[index + 1]
+        if tokens[index].text == "," and following.is_word and following.text.islower():
+            return None if following.lower in NOT_VERBS else index
+    return None
+
+
+BARE_SUBJECT_WORDS = 4
+RELATIVE_OPENERS = frozenset({"who", "whose", "whom", "which"})
+# lowercase words after the closing comma that do not go on with the subject's verb
+NOT_VERBS = frozenset({"and", "or", "but", "the", "a", "an", "in", "on", "at", "to", "of", "for", "with", "from",
+                       "by", "as", "which", "who", "whom", "whose", "that", "where", "when", "while", "according"})
+AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+                         "should", "may", "might", "must", "do", "does", "did", "be", "been"})
+
+
+def is_verb_like(word: str) -> bool:
+    """True for an auxiliary or a word in -ed: a clause's verb rather than part of its subject."""
+    return word in AUXILIARIES or (len(word) > 3 and word.endswith("ed"))
 
 
 def content_start(view: ArticleView, sentence: SentenceView, cue: Cue) -> int:

@@ -1358,3 +1358,21 @@ def test_a_name_with_lowercase_particles_between_commas_is_the_speaker(nlp, cues
     text = 'The head of the Coastal League, Petra von der Holm, said there was "no reason" for the cut.'
     surfaces = [("Coastal League", "coastal_league"), ("Petra von der Holm", "unregistered:Petra von der Holm")]
     assert list(extract(text, surfaces, nlp, cues)["speaker_id"]) == ["unregistered:Petra von der Holm"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a review of the Guardian/NYT corpus: the statement stopped at its subject ("Justice Department lawyers")
+        ("Oskar Lind said harbour lawyers, who have long argued against it, had agreed to the swap.",
+         "harbour lawyers, who have long argued against it, had agreed to the swap"),
+        ("Oskar Lind said Sudria, running low on fuel, is firing at random.",
+         "Sudria, running low on fuel, is firing at random"),
+        # a clause with its verb before the comma, or a cue after it, still ends there
+        ("Oskar Lind said the talks had failed, which surprised everyone.", "the talks had failed"),
+        ("Oskar Lind urged a strong stand, saying the port would fall.", "a strong stand"),
+    ],
+)
+def test_a_subjects_relative_clause_does_not_end_the_statement(nlp, cues, text, expected):
+    quotes = extract(text, [LIND], nlp, cues)
+    assert quotes["text"].tolist()[0] == expected
