@@ -35,6 +35,7 @@ CUE_GROUPS: tuple[str, ...] = (
     "participles",
     "source_phrases",
     "naming_verbs",
+    "quote_verbs",
 )
 POSSESSIVE_ENDINGS: tuple[str, ...] = ("'s", "’s", "s'", "s’")
 
@@ -367,12 +368,30 @@ def find_cues(
         if headline is None and index > 0 and not tokens[index].text.islower():
             headline = is_headline_like(tokens)
         cue = match_cue_at(tokens, index, cues, headline=bool(headline))
+        if cue is not None and cue.group == "quote_verbs" and not after_a_quote(tokens, cue.first):
+            cue = None  # "the fighting continued": no speech
         if cue is None or is_noun_use(cue, tokens, cues) or is_other_sense(cue, tokens, cues):
             index += 1
             continue
         found.append(cue)
         index = cue.last
     return tuple(found)
+
+
+def after_a_quote(tokens: tuple[Token, ...], index: int) -> bool:
+    """True when a quote that ends in punctuation closes among the few tokens before token `index` ('"…," he
+    continued', '"…!" concluded Mr. Lind'); not after a quoted word ('label Meta as "extremist" comes as Russia
+    continues')."""
+    start = max(1, index - QUOTE_VERB_REACH)
+    return any(
+        tokens[position].text in QUOTE_CLOSERS and tokens[position - 1].text in QUOTE_END_PUNCTUATION
+        for position in range(start, index)
+    )
+
+
+QUOTE_CLOSERS = ('"', "”", "’", "'")
+QUOTE_END_PUNCTUATION = (",", ".", "!", "?")
+QUOTE_VERB_REACH = 4  # tokens: closing mark, comma, then a speaker of up to two words ("Mr. Lind")
 
 
 def is_noun_use(cue: Cue, tokens: tuple[Token, ...], cues: SpeechCues) -> bool:

@@ -284,7 +284,8 @@ def speaker_spans_near(view: ArticleView, sentence: SentenceView, cue: Cue, *, f
     return [*spans, before]
 
 
-INVERTING_GROUPS = frozenset({"speech_verbs", "denial_verbs", "object_verbs"})  # whose speaker may follow them
+# the cue groups whose speaker may follow them
+INVERTING_GROUPS = frozenset({"speech_verbs", "denial_verbs", "object_verbs", "quote_verbs"})
 
 
 def is_inverted_speaker(view: ArticleView, tokens: tuple[Token, ...], span: tuple[int, int]) -> bool:

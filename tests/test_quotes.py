@@ -1376,3 +1376,21 @@ def test_a_name_with_lowercase_particles_between_commas_is_the_speaker(nlp, cues
 def test_a_subjects_relative_clause_does_not_end_the_statement(nlp, cues, text, expected):
     quotes = extract(text, [LIND], nlp, cues)
     assert quotes["text"].tolist()[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # PolNeAR: '"Honestly," he continued, "we may …"' and '"…," Allen concluded' had no speaker
+        ('Oskar Lind spoke last. "Honestly," he continued, "we may be on the brink."',
+         [("oskar_lind", "continued", "Honestly"), ("oskar_lind", "continued", "we may be on the brink")]),
+        ('"The port will reopen," Oskar Lind concluded.', [("oskar_lind", "concluded", "The port will reopen")]),
+        # elsewhere these verbs report nothing
+        ("The fighting continued. Oskar Lind continued to shell the port.", []),
+        ('The move to label Norland as "extremist" comes as Oskar Lind continues his crackdown.',
+         [("", "", "extremist")]),
+    ],
+)
+def test_some_verbs_report_speech_only_right_after_a_quote(nlp, cues, text, expected):
+    quotes = extract(text, [LIND], nlp, cues)
+    assert list(zip(quotes["speaker_id"], quotes["cue"], quotes["text"], strict=True)) == expected
