@@ -76,6 +76,7 @@ def test_default_cue_file_loads(cues):
         "participles",
         "source_phrases",
         "naming_verbs",
+        "quote_verbs",
     }
     assert cues.pronoun_kind("She") == "female"
     assert cues.pronoun_kind("they") == "group"
