@@ -177,25 +177,80 @@ def list_stance_evidence(
     target_id: str,
     mentions: pd.DataFrame | None = None,
     sentences: pd.DataFrame | None = None,
+    quotes: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Return the evidence sentences of one actor-target cell with stance, cue, outlet, date, title and url;
-    with `mentions`, also how the actor is written in each sentence (`surfaces`, a tuple, to mark it), and with
-    `sentences` the sentence before it (`before`), which a sentence opening with "He" or "They" needs."""
+    """Return the evidence sentences of one actor-target cell with stance, cue, outlet, date, title and url,
+    in `order_evidence`'s order; with `mentions`, also how the actor is written in each sentence (`surfaces`, a
+    tuple, to mark it); with `sentences` the sentence before it (`before`), which a sentence opening with "He"
+    or "They" needs; with `sentences` and `quotes`, the actor's name where the sentence quotes the actor
+    (`speaker`, "" elsewhere), so that a quote reads as the actor's own words."""
     cell = stances[(stances["actor_id"] == actor_id) & (stances["target_id"] == target_id)]
     cell = attach_article_fields(cell, articles)
     columns = ["stance", "evidence", "cue", "confidence", "source", "published", "title", "url"]
     if mentions is not None:
-        own = mentions[mentions["actor_id"] == actor_id]
-        surfaces = own.groupby(["article_id", "sentence_id"])["surface"].agg(lambda found: tuple(dict.fromkeys(found)))
-        keys = pd.MultiIndex.from_frame(cell[["article_id", "sentence_id"]].astype({"sentence_id": int}))
-        cell = cell.assign(surfaces=[surfaces.get(key, ()) for key in keys])
+        cell = cell.assign(surfaces=find_surfaces(cell, mentions[mentions["actor_id"] == actor_id]))
         columns.append("surfaces")
     if sentences is not None:
-        previous = sentences.assign(sentence_id=sentences["sentence_id"] + 1).set_index(["article_id", "sentence_id"])
-        keys = list(zip(cell["article_id"], cell["sentence_id"].astype(int), strict=True))
-        cell = cell.assign(before=[previous["text"].get(key, "") for key in keys])
+        cell = cell.assign(before=find_sentences_before(cell, sentences))
         columns.append("before")
-    return cell[columns].sort_values("published", na_position="last", kind="stable").reset_index(drop=True)
+    if sentences is not None and quotes is not None:
+        cell = cell.assign(speaker=find_quoted_speakers(cell, quotes[quotes["speaker_id"] == actor_id], sentences))
+        columns.append("speaker")
+    return order_evidence(cell[columns])
+
+
+def sentence_keys(frame: pd.DataFrame) -> list[tuple[str, int]]:
+    """Return the (article_id, sentence_id) of every row, sentence ids as plain ints."""
+    return list(zip(frame["article_id"], frame["sentence_id"].astype(int), strict=True))
+
+
+def find_surfaces(cell: pd.DataFrame, mentions: pd.DataFrame) -> list[tuple[str, ...]]:
+    """Return for every evidence row the distinct ways the mentions write the actor in its sentence."""
+    surfaces = mentions.groupby(["article_id", "sentence_id"])["surface"].agg(lambda found: tuple(dict.fromkeys(found)))
+    return [surfaces.get(key, ()) for key in sentence_keys(cell)]
+
+
+def find_sentences_before(cell: pd.DataFrame, sentences: pd.DataFrame) -> list[str]:
+    """Return for every evidence row the text of the sentence before it ("" for an article's first)."""
+    previous = sentences.assign(sentence_id=sentences["sentence_id"] + 1).set_index(["article_id", "sentence_id"])
+    return [previous["text"].get(key, "") for key in sentence_keys(cell)]
+
+
+def find_quoted_speakers(cell: pd.DataFrame, quotes: pd.DataFrame, sentences: pd.DataFrame) -> list[str]:
+    """Return for every evidence row the name of the speaker of a quote that overlaps its sentence, else "".
+
+    Overlap of offsets rather than equal sentence ids: a quote is filed under the sentence it starts in, and
+    may run on into the next one.
+    """
+    spans = sentences.set_index(["article_id", "sentence_id"])[["start", "end"]]
+    by_article = {article_id: group for article_id, group in quotes.groupby("article_id")}
+    speakers = []
+    for article_id, sentence_id in sentence_keys(cell):
+        found = by_article.get(article_id)
+        if found is None or (article_id, sentence_id) not in spans.index:
+            speakers.append("")
+            continue
+        start, end = spans.loc[(article_id, sentence_id)]
+        inside = found[(found["start"] < end) & (found["end"] > start)]
+        speakers.append(str(inside["speaker"].iloc[0]) if len(inside) else "")
+    return speakers
+
+
+EVIDENCE_RANK = {"support": 0, "oppose": 0, "neutral": 1}  # a side taken reads before a neutral mention
+
+
+def order_evidence(evidence: pd.DataFrame) -> pd.DataFrame:
+    """Return the evidence with support and oppose before neutral, then the most confident first, then the
+    earliest first (undated last)."""
+    ranked = evidence.assign(rank=evidence["stance"].map(EVIDENCE_RANK).fillna(2))
+    ordered = ranked.sort_values(["rank", "confidence", "published"], ascending=[True, False, True],
+                                 na_position="last", kind="stable")
+    return ordered.drop(columns=["rank"]).reset_index(drop=True)
+
+
+def keep_evidence_stances(evidence: pd.DataFrame, *, shown: Sequence[str]) -> pd.DataFrame:
+    """Return the evidence rows whose stance is one of `shown` (support, oppose, neutral), in their order."""
+    return evidence[evidence["stance"].isin(shown)].reset_index(drop=True)
 
 
 def build_quote_table(quotes: pd.DataFrame, articles: pd.DataFrame, *, search: str = "") -> pd.DataFrame:

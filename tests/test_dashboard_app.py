@@ -195,6 +195,25 @@ def test_stance_evidence_lists_only_the_chosen_cell(tmp_path: Path) -> None:
     assert list(evidence["stance"]) == ["oppose"]
 
 
+def test_stance_evidence_filters_by_stance_names_speakers_and_escapes(tmp_path: Path) -> None:
+    # a quote holding a tag, on a cell with a neutral statement too: the tag shows as text, the speaker is named
+    script_quote = ("a4", 2, "volodymyr_zelensky", "diplomacy", "support")
+    quiet = ("a2", 1, "volodymyr_zelensky", "diplomacy", "neutral")
+    folder = write_results_folder(tmp_path / "results", extra_stances=(script_quote, quiet))
+    app = open_page("stance", choice=corpus.CorpusChoice(kind="results", location=folder, label="Fixture"))
+    app.selectbox(key="stc_cell").set_value("Volodymyr Zelensky → diplomacy").run()
+    evidence = app.dataframe[0].value
+    assert list(evidence["stance"]) == ["support", "neutral"]
+    assert list(evidence["speaker"]) == ["Volodymyr Zelensky", ""]
+    body = next(html.value for html in app.get("html") if "al-evidence" in html.value)
+    assert '<span class="al-speaker">Volodymyr Zelensky:</span>' in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body and "<script>" not in body
+    app.segmented_control(key="stc_stances").set_value(["neutral"]).run()
+    assert list(app.dataframe[0].value["evidence"]) == ["Volodymyr Zelensky condemned Russia."]
+    app.segmented_control(key="stc_stances").set_value([]).run()
+    assert not app.exception and "No statement of the stances chosen" in infos(app)[0]
+
+
 def test_an_address_with_dates_outside_the_corpus_says_they_were_not_applied(cache_dir: Path, sample) -> None:
     app = AppTest.from_file(str(APP), default_timeout=60)
     app.query_params.update({"flt_dates": ["1990-01-01", "1990-02-01"]})  # the address as pasted: first run only

@@ -119,6 +119,42 @@ def test_stance_evidence_for_one_cell(selected) -> None:
     assert row["before"] == "Vladimir Putin said Russia would decide soon."
 
 
+def test_stance_evidence_names_the_speaker_of_a_quote(selected) -> None:
+    # a user's review: a quote's evidence ('"...," he said') did not say whose words they were
+    evidence = frames.list_stance_evidence(selected["stances"], selected["articles"], actor_id="joe_biden",
+                                           target_id="diplomacy", sentences=selected["sentences"],
+                                           quotes=selected["quotes"])
+    assert list(evidence["speaker"]) == ["Joe Biden"]  # "Biden said diplomacy is still possible."
+    unquoted = frames.list_stance_evidence(selected["stances"], selected["articles"], actor_id="joe_biden",
+                                           target_id="sanctions", sentences=selected["sentences"],
+                                           quotes=selected["quotes"])
+    assert list(unquoted["speaker"]) == [""]  # "Joe Biden warned of sanctions." quotes nobody
+
+
+def make_cell_stances() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Five statements of one actor on one target: (stances, articles) with stance, confidence and date mixed."""
+    rows = [("n1", "neutral", 0.9, "2022-02-01"), ("o1", "oppose", 0.7, "2022-02-03"),
+            ("s1", "support", 0.7, "2022-02-02"), ("s2", "support", 0.9, None), ("o2", "oppose", 0.9, "2022-02-05")]
+    stances = pd.DataFrame({"article_id": [row[0] for row in rows], "sentence_id": 0, "actor_id": "lind",
+                            "actor": "Lind", "target_id": "sanctions", "target": "Sanctions",
+                            "stance": [row[1] for row in rows], "confidence": [row[2] for row in rows], "cue": "",
+                            "evidence": [f"Sentence {row[0]}." for row in rows]})
+    articles = pd.DataFrame({"article_id": [row[0] for row in rows], "source": "Wire", "title": "T", "url": "",
+                             "published": pd.to_datetime([row[3] for row in rows], utc=True)})
+    return stances, articles
+
+
+def test_stance_evidence_puts_sides_first_then_confidence_then_date() -> None:
+    # a user's review: neutral mentions came before the statements that take a side
+    stances, articles = make_cell_stances()
+    evidence = frames.list_stance_evidence(stances, articles, actor_id="lind", target_id="sanctions")
+    assert list(evidence["evidence"]) == ["Sentence o2.", "Sentence s2.", "Sentence s1.", "Sentence o1.",
+                                          "Sentence n1."]
+    kept = frames.keep_evidence_stances(evidence, shown=["oppose", "neutral"])
+    assert list(kept["evidence"]) == ["Sentence o2.", "Sentence o1.", "Sentence n1."]
+    assert frames.keep_evidence_stances(evidence, shown=[]).empty
+
+
 def test_quote_table_search_and_unattributed(selected) -> None:
     table = frames.build_quote_table(selected["quotes"], selected["articles"], search="DIPLOMACY")
     assert list(table["speaker"]) == ["Joe Biden"]

@@ -79,6 +79,21 @@ def test_evidence_marks_the_actor_and_the_cue_and_gives_a_pronouns_sentence_befo
     assert marked == "Iranian aides met <mark>Iran</mark>."
 
 
+def test_evidence_from_a_quote_names_its_speaker_in_grey_and_escaped() -> None:
+    # a user's review: in '"It must stop," he said' the reader could not see whose words they were
+    evidence = pd.DataFrame({
+        "stance": ["oppose", "neutral"], "evidence": ['"It must <script>stop</script>," he said.', "Lind spoke."],
+        "cue": ["", ""], "source": ["Wire", "Daily"], "published": [pd.NaT, pd.NaT], "title": ["T", "T2"],
+        "url": ["", ""], "speaker": ["<i>Oskar</i> Lind", ""],
+    })
+    page = highlight.render_evidence(evidence)
+    assert ('<span class="al-speaker">&lt;i&gt;Oskar&lt;/i&gt; Lind:</span>"It must &lt;script&gt;stop'
+            in page.replace("&quot;", '"'))
+    assert page.count('class="al-speaker"') == 1  # a sentence that quotes nobody names no speaker
+    assert "<script>" not in page
+    assert ".al-evidence .al-speaker{color:#666;font-style:italic" in page
+
+
 def test_view_zip_holds_html_and_csv_for_every_chart() -> None:
     item = export.ChartItem("bars", "Bars", px.bar(x=["a"], y=[1]), pd.DataFrame({"x": ["a"], "y": [1]}))
     archive = zipfile.ZipFile(io.BytesIO(export.build_view_zip([item], render=None, notes="hello")))

@@ -16,6 +16,7 @@ from dashboard.view import View, show_empty
 KEY = "stc"
 CELL_KEY = f"{KEY}_cell"  # the evidence select box; a click on the heatmap sets it
 LIMIT_KEY, LIMIT_CHOICE_KEY = f"{KEY}_limit", f"{KEY}_limit_choice"
+STANCES_KEY = f"{KEY}_stances"  # which stances the evidence list shows
 DEFAULT_LIMIT = 15  # actors in the stance grid until the reader picks another number
 
 
@@ -69,18 +70,32 @@ def draw_heatmap(view: View) -> tuple[export.ChartItem | None, pd.DataFrame]:
 
 
 def draw_evidence(view: View, matrix: pd.DataFrame) -> None:
-    """List the evidence sentences of one actor-target cell, chosen by a heatmap click or the select box."""
+    """List the evidence sentences of one actor-target cell, chosen by a heatmap click or the select box, of the
+    stances the reader keeps: sides taken first, then the most confident, then the earliest."""
     if matrix.empty:
         return
     st.subheader("Evidence")
     cells = matrix.assign(label=label_cells(matrix)).sort_values("n", ascending=False, kind="stable")
     chosen = st.selectbox("Actor → target (most statements first)", list(cells["label"]), key=CELL_KEY)
     row = cells[cells["label"] == chosen].iloc[0]
+    shown = st.segmented_control("Stances shown", list(frames.STANCE_ORDER), selection_mode="multi",
+                                 default=list(frames.STANCE_ORDER), key=STANCES_KEY)
     evidence = frames.list_stance_evidence(view.selected["stances"], view.selected["articles"],
                                            actor_id=row["actor_id"], target_id=row["target_id"],
-                                           mentions=view.selected["mentions"], sentences=view.selected["sentences"])
-    st.caption(f"{len(evidence)} statement(s): {int(row['support'])} support, {int(row['oppose'])} oppose, "
-               f"{int(row['neutral'])} neutral.")
+                                           mentions=view.selected["mentions"], sentences=view.selected["sentences"],
+                                           quotes=view.selected["quotes"])
+    evidence = frames.keep_evidence_stances(evidence, shown=shown)
+    st.caption(f"{int(row['n'])} statement(s): {int(row['support'])} support, {int(row['oppose'])} oppose, "
+               f"{int(row['neutral'])} neutral; {len(evidence)} shown. Support and oppose come first, then the "
+               "most confident, then the earliest; a quote names its speaker in grey.")
+    draw_evidence_list(evidence)
+
+
+def draw_evidence_list(evidence: pd.DataFrame) -> None:
+    """Draw evidence rows as the marked-up list and, in an expander, as a table."""
+    if evidence.empty:
+        st.info("No statement of the stances chosen above in this cell.", icon="🔎")
+        return
     with st.container(height=min(420, 90 + 70 * len(evidence)), key=f"{KEY}_evidence_list"):
         st.html(highlight.render_evidence(evidence))
     with st.expander("As a table"):
@@ -89,7 +104,7 @@ def draw_evidence(view: View, matrix: pd.DataFrame) -> None:
 
 
 EVIDENCE_COLUMNS = {
-    "stance": "Stance", "cue": "Cue", "source": "Outlet", "title": "Title",
+    "stance": "Stance", "speaker": "Quoted speaker", "cue": "Cue", "source": "Outlet", "title": "Title",
     "evidence": st.column_config.TextColumn("Evidence", width="large"),
     "published": st.column_config.DatetimeColumn("Date", format="YYYY-MM-DD"),
     "url": st.column_config.LinkColumn("Article"),
