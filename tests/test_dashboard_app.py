@@ -306,7 +306,8 @@ def test_own_stance_targets_are_checked_then_used_and_named_in_the_address(cache
     use_rule_upload(app, "targets", "mine.yaml", bad)
     assert [error.value for error in app.error] == [
         "These targets cannot be used: mine.yaml, target 1 (talks): unknown field 'keyword' (the fields are: id, "
-        "label, description, keywords, patterns, inverse, exclude, loose_keywords, acts, sentiment_stance)"]
+        "label, description, keywords, patterns, inverse, exclude, loose_keywords, one_way_inverse, acts, "
+        "sentiment_stance)"]
     assert app.session_state[CORPUS_KEY].label == "Tiny"
     good = b"targets:\n  - id: talks\n    label: Peace talks\n    keywords: [talks]\n"
     use_rule_upload(app, "targets", "mine.yaml", good)
