@@ -37,9 +37,16 @@ PALETTE: tuple[str, ...] = tuple(
 )
 
 
-def assign_colours(names: Sequence[str]) -> dict[str, str]:
-    """Name -> colour, in the order given (most mentioned first), cycling through PALETTE past its end."""
-    return {name: PALETTE[index % len(PALETTE)] for index, name in enumerate(names)}
+# Colours for stance targets: none red, green, blue or grey, which on the Stance page mean oppose, support, a
+# positive sentiment and neutral. Purple, orange, magenta, a near-black plum and gold come first, as far apart as
+# these hues allow, since most target files hold five or six targets; then brown and lighter tints.
+TARGET_PALETTE: tuple[str, ...] = ("#7b3294", "#e08214", "#c51b7d", "#40004b", "#c79a00", "#8c510a", "#c2a5cf",
+                                   "#fdb863", "#de77ae", "#bf812d")
+
+
+def assign_colours(names: Sequence[str], *, palette: Sequence[str] = PALETTE) -> dict[str, str]:
+    """Name -> colour, in the order given (most mentioned first), cycling through the palette past its end."""
+    return {name: palette[index % len(palette)] for index, name in enumerate(names)}
 
 
 def escaped_keys(colours: Mapping[str, str] | None) -> dict[str, str]:
@@ -402,29 +409,44 @@ def make_stance_bars(frame: pd.DataFrame) -> go.Figure:
 
 
 @plain_labels
-def make_stance_over_time(frame: pd.DataFrame, *, period_label: str = "week", small_n: int = 5) -> go.Figure:
-    """Return lines of net stance per target over time (columns period, target, net, n).
+def make_stance_over_time(
+    frame: pd.DataFrame, *, period_label: str = "week", small_n: int = 5, colours: Mapping[str, str] | None = None
+) -> go.Figure:
+    """Return lines of net stance per target over time (columns period, target, net, n, support, oppose);
+    `colours` maps targets to their colours (`assign_colours` with TARGET_PALETTE).
 
     A period without statements (net missing) breaks the line; a net over fewer than `small_n` statements has a
     hollow marker, as on the sentiment charts.
     """
     if frame.empty:
         return make_empty_figure()
-    figure = px.line(frame, x="period", y="net", color="target", markers=True, hover_data=["n", "support", "oppose"],
-                     title=f"Net stance per target per {period_label}",
-                     labels={"period": period_label.capitalize(), "net": "Net stance", "target": "Target"})
-    for trace in list(figure.data):
-        few = (frame.loc[frame["target"] == trace.name, "n"] < small_n).to_list()
-        # hollow markers drawn over the few-statement points, so the legend keeps the series' filled marker
-        figure.add_trace(go.Scatter(
-            x=[x for x, small in zip(trace.x, few, strict=True) if small],
-            y=[y for y, small in zip(trace.y, few, strict=True) if small], mode="markers", showlegend=False,
-            legendgroup=trace.legendgroup, hoverinfo="skip", name=f"{trace.name} (few statements)",
-            marker={"color": "white", "size": 7, "line": {"color": trace.line.color, "width": 1.5}}))
-    figure.update_yaxes(range=[-1.05, 1.05])
+    targets = sorted(frame["target"].unique())
+    palette = {**assign_colours(targets, palette=TARGET_PALETTE), **escaped_keys(colours)}
+    figure = go.Figure()
+    for target in targets:
+        for trace in make_net_traces(frame[frame["target"] == target], name=target, colour=palette[target],
+                                     small_n=small_n):
+            figure.add_trace(trace)
+    figure.update_yaxes(range=[-1.05, 1.05], title="Net stance")
+    figure.update_xaxes(title=period_label.capitalize())
     fit_period_axis(figure, frame["period"], period_label)
     figure.add_hline(y=0, line_dash="dot", line_color="#777", layer="below")
-    return figure.update_layout(**LAYOUT)
+    return figure.update_layout(title=f"Net stance per target per {period_label}", legend_title_text="Target",
+                                **LAYOUT)
+
+
+def make_net_traces(group: pd.DataFrame, *, name: str, colour: str, small_n: int) -> list[go.Scatter]:
+    """Return a line of net stance per period and, over it, hollow markers where the net rests on fewer than
+    `small_n` statements (a trace of their own, so that the legend keeps the series' filled marker)."""
+    few = group[group["n"] < small_n]
+    line = go.Scatter(x=group["period"], y=group["net"], mode="lines+markers", name=name, legendgroup=name,
+                      line_color=colour, customdata=group[["n", "support", "oppose"]].to_numpy(),
+                      hovertemplate="%{x|%d %b %Y}<br>net %{y:+.2f} over %{customdata[0]} statements "
+                                    "(%{customdata[1]} support, %{customdata[2]} oppose)<extra>" + name + "</extra>")
+    hollow = go.Scatter(x=few["period"], y=few["net"], mode="markers", showlegend=False, legendgroup=name,
+                        hoverinfo="skip", name=f"{name} (few statements)",
+                        marker={"color": "white", "size": 7, "line": {"color": colour, "width": 1.5}})
+    return [line, hollow]
 
 
 @plain_labels

@@ -41,6 +41,10 @@ class View:
         """Return outlet -> colour, the same whatever the filters."""
         return charts.assign_colours(self.options.outlets)
 
+    def target_colours(self) -> dict[str, str]:
+        """Return stance target -> colour, the same whatever the filters, and none of the stance colours."""
+        return charts.assign_colours([name for _, name in self.options.targets], palette=charts.TARGET_PALETTE)
+
     def describe(self) -> str:
         """Return the selection in words."""
         return describe_selection(self.selection, actor_names=self.list_actor_names())

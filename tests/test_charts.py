@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import colorsys
+
 import pandas as pd
 import pytest
 from dashboard_fixtures import make_tables
@@ -306,3 +308,27 @@ def test_network_leaves_room_for_the_outer_names(selected) -> None:
     low, high = placed_nodes["x"].min(), placed_nodes["x"].max()
     room = charts.NETWORK_LABEL_ROOM * (high - low)
     assert list(figure.layout.xaxis.range) == pytest.approx([low - room, high + room])
+
+
+def hue_degrees(colour: str) -> float:
+    """The hue (0..360) of a #rrggbb colour."""
+    red, green, blue = (int(colour[index:index + 2], 16) / 255 for index in (1, 3, 5))
+    return colorsys.rgb_to_hls(red, green, blue)[0] * 360
+
+
+def test_a_stance_target_keeps_its_colour_and_none_is_a_stance_colour(selected) -> None:
+    # a user's review: a target changed colour with the filters, and "NATO enlargement" was drawn in oppose red
+    colours = charts.assign_colours(["diplomacy", "recognition of DPR/LPR", "sanctions on Russia"],
+                                    palette=charts.TARGET_PALETTE)
+    weekly = frames.summarize_stance_per_period(selected["stances"], selected["articles"], granularity="W")
+    only_sanctions = weekly[weekly["target"] == "sanctions on Russia"]
+    lines = [trace for trace in charts.make_stance_over_time(only_sanctions, colours=colours).data if trace.showlegend
+             is not False]
+    assert [(trace.name, trace.line.color) for trace in lines] == [("sanctions on Russia", "#c51b7d")]
+    every = {trace.name: trace.line.color for trace in charts.make_stance_over_time(weekly, colours=colours).data
+             if trace.showlegend is not False}
+    assert every == {"diplomacy": "#7b3294", "recognition of DPR/LPR": "#e08214", "sanctions on Russia": "#c51b7d"}
+    # no red (345..15), green (75..165) or blue (195..255) hue, and no grey
+    hues = [hue_degrees(colour) for colour in charts.TARGET_PALETTE]
+    assert all(15 < hue < 75 or 165 < hue < 195 or 255 < hue < 345 for hue in hues), hues
+    assert not set(charts.TARGET_PALETTE) & {*charts.STANCE_COLOURS.values(), *charts.MEASURE_COLOURS.values()}

@@ -133,7 +133,8 @@ def draw_over_time(view: View) -> export.ChartItem | None:
     whose = "the chosen actors" if view.selection.actors else "all actors"
     st.caption(f"Net stance of {whose} per target. A gap is a {GRANULARITIES[grain]} without statements on "
                f"that target; hollow markers rest on fewer than {frames.SMALL_N} statements.")
-    figure = charts.make_stance_over_time(data, period_label=GRANULARITIES[grain], small_n=frames.SMALL_N)
+    figure = charts.make_stance_over_time(data, period_label=GRANULARITIES[grain], small_n=frames.SMALL_N,
+                                          colours=view.target_colours())
     item = export.ChartItem("stance_over_time", "Stance over time", figure, data)
     draw_chart(item, key=f"{KEY}_over_time")
     return item
