@@ -27,6 +27,7 @@ FACET_TITLE_WIDTH = 20  # the same for the narrower panels of three-column grids
 LABEL_HALO = "-1px -1px 0 white, 1px -1px 0 white, -1px 1px 0 white, 1px 1px 0 white, 0 0 3px white, 0 0 4px white"
 FACET_COLUMN_GAP = 0.06  # between columns of panels, as a share of the width: "80" and "0" do not touch
 FACET_GAP_PIXELS = 70  # between rows of panels: room for a two-line panel title
+DATE_TICKS_PIXELS = 40  # height of a panel's two-line date ticks ("01 Mar<br>2022")
 PANELS_LAYOUT = {**LAYOUT, "margin": {**LAYOUT["margin"], "t": 90}}  # room for a figure title over 2-line panel titles
 
 
@@ -92,18 +93,23 @@ def plain_labels(build: Callable[..., go.Figure]) -> Callable[..., go.Figure]:
 
 PERIOD_TICKS = {"day": 86_400_000, "week": 7 * 86_400_000, "month": "M1"}  # one tick per period (ms or months)
 FEW_PERIODS = 12  # up to this many periods get a tick each; more are left to Plotly's spacing
+PANEL_TICKS = 4  # dates on the x axis of a panel a third of the chart wide
 FEW_COUNTS = 10  # a count axis up to this value gets whole-number ticks
 
 
-def fit_period_axis(figure: go.Figure, periods: pd.Series, period_label: str) -> go.Figure:
-    """Label the x axis with dates only, one tick per period when there are few: without this a chart of one
-    or two days shows hours ("23:59:59.999 Jan 9, 2022")."""
+def fit_period_axis(
+    figure: go.Figure, periods: pd.Series, period_label: str, *, few: int = FEW_PERIODS
+) -> go.Figure:
+    """Label the x axis with dates only, one tick per period when there are `few` or fewer (more are left to
+    Plotly, at most `few` ticks): without this a chart of one or two days shows hours ("23:59:59.999 Jan 9")."""
     dated = pd.to_datetime(periods.dropna())
     if dated.empty:
         return figure
     axis = {"tickformat": "%b %Y" if period_label == "month" else "%d %b<br>%Y"}
-    if dated.nunique() <= FEW_PERIODS and period_label in PERIOD_TICKS:
+    if dated.nunique() <= few and period_label in PERIOD_TICKS:
         axis.update(tick0=dated.min(), dtick=PERIOD_TICKS[period_label])
+    elif few < FEW_PERIODS:
+        axis.update(nticks=few)
     return figure.update_xaxes(**axis)
 
 
@@ -435,14 +441,53 @@ def make_stance_over_time(
                                 **LAYOUT)
 
 
-def make_net_traces(group: pd.DataFrame, *, name: str, colour: str, small_n: int) -> list[go.Scatter]:
+@plain_labels
+def make_stance_over_time_by_actor(
+    frame: pd.DataFrame, *, period_label: str = "week", small_n: int = 5, colours: Mapping[str, str] | None = None
+) -> go.Figure:
+    """Return one panel per target with a line of net stance per actor over time (columns period, actor, target,
+    net, n, support, oppose), so that actors on opposite sides stay apart; `colours` maps actors to their colours.
+    Gaps and hollow markers as in make_stance_over_time."""
+    if frame.empty:
+        return make_empty_figure()
+    targets, actors = sorted(frame["target"].unique()), list(dict.fromkeys(frame.sort_values("actor")["actor"]))
+    palette = {**assign_colours(actors), **escaped_keys(colours)}
+    columns, rows = min(3, len(targets)), -(-len(targets) // 3)
+    height = max(350, 260 * rows + 120)
+    figure = make_subplots(rows=rows, cols=columns, shared_xaxes="all", shared_yaxes="all",
+                           subplot_titles=[wrap_title(target, FACET_TITLE_WIDTH) for target in targets],
+                           horizontal_spacing=FACET_COLUMN_GAP,
+                           # room under each panel for its two-line dates, then the next panel's title
+                           vertical_spacing=min(0.5 / rows, (FACET_GAP_PIXELS + DATE_TICKS_PIXELS) / height))
+    shown: set[str] = set()  # each actor once in the legend, whichever panel it first appears in
+    for index, target in enumerate(targets):
+        panel = frame[frame["target"] == target]
+        for actor in [name for name in actors if name in set(panel["actor"])]:
+            for trace in make_net_traces(panel[panel["actor"] == actor], name=actor, colour=palette[actor],
+                                         small_n=small_n, hover=f"{actor} on {target}"):
+                figure.add_trace(trace.update(showlegend=False) if actor in shown else trace,
+                                 row=index // 3 + 1, col=index % 3 + 1)
+            shown.add(actor)
+    figure.update_yaxes(range=[-1.05, 1.05], tickvals=[-1, 0, 1])
+    fit_period_axis(figure, frame["period"], period_label, few=PANEL_TICKS)
+    figure.update_xaxes(showticklabels=True)  # every panel its own dates, as the stance bars have their numbers
+    figure.add_hline(y=0, line_dash="dot", line_color="#777", layer="below", row="all", col="all")
+    return figure.update_layout(title=f"Net stance of each actor per target per {period_label}",
+                                legend_title_text="Actor", height=height, **PANELS_LAYOUT)
+
+
+def make_net_traces(
+    group: pd.DataFrame, *, name: str, colour: str, small_n: int, hover: str = ""
+) -> list[go.Scatter]:
     """Return a line of net stance per period and, over it, hollow markers where the net rests on fewer than
-    `small_n` statements (a trace of their own, so that the legend keeps the series' filled marker)."""
+    `small_n` statements (a trace of their own, so that the legend keeps the series' filled marker); `hover`
+    names the series in its hover box (default: its name)."""
     few = group[group["n"] < small_n]
     line = go.Scatter(x=group["period"], y=group["net"], mode="lines+markers", name=name, legendgroup=name,
                       line_color=colour, customdata=group[["n", "support", "oppose"]].to_numpy(),
                       hovertemplate="%{x|%d %b %Y}<br>net %{y:+.2f} over %{customdata[0]} statements "
-                                    "(%{customdata[1]} support, %{customdata[2]} oppose)<extra>" + name + "</extra>")
+                                    "(%{customdata[1]} support, %{customdata[2]} oppose)<extra>" + (hover or name)
+                                    + "</extra>")
     hollow = go.Scatter(x=few["period"], y=few["net"], mode="markers", showlegend=False, legendgroup=name,
                         hoverinfo="skip", name=f"{name} (few statements)",
                         marker={"color": "white", "size": 7, "line": {"color": colour, "width": 1.5}})

@@ -141,32 +141,37 @@ def sort_by_actor_order(frame: pd.DataFrame, actor_ids: Sequence[str]) -> pd.Dat
     return kept.loc[order].reset_index(drop=True)
 
 
-def summarize_stance_per_period(stances: pd.DataFrame, articles: pd.DataFrame, *, granularity: str) -> pd.DataFrame:
-    """Return net stance per period and target over all actors: period, target_id, target, counts, n, net."""
-    # One pseudo-actor for everyone, so analysis.stance_summaries counts (and nets) per target and period.
-    everyone = stances.assign(actor_id="", actor="")
-    counts = stance_summaries.count_stances(everyone, articles, freq=granularity, include_duplicates=True)
-    columns = ["period", "target_id", "target", *STANCE_ORDER, "n", "net"]
-    counts = counts.rename(columns={"net_stance": "net"})
-    return with_empty_periods(counts[columns], granularity=granularity)
+def summarize_stance_per_period(
+    stances: pd.DataFrame, articles: pd.DataFrame, *, granularity: str, by_actor: bool = False
+) -> pd.DataFrame:
+    """Return net stance per period and target: period, target_id, target, counts, n, net (-1..1) over all actors,
+    or with `by_actor` per actor too (actor_id and actor after period), so that actors on opposite sides are
+    not netted into one line."""
+    series = ["actor_id", "actor", "target_id", "target"] if by_actor else ["target_id", "target"]
+    # Without by_actor, one pseudo-actor for everyone, so analysis.stance_summaries counts (and nets) per target.
+    counted = stances if by_actor else stances.assign(actor_id="", actor="")
+    counts = stance_summaries.count_stances(counted, articles, freq=granularity, include_duplicates=True)
+    counts = counts.rename(columns={"net_stance": "net"})[["period", *series, *STANCE_ORDER, "n", "net"]]
+    return with_empty_periods(counts, granularity=granularity, series=series)
 
 
-def with_empty_periods(frame: pd.DataFrame, *, granularity: str) -> pd.DataFrame:
-    """Return the per-period rows of each target plus, for every period from the frame's first to its last in
-    which that target has no statement, a row with n 0 and no net, so a line over time breaks there instead
-    of drawing a trend across it; sorted by period, then target."""
+def with_empty_periods(
+    frame: pd.DataFrame, *, granularity: str, series: Sequence[str] = ("target_id", "target")
+) -> pd.DataFrame:
+    """Return the per-period rows of each series (a target, or an actor and target) plus, for every period
+    from the frame's first to its last in which that series has no statement, a row with n 0 and no net, so a
+    line over time breaks there instead of drawing a trend across it; sorted by period, then the series."""
     if frame.empty:
         return frame.reset_index(drop=True)
     periods = summaries.period_range(frame["period"].min(), frame["period"].max(), freq=granularity)
     filled = []
-    for (target_id, target), group in frame.groupby(["target_id", "target"], sort=False):
-        group = group.set_index("period").reindex(periods)
-        group = group.assign(target_id=target_id, target=target)
+    for names, group in frame.groupby(list(series), sort=False):
+        group = group.set_index("period").reindex(periods).assign(**dict(zip(series, names, strict=True)))
         counts = [*STANCE_ORDER, "n"]
         group[counts] = group[counts].fillna(0).astype(int)
         filled.append(group.reset_index())
-    columns = list(frame.columns)
-    return pd.concat(filled, ignore_index=True)[columns].sort_values(["period", "target"]).reset_index(drop=True)
+    order = ["period", *(column for column in series if not column.endswith("_id"))]
+    return pd.concat(filled, ignore_index=True)[list(frame.columns)].sort_values(order).reset_index(drop=True)
 
 
 def list_stance_evidence(

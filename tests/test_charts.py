@@ -5,6 +5,7 @@ from __future__ import annotations
 import colorsys
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 from dashboard_fixtures import make_tables
 
@@ -23,7 +24,8 @@ def test_every_builder_explains_an_empty_frame() -> None:
     builders = [charts.make_articles_per_day, charts.make_top_actors, charts.make_actor_frequencies,
                 charts.make_mentions_over_time, charts.make_cooccurrence_heatmap, charts.make_sentiment_by_actor,
                 charts.make_sentiment_over_time, charts.make_sentiment_by_outlet, charts.make_stance_heatmap,
-                charts.make_stance_bars, charts.make_stance_over_time, charts.make_quotes_by_speaker]
+                charts.make_stance_bars, charts.make_stance_over_time, charts.make_stance_over_time_by_actor,
+                charts.make_quotes_by_speaker]
     for build in builders:
         figure = build(empty)
         assert figure.data == ()
@@ -286,6 +288,10 @@ def test_a_short_date_range_gets_one_dated_tick_per_period_and_whole_counts():
     lines = charts.make_mentions_over_time(many, period_label="week")
     axes = (lines.layout.xaxis.tickformat, lines.layout.xaxis.dtick, lines.layout.yaxis.dtick)
     assert axes == ("%d %b<br>%Y", None, None)
+    # a panel a third of the chart wide: one tick per period up to four periods, else at most four ticks
+    panel = charts.fit_period_axis(go.Figure(), many["period"], "week", few=charts.PANEL_TICKS).layout.xaxis
+    assert (panel.dtick, panel.nticks) == (None, 4)
+    assert charts.fit_period_axis(go.Figure(), many["period"][:4], "week", few=4).layout.xaxis.dtick == 7 * 86_400_000
 
 
 def test_stance_panels_each_show_their_numbers_apart(selected) -> None:
@@ -332,3 +338,22 @@ def test_a_stance_target_keeps_its_colour_and_none_is_a_stance_colour(selected) 
     hues = [hue_degrees(colour) for colour in charts.TARGET_PALETTE]
     assert all(15 < hue < 75 or 165 < hue < 195 or 255 < hue < 345 for hue in hues), hues
     assert not set(charts.TARGET_PALETTE) & {*charts.STANCE_COLOURS.values(), *charts.MEASURE_COLOURS.values()}
+
+
+def test_stance_over_time_by_actor_draws_a_line_per_actor_in_a_panel_per_target(selected) -> None:
+    weekly = frames.summarize_stance_per_period(selected["stances"], selected["articles"], granularity="W",
+                                                by_actor=True)
+    colours = charts.assign_colours(["Russia", "Vladimir Putin", "Volodymyr Zelensky", "Joe Biden"])
+    figure = charts.make_stance_over_time_by_actor(weekly, colours=colours)
+    titles = [note.text for note in figure.layout.annotations]
+    assert titles == ["diplomacy", "recognition of<br>DPR/LPR", "sanctions on Russia"]
+    lines = [trace for trace in figure.data if not trace.name.endswith("(few statements)")]
+    panels = [(trace.xaxis, trace.name, trace.line.color, [y for y in trace.y if pd.notna(y)]) for trace in lines]
+    # Russia's only statement is undated: no line
+    assert panels == [("x", "Joe Biden", charts.PALETTE[3], [1.0]), ("x2", "Vladimir Putin", charts.PALETTE[1], [1.0]),
+                      ("x2", "Volodymyr Zelensky", charts.PALETTE[2], [-1.0]),
+                      ("x3", "Joe Biden", charts.PALETTE[3], [1.0])]
+    # each actor once in the legend, though Joe Biden has a line in two panels
+    assert [trace.name for trace in lines if trace.showlegend is not False] == [
+        "Joe Biden", "Vladimir Putin", "Volodymyr Zelensky"]
+    assert "Vladimir Putin on recognition of DPR/LPR" in figure.data[2].hovertemplate

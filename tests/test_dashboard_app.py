@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
+import math
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 from dashboard_fixtures import write_results_folder
 from streamlit.elements.lib import policies
@@ -76,6 +79,13 @@ def open_page(page: str, *, query: dict | None = None, choice: corpus.CorpusChoi
 def chart_specs(app: AppTest) -> list[dict]:
     """Return the Plotly figure of every chart on the page."""
     return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+
+
+def decode_numbers(values: list | dict) -> list[float]:
+    """Return a trace's numbers as a list: Plotly writes numeric arrays as base64 ({"dtype", "bdata"})."""
+    if isinstance(values, dict):
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
+    return [float("nan") if value is None else value for value in values]
 
 
 def infos(app: AppTest) -> list[str]:
@@ -212,6 +222,22 @@ def test_stance_evidence_filters_by_stance_names_speakers_and_escapes(tmp_path: 
     assert list(app.dataframe[0].value["evidence"]) == ["Volodymyr Zelensky condemned Russia."]
     app.segmented_control(key="stc_stances").set_value([]).run()
     assert not app.exception and "No statement of the stances chosen" in infos(app)[0]
+
+
+def test_stance_over_time_draws_each_chosen_actor_apart(tmp_path: Path) -> None:
+    choice = corpus.CorpusChoice(kind="results", location=write_results_folder(tmp_path / "results"),
+                                 label="Fixture")
+    app = open_page("stance", choice=choice)
+    everyone = chart_specs(app)[-1]
+    assert [trace["name"] for trace in everyone["data"] if trace.get("showlegend") is not False] == [
+        "diplomacy", "recognition of DPR/LPR", "sanctions on Russia"]
+    app.multiselect(key="flt_actors").set_value(["vladimir_putin", "volodymyr_zelensky"]).run()
+    chosen = chart_specs(app)[-1]
+    lines = [(trace["name"], [y for y in decode_numbers(trace["y"]) if not math.isnan(y)]) for trace in chosen["data"]
+             if trace.get("showlegend") is not False]
+    assert lines == [("Vladimir Putin", [1.0]), ("Volodymyr Zelensky", [-1.0])]
+    assert any(caption.value.startswith("Net stance of each chosen actor, one panel per target")
+               for caption in app.caption)
 
 
 def test_an_address_with_dates_outside_the_corpus_says_they_were_not_applied(cache_dir: Path, sample) -> None:

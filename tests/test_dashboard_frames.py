@@ -105,6 +105,20 @@ def test_stance_per_week_has_empty_weeks_without_a_net(selected) -> None:
     assert sanctions["net"].iloc[0] == 1.0 and pd.isna(sanctions["net"].iloc[1])
 
 
+def test_stance_per_week_by_actor_keeps_opposite_sides_apart(selected) -> None:
+    # a user's review: with Putin and Zelensky chosen, one net line of 0 hid a support and an oppose
+    together = frames.summarize_stance_per_period(selected["stances"], selected["articles"], granularity="W")
+    recognition = together[together["target_id"] == "recognition"]
+    assert list(recognition["net"].dropna()) == [0.0]
+    apart = frames.summarize_stance_per_period(selected["stances"], selected["articles"], granularity="W",
+                                               by_actor=True)
+    recognition = apart[apart["target_id"] == "recognition"]
+    rows = list(zip(recognition["period"].dt.strftime("%Y-%m-%d"), recognition["actor"], recognition["n"],
+                    recognition["net"].fillna(9), strict=True))
+    assert rows == [("2022-02-21", "Vladimir Putin", 1, 1.0), ("2022-02-21", "Volodymyr Zelensky", 1, -1.0),
+                    ("2022-02-28", "Vladimir Putin", 0, 9), ("2022-02-28", "Volodymyr Zelensky", 0, 9)]
+
+
 def test_stance_evidence_for_one_cell(selected) -> None:
     evidence = frames.list_stance_evidence(selected["stances"], selected["articles"], actor_id="joe_biden",
                                            target_id="sanctions")

@@ -123,18 +123,22 @@ def draw_bars(view: View, matrix: pd.DataFrame) -> export.ChartItem | None:
 
 
 def draw_over_time(view: View) -> export.ChartItem | None:
-    """Draw net stance per target per period."""
-    grain = view.selection.granularity
+    """Draw net stance per target per period: over all actors, or with actors chosen one line per actor and a
+    panel per target, since one net over actors on opposite sides would read as nobody taking a side."""
+    grain, by_actor = view.selection.granularity, bool(view.selection.actors)
     st.subheader(f"Stance per {GRANULARITIES[grain]}")
-    data = frames.summarize_stance_per_period(view.selected["stances"], view.selected["articles"], granularity=grain)
+    data = frames.summarize_stance_per_period(view.selected["stances"], view.selected["articles"], granularity=grain,
+                                              by_actor=by_actor)
     if data.empty:
         show_empty("dated stance statements", view=view, table="stances", dated=True)
         return None
-    whose = "the chosen actors" if view.selection.actors else "all actors"
-    st.caption(f"Net stance of {whose} per target. A gap is a {GRANULARITIES[grain]} without statements on "
-               f"that target; hollow markers rest on fewer than {frames.SMALL_N} statements.")
-    figure = charts.make_stance_over_time(data, period_label=GRANULARITIES[grain], small_n=frames.SMALL_N,
-                                          colours=view.target_colours())
+    whose = ("Net stance of each chosen actor, one panel per target" if by_actor
+             else "Net stance of all actors per target; choose actors in the sidebar to see each one's own line")
+    st.caption(f"{whose}. A gap is a {GRANULARITIES[grain]} without statements; hollow markers rest on fewer than "
+               f"{frames.SMALL_N} statements.")
+    options = {"period_label": GRANULARITIES[grain], "small_n": frames.SMALL_N}
+    figure = (charts.make_stance_over_time_by_actor(data, colours=view.actor_colours(), **options) if by_actor
+              else charts.make_stance_over_time(data, colours=view.target_colours(), **options))
     item = export.ChartItem("stance_over_time", "Stance over time", figure, data)
     draw_chart(item, key=f"{KEY}_over_time")
     return item
