@@ -494,16 +494,21 @@ def make_net_traces(
     return [line, hollow]
 
 
+TIE_COLOURS = {"negative": "#d73027", "neutral": "#b0b0b0", "positive": "#4575b4"}  # by mean relation polarity
+
+
 @plain_labels
 def make_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> go.Figure:
-    """Return the actor network: nodes (actor, x, y, mentions) and edges (x0, y0, x1, y1, polarity, relations, ...).
+    """Return the actor network: nodes (actor_id, actor, x, y, mentions) and edges (source_id, target_id, x0, y0,
+    x1, y1, polarity, relations, source_to_target, target_to_source, directions, ...).
 
-    Ties with relations are drawn thicker than co-occurrence-only ties; hovering a tie's midpoint tells its story.
+    Ties with relations are drawn thicker than co-occurrence-only ties, with an arrowhead at the end of each actor
+    a relation points to (both ends of a two-way tie); hovering a tie's midpoint tells its story.
     """
     if nodes.empty:
         return make_empty_figure()
     figure = go.Figure()
-    for kind, colour in (("negative", "#d73027"), ("neutral", "#b0b0b0"), ("positive", "#4575b4")):
+    for kind, colour in TIE_COLOURS.items():
         part = edges[edges["polarity"].apply(classify_polarity) == kind]
         groups = [(width, group) for width, group in ((1.0, part[part["relations"] == 0]),
                                                       (3.0, part[part["relations"] > 0])) if len(group)]
@@ -521,10 +526,30 @@ def make_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> go.Figure:
                                 textfont={"shadow": LABEL_HALO},
                                 customdata=nodes[["mentions"]].to_numpy(),
                                 hovertemplate="%{text}<br>%{customdata[0]} mentions<extra></extra>"))
+    for arrow in make_direction_arrows(edges, dict(zip(nodes["actor_id"], sizes, strict=True))):
+        figure.add_annotation(arrow)
     # room around the outer nodes for their names, which Plotly would otherwise cut at the plot's edge
     figure.update_xaxes(visible=False, range=padded_range(nodes["x"], NETWORK_LABEL_ROOM))
     figure.update_yaxes(visible=False, range=padded_range(nodes["y"], NETWORK_LABEL_ROOM / 2))
-    return figure.update_layout(title="Actor network (edges coloured by relation polarity)", height=650, **LAYOUT)
+    return figure.update_layout(title="Actor network (edges coloured by relation polarity, arrows point from who "
+                                      "acts to whom)", height=650, **LAYOUT)
+
+
+def make_direction_arrows(edges: pd.DataFrame, sizes: Mapping[str, float]) -> list[go.layout.Annotation]:
+    """Return an arrow from the middle of a tie to each end an actor's relation points to: the target's end for
+    relations from source to target, the source's end for relations back. Each stops at the edge of its node's
+    marker (`sizes`: actor id -> marker diameter in pixels) and has the tie's colour."""
+    arrows = []
+    for row in edges[edges["relations"] > 0].itertuples():
+        middle = ((row.x0 + row.x1) / 2, (row.y0 + row.y1) / 2)
+        colour = TIE_COLOURS[classify_polarity(row.polarity)]
+        ends = [((row.x1, row.y1), row.target_id)] if row.source_to_target else []
+        ends += [((row.x0, row.y0), row.source_id)] if row.target_to_source else []
+        arrows += [go.layout.Annotation(x=x, y=y, ax=middle[0], ay=middle[1], xref="x", yref="y", axref="x",
+                                        ayref="y", text="", showarrow=True, arrowhead=2, arrowsize=1.2,
+                                        arrowwidth=2, arrowcolor=colour, standoff=sizes.get(actor_id, 10) / 2 + 1)
+                   for (x, y), actor_id in ends]
+    return arrows
 
 
 NETWORK_LABEL_ROOM = 0.15  # of the layout's width, added on each side of the outer nodes
@@ -538,10 +563,10 @@ def padded_range(values: pd.Series, share: float) -> list[float]:
 
 
 def make_tie_hover_trace(edges: pd.DataFrame) -> go.Scatter:
-    """Return invisible markers at the middle of every tie whose hover names the pair, relations and co-occurrence."""
-    labels = [f"{row.source} – {row.target}<br>"
-              + (f"{row.relations} relation(s): {row.relation_types}, mean polarity {row.polarity:+.2f}<br>"
-                 if row.relations else "")
+    """Return invisible markers at the middle of every tie whose hover names the pair, its relations each way
+    ("A → B: accuses 3; B → A: denies 1") with their mean polarity, and co-occurrence."""
+    labels = [(f"{row.directions}<br>mean polarity {row.polarity:+.2f}<br>" if row.relations
+               else f"{row.source} – {row.target}<br>")
               + f"named in the same sentence {row.cooccurrence} time(s)" for row in edges.itertuples()]
     return go.Scatter(x=(edges["x0"] + edges["x1"]) / 2, y=(edges["y0"] + edges["y1"]) / 2, mode="markers",
                       name="tie details", showlegend=False, marker={"size": 8, "opacity": 0}, text=labels,

@@ -357,3 +357,24 @@ def test_stance_over_time_by_actor_draws_a_line_per_actor_in_a_panel_per_target(
     assert [trace.name for trace in lines if trace.showlegend is not False] == [
         "Joe Biden", "Vladimir Putin", "Volodymyr Zelensky"]
     assert "Vladimir Putin on recognition of DPR/LPR" in figure.data[2].hovertemplate
+
+
+def test_network_arrows_point_from_who_acts_to_whom() -> None:
+    # a user's review: the network did not show who accuses, supports or asks whom
+    nodes = pd.DataFrame({"actor_id": ["nato", "russia", "ukraine"], "actor": ["NATO", "Russia", "Ukraine"],
+                          "mentions": [1, 4, 4], "x": [0.0, 1.0, 2.0], "y": [0.0, 0.0, 1.0]})
+    edges = pd.DataFrame({"source_id": ["nato", "russia"], "target_id": ["russia", "ukraine"],
+                          "source": ["NATO", "Russia"], "target": ["Russia", "Ukraine"], "cooccurrence": [0, 2],
+                          "relations": [1, 4], "polarity": [0.0, -1.0], "relation_types": ["asks", "accuses, denies"],
+                          "source_to_target": [1, 1], "target_to_source": [0, 3],
+                          "directions": ["NATO → Russia: asks 1",
+                                         "Russia → Ukraine: accuses 1; Ukraine → Russia: accuses 2, denies 1"],
+                          "x0": [0.0, 1.0], "y0": [0.0, 0.0], "x1": [1.0, 2.0], "y1": [0.0, 1.0]})
+    figure = charts.make_network(nodes, edges)
+    arrows = [(note.x, note.y, note.ax, note.ay, note.arrowcolor, note.standoff) for note in figure.layout.annotations]
+    assert arrows == [(1.0, 0.0, 0.5, 0.0, "#b0b0b0", 21.0),  # NATO asks Russia: one arrow, at Russia
+                      (2.0, 1.0, 1.5, 0.5, "#d73027", 21.0),  # a two-way tie: at Ukraine ...
+                      (1.0, 0.0, 1.5, 0.5, "#d73027", 21.0)]  # ... and at Russia, beyond its marker's edge
+    hover = next(trace for trace in figure.data if trace.name == "tie details")
+    assert hover.text[1] == ("Russia → Ukraine: accuses 1; Ukraine → Russia: accuses 2, denies 1<br>"
+                             "mean polarity -1.00<br>named in the same sentence 2 time(s)")

@@ -223,6 +223,47 @@ def test_network_edges_graphml_and_gephi_csv() -> None:
     assert edge_csv.splitlines()[0].startswith("Source,Target,")
 
 
+def make_directed_relations() -> pd.DataFrame:
+    """Relations one way (NATO asks Russia) and both ways (Russia and Ukraine), in the relations table's columns."""
+    names = {"nato": "NATO", "russia": "Russia", "ukraine": "Ukraine"}
+    rows = [("ukraine", "russia", "accuses", -1), ("ukraine", "russia", "denies", -1),
+            ("russia", "ukraine", "accuses", -1), ("ukraine", "russia", "accuses", -1), ("nato", "russia", "asks", 0)]
+    return pd.DataFrame({
+        "article_id": "a1", "sentence_id": range(len(rows)), "source_actor_id": [row[0] for row in rows],
+        "source_actor": [names[row[0]] for row in rows], "target_actor_id": [row[1] for row in rows],
+        "target_actor": [names[row[1]] for row in rows], "relation": [row[2] for row in rows],
+        "polarity": [row[3] for row in rows], "cue": [row[2] for row in rows], "evidence": "A sentence."})
+
+
+NO_PAIRS = pd.DataFrame(columns=["actor_a", "actor_b", "actor_a_name", "actor_b_name", "count"])
+
+
+def test_network_ties_count_their_relations_each_way() -> None:
+    # a user's review: the network did not say who accuses whom
+    edges = network.build_network_edges(make_directed_relations(), NO_PAIRS)
+    rows = edges[["source_id", "target_id", "relations", "source_to_target", "target_to_source", "directions"]]
+    assert rows.values.tolist() == [
+        ["nato", "russia", 1, 1, 0, "NATO → Russia: asks 1"],
+        ["russia", "ukraine", 4, 1, 3, "Russia → Ukraine: accuses 1; Ukraine → Russia: accuses 2, denies 1"]]
+
+
+def test_gephi_exports_keep_the_relations_each_way() -> None:
+    edges = network.build_network_edges(make_directed_relations(), NO_PAIRS)
+    # Ukraine, mentioned most, comes first: GraphML still writes the tie from russia, as source_to_target counts
+    nodes = pd.DataFrame({"actor_id": ["ukraine", "russia", "nato"], "actor": ["Ukraine", "Russia", "NATO"],
+                          "actor_type": "country", "mentions": [9, 5, 2], "articles": 1})
+    graphml = network.write_graphml(network.make_graph(nodes, edges)).decode()
+    assert '<edge source="russia" target="ukraine">' in graphml and 'target="russia"' in graphml
+    graph = nx.read_graphml(io.BytesIO(graphml.encode()))
+    tie = graph.edges["russia", "ukraine"]
+    assert (tie["source_to_target"], tie["target_to_source"]) == (1, 3)
+    assert tie["directions"] == "Russia → Ukraine: accuses 1; Ukraine → Russia: accuses 2, denies 1"
+    _, edge_csv = network.write_gephi_csv(nodes, edges)
+    table = pd.read_csv(io.StringIO(edge_csv))
+    assert table[["Source", "Target", "source_to_target", "target_to_source"]].values.tolist() == [
+        ["nato", "russia", 1, 0], ["russia", "ukraine", 1, 3]]
+
+
 @pytest.mark.skipif(export.find_browser_path() is None, reason="needs a Chromium for kaleido")
 def test_export_browser_renders_png_svg_pdf() -> None:
     browser = export.ExportBrowser(export.find_browser_path())
