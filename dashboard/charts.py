@@ -347,13 +347,21 @@ def make_sentiment_by_outlet(frame: pd.DataFrame) -> go.Figure:
                                 height=max(350, 36 * len(means) + 150), **LAYOUT)
 
 
+STANCE_TITLE_ROOM = 100  # pixels over the grid's target names for its title and subtitle (exports only)
+STANCE_LABEL_ROOM = 90  # pixels for the slanted target names over the grid
+FEW_INK = "#555555"  # numbers of a grey stance cell over too few statements
+# darker than SMALL_N_GREY: the stance scale's middle is near white, and a grey cell must not pass for a 0
+FEW_STANCE_GREY = "#dedede"
+
+
 @plain_labels
 def make_stance_heatmap(frame: pd.DataFrame, *, small_n: int = 5) -> go.Figure:
     """Return an actor x target grid of net stance (-1 oppose … +1 support) with counts in each cell.
 
     Drawn as square markers rather than a Heatmap trace because Plotly can select (click) markers but not
-    heatmap cells; each cell carries [actor_id, target_id, n] as customdata so a click can list its evidence.
-    A cell over fewer than `small_n` statements is pale, so one sentence does not look like a firm stance.
+    heatmap cells; each cell carries [actor_id, target_id, n, net] as customdata so a click can list its evidence.
+    A cell over fewer than `small_n` statements keeps its numbers, in grey italics on plain grey, as the
+    sentiment grid's small cells do, so one sentence does not look like a firm or a moderate stance.
     Columns actor, target, actor_id, target_id, support, oppose, neutral, n, net; actors keep the frame's order.
     """
     if frame.empty:
@@ -361,35 +369,61 @@ def make_stance_heatmap(frame: pd.DataFrame, *, small_n: int = 5) -> go.Figure:
     labels = [f"{net:+.2f}<br>{int(s)}/{int(o)}/{int(n)}" for net, s, o, n in
               zip(frame["net"], frame["support"], frame["oppose"], frame["neutral"], strict=True)]
     actors, targets = list(dict.fromkeys(frame["actor"])), sorted(frame["target"].unique())
-    # Dark cells get white numbers, light and pale ones dark numbers: one trace each, so that the numbers keep
-    # their colour when a click selects a cell and Plotly restyles the others (it takes one colour per trace).
+    # Dark cells get white numbers, light ones dark numbers and few-statement ones grey: one trace each, so that
+    # the numbers keep their colour when a click selects a cell and Plotly restyles the others (one per trace).
     few = frame["n"] < small_n
     dark = (frame["net"].abs() >= 0.6) & ~few
-    cells = frame.assign(label=labels, few=few)
+    cells = frame.assign(label=labels)
     figure = go.Figure()
-    for part, ink, colorbar in ((cells[dark], "#ffffff", False), (cells[~dark], "#222222", True)):
-        if part.empty and not colorbar:
-            continue
-        figure.add_trace(go.Scatter(
-            x=part["target"], y=part["actor"], mode="markers+text", text=part["label"], showlegend=False,
-            textfont={"size": 10, "color": ink}, customdata=part[["actor_id", "target_id", "n"]].to_numpy(),
-            selected={"textfont": {"color": ink}}, unselected={"textfont": {"color": ink}, "marker": {"opacity": 0.7}},
-            marker={"symbol": "square", "size": 40, "color": part["net"], "cmin": -1, "cmax": 1,
-                    "opacity": [0.35 if small else 1.0 for small in part["few"]],
-                    "colorscale": STANCE_SCALE, "showscale": colorbar, "line": {"width": 1, "color": "#bbbbbb"},
-                    "colorbar": {"title": "Net stance", "tickvals": [-1, 0, 1],
-                                 "ticktext": ["−1 oppose", "0", "+1 support"]}},
-            hovertemplate="%{y} on %{x}<br>net %{marker.color:+.2f} over %{customdata[2]} statements"
-                          "<extra></extra>"))
-    figure.update_xaxes(categoryorder="array", categoryarray=targets, side="top", showgrid=False,
-                        range=[-0.5, len(targets) - 0.5])
-    figure.update_yaxes(categoryorder="array", categoryarray=actors, showgrid=False,
-                        range=[len(actors) - 0.5, -0.5])
+    for part, ink in ((cells[dark], "#ffffff"), (cells[~dark & ~few], "#222222")):
+        if part.empty and ink == "#ffffff":
+            continue  # the light trace is always drawn: it carries the colour bar
+        figure.add_trace(make_stance_cells(part, ink=ink, marker={
+            "color": part["net"], "cmin": -1, "cmax": 1, "colorscale": STANCE_SCALE, "showscale": ink != "#ffffff",
+            "colorbar": {"title": "Net stance", "tickvals": [-1, 0, 1], "ticktext": ["−1 oppose", "0", "+1 support"]}}))
+    if few.any():
+        figure.add_trace(make_stance_cells(cells[few], ink=FEW_INK, marker={"color": FEW_STANCE_GREY}, few=True))
+    fit_stance_axes(figure, actors=actors, targets=targets)
     return figure.update_layout(title={"text": "Net stance of actors toward targets", "subtitle": {
-        "text": f"Each cell: net stance, then support/oppose/neutral statements; pale: fewer than {small_n}"},
+        "text": f"Each cell: net stance, then support/oppose/neutral statements; grey: fewer than {small_n}"},
         "yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 12}},
-                                # room for the title above the slanted target names
-                                height=46 * len(actors) + 340, **{**LAYOUT, "margin": {**LAYOUT["margin"], "t": 190}})
+                                # the page shows no title and gives its room back (`drop_title`)
+                                meta={"title_room": STANCE_TITLE_ROOM}, height=46 * len(actors) + 340,
+                                **{**LAYOUT, "margin": {**LAYOUT["margin"],
+                                                        "t": STANCE_TITLE_ROOM + STANCE_LABEL_ROOM}})
+
+
+def make_stance_cells(part: pd.DataFrame, *, ink: str, marker: dict, few: bool = False) -> go.Scatter:
+    """Return one trace of stance grid cells: squares coloured by `marker` with their labels in `ink`; a `few`
+    trace's numbers are italic and its hover says the cell has too few statements to colour."""
+    font = {"size": 10, "color": ink, **({"style": "italic"} if few else {})}
+    note = " (too few to colour)" if few else ""
+    return go.Scatter(
+        x=part["target"], y=part["actor"], mode="markers+text", text=part["label"], showlegend=False,
+        textfont=font, customdata=part[["actor_id", "target_id", "n", "net"]].to_numpy(),
+        selected={"textfont": {"color": ink}}, unselected={"textfont": {"color": ink}, "marker": {"opacity": 0.7}},
+        marker={"symbol": "square", "size": 40, "line": {"width": 1, "color": "#bbbbbb"}, **marker},
+        hovertemplate="%{y} on %{x}<br>net %{customdata[3]:+.2f} over %{customdata[2]} statements" + note
+                      + "<extra></extra>")
+
+
+def fit_stance_axes(figure: go.Figure, *, actors: list[str], targets: list[str]) -> go.Figure:
+    """Put the targets on top in order and the actors down the side in order, one square cell each."""
+    figure.update_xaxes(categoryorder="array", categoryarray=targets, side="top", showgrid=False,
+                        range=[-0.5, len(targets) - 0.5], automargin=True)
+    return figure.update_yaxes(categoryorder="array", categoryarray=actors, showgrid=False,
+                               range=[len(actors) - 0.5, -0.5])
+
+
+def drop_title(layout: Mapping) -> dict:
+    """Return a figure's layout for the page, whose subheader already names the chart: no title, and the top
+    margin a chart kept for its title (its meta's title_room) given back, so no blank band opens over it."""
+    margin = dict(layout.get("margin", {}))
+    meta = layout.get("meta")
+    room = meta.get("title_room", 0) if isinstance(meta, Mapping) else 0
+    if room and "t" in margin:
+        margin["t"] = max(margin["t"] - room, 30)  # 30: the mode bar's room
+    return {**layout, "title": None, "margin": margin}
 
 
 @plain_labels

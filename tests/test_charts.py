@@ -89,12 +89,11 @@ def test_polarity_axis_zooms_to_the_data() -> None:
 
 def test_stance_grid_cells_carry_ids_and_counts(selected) -> None:
     matrix = frames.summarize_stance_matrix(selected["stances"], selected["articles"])
-    trace = charts.make_stance_heatmap(matrix).data[0]
-    cell = next(index for index, (x, y) in enumerate(zip(trace.x, trace.y, strict=True))
-                if (y, x) == ("Volodymyr Zelensky", "recognition of DPR/LPR"))
-    assert trace.marker.color[cell] == -1.0
+    cells = {(y, x): (trace, index) for trace in charts.make_stance_heatmap(matrix).data
+             for index, (x, y) in enumerate(zip(trace.x, trace.y, strict=True))}
+    trace, cell = cells[("Volodymyr Zelensky", "recognition of DPR/LPR")]
     assert trace.text[cell] == "-1.00<br>0/1/0"
-    assert list(trace.customdata[cell]) == ["volodymyr_zelensky", "recognition", 1]
+    assert list(trace.customdata[cell]) == ["volodymyr_zelensky", "recognition", 1, -1.0]
     assert trace.marker.symbol == "square"
 
 
@@ -112,16 +111,32 @@ def test_an_exported_stance_grid_keeps_a_row_per_actor_apart() -> None:
     assert export.image_size({"layout": {"title": {"text": "t"}}}) == export.IMAGE_SIZE
 
 
-def test_stance_grid_pales_cells_of_few_statements(selected) -> None:
+def test_stance_grid_greys_cells_of_few_statements_and_keeps_their_numbers(selected) -> None:
+    # a user's review: a pale cell of one statement looked like a moderate stance of many
     matrix = frames.summarize_stance_matrix(selected["stances"], selected["articles"])
     matrix = matrix.assign(n=[1, 5, 4, 6, 1])  # as if some cells had more statements
     figure = charts.make_stance_heatmap(matrix, small_n=5)
-    opacity = {
-        (y, x): o for trace in figure.data for x, y, o in zip(trace.x, trace.y, trace.marker.opacity, strict=True)
-    }
-    cells = list(zip(matrix["actor"], matrix["target"], strict=True))
-    assert [opacity[cell] for cell in cells] == [0.35, 1.0, 0.35, 1.0, 0.35]
+    grey = figure.data[-1]
+    assert (grey.marker.color, grey.textfont.color, grey.textfont.style) == ("#dedede", "#555555", "italic")
+    few = list(zip(grey.y, grey.x, grey.text, strict=True))
+    assert few == [("Joe Biden", "diplomacy", "+1.00<br>1/0/0"), ("Russia", "diplomacy", "+0.00<br>0/0/1"),
+                   ("Volodymyr Zelensky", "recognition of DPR/LPR", "-1.00<br>0/1/0")]
+    assert "too few to colour" in grey.hovertemplate
+    coloured = {(y, x): colour for trace in figure.data[:-1]
+                for x, y, colour in zip(trace.x, trace.y, trace.marker.color, strict=True)}
+    assert coloured == {("Joe Biden", "sanctions on Russia"): 1.0, ("Vladimir Putin", "recognition of DPR/LPR"): 1.0}
     assert "click" not in charts.make_stance_heatmap(matrix).layout.title.text
+
+
+def test_stance_grid_on_the_page_gives_its_title_room_back(selected) -> None:
+    # a user's review: a blank band of about 150 pixels lay between the caption and the grid
+    matrix = frames.summarize_stance_matrix(selected["stances"], selected["articles"])
+    layout = charts.make_stance_heatmap(matrix).to_plotly_json()["layout"]
+    assert layout["margin"]["t"] == charts.STANCE_TITLE_ROOM + charts.STANCE_LABEL_ROOM == 190
+    shown = charts.drop_title(layout)
+    assert (shown["title"], shown["margin"]["t"]) == (None, charts.STANCE_LABEL_ROOM)
+    bars = charts.make_stance_bars(matrix).to_plotly_json()["layout"]
+    assert charts.drop_title(bars)["margin"] == bars["margin"]  # a chart without title room keeps its margins
 
 
 def test_stance_grid_numbers_keep_their_colour_when_a_cell_is_selected(selected) -> None:
@@ -154,7 +169,7 @@ def test_stance_over_time_breaks_at_empty_periods_and_hollows_few(selected) -> N
 def test_exported_stance_grid_explains_its_cells(selected) -> None:
     matrix = frames.summarize_stance_matrix(selected["stances"], selected["articles"])
     title = charts.make_stance_heatmap(matrix, small_n=5).layout.title
-    assert title.subtitle.text == "Each cell: net stance, then support/oppose/neutral statements; pale: fewer than 5"
+    assert title.subtitle.text == "Each cell: net stance, then support/oppose/neutral statements; grey: fewer than 5"
 
 
 def test_stance_grid_is_green_for_support_and_red_for_oppose(selected) -> None:

@@ -60,8 +60,8 @@ def draw_heatmap(view: View) -> tuple[export.ChartItem | None, pd.DataFrame]:
     limit = draw_actor_limit(matrix["actor_id"].nunique())
     matrix = frames.keep_top_stance_actors(matrix, limit=limit)
     st.caption("Net stance = (support − oppose) / statements, from −1 (all oppose, red) to +1 (all support, green); "
-               "each cell reads net, then support/oppose/neutral counts. Pale cells rest on fewer than "
-               f"{frames.SMALL_N} statements. Click a cell to list its evidence below.")
+               "each cell reads net, then support/oppose/neutral counts. Grey cells rest on fewer than "
+               f"{frames.SMALL_N} statements, too few to colour. Click a cell to list its evidence below.")
     item = export.ChartItem("stance_heatmap", "Net stance by actor and target",
                             charts.make_stance_heatmap(matrix, small_n=frames.SMALL_N), matrix)
     callback = functools.partial(remember_clicked_cell, f"{KEY}_heatmap_chart", tuple(label_cells(matrix)))
