@@ -286,14 +286,20 @@ def make_interval_trace(group: pd.DataFrame, *, name: str, colour: str) -> go.Sc
 
 @plain_labels
 def make_sentiment_over_time(
-    frame: pd.DataFrame, *, period_label: str = "week", colours: Mapping[str, str] | None = None
+    frame: pd.DataFrame, *, period_label: str = "week", colours: Mapping[str, str] | None = None,
+    few_intervals: bool = False,
 ) -> go.Figure:
-    """Return lines of mean sentiment toward each actor per period with 95 % intervals; small-n points hollow.
+    """Return lines of mean sentiment toward each actor per period with 95 % intervals; small-n points hollow,
+    and without whiskers unless `few_intervals` (an interval over two or three values spans most of the scale
+    and draws the eye to the least certain points).
 
-    Columns period, actor, mean, n, low, high, small_n; `colours` maps actors to their colours.
+    Columns period, actor, mean, n, low, high, small_n, optionally coverage (`frames.describe_coverage`, shown
+    in the hover); `colours` maps actors to their colours.
     """
     if frame.empty:
         return make_empty_figure()
+    if not few_intervals:
+        frame = frame.assign(low=frame["low"].mask(frame["small_n"]), high=frame["high"].mask(frame["small_n"]))
     figure = go.Figure()
     palette = escaped_keys(colours)
     for actor, group in frame.groupby("actor", sort=False):
@@ -302,8 +308,9 @@ def make_sentiment_over_time(
             error_y={"type": "data", "symmetric": False, "array": group["high"] - group["mean"],
                      "arrayminus": group["mean"] - group["low"], "thickness": 1},
             marker={"size": 8, "symbol": ["circle-open" if flag else "circle" for flag in group["small_n"]]},
-            customdata=group[["n"]].to_numpy(),
-            hovertemplate="%{x|%d %b %Y}<br>mean %{y:+.3f}, n=%{customdata[0]}<extra>" + actor + "</extra>"))
+            customdata=list(zip(group["n"], hover_coverage(group), strict=True)),
+            hovertemplate="%{x|%d %b %Y}<br>mean %{y:+.3f}, n=%{customdata[0]}%{customdata[1]}<extra>" + actor
+                          + "</extra>"))
     reach = find_polarity_range(frame)
     figure.update_yaxes(title="Mean polarity", range=[-reach, reach])
     figure.update_xaxes(title=period_label.capitalize())
@@ -311,6 +318,14 @@ def make_sentiment_over_time(
     figure.add_hline(y=0, line_dash="dot", line_color="#777")
     return figure.update_layout(title=f"Sentiment toward actors per {period_label}", legend_title_text="Actor",
                                 **LAYOUT)
+
+
+def hover_coverage(group: pd.DataFrame) -> list[str]:
+    """Return per row a hover line on a partial period ("<br>partial month: …"), "" for whole periods and for a
+    frame without a coverage column."""
+    if "coverage" not in group:
+        return [""] * len(group)
+    return [f"<br>{note}" if note else "" for note in group["coverage"].fillna("")]
 
 
 @plain_labels
@@ -517,11 +532,12 @@ def make_net_traces(
     `small_n` statements (a trace of their own, so that the legend keeps the series' filled marker); `hover`
     names the series in its hover box (default: its name)."""
     few = group[group["n"] < small_n]
+    customdata = list(zip(group["n"], group["support"], group["oppose"], hover_coverage(group), strict=True))
     line = go.Scatter(x=group["period"], y=group["net"], mode="lines+markers", name=name, legendgroup=name,
-                      line_color=colour, customdata=group[["n", "support", "oppose"]].to_numpy(),
+                      line_color=colour, customdata=customdata,
                       hovertemplate="%{x|%d %b %Y}<br>net %{y:+.2f} over %{customdata[0]} statements "
-                                    "(%{customdata[1]} support, %{customdata[2]} oppose)<extra>" + (hover or name)
-                                    + "</extra>")
+                                    "(%{customdata[1]} support, %{customdata[2]} oppose)%{customdata[3]}<extra>"
+                                    + (hover or name) + "</extra>")
     hollow = go.Scatter(x=few["period"], y=few["net"], mode="markers", showlegend=False, legendgroup=name,
                         hoverinfo="skip", name=f"{name} (few statements)",
                         marker={"color": "white", "size": 7, "line": {"color": colour, "width": 1.5}})

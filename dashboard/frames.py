@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
@@ -18,6 +19,36 @@ STANCE_ORDER = ("support", "oppose", "neutral")
 def add_period(frame: pd.DataFrame, *, dates: pd.Series, granularity: str) -> pd.DataFrame:
     """Return frame with a `period` column: the start of the day/week/month of each date (UTC, naive)."""
     return frame.assign(period=summaries.period_start(dates, freq=granularity).to_numpy())
+
+
+def describe_coverage(
+    periods: pd.Series, *, first: dt.date | None, last: dt.date | None, granularity: str
+) -> pd.Series:
+    """Return for each period start "" when the data's days (`first` to `last`, inclusive) cover the whole week
+    or month, else how much they cover: "partial month: 5 of 28 days (24 Feb – 28 Feb 2022)". A mean over a
+    first or last period the data only touch compares poorly with the full periods between them."""
+    empty = pd.Series("", index=periods.index, dtype=object)
+    if first is None or last is None or granularity not in ("W", "M") or periods.empty:
+        return empty
+    starts = pd.to_datetime(periods)
+    ends = starts.dt.to_period(granularity).dt.end_time.dt.normalize()
+    covered_start = starts.clip(lower=pd.Timestamp(first))
+    covered_end = ends.clip(upper=pd.Timestamp(last))
+    partial = (covered_start > starts) | (covered_end < ends)
+    label = summaries.FREQUENCIES[granularity]
+    notes = [f"partial {label}: {(end - start).days + 1} of {(whole_end - whole_start).days + 1} days "
+             f"({start:%d %b} – {end:%d %b %Y})" if flag else ""
+             for start, end, whole_start, whole_end, flag in
+             zip(covered_start, covered_end, starts, ends, partial, strict=True)]
+    return pd.Series(notes, index=periods.index, dtype=object)
+
+
+def add_coverage(
+    frame: pd.DataFrame, *, first: dt.date | None, last: dt.date | None, granularity: str
+) -> pd.DataFrame:
+    """Return a per-period frame with a `coverage` column (`describe_coverage`) for the charts' hover text."""
+    return frame.assign(coverage=describe_coverage(frame["period"], first=first, last=last,
+                                                   granularity=granularity))
 
 
 WEB_SCHEMES: tuple[str, ...] = ("http://", "https://")

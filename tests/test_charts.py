@@ -393,3 +393,35 @@ def test_network_arrows_point_from_who_acts_to_whom() -> None:
     hover = next(trace for trace in figure.data if trace.name == "tie details")
     assert hover.text[1] == ("Russia → Ukraine: accuses 1; Ukraine → Russia: accuses 2, denies 1<br>"
                              "mean polarity -1.00<br>named in the same sentence 2 time(s)")
+
+
+def make_weekly_sentiment() -> pd.DataFrame:
+    """Two weeks of sentiment toward one actor: a first week over 2 values (few), a second over 9."""
+    return pd.DataFrame({"period": pd.to_datetime(["2022-02-21", "2022-02-28"]), "actor": "Lind",
+                         "mean": [0.5, 0.1], "n": [2, 9], "low": [-0.9, 0.0], "high": [1.9, 0.2],
+                         "small_n": [True, False],
+                         "coverage": ["partial week: 3 of 7 days (25 Feb – 27 Feb 2022)", ""]})
+
+
+def test_sentiment_over_time_leaves_out_the_whiskers_of_few_values_unless_asked() -> None:
+    # a user's review: a whisker over two values ran across the whole chart and drew the eye to the least sure point
+    frame = make_weekly_sentiment()
+    trace = charts.make_sentiment_over_time(frame).data[0]
+    assert pd.isna(trace.error_y.array[0]) and pd.isna(trace.error_y.arrayminus[0])
+    assert [round(value, 6) for value in trace.error_y.array[1:]] == [0.1]
+    assert list(charts.make_sentiment_over_time(frame).layout.yaxis.range) == [-0.56, 0.56]  # fits 0.5, not 1.9
+    asked = charts.make_sentiment_over_time(frame, few_intervals=True)
+    assert [round(value, 6) for value in asked.data[0].error_y.array] == [1.4, 0.1]
+    assert list(asked.layout.yaxis.range) == [-1.05, 1.05]
+
+
+def test_time_charts_say_when_a_period_is_partial_in_their_hover() -> None:
+    trace = charts.make_sentiment_over_time(make_weekly_sentiment()).data[0]
+    assert [list(point) for point in trace.customdata] == [
+        [2, "<br>partial week: 3 of 7 days (25 Feb – 27 Feb 2022)"], [9, ""]]
+    assert "n=%{customdata[0]}%{customdata[1]}" in trace.hovertemplate
+    stance = pd.DataFrame({"period": pd.to_datetime(["2022-02-21"]), "target": "Sanctions", "net": [1.0], "n": [6],
+                           "support": [6], "oppose": [0], "coverage": ["partial week: 3 of 7 days (<b>)"]})
+    line = charts.make_stance_over_time(stance).data[0]
+    assert list(line.customdata[0]) == [6, 6, 0, "<br>partial week: 3 of 7 days (&lt;b&gt;)"]  # its text escaped
+    assert line.hovertemplate.count("%{customdata[3]}") == 1

@@ -240,6 +240,19 @@ def test_stance_over_time_draws_each_chosen_actor_apart(tmp_path: Path) -> None:
                for caption in app.caption)
 
 
+def test_sentiment_over_time_marks_the_partial_last_week_and_hides_few_whiskers(tmp_path: Path) -> None:
+    choice = corpus.CorpusChoice(kind="results", location=write_results_folder(tmp_path / "results"),
+                                 label="Fixture")
+    app = open_page("sentiment", choice=choice)
+    over_time = next(spec for spec in chart_specs(app) if spec["layout"]["yaxis"].get("title", {}).get("text")
+                     == "Mean polarity")
+    # the corpus runs from Monday 21 February to Tuesday 1 March: the week of 28 February is partial
+    notes = {point[1] for trace in over_time["data"] for point in trace["customdata"]}
+    assert notes == {"", "<br>partial week: 2 of 7 days (28 Feb – 01 Mar 2022)"}
+    assert all(math.isnan(value) for trace in over_time["data"] for value in decode_numbers(trace["error_y"]["array"]))
+    assert app.toggle(key="sen_few_intervals").value is False
+
+
 def test_an_address_with_dates_outside_the_corpus_says_they_were_not_applied(cache_dir: Path, sample) -> None:
     app = AppTest.from_file(str(APP), default_timeout=60)
     app.query_params.update({"flt_dates": ["1990-01-01", "1990-02-01"]})  # the address as pasted: first run only

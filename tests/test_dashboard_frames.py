@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import pytest
 from dashboard_fixtures import make_tables
@@ -117,6 +119,21 @@ def test_stance_per_week_by_actor_keeps_opposite_sides_apart(selected) -> None:
                     recognition["net"].fillna(9), strict=True))
     assert rows == [("2022-02-21", "Vladimir Putin", 1, 1.0), ("2022-02-21", "Volodymyr Zelensky", 1, -1.0),
                     ("2022-02-28", "Vladimir Putin", 0, 9), ("2022-02-28", "Volodymyr Zelensky", 0, 9)]
+
+
+def test_a_first_or_last_period_the_data_only_touch_says_how_much_they_cover() -> None:
+    # a user's review: a month with five days of data looked like any other month
+    months = pd.Series(pd.to_datetime(["2022-02-01", "2022-03-01", "2022-08-01"]))
+    notes = frames.describe_coverage(months, first=dt.date(2022, 2, 24), last=dt.date(2022, 8, 5), granularity="M")
+    assert list(notes) == ["partial month: 5 of 28 days (24 Feb – 28 Feb 2022)", "",
+                           "partial month: 5 of 31 days (01 Aug – 05 Aug 2022)"]
+    weeks = pd.Series(pd.to_datetime(["2022-02-21", "2022-02-28"]))  # Mondays
+    notes = frames.describe_coverage(weeks, first=dt.date(2022, 2, 21), last=dt.date(2022, 3, 1), granularity="W")
+    assert list(notes) == ["", "partial week: 2 of 7 days (28 Feb – 01 Mar 2022)"]
+    days = pd.Series(pd.to_datetime(["2022-02-21"]))
+    assert list(frames.describe_coverage(days, first=dt.date(2022, 2, 21), last=dt.date(2022, 2, 21),
+                                         granularity="D")) == [""]
+    assert list(frames.describe_coverage(weeks, first=None, last=None, granularity="W")) == ["", ""]
 
 
 def test_stance_evidence_for_one_cell(selected) -> None:

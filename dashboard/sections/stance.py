@@ -132,10 +132,13 @@ def draw_over_time(view: View) -> export.ChartItem | None:
     if data.empty:
         show_empty("dated stance statements", view=view, table="stances", dated=True)
         return None
+    first, last = view.date_span()
+    data = frames.add_coverage(data, first=first, last=last, granularity=grain)
     whose = ("Net stance of each chosen actor, one panel per target" if by_actor
              else "Net stance of all actors per target; choose actors in the sidebar to see each one's own line")
     st.caption(f"{whose}. A gap is a {GRANULARITIES[grain]} without statements; hollow markers rest on fewer than "
-               f"{frames.SMALL_N} statements.")
+               f"{frames.SMALL_N} statements; the hover says when the data cover only part of a first or last "
+               f"{GRANULARITIES[grain]}.")
     options = {"period_label": GRANULARITIES[grain], "small_n": frames.SMALL_N}
     figure = (charts.make_stance_over_time_by_actor(data, colours=view.actor_colours(), **options) if by_actor
               else charts.make_stance_over_time(data, colours=view.target_colours(), **options))
