@@ -218,8 +218,8 @@ def list_stance_evidence(
     """Return the evidence sentences of one actor-target cell with stance, cue, outlet, date, title and url,
     in `order_evidence`'s order; with `mentions`, also how the actor is written in each sentence (`surfaces`, a
     tuple, to mark it); with `sentences` the sentence before it (`before`), which a sentence opening with "He"
-    or "They" needs; with `sentences` and `quotes`, the actor's name where the sentence quotes the actor
-    (`speaker`, "" elsewhere), so that a quote reads as the actor's own words."""
+    or "They" needs; with `sentences` and `quotes`, the actor's name where the sentence quotes or reports the
+    actor's words (`speaker`, "" elsewhere and for scare quotes), so that a quote reads as the actor's words."""
     cell = stances[(stances["actor_id"] == actor_id) & (stances["target_id"] == target_id)]
     cell = attach_article_fields(cell, articles)
     columns = ["stance", "evidence", "cue", "confidence", "source", "published", "title", "url"]
@@ -230,7 +230,8 @@ def list_stance_evidence(
         cell = cell.assign(before=find_sentences_before(cell, sentences))
         columns.append("before")
     if sentences is not None and quotes is not None:
-        cell = cell.assign(speaker=find_quoted_speakers(cell, quotes[quotes["speaker_id"] == actor_id], sentences))
+        spoken = quotes[(quotes["speaker_id"] == actor_id) & quotes["kind"].isin(SPOKEN_KINDS)]
+        cell = cell.assign(speaker=find_quoted_speakers(cell, spoken, sentences))
         columns.append("speaker")
     return order_evidence(cell[columns])
 
@@ -272,6 +273,7 @@ def find_quoted_speakers(cell: pd.DataFrame, quotes: pd.DataFrame, sentences: pd
     return speakers
 
 
+SPOKEN_KINDS = ("direct", "partial", "indirect")  # quotes that are a speaker's statement; scare quotes are the writer's
 EVIDENCE_RANK = {"support": 0, "oppose": 0, "neutral": 1}  # a side taken reads before a neutral mention
 
 

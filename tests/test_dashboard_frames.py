@@ -160,6 +160,10 @@ def test_stance_evidence_names_the_speaker_of_a_quote(selected) -> None:
                                            target_id="sanctions", sentences=selected["sentences"],
                                            quotes=selected["quotes"])
     assert list(unquoted["speaker"]) == [""]  # "Joe Biden warned of sanctions." quotes nobody
+    scare = selected["quotes"].assign(kind="scare")  # the writer's quote marks make nobody's statement
+    distanced = frames.list_stance_evidence(selected["stances"], selected["articles"], actor_id="joe_biden",
+                                            target_id="diplomacy", sentences=selected["sentences"], quotes=scare)
+    assert list(distanced["speaker"]) == [""]
 
 
 def make_cell_stances() -> tuple[pd.DataFrame, pd.DataFrame]:
