@@ -27,6 +27,7 @@ FACET_TITLE_WIDTH = 20  # the same for the narrower panels of three-column grids
 LABEL_HALO = "-1px -1px 0 white, 1px -1px 0 white, -1px 1px 0 white, 1px 1px 0 white, 0 0 3px white, 0 0 4px white"
 FACET_COLUMN_GAP = 0.06  # between columns of panels, as a share of the width: "80" and "0" do not touch
 FACET_GAP_PIXELS = 70  # between rows of panels: room for a two-line panel title
+DATE_TICKS_PIXELS = 40  # height of a panel's two-line date ticks ("01 Mar<br>2022")
 PANELS_LAYOUT = {**LAYOUT, "margin": {**LAYOUT["margin"], "t": 90}}  # room for a figure title over 2-line panel titles
 
 
@@ -37,9 +38,16 @@ PALETTE: tuple[str, ...] = tuple(
 )
 
 
-def assign_colours(names: Sequence[str]) -> dict[str, str]:
-    """Name -> colour, in the order given (most mentioned first), cycling through PALETTE past its end."""
-    return {name: PALETTE[index % len(PALETTE)] for index, name in enumerate(names)}
+# Colours for stance targets: none red, green, blue or grey, which on the Stance page mean oppose, support, a
+# positive sentiment and neutral. Purple, orange, magenta, a near-black plum and gold come first, as far apart as
+# these hues allow, since most target files hold five or six targets; then brown and lighter tints.
+TARGET_PALETTE: tuple[str, ...] = ("#7b3294", "#e08214", "#c51b7d", "#40004b", "#c79a00", "#8c510a", "#c2a5cf",
+                                   "#fdb863", "#de77ae", "#bf812d")
+
+
+def assign_colours(names: Sequence[str], *, palette: Sequence[str] = PALETTE) -> dict[str, str]:
+    """Name -> colour, in the order given (most mentioned first), cycling through the palette past its end."""
+    return {name: palette[index % len(palette)] for index, name in enumerate(names)}
 
 
 def escaped_keys(colours: Mapping[str, str] | None) -> dict[str, str]:
@@ -85,18 +93,23 @@ def plain_labels(build: Callable[..., go.Figure]) -> Callable[..., go.Figure]:
 
 PERIOD_TICKS = {"day": 86_400_000, "week": 7 * 86_400_000, "month": "M1"}  # one tick per period (ms or months)
 FEW_PERIODS = 12  # up to this many periods get a tick each; more are left to Plotly's spacing
+PANEL_TICKS = 4  # dates on the x axis of a panel a third of the chart wide
 FEW_COUNTS = 10  # a count axis up to this value gets whole-number ticks
 
 
-def fit_period_axis(figure: go.Figure, periods: pd.Series, period_label: str) -> go.Figure:
-    """Label the x axis with dates only, one tick per period when there are few: without this a chart of one
-    or two days shows hours ("23:59:59.999 Jan 9, 2022")."""
+def fit_period_axis(
+    figure: go.Figure, periods: pd.Series, period_label: str, *, few: int = FEW_PERIODS
+) -> go.Figure:
+    """Label the x axis with dates only, one tick per period when there are `few` or fewer (more are left to
+    Plotly, at most `few` ticks): without this a chart of one or two days shows hours ("23:59:59.999 Jan 9")."""
     dated = pd.to_datetime(periods.dropna())
     if dated.empty:
         return figure
     axis = {"tickformat": "%b %Y" if period_label == "month" else "%d %b<br>%Y"}
-    if dated.nunique() <= FEW_PERIODS and period_label in PERIOD_TICKS:
+    if dated.nunique() <= few and period_label in PERIOD_TICKS:
         axis.update(tick0=dated.min(), dtick=PERIOD_TICKS[period_label])
+    elif few < FEW_PERIODS:
+        axis.update(nticks=few)
     return figure.update_xaxes(**axis)
 
 
@@ -273,14 +286,20 @@ def make_interval_trace(group: pd.DataFrame, *, name: str, colour: str) -> go.Sc
 
 @plain_labels
 def make_sentiment_over_time(
-    frame: pd.DataFrame, *, period_label: str = "week", colours: Mapping[str, str] | None = None
+    frame: pd.DataFrame, *, period_label: str = "week", colours: Mapping[str, str] | None = None,
+    few_intervals: bool = False,
 ) -> go.Figure:
-    """Return lines of mean sentiment toward each actor per period with 95 % intervals; small-n points hollow.
+    """Return lines of mean sentiment toward each actor per period with 95 % intervals; small-n points hollow,
+    and without whiskers unless `few_intervals` (an interval over two or three values spans most of the scale
+    and draws the eye to the least certain points).
 
-    Columns period, actor, mean, n, low, high, small_n; `colours` maps actors to their colours.
+    Columns period, actor, mean, n, low, high, small_n, optionally coverage (`frames.describe_coverage`, shown
+    in the hover); `colours` maps actors to their colours.
     """
     if frame.empty:
         return make_empty_figure()
+    if not few_intervals:
+        frame = frame.assign(low=frame["low"].mask(frame["small_n"]), high=frame["high"].mask(frame["small_n"]))
     figure = go.Figure()
     palette = escaped_keys(colours)
     for actor, group in frame.groupby("actor", sort=False):
@@ -289,8 +308,9 @@ def make_sentiment_over_time(
             error_y={"type": "data", "symmetric": False, "array": group["high"] - group["mean"],
                      "arrayminus": group["mean"] - group["low"], "thickness": 1},
             marker={"size": 8, "symbol": ["circle-open" if flag else "circle" for flag in group["small_n"]]},
-            customdata=group[["n"]].to_numpy(),
-            hovertemplate="%{x|%d %b %Y}<br>mean %{y:+.3f}, n=%{customdata[0]}<extra>" + actor + "</extra>"))
+            customdata=list(zip(group["n"], hover_coverage(group), strict=True)),
+            hovertemplate="%{x|%d %b %Y}<br>mean %{y:+.3f}, n=%{customdata[0]}%{customdata[1]}<extra>" + actor
+                          + "</extra>"))
     reach = find_polarity_range(frame)
     figure.update_yaxes(title="Mean polarity", range=[-reach, reach])
     figure.update_xaxes(title=period_label.capitalize())
@@ -298,6 +318,14 @@ def make_sentiment_over_time(
     figure.add_hline(y=0, line_dash="dot", line_color="#777")
     return figure.update_layout(title=f"Sentiment toward actors per {period_label}", legend_title_text="Actor",
                                 **LAYOUT)
+
+
+def hover_coverage(group: pd.DataFrame) -> list[str]:
+    """Return per row a hover line on a partial period ("<br>partial month: …"), "" for whole periods and for a
+    frame without a coverage column."""
+    if "coverage" not in group:
+        return [""] * len(group)
+    return [f"<br>{note}" if note else "" for note in group["coverage"].fillna("")]
 
 
 @plain_labels
@@ -334,13 +362,21 @@ def make_sentiment_by_outlet(frame: pd.DataFrame) -> go.Figure:
                                 height=max(350, 36 * len(means) + 150), **LAYOUT)
 
 
+STANCE_TITLE_ROOM = 100  # pixels over the grid's target names for its title and subtitle (exports only)
+STANCE_LABEL_ROOM = 90  # pixels for the slanted target names over the grid
+FEW_INK = "#555555"  # numbers of a grey stance cell over too few statements
+# darker than SMALL_N_GREY: the stance scale's middle is near white, and a grey cell must not pass for a 0
+FEW_STANCE_GREY = "#dedede"
+
+
 @plain_labels
 def make_stance_heatmap(frame: pd.DataFrame, *, small_n: int = 5) -> go.Figure:
     """Return an actor x target grid of net stance (-1 oppose … +1 support) with counts in each cell.
 
     Drawn as square markers rather than a Heatmap trace because Plotly can select (click) markers but not
-    heatmap cells; each cell carries [actor_id, target_id, n] as customdata so a click can list its evidence.
-    A cell over fewer than `small_n` statements is pale, so one sentence does not look like a firm stance.
+    heatmap cells; each cell carries [actor_id, target_id, n, net] as customdata so a click can list its evidence.
+    A cell over fewer than `small_n` statements keeps its numbers, in grey italics on plain grey, as the
+    sentiment grid's small cells do, so one sentence does not look like a firm or a moderate stance.
     Columns actor, target, actor_id, target_id, support, oppose, neutral, n, net; actors keep the frame's order.
     """
     if frame.empty:
@@ -348,35 +384,61 @@ def make_stance_heatmap(frame: pd.DataFrame, *, small_n: int = 5) -> go.Figure:
     labels = [f"{net:+.2f}<br>{int(s)}/{int(o)}/{int(n)}" for net, s, o, n in
               zip(frame["net"], frame["support"], frame["oppose"], frame["neutral"], strict=True)]
     actors, targets = list(dict.fromkeys(frame["actor"])), sorted(frame["target"].unique())
-    # Dark cells get white numbers, light and pale ones dark numbers: one trace each, so that the numbers keep
-    # their colour when a click selects a cell and Plotly restyles the others (it takes one colour per trace).
+    # Dark cells get white numbers, light ones dark numbers and few-statement ones grey: one trace each, so that
+    # the numbers keep their colour when a click selects a cell and Plotly restyles the others (one per trace).
     few = frame["n"] < small_n
     dark = (frame["net"].abs() >= 0.6) & ~few
-    cells = frame.assign(label=labels, few=few)
+    cells = frame.assign(label=labels)
     figure = go.Figure()
-    for part, ink, colorbar in ((cells[dark], "#ffffff", False), (cells[~dark], "#222222", True)):
-        if part.empty and not colorbar:
-            continue
-        figure.add_trace(go.Scatter(
-            x=part["target"], y=part["actor"], mode="markers+text", text=part["label"], showlegend=False,
-            textfont={"size": 10, "color": ink}, customdata=part[["actor_id", "target_id", "n"]].to_numpy(),
-            selected={"textfont": {"color": ink}}, unselected={"textfont": {"color": ink}, "marker": {"opacity": 0.7}},
-            marker={"symbol": "square", "size": 40, "color": part["net"], "cmin": -1, "cmax": 1,
-                    "opacity": [0.35 if small else 1.0 for small in part["few"]],
-                    "colorscale": STANCE_SCALE, "showscale": colorbar, "line": {"width": 1, "color": "#bbbbbb"},
-                    "colorbar": {"title": "Net stance", "tickvals": [-1, 0, 1],
-                                 "ticktext": ["−1 oppose", "0", "+1 support"]}},
-            hovertemplate="%{y} on %{x}<br>net %{marker.color:+.2f} over %{customdata[2]} statements"
-                          "<extra></extra>"))
-    figure.update_xaxes(categoryorder="array", categoryarray=targets, side="top", showgrid=False,
-                        range=[-0.5, len(targets) - 0.5])
-    figure.update_yaxes(categoryorder="array", categoryarray=actors, showgrid=False,
-                        range=[len(actors) - 0.5, -0.5])
+    for part, ink in ((cells[dark], "#ffffff"), (cells[~dark & ~few], "#222222")):
+        if part.empty and ink == "#ffffff":
+            continue  # the light trace is always drawn: it carries the colour bar
+        figure.add_trace(make_stance_cells(part, ink=ink, marker={
+            "color": part["net"], "cmin": -1, "cmax": 1, "colorscale": STANCE_SCALE, "showscale": ink != "#ffffff",
+            "colorbar": {"title": "Net stance", "tickvals": [-1, 0, 1], "ticktext": ["−1 oppose", "0", "+1 support"]}}))
+    if few.any():
+        figure.add_trace(make_stance_cells(cells[few], ink=FEW_INK, marker={"color": FEW_STANCE_GREY}, few=True))
+    fit_stance_axes(figure, actors=actors, targets=targets)
     return figure.update_layout(title={"text": "Net stance of actors toward targets", "subtitle": {
-        "text": f"Each cell: net stance, then support/oppose/neutral statements; pale: fewer than {small_n}"},
+        "text": f"Each cell: net stance, then support/oppose/neutral statements; grey: fewer than {small_n}"},
         "yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 12}},
-                                # room for the title above the slanted target names
-                                height=46 * len(actors) + 340, **{**LAYOUT, "margin": {**LAYOUT["margin"], "t": 190}})
+                                # the page shows no title and gives its room back (`drop_title`)
+                                meta={"title_room": STANCE_TITLE_ROOM}, height=46 * len(actors) + 340,
+                                **{**LAYOUT, "margin": {**LAYOUT["margin"],
+                                                        "t": STANCE_TITLE_ROOM + STANCE_LABEL_ROOM}})
+
+
+def make_stance_cells(part: pd.DataFrame, *, ink: str, marker: dict, few: bool = False) -> go.Scatter:
+    """Return one trace of stance grid cells: squares coloured by `marker` with their labels in `ink`; a `few`
+    trace's numbers are italic and its hover says the cell has too few statements to colour."""
+    font = {"size": 10, "color": ink, **({"style": "italic"} if few else {})}
+    note = " (too few to colour)" if few else ""
+    return go.Scatter(
+        x=part["target"], y=part["actor"], mode="markers+text", text=part["label"], showlegend=False,
+        textfont=font, customdata=part[["actor_id", "target_id", "n", "net"]].to_numpy(),
+        selected={"textfont": {"color": ink}}, unselected={"textfont": {"color": ink}, "marker": {"opacity": 0.7}},
+        marker={"symbol": "square", "size": 40, "line": {"width": 1, "color": "#bbbbbb"}, **marker},
+        hovertemplate="%{y} on %{x}<br>net %{customdata[3]:+.2f} over %{customdata[2]} statements" + note
+                      + "<extra></extra>")
+
+
+def fit_stance_axes(figure: go.Figure, *, actors: list[str], targets: list[str]) -> go.Figure:
+    """Put the targets on top in order and the actors down the side in order, one square cell each."""
+    figure.update_xaxes(categoryorder="array", categoryarray=targets, side="top", showgrid=False,
+                        range=[-0.5, len(targets) - 0.5], automargin=True)
+    return figure.update_yaxes(categoryorder="array", categoryarray=actors, showgrid=False,
+                               range=[len(actors) - 0.5, -0.5])
+
+
+def drop_title(layout: Mapping) -> dict:
+    """Return a figure's layout for the page, whose subheader already names the chart: no title, and the top
+    margin a chart kept for its title (its meta's title_room) given back, so no blank band opens over it."""
+    margin = dict(layout.get("margin", {}))
+    meta = layout.get("meta")
+    room = meta.get("title_room", 0) if isinstance(meta, Mapping) else 0
+    if room and "t" in margin:
+        margin["t"] = max(margin["t"] - room, 30)  # 30: the mode bar's room
+    return {**layout, "title": None, "margin": margin}
 
 
 @plain_labels
@@ -402,41 +464,101 @@ def make_stance_bars(frame: pd.DataFrame) -> go.Figure:
 
 
 @plain_labels
-def make_stance_over_time(frame: pd.DataFrame, *, period_label: str = "week", small_n: int = 5) -> go.Figure:
-    """Return lines of net stance per target over time (columns period, target, net, n).
+def make_stance_over_time(
+    frame: pd.DataFrame, *, period_label: str = "week", small_n: int = 5, colours: Mapping[str, str] | None = None
+) -> go.Figure:
+    """Return lines of net stance per target over time (columns period, target, net, n, support, oppose);
+    `colours` maps targets to their colours (`assign_colours` with TARGET_PALETTE).
 
     A period without statements (net missing) breaks the line; a net over fewer than `small_n` statements has a
     hollow marker, as on the sentiment charts.
     """
     if frame.empty:
         return make_empty_figure()
-    figure = px.line(frame, x="period", y="net", color="target", markers=True, hover_data=["n", "support", "oppose"],
-                     title=f"Net stance per target per {period_label}",
-                     labels={"period": period_label.capitalize(), "net": "Net stance", "target": "Target"})
-    for trace in list(figure.data):
-        few = (frame.loc[frame["target"] == trace.name, "n"] < small_n).to_list()
-        # hollow markers drawn over the few-statement points, so the legend keeps the series' filled marker
-        figure.add_trace(go.Scatter(
-            x=[x for x, small in zip(trace.x, few, strict=True) if small],
-            y=[y for y, small in zip(trace.y, few, strict=True) if small], mode="markers", showlegend=False,
-            legendgroup=trace.legendgroup, hoverinfo="skip", name=f"{trace.name} (few statements)",
-            marker={"color": "white", "size": 7, "line": {"color": trace.line.color, "width": 1.5}}))
-    figure.update_yaxes(range=[-1.05, 1.05])
+    targets = sorted(frame["target"].unique())
+    palette = {**assign_colours(targets, palette=TARGET_PALETTE), **escaped_keys(colours)}
+    figure = go.Figure()
+    for target in targets:
+        for trace in make_net_traces(frame[frame["target"] == target], name=target, colour=palette[target],
+                                     small_n=small_n):
+            figure.add_trace(trace)
+    figure.update_yaxes(range=[-1.05, 1.05], title="Net stance")
+    figure.update_xaxes(title=period_label.capitalize())
     fit_period_axis(figure, frame["period"], period_label)
     figure.add_hline(y=0, line_dash="dot", line_color="#777", layer="below")
-    return figure.update_layout(**LAYOUT)
+    return figure.update_layout(title=f"Net stance per target per {period_label}", legend_title_text="Target",
+                                **LAYOUT)
+
+
+@plain_labels
+def make_stance_over_time_by_actor(
+    frame: pd.DataFrame, *, period_label: str = "week", small_n: int = 5, colours: Mapping[str, str] | None = None
+) -> go.Figure:
+    """Return one panel per target with a line of net stance per actor over time (columns period, actor, target,
+    net, n, support, oppose), so that actors on opposite sides stay apart; `colours` maps actors to their colours.
+    Gaps and hollow markers as in make_stance_over_time."""
+    if frame.empty:
+        return make_empty_figure()
+    targets, actors = sorted(frame["target"].unique()), list(dict.fromkeys(frame.sort_values("actor")["actor"]))
+    palette = {**assign_colours(actors), **escaped_keys(colours)}
+    columns, rows = min(3, len(targets)), -(-len(targets) // 3)
+    height = max(350, 260 * rows + 120)
+    figure = make_subplots(rows=rows, cols=columns, shared_xaxes="all", shared_yaxes="all",
+                           subplot_titles=[wrap_title(target, FACET_TITLE_WIDTH) for target in targets],
+                           horizontal_spacing=FACET_COLUMN_GAP,
+                           # room under each panel for its two-line dates, then the next panel's title
+                           vertical_spacing=min(0.5 / rows, (FACET_GAP_PIXELS + DATE_TICKS_PIXELS) / height))
+    shown: set[str] = set()  # each actor once in the legend, whichever panel it first appears in
+    for index, target in enumerate(targets):
+        panel = frame[frame["target"] == target]
+        for actor in [name for name in actors if name in set(panel["actor"])]:
+            for trace in make_net_traces(panel[panel["actor"] == actor], name=actor, colour=palette[actor],
+                                         small_n=small_n, hover=f"{actor} on {target}"):
+                figure.add_trace(trace.update(showlegend=False) if actor in shown else trace,
+                                 row=index // 3 + 1, col=index % 3 + 1)
+            shown.add(actor)
+    figure.update_yaxes(range=[-1.05, 1.05], tickvals=[-1, 0, 1])
+    fit_period_axis(figure, frame["period"], period_label, few=PANEL_TICKS)
+    figure.update_xaxes(showticklabels=True)  # every panel its own dates, as the stance bars have their numbers
+    figure.add_hline(y=0, line_dash="dot", line_color="#777", layer="below", row="all", col="all")
+    return figure.update_layout(title=f"Net stance of each actor per target per {period_label}",
+                                legend_title_text="Actor", height=height, **PANELS_LAYOUT)
+
+
+def make_net_traces(
+    group: pd.DataFrame, *, name: str, colour: str, small_n: int, hover: str = ""
+) -> list[go.Scatter]:
+    """Return a line of net stance per period and, over it, hollow markers where the net rests on fewer than
+    `small_n` statements (a trace of their own, so that the legend keeps the series' filled marker); `hover`
+    names the series in its hover box (default: its name)."""
+    few = group[group["n"] < small_n]
+    customdata = list(zip(group["n"], group["support"], group["oppose"], hover_coverage(group), strict=True))
+    line = go.Scatter(x=group["period"], y=group["net"], mode="lines+markers", name=name, legendgroup=name,
+                      line_color=colour, customdata=customdata,
+                      hovertemplate="%{x|%d %b %Y}<br>net %{y:+.2f} over %{customdata[0]} statements "
+                                    "(%{customdata[1]} support, %{customdata[2]} oppose)%{customdata[3]}<extra>"
+                                    + (hover or name) + "</extra>")
+    hollow = go.Scatter(x=few["period"], y=few["net"], mode="markers", showlegend=False, legendgroup=name,
+                        hoverinfo="skip", name=f"{name} (few statements)",
+                        marker={"color": "white", "size": 7, "line": {"color": colour, "width": 1.5}})
+    return [line, hollow]
+
+
+TIE_COLOURS = {"negative": "#d73027", "neutral": "#b0b0b0", "positive": "#4575b4"}  # by mean relation polarity
 
 
 @plain_labels
 def make_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> go.Figure:
-    """Return the actor network: nodes (actor, x, y, mentions) and edges (x0, y0, x1, y1, polarity, relations, ...).
+    """Return the actor network: nodes (actor_id, actor, x, y, mentions) and edges (source_id, target_id, x0, y0,
+    x1, y1, polarity, relations, source_to_target, target_to_source, directions, ...).
 
-    Ties with relations are drawn thicker than co-occurrence-only ties; hovering a tie's midpoint tells its story.
+    Ties with relations are drawn thicker than co-occurrence-only ties, with an arrowhead at the end of each actor
+    a relation points to (both ends of a two-way tie); hovering a tie's midpoint tells its story.
     """
     if nodes.empty:
         return make_empty_figure()
     figure = go.Figure()
-    for kind, colour in (("negative", "#d73027"), ("neutral", "#b0b0b0"), ("positive", "#4575b4")):
+    for kind, colour in TIE_COLOURS.items():
         part = edges[edges["polarity"].apply(classify_polarity) == kind]
         groups = [(width, group) for width, group in ((1.0, part[part["relations"] == 0]),
                                                       (3.0, part[part["relations"] > 0])) if len(group)]
@@ -454,10 +576,30 @@ def make_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> go.Figure:
                                 textfont={"shadow": LABEL_HALO},
                                 customdata=nodes[["mentions"]].to_numpy(),
                                 hovertemplate="%{text}<br>%{customdata[0]} mentions<extra></extra>"))
+    for arrow in make_direction_arrows(edges, dict(zip(nodes["actor_id"], sizes, strict=True))):
+        figure.add_annotation(arrow)
     # room around the outer nodes for their names, which Plotly would otherwise cut at the plot's edge
     figure.update_xaxes(visible=False, range=padded_range(nodes["x"], NETWORK_LABEL_ROOM))
     figure.update_yaxes(visible=False, range=padded_range(nodes["y"], NETWORK_LABEL_ROOM / 2))
-    return figure.update_layout(title="Actor network (edges coloured by relation polarity)", height=650, **LAYOUT)
+    return figure.update_layout(title="Actor network (edges coloured by relation polarity, arrows point from who "
+                                      "acts to whom)", height=650, **LAYOUT)
+
+
+def make_direction_arrows(edges: pd.DataFrame, sizes: Mapping[str, float]) -> list[go.layout.Annotation]:
+    """Return an arrow from the middle of a tie to each end an actor's relation points to: the target's end for
+    relations from source to target, the source's end for relations back. Each stops at the edge of its node's
+    marker (`sizes`: actor id -> marker diameter in pixels) and has the tie's colour."""
+    arrows = []
+    for row in edges[edges["relations"] > 0].itertuples():
+        middle = ((row.x0 + row.x1) / 2, (row.y0 + row.y1) / 2)
+        colour = TIE_COLOURS[classify_polarity(row.polarity)]
+        ends = [((row.x1, row.y1), row.target_id)] if row.source_to_target else []
+        ends += [((row.x0, row.y0), row.source_id)] if row.target_to_source else []
+        arrows += [go.layout.Annotation(x=x, y=y, ax=middle[0], ay=middle[1], xref="x", yref="y", axref="x",
+                                        ayref="y", text="", showarrow=True, arrowhead=2, arrowsize=1.2,
+                                        arrowwidth=2, arrowcolor=colour, standoff=sizes.get(actor_id, 10) / 2 + 1)
+                   for (x, y), actor_id in ends]
+    return arrows
 
 
 NETWORK_LABEL_ROOM = 0.15  # of the layout's width, added on each side of the outer nodes
@@ -471,10 +613,10 @@ def padded_range(values: pd.Series, share: float) -> list[float]:
 
 
 def make_tie_hover_trace(edges: pd.DataFrame) -> go.Scatter:
-    """Return invisible markers at the middle of every tie whose hover names the pair, relations and co-occurrence."""
-    labels = [f"{row.source} – {row.target}<br>"
-              + (f"{row.relations} relation(s): {row.relation_types}, mean polarity {row.polarity:+.2f}<br>"
-                 if row.relations else "")
+    """Return invisible markers at the middle of every tie whose hover names the pair, its relations each way
+    ("A → B: accuses 3; B → A: denies 1") with their mean polarity, and co-occurrence."""
+    labels = [(f"{row.directions}<br>mean polarity {row.polarity:+.2f}<br>" if row.relations
+               else f"{row.source} – {row.target}<br>")
               + f"named in the same sentence {row.cooccurrence} time(s)" for row in edges.itertuples()]
     return go.Scatter(x=(edges["x0"] + edges["x1"]) / 2, y=(edges["y0"] + edges["y1"]) / 2, mode="markers",
                       name="tie details", showlegend=False, marker={"size": 8, "opacity": 0}, text=labels,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
@@ -18,6 +19,36 @@ STANCE_ORDER = ("support", "oppose", "neutral")
 def add_period(frame: pd.DataFrame, *, dates: pd.Series, granularity: str) -> pd.DataFrame:
     """Return frame with a `period` column: the start of the day/week/month of each date (UTC, naive)."""
     return frame.assign(period=summaries.period_start(dates, freq=granularity).to_numpy())
+
+
+def describe_coverage(
+    periods: pd.Series, *, first: dt.date | None, last: dt.date | None, granularity: str
+) -> pd.Series:
+    """Return for each period start "" when the data's days (`first` to `last`, inclusive) cover the whole week
+    or month, else how much they cover: "partial month: 5 of 28 days (24 Feb – 28 Feb 2022)". A mean over a
+    first or last period the data only touch compares poorly with the full periods between them."""
+    empty = pd.Series("", index=periods.index, dtype=object)
+    if first is None or last is None or granularity not in ("W", "M") or periods.empty:
+        return empty
+    starts = pd.to_datetime(periods)
+    ends = starts.dt.to_period(granularity).dt.end_time.dt.normalize()
+    covered_start = starts.clip(lower=pd.Timestamp(first))
+    covered_end = ends.clip(upper=pd.Timestamp(last))
+    partial = (covered_start > starts) | (covered_end < ends)
+    label = summaries.FREQUENCIES[granularity]
+    notes = [f"partial {label}: {(end - start).days + 1} of {(whole_end - whole_start).days + 1} days "
+             f"({start:%d %b} – {end:%d %b %Y})" if flag else ""
+             for start, end, whole_start, whole_end, flag in
+             zip(covered_start, covered_end, starts, ends, partial, strict=True)]
+    return pd.Series(notes, index=periods.index, dtype=object)
+
+
+def add_coverage(
+    frame: pd.DataFrame, *, first: dt.date | None, last: dt.date | None, granularity: str
+) -> pd.DataFrame:
+    """Return a per-period frame with a `coverage` column (`describe_coverage`) for the charts' hover text."""
+    return frame.assign(coverage=describe_coverage(frame["period"], first=first, last=last,
+                                                   granularity=granularity))
 
 
 WEB_SCHEMES: tuple[str, ...] = ("http://", "https://")
@@ -141,32 +172,37 @@ def sort_by_actor_order(frame: pd.DataFrame, actor_ids: Sequence[str]) -> pd.Dat
     return kept.loc[order].reset_index(drop=True)
 
 
-def summarize_stance_per_period(stances: pd.DataFrame, articles: pd.DataFrame, *, granularity: str) -> pd.DataFrame:
-    """Return net stance per period and target over all actors: period, target_id, target, counts, n, net."""
-    # One pseudo-actor for everyone, so analysis.stance_summaries counts (and nets) per target and period.
-    everyone = stances.assign(actor_id="", actor="")
-    counts = stance_summaries.count_stances(everyone, articles, freq=granularity, include_duplicates=True)
-    columns = ["period", "target_id", "target", *STANCE_ORDER, "n", "net"]
-    counts = counts.rename(columns={"net_stance": "net"})
-    return with_empty_periods(counts[columns], granularity=granularity)
+def summarize_stance_per_period(
+    stances: pd.DataFrame, articles: pd.DataFrame, *, granularity: str, by_actor: bool = False
+) -> pd.DataFrame:
+    """Return net stance per period and target: period, target_id, target, counts, n, net (-1..1) over all actors,
+    or with `by_actor` per actor too (actor_id and actor after period), so that actors on opposite sides are
+    not netted into one line."""
+    series = ["actor_id", "actor", "target_id", "target"] if by_actor else ["target_id", "target"]
+    # Without by_actor, one pseudo-actor for everyone, so analysis.stance_summaries counts (and nets) per target.
+    counted = stances if by_actor else stances.assign(actor_id="", actor="")
+    counts = stance_summaries.count_stances(counted, articles, freq=granularity, include_duplicates=True)
+    counts = counts.rename(columns={"net_stance": "net"})[["period", *series, *STANCE_ORDER, "n", "net"]]
+    return with_empty_periods(counts, granularity=granularity, series=series)
 
 
-def with_empty_periods(frame: pd.DataFrame, *, granularity: str) -> pd.DataFrame:
-    """Return the per-period rows of each target plus, for every period from the frame's first to its last in
-    which that target has no statement, a row with n 0 and no net, so a line over time breaks there instead
-    of drawing a trend across it; sorted by period, then target."""
+def with_empty_periods(
+    frame: pd.DataFrame, *, granularity: str, series: Sequence[str] = ("target_id", "target")
+) -> pd.DataFrame:
+    """Return the per-period rows of each series (a target, or an actor and target) plus, for every period
+    from the frame's first to its last in which that series has no statement, a row with n 0 and no net, so a
+    line over time breaks there instead of drawing a trend across it; sorted by period, then the series."""
     if frame.empty:
         return frame.reset_index(drop=True)
     periods = summaries.period_range(frame["period"].min(), frame["period"].max(), freq=granularity)
     filled = []
-    for (target_id, target), group in frame.groupby(["target_id", "target"], sort=False):
-        group = group.set_index("period").reindex(periods)
-        group = group.assign(target_id=target_id, target=target)
+    for names, group in frame.groupby(list(series), sort=False):
+        group = group.set_index("period").reindex(periods).assign(**dict(zip(series, names, strict=True)))
         counts = [*STANCE_ORDER, "n"]
         group[counts] = group[counts].fillna(0).astype(int)
         filled.append(group.reset_index())
-    columns = list(frame.columns)
-    return pd.concat(filled, ignore_index=True)[columns].sort_values(["period", "target"]).reset_index(drop=True)
+    order = ["period", *(column for column in series if not column.endswith("_id"))]
+    return pd.concat(filled, ignore_index=True)[list(frame.columns)].sort_values(order).reset_index(drop=True)
 
 
 def list_stance_evidence(
@@ -177,25 +213,82 @@ def list_stance_evidence(
     target_id: str,
     mentions: pd.DataFrame | None = None,
     sentences: pd.DataFrame | None = None,
+    quotes: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Return the evidence sentences of one actor-target cell with stance, cue, outlet, date, title and url;
-    with `mentions`, also how the actor is written in each sentence (`surfaces`, a tuple, to mark it), and with
-    `sentences` the sentence before it (`before`), which a sentence opening with "He" or "They" needs."""
+    """Return the evidence sentences of one actor-target cell with stance, cue, outlet, date, title and url,
+    in `order_evidence`'s order; with `mentions`, also how the actor is written in each sentence (`surfaces`, a
+    tuple, to mark it); with `sentences` the sentence before it (`before`), which a sentence opening with "He"
+    or "They" needs; with `sentences` and `quotes`, the actor's name where the sentence quotes or reports the
+    actor's words (`speaker`, "" elsewhere and for scare quotes), so that a quote reads as the actor's words."""
     cell = stances[(stances["actor_id"] == actor_id) & (stances["target_id"] == target_id)]
     cell = attach_article_fields(cell, articles)
     columns = ["stance", "evidence", "cue", "confidence", "source", "published", "title", "url"]
     if mentions is not None:
-        own = mentions[mentions["actor_id"] == actor_id]
-        surfaces = own.groupby(["article_id", "sentence_id"])["surface"].agg(lambda found: tuple(dict.fromkeys(found)))
-        keys = pd.MultiIndex.from_frame(cell[["article_id", "sentence_id"]].astype({"sentence_id": int}))
-        cell = cell.assign(surfaces=[surfaces.get(key, ()) for key in keys])
+        cell = cell.assign(surfaces=find_surfaces(cell, mentions[mentions["actor_id"] == actor_id]))
         columns.append("surfaces")
     if sentences is not None:
-        previous = sentences.assign(sentence_id=sentences["sentence_id"] + 1).set_index(["article_id", "sentence_id"])
-        keys = list(zip(cell["article_id"], cell["sentence_id"].astype(int), strict=True))
-        cell = cell.assign(before=[previous["text"].get(key, "") for key in keys])
+        cell = cell.assign(before=find_sentences_before(cell, sentences))
         columns.append("before")
-    return cell[columns].sort_values("published", na_position="last", kind="stable").reset_index(drop=True)
+    if sentences is not None and quotes is not None:
+        spoken = quotes[(quotes["speaker_id"] == actor_id) & quotes["kind"].isin(SPOKEN_KINDS)]
+        cell = cell.assign(speaker=find_quoted_speakers(cell, spoken, sentences))
+        columns.append("speaker")
+    return order_evidence(cell[columns])
+
+
+def sentence_keys(frame: pd.DataFrame) -> list[tuple[str, int]]:
+    """Return the (article_id, sentence_id) of every row, sentence ids as plain ints."""
+    return list(zip(frame["article_id"], frame["sentence_id"].astype(int), strict=True))
+
+
+def find_surfaces(cell: pd.DataFrame, mentions: pd.DataFrame) -> list[tuple[str, ...]]:
+    """Return for every evidence row the distinct ways the mentions write the actor in its sentence."""
+    surfaces = mentions.groupby(["article_id", "sentence_id"])["surface"].agg(lambda found: tuple(dict.fromkeys(found)))
+    return [surfaces.get(key, ()) for key in sentence_keys(cell)]
+
+
+def find_sentences_before(cell: pd.DataFrame, sentences: pd.DataFrame) -> list[str]:
+    """Return for every evidence row the text of the sentence before it ("" for an article's first)."""
+    previous = sentences.assign(sentence_id=sentences["sentence_id"] + 1).set_index(["article_id", "sentence_id"])
+    return [previous["text"].get(key, "") for key in sentence_keys(cell)]
+
+
+def find_quoted_speakers(cell: pd.DataFrame, quotes: pd.DataFrame, sentences: pd.DataFrame) -> list[str]:
+    """Return for every evidence row the name of the speaker of a quote that overlaps its sentence, else "".
+
+    Overlap of offsets rather than equal sentence ids: a quote is filed under the sentence it starts in, and
+    may run on into the next one.
+    """
+    spans = sentences.set_index(["article_id", "sentence_id"])[["start", "end"]]
+    by_article = {article_id: group for article_id, group in quotes.groupby("article_id")}
+    speakers = []
+    for article_id, sentence_id in sentence_keys(cell):
+        found = by_article.get(article_id)
+        if found is None or (article_id, sentence_id) not in spans.index:
+            speakers.append("")
+            continue
+        start, end = spans.loc[(article_id, sentence_id)]
+        inside = found[(found["start"] < end) & (found["end"] > start)]
+        speakers.append(str(inside["speaker"].iloc[0]) if len(inside) else "")
+    return speakers
+
+
+SPOKEN_KINDS = ("direct", "partial", "indirect")  # quotes that are a speaker's statement; scare quotes are the writer's
+EVIDENCE_RANK = {"support": 0, "oppose": 0, "neutral": 1}  # a side taken reads before a neutral mention
+
+
+def order_evidence(evidence: pd.DataFrame) -> pd.DataFrame:
+    """Return the evidence with support and oppose before neutral, then the most confident first, then the
+    earliest first (undated last)."""
+    ranked = evidence.assign(rank=evidence["stance"].map(EVIDENCE_RANK).fillna(2))
+    ordered = ranked.sort_values(["rank", "confidence", "published"], ascending=[True, False, True],
+                                 na_position="last", kind="stable")
+    return ordered.drop(columns=["rank"]).reset_index(drop=True)
+
+
+def keep_evidence_stances(evidence: pd.DataFrame, *, shown: Sequence[str]) -> pd.DataFrame:
+    """Return the evidence rows whose stance is one of `shown` (support, oppose, neutral), in their order."""
+    return evidence[evidence["stance"].isin(shown)].reset_index(drop=True)
 
 
 def build_quote_table(quotes: pd.DataFrame, articles: pd.DataFrame, *, search: str = "") -> pd.DataFrame:

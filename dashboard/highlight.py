@@ -28,6 +28,7 @@ EVIDENCE_STYLE = """<style>
 .al-evidence mark{background:#ffe08a;padding:0 1px;border-radius:2px}
 .al-evidence .al-cue{background:none;border-bottom:2px solid #555}
 .al-evidence .al-before{color:#777}
+.al-evidence .al-speaker{color:#666;font-style:italic;margin-right:.25rem}
 </style>"""
 # A sentence opening with one of these needs the sentence before it to say who is meant.
 REFERRING_OPENERS = frozenset({"he", "she", "they", "it", "his", "her", "their", "its", "this", "these"})
@@ -81,7 +82,9 @@ def escape_markdown(text: str) -> str:
 def render_evidence(evidence: pd.DataFrame) -> str:
     """Return stance evidence as an escaped HTML list: stance badge, sentence, then outlet · date · article link.
 
-    Columns stance, evidence, cue, source, published, title, url (as from dashboard.frames.list_stance_evidence).
+    Columns stance, evidence, cue, source, published, title, url (as from dashboard.frames.list_stance_evidence);
+    optional surfaces and cue are marked, a `before` sentence is shown where a pronoun needs it, and a
+    `speaker` (of a quote in the sentence) is named before the sentence.
     """
     items = [render_evidence_item(row) for row in evidence.itertuples(index=False)]
     return f'{EVIDENCE_STYLE}<ul class="al-evidence">{"".join(items)}</ul>'
@@ -102,8 +105,10 @@ def render_evidence_item(row: tuple) -> str:
     opener = str(row.evidence).split()[:1]
     context = (f'<span class="al-before">{html.escape(before)}</span> '
                if before and opener and opener[0].lower().strip("\"“'‘") in REFERRING_OPENERS else "")
+    speaker = str(getattr(row, "speaker", "") or "")
+    said = f'<span class="al-speaker">{html.escape(speaker)}:</span>' if speaker else ""
     return (f'<li><span class="al-stance al-{html.escape(stance, quote=True)}">{html.escape(stance)}</span>'
-            f'{context}{sentence} <span class="al-source">{cue}<br>'
+            f'{context}{said}{sentence} <span class="al-source">{cue}<br>'
             f"{html.escape(str(row.source))} · {date} · {link}</span></li>")
 
 

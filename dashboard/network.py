@@ -10,7 +10,10 @@ import pandas as pd
 
 from analysis import summaries
 
-EDGE_COLUMNS = ["source_id", "target_id", "source", "target", "cooccurrence", "relations", "polarity", "relation_types"]
+# source_to_target and target_to_source count the relations each way (source_id sorts before target_id), and
+# directions says them in words: "Russia → Ukraine: accuses 3; Ukraine → Russia: denies 1".
+EDGE_COLUMNS = ["source_id", "target_id", "source", "target", "cooccurrence", "relations", "polarity", "relation_types",
+                "source_to_target", "target_to_source", "directions"]
 
 
 def build_network_nodes(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -23,7 +26,8 @@ def build_network_nodes(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.Da
 
 
 def build_network_edges(relations: pd.DataFrame, cooccurrence: pd.DataFrame) -> pd.DataFrame:
-    """Return undirected actor ties: co-occurrence count, relation count, mean relation polarity (-1..1), types.
+    """Return undirected actor ties: co-occurrence count, relation count, mean relation polarity (-1..1), types,
+    and the relations each way (`summarize_directions`).
 
     Ties are keyed by the pair of actor ids in sorted order; a pair only linked by co-occurrence has polarity 0.
     """
@@ -40,12 +44,38 @@ def build_network_edges(relations: pd.DataFrame, cooccurrence: pd.DataFrame) -> 
     together = cooccurrence.rename(columns={"actor_a": "source_id", "actor_b": "target_id", "actor_a_name": "source",
                                             "actor_b_name": "target", "count": "cooccurrence"})
     together = together.set_index(keys)["cooccurrence"]
+    directions = summarize_directions(pairs)
     edges = pd.concat([together, related], axis=1).reset_index()
     if edges.empty:
         return pd.DataFrame(columns=EDGE_COLUMNS)
-    edges = edges.fillna({"cooccurrence": 0, "relations": 0, "polarity": 0.0, "relation_types": ""})
-    edges = edges.astype({"cooccurrence": int, "relations": int, "polarity": float})
+    edges = edges.join(directions, on=["source_id", "target_id"])
+    edges = edges.fillna({"cooccurrence": 0, "relations": 0, "polarity": 0.0, "relation_types": "",
+                          "source_to_target": 0, "target_to_source": 0, "directions": ""})
+    edges = edges.astype({"cooccurrence": int, "relations": int, "polarity": float, "source_to_target": int,
+                          "target_to_source": int})
     return edges[EDGE_COLUMNS].sort_values(["source", "target"]).reset_index(drop=True)
+
+
+def summarize_directions(relations: pd.DataFrame) -> pd.DataFrame:
+    """Return per tie (index source_id, target_id, in sorted order) the relations from source to target and back
+    (source_to_target, target_to_source) and `directions` in words, the tie's source first and each way's kinds
+    most frequent first: "Russia → Ukraine: accuses 3, threatens 1; Ukraine → Russia: denies 1"."""
+    ties: dict[tuple[str, str], dict] = {}
+    keys = ["source_actor_id", "target_actor_id", "source_actor", "target_actor"]
+    for (source_id, target_id, source, target), kinds in relations.groupby(keys)["relation"]:
+        counts = kinds.value_counts().rename_axis("relation").reset_index()
+        counts = counts.sort_values(["count", "relation"], ascending=[False, True])
+        forward = source_id < target_id
+        tie = ties.setdefault((min(source_id, target_id), max(source_id, target_id)), {})
+        tie["source_to_target" if forward else "target_to_source"] = len(kinds)
+        tie[forward] = f"{source} → {target}: " + ", ".join(f"{kind} {count}" for kind, count in
+                                                          zip(counts["relation"], counts["count"], strict=True))
+    rows = [{"source_id": source_id, "target_id": target_id, "source_to_target": tie.get("source_to_target", 0),
+             "target_to_source": tie.get("target_to_source", 0),
+             "directions": "; ".join(tie[way] for way in (True, False) if way in tie)}
+            for (source_id, target_id), tie in ties.items()]
+    columns = ["source_id", "target_id", "source_to_target", "target_to_source", "directions"]
+    return pd.DataFrame(rows, columns=columns).set_index(["source_id", "target_id"])
 
 
 def keep_strongest_actors(nodes: pd.DataFrame, edges: pd.DataFrame, *, limit: int) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -72,7 +102,9 @@ def drop_isolated(
 
 
 def make_graph(nodes: pd.DataFrame, edges: pd.DataFrame) -> nx.Graph:
-    """Return an undirected networkx graph with actor and tie attributes (plain types, GraphML-safe)."""
+    """Return an undirected networkx graph with actor and tie attributes (plain types, GraphML-safe); a tie's
+    source_to_target counts the relations from its first actor (GraphML's source) to the other, target_to_source
+    the relations back."""
     graph = nx.Graph()
     for row in nodes.itertuples(index=False):
         graph.add_node(row.actor_id, label=row.actor, actor_type=row.actor_type, mentions=int(row.mentions))
@@ -80,14 +112,21 @@ def make_graph(nodes: pd.DataFrame, edges: pd.DataFrame) -> nx.Graph:
         if row.source_id in graph and row.target_id in graph:
             graph.add_edge(row.source_id, row.target_id, weight=int(row.cooccurrence) + int(row.relations),
                            cooccurrence=int(row.cooccurrence), relations=int(row.relations),
-                           polarity=float(row.polarity), relation_types=str(row.relation_types))
+                           polarity=float(row.polarity), relation_types=str(row.relation_types),
+                           source_to_target=int(row.source_to_target), target_to_source=int(row.target_to_source),
+                           directions=str(row.directions))
     return graph
 
 
 def write_graphml(graph: nx.Graph) -> bytes:
-    """Return the graph as GraphML bytes that Gephi opens."""
+    """Return the graph as GraphML bytes that Gephi opens, every tie written from its smaller actor id to the
+    other, the direction its source_to_target attribute counts."""
+    # networkx writes an undirected tie from whichever of its two nodes it met first: nodes in id order
+    ordered = nx.Graph()
+    ordered.add_nodes_from(sorted(graph.nodes(data=True)))
+    ordered.add_edges_from(graph.edges(data=True))
     buffer = io.BytesIO()
-    nx.write_graphml(graph, buffer, encoding="utf-8")
+    nx.write_graphml(ordered, buffer, encoding="utf-8")
     return buffer.getvalue()
 
 

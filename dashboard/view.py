@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 
 import pandas as pd
@@ -40,6 +41,18 @@ class View:
     def outlet_colours(self) -> dict[str, str]:
         """Return outlet -> colour, the same whatever the filters."""
         return charts.assign_colours(self.options.outlets)
+
+    def target_colours(self) -> dict[str, str]:
+        """Return stance target -> colour, the same whatever the filters, and none of the stance colours."""
+        return charts.assign_colours([name for _, name in self.options.targets], palette=charts.TARGET_PALETTE)
+
+    def date_span(self) -> tuple[dt.date | None, dt.date | None]:
+        """Return the first and last day of the corpus's articles inside the sidebar's date range (None: no
+        dates), whatever other filters say: a week of the corpus is whole though a chosen actor is absent from
+        some of its days."""
+        first = max((day for day in (self.options.first, self.selection.start) if day is not None), default=None)
+        last = min((day for day in (self.options.last, self.selection.end) if day is not None), default=None)
+        return (first, last) if self.options.first is not None else (None, None)
 
     def describe(self) -> str:
         """Return the selection in words."""

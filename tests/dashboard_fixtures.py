@@ -83,8 +83,8 @@ def build_article(paragraphs: list[list[str]], title: str) -> tuple[str, list[tu
     return text, spans
 
 
-def make_tables() -> dict[str, pd.DataFrame]:
-    """Return the five-article corpus as schema-shaped DataFrames."""
+def make_tables(*, extra_stances: tuple[tuple, ...] = ()) -> dict[str, pd.DataFrame]:
+    """Return the five-article corpus as schema-shaped DataFrames, with `extra_stances` (rows as in STANCES)."""
     articles, sentences, texts = [], [], {}
     for article_id, title, source, published, duplicate_of, paragraphs in ARTICLES:
         text, spans = build_article(paragraphs, title)
@@ -101,7 +101,7 @@ def make_tables() -> dict[str, pd.DataFrame]:
         "sentences": pd.DataFrame(sentences),
         "mentions": pd.DataFrame([make_mention(row, texts) for row in MENTIONS]),
         "quotes": pd.DataFrame([make_quote(index, row, texts) for index, row in enumerate(QUOTES)]),
-        "stances": pd.DataFrame([make_stance(row, texts) for row in STANCES]),
+        "stances": pd.DataFrame([make_stance(row, texts) for row in [*STANCES, *extra_stances]]),
         "relations": pd.DataFrame([make_relation(row, texts) for row in RELATIONS]),
     }
     tables["articles"]["published"] = pd.to_datetime(tables["articles"]["published"], utc=True)
@@ -155,16 +155,17 @@ def make_relation(row: tuple, texts: dict) -> dict:
             "relation": relation, "polarity": polarity, "cue": relation, "evidence": text[start:end]}
 
 
-def write_results_folder(folder, *, years_earlier: int = 0) -> str:
+def write_results_folder(folder, *, years_earlier: int = 0, extra_stances: tuple[tuple, ...] = ()) -> str:
     """Write the tiny corpus as an ActorLens results folder (as the CLI would) and return its path.
 
-    years_earlier moves every publication date back by that many years (for corpora older than the app's defaults).
+    years_earlier moves every publication date back by that many years (for corpora older than the app's defaults);
+    extra_stances are stance rows added to STANCES.
     """
     from analysis.ingest import Problem
     from analysis.store import Results, write_results
 
     problems = (Problem("bad.csv", "row 3", "empty text - skipped"),)
-    tables = make_tables()
+    tables = make_tables(extra_stances=extra_stances)
     tables["articles"]["published"] -= pd.DateOffset(years=years_earlier)
     results = Results(**tables, problems=problems, summary="Articles read: 6\nArticles kept: 5")
     manifest = {"settings": {"sentiment": "textblob", "output_format": "parquet"}, "summary": results.summary}

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import colorsys
+
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 from dashboard_fixtures import make_tables
 
@@ -21,7 +24,8 @@ def test_every_builder_explains_an_empty_frame() -> None:
     builders = [charts.make_articles_per_day, charts.make_top_actors, charts.make_actor_frequencies,
                 charts.make_mentions_over_time, charts.make_cooccurrence_heatmap, charts.make_sentiment_by_actor,
                 charts.make_sentiment_over_time, charts.make_sentiment_by_outlet, charts.make_stance_heatmap,
-                charts.make_stance_bars, charts.make_stance_over_time, charts.make_quotes_by_speaker]
+                charts.make_stance_bars, charts.make_stance_over_time, charts.make_stance_over_time_by_actor,
+                charts.make_quotes_by_speaker]
     for build in builders:
         figure = build(empty)
         assert figure.data == ()
@@ -85,12 +89,11 @@ def test_polarity_axis_zooms_to_the_data() -> None:
 
 def test_stance_grid_cells_carry_ids_and_counts(selected) -> None:
     matrix = frames.summarize_stance_matrix(selected["stances"], selected["articles"])
-    trace = charts.make_stance_heatmap(matrix).data[0]
-    cell = next(index for index, (x, y) in enumerate(zip(trace.x, trace.y, strict=True))
-                if (y, x) == ("Volodymyr Zelensky", "recognition of DPR/LPR"))
-    assert trace.marker.color[cell] == -1.0
+    cells = {(y, x): (trace, index) for trace in charts.make_stance_heatmap(matrix).data
+             for index, (x, y) in enumerate(zip(trace.x, trace.y, strict=True))}
+    trace, cell = cells[("Volodymyr Zelensky", "recognition of DPR/LPR")]
     assert trace.text[cell] == "-1.00<br>0/1/0"
-    assert list(trace.customdata[cell]) == ["volodymyr_zelensky", "recognition", 1]
+    assert list(trace.customdata[cell]) == ["volodymyr_zelensky", "recognition", 1, -1.0]
     assert trace.marker.symbol == "square"
 
 
@@ -108,16 +111,32 @@ def test_an_exported_stance_grid_keeps_a_row_per_actor_apart() -> None:
     assert export.image_size({"layout": {"title": {"text": "t"}}}) == export.IMAGE_SIZE
 
 
-def test_stance_grid_pales_cells_of_few_statements(selected) -> None:
+def test_stance_grid_greys_cells_of_few_statements_and_keeps_their_numbers(selected) -> None:
+    # a user's review: a pale cell of one statement looked like a moderate stance of many
     matrix = frames.summarize_stance_matrix(selected["stances"], selected["articles"])
     matrix = matrix.assign(n=[1, 5, 4, 6, 1])  # as if some cells had more statements
     figure = charts.make_stance_heatmap(matrix, small_n=5)
-    opacity = {
-        (y, x): o for trace in figure.data for x, y, o in zip(trace.x, trace.y, trace.marker.opacity, strict=True)
-    }
-    cells = list(zip(matrix["actor"], matrix["target"], strict=True))
-    assert [opacity[cell] for cell in cells] == [0.35, 1.0, 0.35, 1.0, 0.35]
+    grey = figure.data[-1]
+    assert (grey.marker.color, grey.textfont.color, grey.textfont.style) == ("#dedede", "#555555", "italic")
+    few = list(zip(grey.y, grey.x, grey.text, strict=True))
+    assert few == [("Joe Biden", "diplomacy", "+1.00<br>1/0/0"), ("Russia", "diplomacy", "+0.00<br>0/0/1"),
+                   ("Volodymyr Zelensky", "recognition of DPR/LPR", "-1.00<br>0/1/0")]
+    assert "too few to colour" in grey.hovertemplate
+    coloured = {(y, x): colour for trace in figure.data[:-1]
+                for x, y, colour in zip(trace.x, trace.y, trace.marker.color, strict=True)}
+    assert coloured == {("Joe Biden", "sanctions on Russia"): 1.0, ("Vladimir Putin", "recognition of DPR/LPR"): 1.0}
     assert "click" not in charts.make_stance_heatmap(matrix).layout.title.text
+
+
+def test_stance_grid_on_the_page_gives_its_title_room_back(selected) -> None:
+    # a user's review: a blank band of about 150 pixels lay between the caption and the grid
+    matrix = frames.summarize_stance_matrix(selected["stances"], selected["articles"])
+    layout = charts.make_stance_heatmap(matrix).to_plotly_json()["layout"]
+    assert layout["margin"]["t"] == charts.STANCE_TITLE_ROOM + charts.STANCE_LABEL_ROOM == 190
+    shown = charts.drop_title(layout)
+    assert (shown["title"], shown["margin"]["t"]) == (None, charts.STANCE_LABEL_ROOM)
+    bars = charts.make_stance_bars(matrix).to_plotly_json()["layout"]
+    assert charts.drop_title(bars)["margin"] == bars["margin"]  # a chart without title room keeps its margins
 
 
 def test_stance_grid_numbers_keep_their_colour_when_a_cell_is_selected(selected) -> None:
@@ -150,7 +169,7 @@ def test_stance_over_time_breaks_at_empty_periods_and_hollows_few(selected) -> N
 def test_exported_stance_grid_explains_its_cells(selected) -> None:
     matrix = frames.summarize_stance_matrix(selected["stances"], selected["articles"])
     title = charts.make_stance_heatmap(matrix, small_n=5).layout.title
-    assert title.subtitle.text == "Each cell: net stance, then support/oppose/neutral statements; pale: fewer than 5"
+    assert title.subtitle.text == "Each cell: net stance, then support/oppose/neutral statements; grey: fewer than 5"
 
 
 def test_stance_grid_is_green_for_support_and_red_for_oppose(selected) -> None:
@@ -284,6 +303,10 @@ def test_a_short_date_range_gets_one_dated_tick_per_period_and_whole_counts():
     lines = charts.make_mentions_over_time(many, period_label="week")
     axes = (lines.layout.xaxis.tickformat, lines.layout.xaxis.dtick, lines.layout.yaxis.dtick)
     assert axes == ("%d %b<br>%Y", None, None)
+    # a panel a third of the chart wide: one tick per period up to four periods, else at most four ticks
+    panel = charts.fit_period_axis(go.Figure(), many["period"], "week", few=charts.PANEL_TICKS).layout.xaxis
+    assert (panel.dtick, panel.nticks) == (None, 4)
+    assert charts.fit_period_axis(go.Figure(), many["period"][:4], "week", few=4).layout.xaxis.dtick == 7 * 86_400_000
 
 
 def test_stance_panels_each_show_their_numbers_apart(selected) -> None:
@@ -306,3 +329,99 @@ def test_network_leaves_room_for_the_outer_names(selected) -> None:
     low, high = placed_nodes["x"].min(), placed_nodes["x"].max()
     room = charts.NETWORK_LABEL_ROOM * (high - low)
     assert list(figure.layout.xaxis.range) == pytest.approx([low - room, high + room])
+
+
+def hue_degrees(colour: str) -> float:
+    """The hue (0..360) of a #rrggbb colour."""
+    red, green, blue = (int(colour[index:index + 2], 16) / 255 for index in (1, 3, 5))
+    return colorsys.rgb_to_hls(red, green, blue)[0] * 360
+
+
+def test_a_stance_target_keeps_its_colour_and_none_is_a_stance_colour(selected) -> None:
+    # a user's review: a target changed colour with the filters, and "NATO enlargement" was drawn in oppose red
+    colours = charts.assign_colours(["diplomacy", "recognition of DPR/LPR", "sanctions on Russia"],
+                                    palette=charts.TARGET_PALETTE)
+    weekly = frames.summarize_stance_per_period(selected["stances"], selected["articles"], granularity="W")
+    only_sanctions = weekly[weekly["target"] == "sanctions on Russia"]
+    lines = [trace for trace in charts.make_stance_over_time(only_sanctions, colours=colours).data if trace.showlegend
+             is not False]
+    assert [(trace.name, trace.line.color) for trace in lines] == [("sanctions on Russia", "#c51b7d")]
+    every = {trace.name: trace.line.color for trace in charts.make_stance_over_time(weekly, colours=colours).data
+             if trace.showlegend is not False}
+    assert every == {"diplomacy": "#7b3294", "recognition of DPR/LPR": "#e08214", "sanctions on Russia": "#c51b7d"}
+    # no red (345..15), green (75..165) or blue (195..255) hue, and no grey
+    hues = [hue_degrees(colour) for colour in charts.TARGET_PALETTE]
+    assert all(15 < hue < 75 or 165 < hue < 195 or 255 < hue < 345 for hue in hues), hues
+    assert not set(charts.TARGET_PALETTE) & {*charts.STANCE_COLOURS.values(), *charts.MEASURE_COLOURS.values()}
+
+
+def test_stance_over_time_by_actor_draws_a_line_per_actor_in_a_panel_per_target(selected) -> None:
+    weekly = frames.summarize_stance_per_period(selected["stances"], selected["articles"], granularity="W",
+                                                by_actor=True)
+    colours = charts.assign_colours(["Russia", "Vladimir Putin", "Volodymyr Zelensky", "Joe Biden"])
+    figure = charts.make_stance_over_time_by_actor(weekly, colours=colours)
+    titles = [note.text for note in figure.layout.annotations]
+    assert titles == ["diplomacy", "recognition of<br>DPR/LPR", "sanctions on Russia"]
+    lines = [trace for trace in figure.data if not trace.name.endswith("(few statements)")]
+    panels = [(trace.xaxis, trace.name, trace.line.color, [y for y in trace.y if pd.notna(y)]) for trace in lines]
+    # Russia's only statement is undated: no line
+    assert panels == [("x", "Joe Biden", charts.PALETTE[3], [1.0]), ("x2", "Vladimir Putin", charts.PALETTE[1], [1.0]),
+                      ("x2", "Volodymyr Zelensky", charts.PALETTE[2], [-1.0]),
+                      ("x3", "Joe Biden", charts.PALETTE[3], [1.0])]
+    # each actor once in the legend, though Joe Biden has a line in two panels
+    assert [trace.name for trace in lines if trace.showlegend is not False] == [
+        "Joe Biden", "Vladimir Putin", "Volodymyr Zelensky"]
+    assert "Vladimir Putin on recognition of DPR/LPR" in figure.data[2].hovertemplate
+
+
+def test_network_arrows_point_from_who_acts_to_whom() -> None:
+    # a user's review: the network did not show who accuses, supports or asks whom
+    nodes = pd.DataFrame({"actor_id": ["nato", "russia", "ukraine"], "actor": ["NATO", "Russia", "Ukraine"],
+                          "mentions": [1, 4, 4], "x": [0.0, 1.0, 2.0], "y": [0.0, 0.0, 1.0]})
+    edges = pd.DataFrame({"source_id": ["nato", "russia"], "target_id": ["russia", "ukraine"],
+                          "source": ["NATO", "Russia"], "target": ["Russia", "Ukraine"], "cooccurrence": [0, 2],
+                          "relations": [1, 4], "polarity": [0.0, -1.0], "relation_types": ["asks", "accuses, denies"],
+                          "source_to_target": [1, 1], "target_to_source": [0, 3],
+                          "directions": ["NATO → Russia: asks 1",
+                                         "Russia → Ukraine: accuses 1; Ukraine → Russia: accuses 2, denies 1"],
+                          "x0": [0.0, 1.0], "y0": [0.0, 0.0], "x1": [1.0, 2.0], "y1": [0.0, 1.0]})
+    figure = charts.make_network(nodes, edges)
+    arrows = [(note.x, note.y, note.ax, note.ay, note.arrowcolor, note.standoff) for note in figure.layout.annotations]
+    assert arrows == [(1.0, 0.0, 0.5, 0.0, "#b0b0b0", 21.0),  # NATO asks Russia: one arrow, at Russia
+                      (2.0, 1.0, 1.5, 0.5, "#d73027", 21.0),  # a two-way tie: at Ukraine ...
+                      (1.0, 0.0, 1.5, 0.5, "#d73027", 21.0)]  # ... and at Russia, beyond its marker's edge
+    hover = next(trace for trace in figure.data if trace.name == "tie details")
+    assert hover.text[1] == ("Russia → Ukraine: accuses 1; Ukraine → Russia: accuses 2, denies 1<br>"
+                             "mean polarity -1.00<br>named in the same sentence 2 time(s)")
+
+
+def make_weekly_sentiment() -> pd.DataFrame:
+    """Two weeks of sentiment toward one actor: a first week over 2 values (few), a second over 9."""
+    return pd.DataFrame({"period": pd.to_datetime(["2022-02-21", "2022-02-28"]), "actor": "Lind",
+                         "mean": [0.5, 0.1], "n": [2, 9], "low": [-0.9, 0.0], "high": [1.9, 0.2],
+                         "small_n": [True, False],
+                         "coverage": ["partial week: 3 of 7 days (25 Feb – 27 Feb 2022)", ""]})
+
+
+def test_sentiment_over_time_leaves_out_the_whiskers_of_few_values_unless_asked() -> None:
+    # a user's review: a whisker over two values ran across the whole chart and drew the eye to the least sure point
+    frame = make_weekly_sentiment()
+    trace = charts.make_sentiment_over_time(frame).data[0]
+    assert pd.isna(trace.error_y.array[0]) and pd.isna(trace.error_y.arrayminus[0])
+    assert [round(value, 6) for value in trace.error_y.array[1:]] == [0.1]
+    assert list(charts.make_sentiment_over_time(frame).layout.yaxis.range) == [-0.56, 0.56]  # fits 0.5, not 1.9
+    asked = charts.make_sentiment_over_time(frame, few_intervals=True)
+    assert [round(value, 6) for value in asked.data[0].error_y.array] == [1.4, 0.1]
+    assert list(asked.layout.yaxis.range) == [-1.05, 1.05]
+
+
+def test_time_charts_say_when_a_period_is_partial_in_their_hover() -> None:
+    trace = charts.make_sentiment_over_time(make_weekly_sentiment()).data[0]
+    assert [list(point) for point in trace.customdata] == [
+        [2, "<br>partial week: 3 of 7 days (25 Feb – 27 Feb 2022)"], [9, ""]]
+    assert "n=%{customdata[0]}%{customdata[1]}" in trace.hovertemplate
+    stance = pd.DataFrame({"period": pd.to_datetime(["2022-02-21"]), "target": "Sanctions", "net": [1.0], "n": [6],
+                           "support": [6], "oppose": [0], "coverage": ["partial week: 3 of 7 days (<b>)"]})
+    line = charts.make_stance_over_time(stance).data[0]
+    assert list(line.customdata[0]) == [6, 6, 0, "<br>partial week: 3 of 7 days (&lt;b&gt;)"]  # its text escaped
+    assert line.hovertemplate.count("%{customdata[3]}") == 1

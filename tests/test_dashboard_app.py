@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
+import math
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 from dashboard_fixtures import write_results_folder
 from streamlit.elements.lib import policies
@@ -76,6 +79,13 @@ def open_page(page: str, *, query: dict | None = None, choice: corpus.CorpusChoi
 def chart_specs(app: AppTest) -> list[dict]:
     """Return the Plotly figure of every chart on the page."""
     return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+
+
+def decode_numbers(values: list | dict) -> list[float]:
+    """Return a trace's numbers as a list: Plotly writes numeric arrays as base64 ({"dtype", "bdata"})."""
+    if isinstance(values, dict):
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
+    return [float("nan") if value is None else value for value in values]
 
 
 def infos(app: AppTest) -> list[str]:
@@ -195,6 +205,54 @@ def test_stance_evidence_lists_only_the_chosen_cell(tmp_path: Path) -> None:
     assert list(evidence["stance"]) == ["oppose"]
 
 
+def test_stance_evidence_filters_by_stance_names_speakers_and_escapes(tmp_path: Path) -> None:
+    # a quote holding a tag, on a cell with a neutral statement too: the tag shows as text, the speaker is named
+    script_quote = ("a4", 2, "volodymyr_zelensky", "diplomacy", "support")
+    quiet = ("a2", 1, "volodymyr_zelensky", "diplomacy", "neutral")
+    folder = write_results_folder(tmp_path / "results", extra_stances=(script_quote, quiet))
+    app = open_page("stance", choice=corpus.CorpusChoice(kind="results", location=folder, label="Fixture"))
+    app.selectbox(key="stc_cell").set_value("Volodymyr Zelensky → diplomacy").run()
+    evidence = app.dataframe[0].value
+    assert list(evidence["stance"]) == ["support", "neutral"]
+    assert list(evidence["speaker"]) == ["Volodymyr Zelensky", ""]
+    body = next(html.value for html in app.get("html") if "al-evidence" in html.value)
+    assert '<span class="al-speaker">Volodymyr Zelensky:</span>' in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body and "<script>" not in body
+    app.segmented_control(key="stc_stances").set_value(["neutral"]).run()
+    assert list(app.dataframe[0].value["evidence"]) == ["Volodymyr Zelensky condemned Russia."]
+    app.segmented_control(key="stc_stances").set_value([]).run()
+    assert not app.exception and "No statement of the stances chosen" in infos(app)[0]
+
+
+def test_stance_over_time_draws_each_chosen_actor_apart(tmp_path: Path) -> None:
+    choice = corpus.CorpusChoice(kind="results", location=write_results_folder(tmp_path / "results"),
+                                 label="Fixture")
+    app = open_page("stance", choice=choice)
+    everyone = chart_specs(app)[-1]
+    assert [trace["name"] for trace in everyone["data"] if trace.get("showlegend") is not False] == [
+        "diplomacy", "recognition of DPR/LPR", "sanctions on Russia"]
+    app.multiselect(key="flt_actors").set_value(["vladimir_putin", "volodymyr_zelensky"]).run()
+    chosen = chart_specs(app)[-1]
+    lines = [(trace["name"], [y for y in decode_numbers(trace["y"]) if not math.isnan(y)]) for trace in chosen["data"]
+             if trace.get("showlegend") is not False]
+    assert lines == [("Vladimir Putin", [1.0]), ("Volodymyr Zelensky", [-1.0])]
+    assert any(caption.value.startswith("Net stance of each chosen actor, one panel per target")
+               for caption in app.caption)
+
+
+def test_sentiment_over_time_marks_the_partial_last_week_and_hides_few_whiskers(tmp_path: Path) -> None:
+    choice = corpus.CorpusChoice(kind="results", location=write_results_folder(tmp_path / "results"),
+                                 label="Fixture")
+    app = open_page("sentiment", choice=choice)
+    over_time = next(spec for spec in chart_specs(app) if spec["layout"]["yaxis"].get("title", {}).get("text")
+                     == "Mean polarity")
+    # the corpus runs from Monday 21 February to Tuesday 1 March: the week of 28 February is partial
+    notes = {point[1] for trace in over_time["data"] for point in trace["customdata"]}
+    assert notes == {"", "<br>partial week: 2 of 7 days (28 Feb – 01 Mar 2022)"}
+    assert all(math.isnan(value) for trace in over_time["data"] for value in decode_numbers(trace["error_y"]["array"]))
+    assert app.toggle(key="sen_few_intervals").value is False
+
+
 def test_an_address_with_dates_outside_the_corpus_says_they_were_not_applied(cache_dir: Path, sample) -> None:
     app = AppTest.from_file(str(APP), default_timeout=60)
     app.query_params.update({"flt_dates": ["1990-01-01", "1990-02-01"]})  # the address as pasted: first run only
@@ -226,6 +284,12 @@ def test_a_corpus_without_dates_says_so_instead_of_asking_to_widen_the_dates(cac
         "The Articles page lists them."]
 
 
+def grid_actors(app: AppTest) -> list[str]:
+    """Return the actor of every cell of the stance grid (the page's first chart), sorted: the cells are split
+    into traces by how they are coloured."""
+    return sorted(actor for trace in chart_specs(app)[0]["data"] for actor in trace["y"])
+
+
 def test_stance_actor_count_follows_the_filters_until_the_reader_sets_it(tmp_path: Path) -> None:
     choice = corpus.CorpusChoice(kind="results", location=write_results_folder(tmp_path / "results"),
                                  label="Fixture")
@@ -234,11 +298,10 @@ def test_stance_actor_count_follows_the_filters_until_the_reader_sets_it(tmp_pat
     assert app.slider(key="stc_limit").value == 1
     app.multiselect(key="flt_actors").set_value(["joe_biden", "vladimir_putin"]).run()
     assert app.slider(key="stc_limit").value == 2  # the slider stayed at 1 here and hid Putin
-    assert sorted(chart_specs(app)[0]["data"][0]["y"]) == ["Joe Biden", "Joe Biden", "Vladimir Putin"]
+    assert grid_actors(app) == ["Joe Biden", "Joe Biden", "Vladimir Putin"]
     app.multiselect(key="flt_actors").set_value([]).run()  # four actors with stances now
     assert app.slider(key="stc_limit").value == 4
-    assert sorted(chart_specs(app)[0]["data"][0]["y"]) == [
-        "Joe Biden", "Joe Biden", "Russia", "Vladimir Putin", "Volodymyr Zelensky"]
+    assert grid_actors(app) == ["Joe Biden", "Joe Biden", "Russia", "Vladimir Putin", "Volodymyr Zelensky"]
     app.slider(key="stc_limit").set_value(2).run()  # the reader's own choice stays while the filters change
     app.multiselect(key="flt_actors").set_value(["joe_biden"]).run()
     assert app.slider(key="stc_limit").value == 1

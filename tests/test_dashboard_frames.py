@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import pytest
 from dashboard_fixtures import make_tables
@@ -105,6 +107,35 @@ def test_stance_per_week_has_empty_weeks_without_a_net(selected) -> None:
     assert sanctions["net"].iloc[0] == 1.0 and pd.isna(sanctions["net"].iloc[1])
 
 
+def test_stance_per_week_by_actor_keeps_opposite_sides_apart(selected) -> None:
+    # a user's review: with Putin and Zelensky chosen, one net line of 0 hid a support and an oppose
+    together = frames.summarize_stance_per_period(selected["stances"], selected["articles"], granularity="W")
+    recognition = together[together["target_id"] == "recognition"]
+    assert list(recognition["net"].dropna()) == [0.0]
+    apart = frames.summarize_stance_per_period(selected["stances"], selected["articles"], granularity="W",
+                                               by_actor=True)
+    recognition = apart[apart["target_id"] == "recognition"]
+    rows = list(zip(recognition["period"].dt.strftime("%Y-%m-%d"), recognition["actor"], recognition["n"],
+                    recognition["net"].fillna(9), strict=True))
+    assert rows == [("2022-02-21", "Vladimir Putin", 1, 1.0), ("2022-02-21", "Volodymyr Zelensky", 1, -1.0),
+                    ("2022-02-28", "Vladimir Putin", 0, 9), ("2022-02-28", "Volodymyr Zelensky", 0, 9)]
+
+
+def test_a_first_or_last_period_the_data_only_touch_says_how_much_they_cover() -> None:
+    # a user's review: a month with five days of data looked like any other month
+    months = pd.Series(pd.to_datetime(["2022-02-01", "2022-03-01", "2022-08-01"]))
+    notes = frames.describe_coverage(months, first=dt.date(2022, 2, 24), last=dt.date(2022, 8, 5), granularity="M")
+    assert list(notes) == ["partial month: 5 of 28 days (24 Feb – 28 Feb 2022)", "",
+                           "partial month: 5 of 31 days (01 Aug – 05 Aug 2022)"]
+    weeks = pd.Series(pd.to_datetime(["2022-02-21", "2022-02-28"]))  # Mondays
+    notes = frames.describe_coverage(weeks, first=dt.date(2022, 2, 21), last=dt.date(2022, 3, 1), granularity="W")
+    assert list(notes) == ["", "partial week: 2 of 7 days (28 Feb – 01 Mar 2022)"]
+    days = pd.Series(pd.to_datetime(["2022-02-21"]))
+    assert list(frames.describe_coverage(days, first=dt.date(2022, 2, 21), last=dt.date(2022, 2, 21),
+                                         granularity="D")) == [""]
+    assert list(frames.describe_coverage(weeks, first=None, last=None, granularity="W")) == ["", ""]
+
+
 def test_stance_evidence_for_one_cell(selected) -> None:
     evidence = frames.list_stance_evidence(selected["stances"], selected["articles"], actor_id="joe_biden",
                                            target_id="sanctions")
@@ -117,6 +148,46 @@ def test_stance_evidence_for_one_cell(selected) -> None:
     row = full.iloc[0]
     assert row["surfaces"] == ("Joe Biden",)
     assert row["before"] == "Vladimir Putin said Russia would decide soon."
+
+
+def test_stance_evidence_names_the_speaker_of_a_quote(selected) -> None:
+    # a user's review: a quote's evidence ('"...," he said') did not say whose words they were
+    evidence = frames.list_stance_evidence(selected["stances"], selected["articles"], actor_id="joe_biden",
+                                           target_id="diplomacy", sentences=selected["sentences"],
+                                           quotes=selected["quotes"])
+    assert list(evidence["speaker"]) == ["Joe Biden"]  # "Biden said diplomacy is still possible."
+    unquoted = frames.list_stance_evidence(selected["stances"], selected["articles"], actor_id="joe_biden",
+                                           target_id="sanctions", sentences=selected["sentences"],
+                                           quotes=selected["quotes"])
+    assert list(unquoted["speaker"]) == [""]  # "Joe Biden warned of sanctions." quotes nobody
+    scare = selected["quotes"].assign(kind="scare")  # the writer's quote marks make nobody's statement
+    distanced = frames.list_stance_evidence(selected["stances"], selected["articles"], actor_id="joe_biden",
+                                            target_id="diplomacy", sentences=selected["sentences"], quotes=scare)
+    assert list(distanced["speaker"]) == [""]
+
+
+def make_cell_stances() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Five statements of one actor on one target: (stances, articles) with stance, confidence and date mixed."""
+    rows = [("n1", "neutral", 0.9, "2022-02-01"), ("o1", "oppose", 0.7, "2022-02-03"),
+            ("s1", "support", 0.7, "2022-02-02"), ("s2", "support", 0.9, None), ("o2", "oppose", 0.9, "2022-02-05")]
+    stances = pd.DataFrame({"article_id": [row[0] for row in rows], "sentence_id": 0, "actor_id": "lind",
+                            "actor": "Lind", "target_id": "sanctions", "target": "Sanctions",
+                            "stance": [row[1] for row in rows], "confidence": [row[2] for row in rows], "cue": "",
+                            "evidence": [f"Sentence {row[0]}." for row in rows]})
+    articles = pd.DataFrame({"article_id": [row[0] for row in rows], "source": "Wire", "title": "T", "url": "",
+                             "published": pd.to_datetime([row[3] for row in rows], utc=True)})
+    return stances, articles
+
+
+def test_stance_evidence_puts_sides_first_then_confidence_then_date() -> None:
+    # a user's review: neutral mentions came before the statements that take a side
+    stances, articles = make_cell_stances()
+    evidence = frames.list_stance_evidence(stances, articles, actor_id="lind", target_id="sanctions")
+    assert list(evidence["evidence"]) == ["Sentence o2.", "Sentence s2.", "Sentence s1.", "Sentence o1.",
+                                          "Sentence n1."]
+    kept = frames.keep_evidence_stances(evidence, shown=["oppose", "neutral"])
+    assert list(kept["evidence"]) == ["Sentence o2.", "Sentence o1.", "Sentence n1."]
+    assert frames.keep_evidence_stances(evidence, shown=[]).empty
 
 
 def test_quote_table_search_and_unattributed(selected) -> None:

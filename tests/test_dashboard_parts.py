@@ -79,6 +79,21 @@ def test_evidence_marks_the_actor_and_the_cue_and_gives_a_pronouns_sentence_befo
     assert marked == "Iranian aides met <mark>Iran</mark>."
 
 
+def test_evidence_from_a_quote_names_its_speaker_in_grey_and_escaped() -> None:
+    # a user's review: in '"It must stop," he said' the reader could not see whose words they were
+    evidence = pd.DataFrame({
+        "stance": ["oppose", "neutral"], "evidence": ['"It must <script>stop</script>," he said.', "Lind spoke."],
+        "cue": ["", ""], "source": ["Wire", "Daily"], "published": [pd.NaT, pd.NaT], "title": ["T", "T2"],
+        "url": ["", ""], "speaker": ["<i>Oskar</i> Lind", ""],
+    })
+    page = highlight.render_evidence(evidence)
+    assert ('<span class="al-speaker">&lt;i&gt;Oskar&lt;/i&gt; Lind:</span>"It must &lt;script&gt;stop'
+            in page.replace("&quot;", '"'))
+    assert page.count('class="al-speaker"') == 1  # a sentence that quotes nobody names no speaker
+    assert "<script>" not in page
+    assert ".al-evidence .al-speaker{color:#666;font-style:italic" in page
+
+
 def test_view_zip_holds_html_and_csv_for_every_chart() -> None:
     item = export.ChartItem("bars", "Bars", px.bar(x=["a"], y=[1]), pd.DataFrame({"x": ["a"], "y": [1]}))
     archive = zipfile.ZipFile(io.BytesIO(export.build_view_zip([item], render=None, notes="hello")))
@@ -206,6 +221,47 @@ def test_network_edges_graphml_and_gephi_csv() -> None:
     node_csv, edge_csv = network.write_gephi_csv(nodes, edges)
     assert node_csv.splitlines()[0].startswith("Id,Label,")
     assert edge_csv.splitlines()[0].startswith("Source,Target,")
+
+
+def make_directed_relations() -> pd.DataFrame:
+    """Relations one way (NATO asks Russia) and both ways (Russia and Ukraine), in the relations table's columns."""
+    names = {"nato": "NATO", "russia": "Russia", "ukraine": "Ukraine"}
+    rows = [("ukraine", "russia", "accuses", -1), ("ukraine", "russia", "denies", -1),
+            ("russia", "ukraine", "accuses", -1), ("ukraine", "russia", "accuses", -1), ("nato", "russia", "asks", 0)]
+    return pd.DataFrame({
+        "article_id": "a1", "sentence_id": range(len(rows)), "source_actor_id": [row[0] for row in rows],
+        "source_actor": [names[row[0]] for row in rows], "target_actor_id": [row[1] for row in rows],
+        "target_actor": [names[row[1]] for row in rows], "relation": [row[2] for row in rows],
+        "polarity": [row[3] for row in rows], "cue": [row[2] for row in rows], "evidence": "A sentence."})
+
+
+NO_PAIRS = pd.DataFrame(columns=["actor_a", "actor_b", "actor_a_name", "actor_b_name", "count"])
+
+
+def test_network_ties_count_their_relations_each_way() -> None:
+    # a user's review: the network did not say who accuses whom
+    edges = network.build_network_edges(make_directed_relations(), NO_PAIRS)
+    rows = edges[["source_id", "target_id", "relations", "source_to_target", "target_to_source", "directions"]]
+    assert rows.values.tolist() == [
+        ["nato", "russia", 1, 1, 0, "NATO → Russia: asks 1"],
+        ["russia", "ukraine", 4, 1, 3, "Russia → Ukraine: accuses 1; Ukraine → Russia: accuses 2, denies 1"]]
+
+
+def test_gephi_exports_keep_the_relations_each_way() -> None:
+    edges = network.build_network_edges(make_directed_relations(), NO_PAIRS)
+    # Ukraine, mentioned most, comes first: GraphML still writes the tie from russia, as source_to_target counts
+    nodes = pd.DataFrame({"actor_id": ["ukraine", "russia", "nato"], "actor": ["Ukraine", "Russia", "NATO"],
+                          "actor_type": "country", "mentions": [9, 5, 2], "articles": 1})
+    graphml = network.write_graphml(network.make_graph(nodes, edges)).decode()
+    assert '<edge source="russia" target="ukraine">' in graphml and 'target="russia"' in graphml
+    graph = nx.read_graphml(io.BytesIO(graphml.encode()))
+    tie = graph.edges["russia", "ukraine"]
+    assert (tie["source_to_target"], tie["target_to_source"]) == (1, 3)
+    assert tie["directions"] == "Russia → Ukraine: accuses 1; Ukraine → Russia: accuses 2, denies 1"
+    _, edge_csv = network.write_gephi_csv(nodes, edges)
+    table = pd.read_csv(io.StringIO(edge_csv))
+    assert table[["Source", "Target", "source_to_target", "target_to_source"]].values.tolist() == [
+        ["nato", "russia", 1, 0], ["russia", "ukraine", 1, 3]]
 
 
 @pytest.mark.skipif(export.find_browser_path() is None, reason="needs a Chromium for kaleido")

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from dashboard import cache, export
+from dashboard import cache, charts, export
 from dashboard.frames import count_corpus
 from dashboard.view import View
 
@@ -22,7 +22,7 @@ def draw_chart(item: export.ChartItem, *, key: str, on_select: Callable[[], None
     config = {"displaylogo": False}
     # The section's subheader already names the chart on screen; exported files keep the figure's own title.
     shown = item.figure.to_plotly_json()
-    shown["layout"] = {**shown["layout"], "title": None}
+    shown["layout"] = charts.drop_title(shown["layout"])
     if on_select is None:
         st.plotly_chart(shown, key=f"{key}_chart", config=config)
     else:

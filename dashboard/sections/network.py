@@ -41,8 +41,9 @@ def draw_network(view: View) -> tuple[export.ChartItem | None, pd.DataFrame, pd.
         show_empty("ties between actors", view=view, table="relations")
         return None, nodes, edges
     st.caption("Edge colour: mean polarity of the relations between two actors (red: accuses/threatens, blue: "
-               "supports, grey: meets/asks or co-occurrence only); thick edges carry relations. Node size: mentions. "
-               "Hover the middle of an edge for its relations."
+               "supports, grey: meets/asks or co-occurrence only); thick edges carry relations, and their arrows "
+               "point from who acts to whom (both ways on a two-way tie). Node size: mentions. Hover the middle of an "
+               "edge for its relations each way."
                + (f" {alone} actor(s) whose ties all lead to actors not shown are left out; show more actors to "
                   "see them." if alone else ""))
     placed_nodes, placed_edges = cache.lay_out_network(nodes, edges)

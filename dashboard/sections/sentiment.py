@@ -43,7 +43,8 @@ def draw_by_actor(view: View) -> export.ChartItem | None:
 
 
 def draw_over_time(view: View) -> export.ChartItem | None:
-    """Draw mean sentiment toward the chosen actors (or the five most mentioned) per period."""
+    """Draw mean sentiment toward the chosen actors (or the five most mentioned) per period; whiskers of means
+    over few values only when the reader asks, and a partial first or last period says so in its hover."""
     grain = view.selection.granularity
     st.subheader(f"Sentiment toward actors per {GRANULARITIES[grain]}")
     mentions = view.selected["mentions"]
@@ -54,7 +55,14 @@ def draw_over_time(view: View) -> export.ChartItem | None:
     if data.empty:
         show_empty("dated, scored mentions", view=view, table="mentions", dated=True)
         return None
-    figure = charts.make_sentiment_over_time(data, period_label=GRANULARITIES[grain], colours=view.actor_colours())
+    first, last = view.date_span()
+    data = frames.add_coverage(data, first=first, last=last, granularity=grain)
+    few_intervals = st.toggle(f"Whiskers for means over fewer than {frames.SMALL_N} values", value=False,
+                              key=f"{KEY}_few_intervals",
+                              help="Off: hollow markers without their 95 % interval, which over two or three values "
+                                   "spans most of the scale.")
+    figure = charts.make_sentiment_over_time(data, period_label=GRANULARITIES[grain], colours=view.actor_colours(),
+                                             few_intervals=few_intervals)
     item = export.ChartItem("sentiment_over_time", "Sentiment over time", figure, data)
     draw_chart(item, key=f"{KEY}_over_time")
     return item
