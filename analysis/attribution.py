@@ -506,8 +506,14 @@ def inside_any(position: int, ranges: tuple[tuple[int, int], ...]) -> bool:
 
 
 def is_adverb(token: Token) -> bool:
-    """A lowercase -ly word ("firmly", "reportedly") that may sit between a speaker and a cue."""
-    return token.text.islower() and token.text.endswith("ly") and len(token.text) > 3
+    """A lowercase -ly word ("firmly", "reportedly") that may sit between a speaker and a cue; not a noun in
+    -ly ("Putin's closest ally said", "the family said")."""
+    text = token.text
+    return text.islower() and text.endswith("ly") and len(text) > 3 and text not in LY_NOUNS
+
+
+LY_NOUNS = frozenset({"ally", "family", "assembly", "rally", "monopoly", "anomaly", "italy", "daily", "weekly",
+                      "monthly", "quarterly", "fly", "jelly", "belly", "bully", "lily", "tally", "folly"})
 
 
 def skip_back_to_subject(tokens: tuple[Token, ...], index: int, *, floor: int, cues: SpeechCues) -> int:

@@ -1394,3 +1394,19 @@ def test_a_subjects_relative_clause_does_not_end_the_statement(nlp, cues, text, 
 def test_some_verbs_report_speech_only_right_after_a_quote(nlp, cues, text, expected):
     quotes = extract(text, [LIND], nlp, cues)
     assert list(zip(quotes["speaker_id"], quotes["cue"], quotes["text"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "expected"),
+    [
+        # a review of the Guardian/NYT corpus: "Russia's state news agency TASS said" was Russia speaking
+        ("Norland's state news agency Vestnik said the port was open.", [("Norland", "norland")],
+         [("unregistered:Vestnik", "Vestnik")]),
+        ("Oskar Lind's closest ally said the port was open.", [LIND], [("", "Oskar Lind's closest ally")]),
+        # a body of the state still speaks for it
+        ("Norland's defence ministry said the port was open.", [("Norland", "norland")], [("norland", "Norland")]),
+    ],
+)
+def test_an_owners_outlet_or_ally_speaks_for_itself(nlp, cues, text, surfaces, expected):
+    quotes = extract(text, surfaces, nlp, cues)
+    assert list(zip(quotes["speaker_id"], quotes["speaker"], strict=True)) == expected
