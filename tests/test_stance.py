@@ -1221,3 +1221,19 @@ def test_cues_inside_a_denied_fact_are_no_stance_of_the_speaker(targets, cues) -
         ("joe_biden", "nato_enlargement", "neutral", 0.3, ""),
         ("recep_tayyip_erdogan", "nato_enlargement", "support", 0.9, "support"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # a review of the Guardian/NYT corpus: Bolsonaro's "sanctions … have not worked" was neutral
+        ("the sanctions imposed by the west against Russia have not worked",
+         [("jair_bolsonaro", "sanctions", "oppose", 0.9, "have not worked")]),
+        ("the sanctions are working and should remain in place",
+         [("jair_bolsonaro", "sanctions", "support", 0.9, "are working")]),
+        ("the sanctions remain in place", [("jair_bolsonaro", "sanctions", "neutral", 0.3, "")]),
+    ],
+)
+def test_a_target_that_works_or_fails(words, expected, targets, cues) -> None:
+    text = f"Bolsonaro said {words}."
+    assert reported_rows(text, "jair_bolsonaro", "Bolsonaro", words, targets=targets, cues=cues) == expected
