@@ -966,7 +966,18 @@ def according_content(view: ArticleView, sentence: SentenceView, cue: Cue, speak
     """Content of "According to X, …" (after the comma that closes X) or "…, according to X" (before the cue)."""
     floor = token_floor(view, sentence, cue.start)
     if cue.first > floor + 1:
-        return content_before(view, sentence, cue.start, floor=floor)
+        before = content_before(view, sentence, cue.start, floor=floor)
+        if before is None or not is_opening_adjunct(view.text[before[0] : before[1]], view.cues):
+            return before
+        # "So far, according to Ukrainian officials, the frontline … is still holding": what follows is said
+        return content_after_source(view, sentence, cue, speaker) or before
+    return content_after_source(view, sentence, cue, speaker)
+
+
+def content_after_source(
+    view: ArticleView, sentence: SentenceView, cue: Cue, speaker: Speaker
+) -> tuple[int, int] | None:
+    """The content after the comma that closes the source of "according to"."""
     tokens = sentence.tokens
     # the comma after the speaker: "According to the governor, Oleksandr Starukh, Russian forces have …"
     after = range(cue.last, len(tokens))
@@ -975,6 +986,18 @@ def according_content(view: ArticleView, sentence: SentenceView, cue: Cue, speak
     if first is None or first >= len(tokens):
         return None
     return trim_content(view, tokens[first].start, clause_end(view, sentence, first))
+
+
+def is_opening_adjunct(content: str, cues: SpeechCues) -> bool:
+    """True for words before a mid-sentence "according to" that only open the sentence: at most three, with no
+    verb, the first one of `introductory_openers` or `leading_links` ("So far", "On Monday"; not "Prices rose")."""
+    words = [word.strip(",").lower() for word in content.split()]
+    if not 0 < len(words) <= OPENING_ADJUNCT_WORDS or any(is_verb_like(word) for word in words):
+        return False
+    return words[0] in cues.introductory_openers or words[0] in cues.leading_links
+
+
+OPENING_ADJUNCT_WORDS = 3
 
 
 def reported_statement(view: ArticleView, index: int, cue: Cue, earlier: Sequence[QuoteDraft]) -> QuoteDraft | None:

@@ -1410,3 +1410,17 @@ def test_some_verbs_report_speech_only_right_after_a_quote(nlp, cues, text, expe
 def test_an_owners_outlet_or_ally_speaks_for_itself(nlp, cues, text, surfaces, expected):
     quotes = extract(text, surfaces, nlp, cues)
     assert list(zip(quotes["speaker_id"], quotes["speaker"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a review of the Guardian/NYT corpus: the statement was "So far"
+        ("So far, according to Norland officials, the front line is still holding.", "the front line is still holding"),
+        ("On Tuesday evening, according to Norland officials, the port was shelled.", "the port was shelled"),
+        # words that say something stay the statement
+        ("Prices rose, according to Norland officials.", "Prices rose"),
+    ],
+)
+def test_an_opening_adjunct_before_according_to_is_no_statement(nlp, cues, text, expected):
+    assert extract(text, [("Norland", "norland")], nlp, cues)["text"].tolist() == [expected]
