@@ -724,8 +724,13 @@ def is_verb_like(word: str) -> bool:
 
 
 def content_start(view: ArticleView, sentence: SentenceView, cue: Cue) -> int:
-    """Token index where the reported content of a cue begins: after "that", times and audiences."""
+    """Token index where the reported content of a cue begins: after "that", times and audiences, or after a
+    colon right after the cue that opens words not in quotation marks ("he said: And if the command comes …")."""
     tokens = sentence.tokens
+    after_colon = cue.last + 1
+    # a colon and words, not a link ("reports: https://…")
+    if after_colon < len(tokens) and tokens[cue.last].text == ":" and tokens[after_colon].is_word:
+        return after_colon if tokens[after_colon].lower not in ("http", "https", "www") else len(tokens)
     if cue.group in ("speech_verbs", "participles"):
         window = tokens[cue.last : cue.last + view.cues.that_window]
         for offset, token in enumerate(window):

@@ -1424,3 +1424,11 @@ def test_an_owners_outlet_or_ally_speaks_for_itself(nlp, cues, text, surfaces, e
 )
 def test_an_opening_adjunct_before_according_to_is_no_statement(nlp, cues, text, expected):
     assert extract(text, [("Norland", "norland")], nlp, cues)["text"].tolist() == [expected]
+
+
+def test_words_after_a_colon_right_after_the_cue_are_the_statement(nlp, cues):
+    # a review of the Guardian/NYT corpus: "In an address …, he said: And if the command …" reported the address
+    text = "Oskar Lind spoke late. In an address on Monday, he said: And if the port closes, we will act."
+    assert list(extract(text, [LIND], nlp, cues)["text"]) == ["And if the port closes, we will act"]
+    # a link after the colon is no statement
+    assert extract("Oskar Lind reports: https://example.org/port", [LIND], nlp, cues).empty
