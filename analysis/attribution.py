@@ -65,6 +65,7 @@ class SpeechCues:
     duration_words: frozenset[str] = frozenset()
     accusation_reasons: frozenset[str] = frozenset()  # "criticised Russia for …": an accusation with content
     content_adjuncts: frozenset[str] = frozenset()  # adjunct words that also open content ("vowed to denazify")
+    speech_adjuncts: frozenset[str] = frozenset()  # adjunct words after verbs of saying ("testified for …")
     person_relatives: frozenset[str] = frozenset()  # ", who is chair of X said": the speaker is before the comma
     relative_objects: frozenset[str] = frozenset()  # the prepositions before "X" in that clause
     break_at_participles: bool = True
@@ -201,6 +202,7 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         subordinators=word_set(data, "subordinators"),
         leading_links=word_set(data, "leading_links"),
         content_adjuncts=word_set(data, "content_adjuncts"),
+        speech_adjuncts=word_set(data, "speech_adjuncts"),
         person_relatives=word_set(data, "person_relatives"),
         relative_objects=word_set(data, "relative_objects"),
         break_at_participles=bool(data.get("break_at_participles", True)),

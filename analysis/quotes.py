@@ -714,13 +714,14 @@ RELATIVE_OPENERS = frozenset({"who", "whose", "whom", "which"})
 # lowercase words after the closing comma that do not go on with the subject's verb
 NOT_VERBS = frozenset({"and", "or", "but", "the", "a", "an", "in", "on", "at", "to", "of", "for", "with", "from",
                        "by", "as", "which", "who", "whom", "whose", "that", "where", "when", "while", "according"})
-AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "cannot", "could",
                          "should", "may", "might", "must", "do", "does", "did", "be", "been"})
 
 
 def is_verb_like(word: str) -> bool:
-    """True for an auxiliary or a word in -ed: a clause's verb rather than part of its subject."""
-    return word in AUXILIARIES or (len(word) > 3 and word.endswith("ed"))
+    """True for an auxiliary (also "cannot", "won't") or a word in -ed: a clause's verb rather than part of its
+    subject."""
+    return word in AUXILIARIES or word.endswith(("n't", "n’t")) or (len(word) > 3 and word.endswith("ed"))
 
 
 def content_start(view: ArticleView, sentence: SentenceView, cue: Cue) -> int:
@@ -792,8 +793,8 @@ def content_after(view: ArticleView, sentence: SentenceView, cue: Cue) -> tuple[
     if in_opening_subordinate(view, sentence, cue):
         end = min(end, next((token.start for token in sentence.tokens[first:] if is_clause_comma(view, token)), end))
     words = [token for token in sentence.tokens[first:] if token.start < end and token.is_word]
-    if len(words) <= SHORT_ADJUNCT and words[0].lower in view.cues.adjunct_words - view.cues.content_adjuncts:
-        return None  # "said on Twitter.": where or when it was said, no statement
+    if opens_an_adjunct(view, cue, words[0]) and only_an_adjunct(words):
+        return None  # "said on Twitter.", "testified for the first time about her arrest,": no statement
     if says_only_how_long(view, words) or accuses_only(view, cue, words):
         return None
     told = cue.text in view.cues.audience_cues and first == cue.last and not any(w.lower == "to" for w in words)
@@ -803,6 +804,24 @@ def content_after(view: ArticleView, sentence: SentenceView, cue: Cue) -> tuple[
 
 
 SHORT_ADJUNCT = 4  # "said on Twitter", "said in a statement", "said on Monday night": no content
+LONG_ADJUNCT = 8  # words at most of adjunct phrases with no verb: "for the first time about her arrest"
+
+
+def opens_an_adjunct(view: ArticleView, cue: Cue, word: Token) -> bool:
+    """True for one of `adjunct_words` that opens no content, or after a verb of saying one of `speech_adjuncts`."""
+    cues = view.cues
+    return word.lower in cues.adjunct_words - cues.content_adjuncts or (
+        cue.group == "speech_verbs" and word.lower in cues.speech_adjuncts
+    )
+
+
+def only_an_adjunct(words: list[Token]) -> bool:
+    """True for content that opens with an adjunct word and is no clause: at most SHORT_ADJUNCT words, or at
+    most LONG_ADJUNCT without a verb ("testified for the first time about her arrest, telling …"; not "said on
+    Monday the first guns had arrived")."""
+    if len(words) <= SHORT_ADJUNCT:
+        return True
+    return len(words) <= LONG_ADJUNCT and not any(is_verb_like(word.lower) for word in words)
 
 
 def in_opening_subordinate(view: ArticleView, sentence: SentenceView, cue: Cue) -> bool:

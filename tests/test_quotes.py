@@ -1432,3 +1432,19 @@ def test_words_after_a_colon_right_after_the_cue_are_the_statement(nlp, cues):
     assert list(extract(text, [LIND], nlp, cues)["text"]) == ["And if the port closes, we will act"]
     # a link after the colon is no statement
     assert extract("Oskar Lind reports: https://example.org/port", [LIND], nlp, cues).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a review of the Guardian/NYT corpus: "testified for the first time about her arrest" was a statement
+        ("Petra Holm testified for the first time about her arrest, telling reporters she was innocent.",
+         ["she was innocent"]),
+        ("Petra Holm said in a statement following her trip to Kallo.", []),
+        # an adjunct before a clause with its verb stays
+        ("Petra Holm said on Monday the first three ferries had arrived.",
+         ["on Monday the first three ferries had arrived"]),
+    ],
+)
+def test_adjunct_phrases_without_a_verb_are_no_statement(nlp, cues, text, expected):
+    assert list(extract(text, [HOLM], nlp, cues)["text"]) == expected
