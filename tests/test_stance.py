@@ -1237,3 +1237,17 @@ def test_cues_inside_a_denied_fact_are_no_stance_of_the_speaker(targets, cues) -
 def test_a_target_that_works_or_fails(words, expected, targets, cues) -> None:
     text = f"Bolsonaro said {words}."
     assert reported_rows(text, "jair_bolsonaro", "Bolsonaro", words, targets=targets, cues=cues) == expected
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        # a review of the Guardian/NYT corpus: "There appears to be no recognition of that" opposed recognition
+        "there appears to be no recognition of that",
+        "the campaign has forced the recognition that trade is a double-edged sword",
+        "she has some recognition",
+    ],
+)
+def test_recognition_in_its_everyday_senses_is_no_target(words, targets, cues) -> None:
+    text = f"Fuller said {words}."
+    assert reported_rows(text, "richard_fuller", "Fuller", words, targets=targets, cues=cues) == []
