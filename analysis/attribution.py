@@ -734,7 +734,9 @@ def speaker_after(tokens: tuple[Token, ...], cue: Cue, *, cues: SpeechCues) -> t
     if first < len(tokens) and tokens[first].lower in cues.topic_words:
         return None  # "said of the Russians taken prisoner": whom the words are about
     last = first
-    while last < len(tokens) and last - first < 8 and is_speaker_word(tokens[last], cues):
+    while last < len(tokens) and last - first < 8:
+        if not is_speaker_word(tokens[last], cues) and not joins_modifiers(tokens, last, first=first):
+            break
         last += 2 if last > first and is_initial(tokens, last) else 1  # "said William D. Burns"
     if last == first or all(tokens[index].lower in cues.determiners for index in range(first, last)):
         return None
@@ -742,6 +744,15 @@ def speaker_after(tokens: tuple[Token, ...], cue: Cue, *, cues: SpeechCues) -> t
         last = source_named_after(tokens, last, cues=cues)
     name = name_in_apposition(tokens, first, last, cues=cues)
     return name or (tokens[first].start, tokens[last - 1].end)
+
+
+def joins_modifiers(tokens: tuple[Token, ...], index: int, *, first: int) -> bool:
+    """True for "and" between two lowercase words inside a speaker phrase after a cue: "said Investec oil and
+    gas analyst Nathan Piper" (not "said Biden and Harris", two speakers)."""
+    if tokens[index].lower != "and" or index <= first or index + 1 >= len(tokens):
+        return False
+    before, after = tokens[index - 1].text, tokens[index + 1].text
+    return before.isalpha() and before.islower() and after.isalpha() and after.islower()
 
 
 def name_in_apposition(

@@ -1448,3 +1448,9 @@ def test_words_after_a_colon_right_after_the_cue_are_the_statement(nlp, cues):
 )
 def test_adjunct_phrases_without_a_verb_are_no_statement(nlp, cues, text, expected):
     assert list(extract(text, [HOLM], nlp, cues)["text"]) == expected
+
+
+def test_and_between_lowercase_words_stays_in_the_speaker_phrase(nlp, cues):
+    # the Guardian/NYT corpus: '"…," said Investec oil and gas analyst Nathan Piper' had no speaker
+    text = '"The only way is a mild winter," said Harbour oil and gas analyst Kjell Dahl.'
+    assert list(extract(text, [], nlp, cues)["speaker"]) == ["Kjell Dahl"]
