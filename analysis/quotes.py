@@ -697,6 +697,8 @@ def resumed_after_apposition(view: ArticleView, tokens: tuple[Token, ...], first
     words = [token for token in tokens[first:comma] if token.is_word]
     if not words or len(words) > BARE_SUBJECT_WORDS or any(is_verb_like(token.lower) for token in words):
         return None
+    if words[0].lower in view.cues.adjunct_words:
+        return None  # "dismisses as a pretext, prompting …": an adjunct, no subject
     opener = tokens[comma + 1].lower if comma + 1 < len(tokens) else ""
     if opener not in RELATIVE_OPENERS and (not opener.endswith("ing") or opener in view.cues.by_first_word):
         return None
@@ -705,7 +707,8 @@ def resumed_after_apposition(view: ArticleView, tokens: tuple[Token, ...], first
             return None
         following = tokens[index + 1]
         if tokens[index].text == "," and following.is_word and following.text.islower():
-            return None if following.lower in NOT_VERBS else index
+            # a cue there attributes what came before: "…, prompting a rise in prices, said the head of …"
+            return None if following.lower in NOT_VERBS or following.lower in view.cues.by_first_word else index
     return None
 
 

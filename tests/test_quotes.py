@@ -1454,3 +1454,16 @@ def test_and_between_lowercase_words_stays_in_the_speaker_phrase(nlp, cues):
     # the Guardian/NYT corpus: '"…," said Investec oil and gas analyst Nathan Piper' had no speaker
     text = '"The only way is a mild winter," said Harbour oil and gas analyst Kjell Dahl.'
     assert list(extract(text, [], nlp, cues)["speaker"]) == ["Kjell Dahl"]
+
+
+def test_an_adjunct_is_no_subject_and_a_later_cue_ends_the_statement(nlp, cues):
+    # the Guardian/NYT corpus: "… that Berlin dismisses as a pretext, prompting a … rise in prices, said the head
+    # of Germany's federal network agency, Klaus Müller" gave Berlin a statement running into Müller's cue
+    text = ("Gas flows fell, citing reasons that Oskar Lind dismisses as a pretext, prompting a rise in prices, "
+            "said the head of the agency, Kjell Dahl.")
+    statements = extract(text, [LIND], nlp, cues)
+    pairs = list(zip(statements["speaker_id"], statements["text"], strict=True))
+    dahl = ("unregistered:Kjell Dahl", "Gas flows fell, citing reasons that Oskar Lind dismisses as a pretext, "
+            "prompting a rise in prices")
+    assert dahl in pairs
+    assert [words for _, words in pairs if words.startswith("as a pretext")] == []
