@@ -22,6 +22,7 @@ from analysis.candidates import (
     find_candidates,
     find_ner_mentions,
     parse_honorific_genders,
+    unregistered_row,
     with_first_full_names,
     with_full_names,
 )
@@ -386,7 +387,9 @@ def inside_longer_name(span: Span, rules: MatchRules) -> bool:
         return not after.is_sent_start
     if before is None or not before.is_alpha or not before.text[0].isupper():
         return False
-    if before.text in rules.title_words or before.text in rules.not_names:
+    if before.text in rules.title_words or before.text.removesuffix("s") in rules.title_words:
+        return False  # "President Biden", "Presidents Biden and Putin"
+    if before.text in rules.not_names:
         return False
     # a sentence's first word is a given name when the article never writes it in lowercase ("Dean Johnson,
     # a salesman, says", but not "Later Johnson said"), or writes the two words inside a sentence too ("Bill
@@ -618,8 +621,9 @@ def is_apposition_of(draft: MentionDraft, drafts: list[MentionDraft]) -> bool:
     return len(between) == 1 and between[0].text == ","
 
 
-def resolve_phrases(doc: Doc, matcher: ActorMatcher) -> tuple[list[MentionDraft], list[Span]]:
-    """Resolved registry mentions in text order, and every matched span (kept or not) to shield from candidates.
+def resolve_phrases(doc: Doc, matcher: ActorMatcher) -> tuple[list[MentionDraft], list[Span], list[Span]]:
+    """Resolved registry mentions in text order, every matched span (kept or not) to shield from candidates,
+    and the registered surnames standing alone that name another person of the article (`names_someone_else`).
 
     A title followed by its holder's name after a comma ("the Russian president, Vladimir Putin") is one
     mention of both, as "Russian President Vladimir Putin" is, so that a speaker found at the title
@@ -632,10 +636,20 @@ def resolve_phrases(doc: Doc, matcher: ActorMatcher) -> tuple[list[MentionDraft]
     spans = matcher.match_spans(doc)
     starts = {span.start: span for span in spans}
     named: set[int] = set()  # starts of names already counted with the title before them
+    # surnames the article gave another person first ("Gary Johnson"): not the registry's Boris Johnson, and
+    # no shield for the candidate heuristic, which names that person
+    others: set[str] = set()
+    unshielded: set[int] = set()
+    surnames: list[Span] = []
     for span in spans:
         if span.start in named:
             continue
         label = matcher.labels[span.label]
+        if label.kind == "short" and names_someone_else(span, label, matcher.rules, others=others, seen=seen):
+            unshielded.add(span.start)
+            if not inside_longer_name(span, matcher.rules):
+                surnames.append(span)
+            continue
         draft = resolve_span(
             span, label, matcher=matcher, seen=seen, place_ends=place_ends, starts=starts, seen_at=seen_at
         )
@@ -647,7 +661,22 @@ def resolve_phrases(doc: Doc, matcher: ActorMatcher) -> tuple[list[MentionDraft]
         if draft.actor.is_person or draft.actor.titles:  # what a later short name or title refers back to
             seen.append(draft.actor.id)
             seen_at[draft.actor.id] = draft.span.end
-    return drafts, spans
+    return drafts, [span for span in spans if span.start not in unshielded], surnames
+
+
+def names_someone_else(
+    span: Span, label: PhraseLabel, rules: MatchRules, *, others: set[str], seen: list[str]
+) -> bool:
+    """True for a registered surname that names another person of this article: inside another capitalised
+    name ("Gary Johnson", remembered in `others`), or alone after such a name when the registered person was
+    not named before ("Libertarian candidate Gary Johnson … Voters like Johnson": not Boris Johnson)."""
+    if inside_longer_name(span, rules):
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.text[:1].isupper():
+            others.add(span.text)
+            return True
+        return False
+    return span.text in others and not any(actor_id in seen for actor_id in label.actor_ids)
 
 
 def is_speaker(span: Span, rules: MatchRules) -> bool:
@@ -789,7 +818,7 @@ def find_mention_rows(
     `text` is the article text when the caller has it (doc.text rebuilds it token by token).
     """
     text = doc.text if text is None else text
-    drafts, matched = resolve_phrases(doc, matcher)
+    drafts, matched, surnames = resolve_phrases(doc, matcher)
     ranges = sentence_token_ranges(doc) if ranges is None else ranges
     drafts = drafts + resolve_pronouns(doc, drafts, matcher.rules, ranges)
     rows = draft_rows(article_id, drafts, sentence_starts)
@@ -799,6 +828,13 @@ def find_mention_rows(
     else:
         found = find_candidates(article_id, doc, taken, sentence_starts, rules=matcher.rules, text=text)
         found = with_first_full_names(found, text, taken, sentence_starts, rules=matcher.rules)
+    # "Voters like Johnson" after "Gary Johnson": the surname is that person's, found in full below
+    proposed = {(row[6], row[7]) for row in found}
+    found += [
+        unregistered_row(article_id, span.text, "person", span.start_char, span.end_char, sentence_starts, "candidate")
+        for span in surnames
+        if not any(start < span.end_char and span.start_char < end for start, end in proposed)
+    ]
     rows += with_full_names(found, text, honorific_genders=matcher.rules.honorific_genders)
     return sorted(rows, key=lambda row: (row[6], row[7]))
 

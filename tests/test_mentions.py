@@ -288,8 +288,31 @@ def test_lowercase_west_counts_only_where_it_acts(text, expected, nlp, default_m
 
 def test_sentence_opening_given_name_keeps_a_surname_from_counting_as_another_person(nlp, default_matcher):
     text = "Dean Johnson, a salesman from Sumter, says Cruz will win. Later Johnson said the race was later than usual."
-    # "Dean" is never written in lowercase: a given name; "Later" is a word (`not_names`), so Johnson counts
-    assert registered_mentions(text, nlp, default_matcher) == [("Johnson", "boris_johnson", "short_name")]
+    # "Dean" is never written in lowercase: a given name; "Later" is a word (`not_names`), and the Johnson after
+    # it is the one the article named, Dean Johnson, not the registry's Boris Johnson
+    assert mentions_of(text, nlp, default_matcher) == [
+        ("Dean Johnson", "unregistered:Dean Johnson", "candidate"),
+        ("Johnson", "unregistered:Dean Johnson", "candidate"),
+    ]
+    # once the registry's person is named, the surname is his
+    text = "Boris Johnson spoke. Later Johnson said the race was later than usual."
+    assert registered_mentions(text, nlp, default_matcher) == [
+        ("Boris Johnson", "boris_johnson", "alias"), ("Johnson", "boris_johnson", "short_name")
+    ]
+
+
+def test_a_registered_surname_after_another_persons_full_name_is_that_persons(nlp, default_matcher):
+    # PolNeAR: "Voters like Johnson" after "Libertarian candidate Gary Johnson" was Boris Johnson, and "Presidents
+    # Biden and Putin" named nobody
+    text = "Libertarian candidate Gary Johnson said he would win. Voters like Johnson because he is candid."
+    assert mentions_of(text, nlp, default_matcher) == [
+        ("Gary Johnson", "unregistered:Gary Johnson", "candidate"),
+        ("Johnson", "unregistered:Gary Johnson", "candidate"),
+    ]
+    text = "A summit between Presidents Biden and Putin is possible."
+    assert registered_mentions(text, nlp, default_matcher) == [
+        ("Biden", "joe_biden", "short_name"), ("Putin", "vladimir_putin", "short_name")
+    ]
 
 
 @pytest.mark.parametrize(
