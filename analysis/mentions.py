@@ -379,6 +379,8 @@ def inside_longer_name(span: Span, rules: MatchRules) -> bool:
     when the article also writes it as a lowercase word and a capitalised word other than a verb follows ("Oil
     Price Cap" over a story about the price cap is no Ned Price)."""
     doc = span.doc
+    if span.start > 0 and is_middle_initial(doc, span.start - 1):
+        return True  # "Lyndon B. Johnson"
     if is_headline_case(span.sent):
         return is_headline_compound(span, rules)
     before = doc[span.start - 1] if span.start > 0 else None
@@ -398,6 +400,27 @@ def inside_longer_name(span: Span, rules: MatchRules) -> bool:
         return True
     text = doc.text  # rebuilt token by token: only for this rare case
     return f" {before.lower_} " not in text or written_inside_a_sentence(text, f"{before.text} {span.text}")
+
+
+def names_a_location(span: Span) -> bool:
+    """True for a surname written as a place: after "in", "at", "near" or "outside" and not as a possessive
+    ("in Austin, Texas" is no Lloyd Austin; "in Austin's view" still is)."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].text if span.end < len(doc) else ""
+    return before in LOCATION_PREPOSITIONS and after not in ("'s", "’s")
+
+
+LOCATION_PREPOSITIONS = frozenset({"in", "at", "near", "outside"})
+
+
+def is_middle_initial(doc: Doc, index: int) -> bool:
+    """True for a one-letter initial with its full stop ("B.") right after a capitalised word."""
+    token = doc[index]
+    if len(token.text) != 2 or not token.text[0].isupper() or token.text[1] != "." or index == 0:
+        return False
+    previous = doc[index - 1]
+    return previous.is_alpha and previous.text[0].isupper()
 
 
 def is_headline_compound(span: Span, rules: MatchRules) -> bool:
@@ -447,7 +470,9 @@ def resolve_span(
             return None
         return MentionDraft(registry.get(label.actor_ids[0]), span, "metonym")
     if label.kind == "short":
-        if inside_longer_name(span, rules):
+        if names_a_location(span):
+            return None
+        if inside_longer_name(span, rules) and not given_name_fits(span, label, registry):
             return None
         chosen = label.actor_ids[0] if len(label.actor_ids) == 1 else most_recent(label.actor_ids, seen)
         if chosen is None or honorific_contradicts(span, registry.get(chosen), rules):
@@ -645,7 +670,7 @@ def resolve_phrases(doc: Doc, matcher: ActorMatcher) -> tuple[list[MentionDraft]
         if span.start in named:
             continue
         label = matcher.labels[span.label]
-        if label.kind == "short" and names_someone_else(span, label, matcher.rules, others=others, seen=seen):
+        if label.kind == "short" and names_someone_else(span, label, matcher, others=others, seen=seen):
             unshielded.add(span.start)
             if not inside_longer_name(span, matcher.rules):
                 surnames.append(span)
@@ -665,18 +690,36 @@ def resolve_phrases(doc: Doc, matcher: ActorMatcher) -> tuple[list[MentionDraft]
 
 
 def names_someone_else(
-    span: Span, label: PhraseLabel, rules: MatchRules, *, others: set[str], seen: list[str]
+    span: Span, label: PhraseLabel, matcher: ActorMatcher, *, others: set[str], seen: list[str]
 ) -> bool:
     """True for a registered surname that names another person of this article: inside another capitalised
     name ("Gary Johnson", remembered in `others`), or alone after such a name when the registered person was
     not named before ("Libertarian candidate Gary Johnson … Voters like Johnson": not Boris Johnson)."""
+    rules, registry = matcher.rules, matcher.registry
     if inside_longer_name(span, rules):
         before = span.doc[span.start - 1] if span.start > 0 else None
-        if before is not None and before.text[:1].isupper():
+        if before is not None and before.text[:1].isupper() and not given_name_fits(span, label, registry):
             others.add(span.text)
             return True
         return False
     return span.text in others and not any(actor_id in seen for actor_id in label.actor_ids)
+
+
+def given_name_fits(span: Span, label: PhraseLabel, registry: Registry) -> bool:
+    """True when the word before the surname (past a middle initial) opens the registered person's name or one
+    of its aliases: "Sergey V. Lavrov" is the registry's Sergei Lavrov (alias "Sergey Lavrov")."""
+    doc = span.doc
+    index = span.start - 1
+    if index > 0 and is_middle_initial(doc, index):
+        index -= 1
+    if index < 0:
+        return False
+    given = doc[index].text
+    for actor_id in label.actor_ids:
+        actor = registry.get(actor_id)
+        if actor is not None and given in {name.split()[0] for name in (actor.name, *actor.aliases)}:
+            return True
+    return False
 
 
 def is_speaker(span: Span, rules: MatchRules) -> bool:

@@ -850,3 +850,20 @@ def test_a_name_after_an_organisation_noun_is_an_organisation(nlp, matcher):
 def test_candidate_names_keep_middle_initials_and_drop_title_endings(nlp, matcher, text, expected):
     frame = mention_frame(text, nlp, matcher)
     assert frame["surface"].tolist() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a review of PolNeAR: "Lyndon B. Johnson" was Boris Johnson, "the University of Texas at Austin" Lloyd Austin
+        ("The speech went on. He was compared to Lyndon B. Johnson and Jimmy Carter.", []),
+        ("She studied at the University of Texas at Austin.", []),
+        ("They arrived in Austin, Texas, on Monday.", []),
+        # the registry's person with a middle initial, and a surname after other words, still count
+        ("The talks went on. Foreign Minister Sergey V. Lavrov said no.", [("Lavrov", "sergei_lavrov", "short_name")]),
+        ("Putin met Austin in Brussels.",
+         [("Putin", "vladimir_putin", "short_name"), ("Austin", "lloyd_austin", "short_name")]),
+    ],
+)
+def test_a_registered_surname_after_an_initial_or_a_place_preposition(text, expected, nlp, default_matcher):
+    assert registered_mentions(text, nlp, default_matcher) == expected
