@@ -1467,3 +1467,21 @@ def test_an_adjunct_is_no_subject_and_a_later_cue_ends_the_statement(nlp, cues):
             "prompting a rise in prices")
     assert dahl in pairs
     assert [words for _, words in pairs if words.startswith("as a pretext")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # reviews of PolNeAR and the Guardian/NYT corpus: these cues reported nothing
+        ('"Jeb wants to be a tough guy tonight," Oskar Lind shot back.',
+         [("oskar_lind", "shot back", "Jeb wants to be a tough guy tonight")]),
+        ("Oskar Lind correctly points out that the port is closed.",
+         [("oskar_lind", "points out", "the port is closed")]),
+        ("Oskar Lind spoke on Monday, suggesting that the talks could resume.",
+         [("oskar_lind", "suggesting", "the talks could resume")]),
+        ("Oskar Lind did suggest that the talks could resume.", [("oskar_lind", "suggest", "the talks could resume")]),
+    ],
+)
+def test_more_cues_of_saying(nlp, cues, text, expected):
+    quotes = extract(text, [LIND], nlp, cues)
+    assert list(zip(quotes["speaker_id"], quotes["cue"], quotes["text"], strict=True)) == expected
