@@ -160,17 +160,46 @@ def is_word_char(text: str, position: int) -> bool:
     return 0 <= position < len(text) and (text[position].isalnum() or text[position] == "_")
 
 
-def with_full_names(rows: list[tuple], text: str, *, honorific_genders: Sequence[tuple[str, str]] = ()) -> list[tuple]:
+def with_full_names(
+    rows: list[tuple],
+    text: str,
+    *,
+    honorific_genders: Sequence[tuple[str, str]] = (),
+    given_name_genders: Sequence[tuple[str, str]] = (),
+) -> list[tuple]:
     """Unregistered mention rows in which a surname alone names the person the article first named in full
     ("Haidai" after "Serhiy Haidai"), so both count as one actor, a person. Only people's full names are
-    looked up: "Korea" does not become "North Korea". `honorific_genders` as in `full_names`."""
+    looked up: "Korea" does not become "North Korea". `honorific_genders` as in `full_names`. Where a surname
+    names two people ("Donald J. Trump" and "Melania Trump"), one written after an honorific names the one
+    of them whose given name has its gender (`gendered_full_name`: "Mrs. Trump" is Melania)."""
     people = [row[3] for row in rows if row[4] == "person" and len(row[3].split()) > 1]
     singles = [row[3] for row in rows if len(row[3].split()) == 1]
     full = full_names([*people, *singles], text, honorific_genders=honorific_genders)
-    return [
-        (*row[:2], UNREGISTERED_PREFIX + full[row[3]], full[row[3]], "person", *row[5:]) if row[3] in full else row
-        for row in rows
-    ]
+    genders = (dict(honorific_genders), dict(given_name_genders))
+    named = [] if not given_name_genders else people
+    mapped = []
+    for row in rows:
+        name = full.get(row[3]) or (gendered_full_name(row[3], row[6], text, named, genders) if named else None)
+        mapped.append((*row[:2], UNREGISTERED_PREFIX + name, name, "person", *row[5:]) if name else row)
+    return mapped
+
+
+def gendered_full_name(
+    surname: str, position: int, text: str, people: Sequence[str], genders: tuple[Mapping[str, str], Mapping[str, str]]
+) -> str | None:
+    """The full name a surname at `position` stands for when an honorific before it has a gender and only one
+    person of that gender with that surname was named in full before it ("Mr. Trump" after "Donald J. Trump"
+    and "Melania Trump"); else None."""
+    honorifics, given = genders
+    gender = honorific_gender_before(text, position, honorifics)
+    if not gender or len(surname.split()) != 1:
+        return None
+    fitting = {
+        name
+        for name in people
+        if name.split()[-1] == surname and given.get(name.split()[0]) == gender and 0 <= text.find(name) < position
+    }
+    return one_persons_first_name(fitting, text) if fitting else None
 
 
 def with_first_full_names(

@@ -52,6 +52,7 @@ class MatchRules:
     not_names: frozenset[str]
     honorifics: frozenset[str] = frozenset()
     honorific_genders: tuple[tuple[str, str], ...] = ()  # (honorific, male | female), from speech_cues.yaml
+    given_name_genders: tuple[tuple[str, str], ...] = ()  # (given name, male | female), from speech_cues.yaml
     title_endings: frozenset[str] = frozenset()  # "Secretary of State", "Speaker of the House": no first name
     organisation_heads: frozenset[str] = frozenset()
     organisation_nouns: frozenset[str] = frozenset()  # "the charity World Vision": an organisation
@@ -104,6 +105,7 @@ def make_match_rules(lexicon: dict[str, Any], metonym_rules: dict[str, Any], spe
         not_names=frozenset(lexicon.get("not_names") or ()),
         honorifics=frozenset(lexicon.get("honorifics") or ()),
         honorific_genders=parse_honorific_genders(speech_cues),
+        given_name_genders=parse_honorific_genders(speech_cues, key="given_name_genders"),
         title_endings=frozenset(lexicon.get("title_endings") or ()),
         organisation_heads=frozenset(lexicon.get("organisation_heads") or ()),
         organisation_nouns=frozenset(lexicon.get("organisation_nouns") or ()),
@@ -878,7 +880,10 @@ def find_mention_rows(
         for span in surnames
         if not any(start < span.end_char and span.start_char < end for start, end in proposed)
     ]
-    rows += with_full_names(found, text, honorific_genders=matcher.rules.honorific_genders)
+    rules = matcher.rules
+    rows += with_full_names(
+        found, text, honorific_genders=rules.honorific_genders, given_name_genders=rules.given_name_genders
+    )
     return sorted(rows, key=lambda row: (row[6], row[7]))
 
 

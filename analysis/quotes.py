@@ -45,7 +45,7 @@ from analysis.attribution import (
     speaker_before,
     tokenize,
 )
-from analysis.candidates import full_names
+from analysis.candidates import full_names, gendered_full_name
 from analysis.quote_spans import QuoteSpan, find_quote_spans
 from analysis.registry import Registry
 from analysis.schema import MENTION_COLUMNS, QUOTE_COLUMNS, SENTENCE_COLUMNS, UNREGISTERED_PREFIX
@@ -1109,20 +1109,24 @@ def with_full_speaker_names(drafts: list[QuoteDraft], view: ArticleView) -> list
         for m in view.speakers.mentions
         if m.actor_id.startswith(UNREGISTERED_PREFIX) and m.actor_type == "person"
     ]
-    full = full_names(named, view.text, honorific_genders=view.cues.honorific_genders)
-    if not full:
-        return drafts
-    return [
-        replace(
-            draft,
-            speaker=replace(
-                draft.speaker, actor_id=UNREGISTERED_PREFIX + full[draft.speaker.name], name=full[draft.speaker.name]
-            ),
-        )
-        if draft.speaker and draft.speaker.actor_id.startswith(UNREGISTERED_PREFIX) and draft.speaker.name in full
-        else draft
-        for draft in drafts
-    ]
+    cues = view.cues
+    full = full_names(named, view.text, honorific_genders=cues.honorific_genders)
+    people = [name for name in named if " " in name]
+    genders = (dict(cues.honorific_genders), dict(cues.given_name_genders))
+    renamed = []
+    for draft in drafts:
+        speaker = draft.speaker
+        if speaker is None or not speaker.actor_id.startswith(UNREGISTERED_PREFIX) or " " in speaker.name:
+            renamed.append(draft)
+            continue
+        # "Mrs. Trump said" after "Donald J. Trump" and "Melania Trump": the one of her gender
+        surname_at = view.text.rfind(speaker.name, speaker.start, speaker.end)  # after "Mrs." in "Mrs. Trump"
+        name = full.get(speaker.name)
+        if name is None and surname_at >= 0:
+            name = gendered_full_name(speaker.name, surname_at, view.text, people, genders)
+        named_speaker = replace(speaker, actor_id=UNREGISTERED_PREFIX + name, name=name) if name else speaker
+        renamed.append(replace(draft, speaker=named_speaker))
+    return renamed
 
 
 def mention_refs(mentions: pd.DataFrame) -> tuple[MentionRef, ...]:

@@ -867,3 +867,15 @@ def test_candidate_names_keep_middle_initials_and_drop_title_endings(nlp, matche
 )
 def test_a_registered_surname_after_an_initial_or_a_place_preposition(text, expected, nlp, default_matcher):
     assert registered_mentions(text, nlp, default_matcher) == expected
+
+
+def test_an_honorific_picks_the_person_of_its_gender_among_two_of_one_surname(nlp, default_matcher):
+    # PolNeAR: with "Donald J. Trump" and "Melania Trump" named, every "Mr. Trump" stayed a bare "Trump"
+    text = ("The convention opened. Donald J. Trump said he was ready. Melania Trump said she was proud. "
+            "Mr. Trump said the race was his. Mrs. Trump said she was tired.")
+    assert mentions_of(text, nlp, default_matcher) == [
+        ("Donald J. Trump", "unregistered:Donald J. Trump", "candidate"),
+        ("Melania Trump", "unregistered:Melania Trump", "candidate"),
+        ("Trump", "unregistered:Donald J. Trump", "candidate"),
+        ("Trump", "unregistered:Melania Trump", "candidate"),
+    ]

@@ -1485,3 +1485,11 @@ def test_an_adjunct_is_no_subject_and_a_later_cue_ends_the_statement(nlp, cues):
 def test_more_cues_of_saying(nlp, cues, text, expected):
     quotes = extract(text, [LIND], nlp, cues)
     assert list(zip(quotes["speaker_id"], quotes["cue"], quotes["text"], strict=True)) == expected
+
+
+def test_an_honorific_picks_the_speaker_of_its_gender_among_two_of_one_surname(nlp, cues):
+    text = ("The convention opened. Donald J. Trump said he was ready. His wife, Melania Trump, said she was proud. "
+            "Mr. Trump said the race was his. Mrs. Trump said she was tired.")
+    assert list(extract(text, [], nlp, cues)["speaker"]) == [
+        "Donald J. Trump", "Melania Trump", "Donald J. Trump", "Melania Trump"
+    ]
