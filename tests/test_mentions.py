@@ -549,10 +549,11 @@ def test_candidate_surname_takes_the_full_name_given_first(nlp, matcher):
         ),
         ("George W. Bush spoke. George H.W. Bush listened. Mr. Bush said so.", [("Bush", "Bush")]),
         ("George W. Bush spoke. George P. Bush listened. Mr. Bush said so.", [("Bush", "Bush")]),
-        # "Ms." and "Mr." before one surname: two people, so the surname takes neither's full name
+        # "Ms." and "Mr." before one surname: two people; "Ms. Marchuk" is Olena by her given name, and "Mr.
+        # Marchuk", never named in full, keeps the surname
         (
             "He fought, said his mother, Olena Marchuk. Ms. Marchuk said he left. Mr. Marchuk said little.",
-            [("Olena Marchuk", "Olena Marchuk"), ("Marchuk", "Marchuk"), ("Marchuk", "Marchuk")],
+            [("Olena Marchuk", "Olena Marchuk"), ("Marchuk", "Olena Marchuk"), ("Marchuk", "Marchuk")],
         ),
         (
             "He fought, said his mother, Olena Marchuk. Ms. Marchuk said he left. Ms. Marchuk said little.",
