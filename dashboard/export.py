@@ -44,6 +44,15 @@ class ChartItem:
     data: pd.DataFrame
 
 
+@dataclass(frozen=True)
+class TableItem:
+    """Rows of a page offered for download beside its charts, such as the evidence sentences behind them."""
+
+    name: str  # file-name stem, e.g. "evidence"
+    title: str
+    data: pd.DataFrame
+
+
 class ExportBrowser:
     """The process-wide kaleido server; one worker thread serialises calls because kaleido's queue is not re-entrant."""
 

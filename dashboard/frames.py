@@ -308,3 +308,97 @@ def count_quotes_by_speaker(quotes: pd.DataFrame) -> pd.DataFrame:
     named = quotes.assign(speaker=quotes["speaker"].replace("", "(unattributed)"))
     counts = named.groupby(["speaker", "kind"]).size().rename("quotes").reset_index()
     return counts.sort_values(["quotes", "speaker"], ascending=[False, True]).reset_index(drop=True)
+
+
+SENTIMENT_MEASURES = {"toward actor": "Toward the actor (its mentions)",
+                      "own quotes": "In the actor's own words (its quotes)"}  # keys: summarize_sentiment_by_actor
+POLARITY_ORDERS = {"extreme": "Most extreme first", "negative": "Most negative first",
+                   "positive": "Most positive first"}
+
+
+def find_passages(spans: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Return for every row of `spans` (article_id, start, end) the start and end of the sentences it overlaps
+    (passage_start, passage_end), so that a quote running on into the next sentence is shown whole; a span no
+    sentence overlaps is its own passage."""
+    rows = spans[["article_id", "start", "end"]].reset_index(drop=True).rename_axis("row").reset_index()
+    bounds = sentences[["article_id", "start", "end"]].rename(columns={"start": "s_start", "end": "s_end"})
+    pairs = rows.merge(bounds, on="article_id")
+    pairs = pairs[(pairs["s_start"] < pairs["end"]) & (pairs["s_end"] > pairs["start"])]
+    found = pairs.groupby("row").agg(passage_start=("s_start", "min"), passage_end=("s_end", "max"))
+    found = found.reindex(rows["row"])
+    return pd.DataFrame({"passage_start": found["passage_start"].fillna(rows["start"]).astype(int).to_numpy(),
+                         "passage_end": found["passage_end"].fillna(rows["end"]).astype(int).to_numpy()},
+                        index=spans.index)
+
+
+def cut_passages(frame: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
+    """Return the text of every row's passage (passage_start:passage_end of its article's text)."""
+    texts = dict(zip(articles["article_id"], articles["text"], strict=True))
+    return [str(texts.get(article_id, ""))[start:end] for article_id, start, end in
+            zip(frame["article_id"], frame["passage_start"], frame["passage_end"], strict=True)]
+
+
+def order_by_polarity(evidence: pd.DataFrame, *, order: str = "extreme") -> pd.DataFrame:
+    """Return scored rows ordered by polarity: the furthest from 0 first ("extreme"), the most negative first or
+    the most positive first; ties go earliest first (undated last)."""
+    key = {"extreme": -evidence["polarity"].abs(), "negative": evidence["polarity"],
+           "positive": -evidence["polarity"]}[order]
+    ranked = evidence.assign(rank=key)
+    ordered = ranked.sort_values(["rank", "published"], na_position="last", kind="stable")
+    return ordered.drop(columns=["rank"]).reset_index(drop=True)
+
+
+def list_sentiment_toward(
+    mentions: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *, actor_id: str
+) -> pd.DataFrame:
+    """Return the scored mentions of one actor, the rows behind its "toward actor" mean, most extreme first.
+
+    One row per mention (an actor named twice in a sentence counts twice there too): polarity (-1..1), actor,
+    how it is written (surface), the sentence, date, outlet, title, url, how the mention was found (method),
+    subjectivity (0..1), article_id, sentence_id, the mention's start and end in the article's text, and
+    `marks`: the mention's (start, end) inside the sentence, to mark it.
+    """
+    scored = mentions[(mentions["actor_id"] == actor_id) & mentions["polarity"].notna()]
+    spans = sentences.set_index(["article_id", "sentence_id"])[["start", "text"]]
+    spans = spans.rename(columns={"start": "sentence_start", "text": "sentence"})
+    frame = attach_article_fields(scored.join(spans, on=["article_id", "sentence_id"]), articles)
+    offset = frame["sentence_start"].fillna(frame["start"]).astype(int)
+    frame = frame.assign(sentence=frame["sentence"].fillna(frame["surface"]),
+                         marks=[((int(start), int(end)),) for start, end in zip(frame["start"] - offset,
+                                                                                frame["end"] - offset, strict=True)])
+    columns = ["polarity", "actor", "surface", "sentence", "published", "source", "title", "url", "method",
+               "subjectivity", "article_id", "sentence_id", "start", "end", "marks"]
+    return order_by_polarity(frame[columns])
+
+
+def list_sentiment_of(
+    quotes: pd.DataFrame, mentions: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *,
+    actor_id: str,
+) -> pd.DataFrame:
+    """Return the scored quotes of one speaker, the rows behind its "own quotes" mean, most extreme first.
+
+    Columns polarity (-1..1, of the quoted words), speaker, quote, the sentence (all the sentences the quote
+    spans), kind, cue, date, outlet, title, url, subjectivity (0..1), article_id, sentence_id, the quote's
+    start and end in the article's text, `quote_span`: its (start, end) inside the sentence, and `marks`:
+    where the speaker is named inside the sentence.
+    """
+    scored = quotes[(quotes["speaker_id"] == actor_id) & quotes["polarity"].notna()]
+    frame = scored.join(find_passages(scored, sentences))
+    frame = attach_article_fields(frame.assign(sentence=cut_passages(frame, articles)), articles)
+    named = mentions[mentions["actor_id"] == actor_id]
+    spans = [(int(start - first), int(end - first)) for start, end, first in
+             zip(frame["start"], frame["end"], frame["passage_start"], strict=True)]
+    frame = frame.assign(quote=frame["text"], quote_span=spans, marks=find_marks(frame, named))
+    columns = ["polarity", "speaker", "quote", "sentence", "kind", "cue", "published", "source", "title", "url",
+               "subjectivity", "article_id", "sentence_id", "start", "end", "quote_span", "marks"]
+    return order_by_polarity(frame[columns])
+
+
+def find_marks(frame: pd.DataFrame, mentions: pd.DataFrame) -> list[tuple[tuple[int, int], ...]]:
+    """Return for every row the (start, end) of the given mentions inside its passage, relative to the passage."""
+    by_article = {article_id: list(zip(group["start"], group["end"], strict=True))
+                  for article_id, group in mentions.groupby("article_id")}
+    return [tuple((int(start) - first, int(end) - first) for start, end in by_article.get(article_id, ())
+                  if first <= start and end <= last)
+            for article_id, first, last in zip(frame["article_id"], frame["passage_start"], frame["passage_end"],
+                                               strict=True)]

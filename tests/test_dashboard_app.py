@@ -504,3 +504,28 @@ def test_data_page_starts_from_the_active_corpus(cache_dir: Path, tmp_path: Path
     app = open_page("data", choice=choice)
     assert app.radio(key="dat_source").value == "results"
     assert app.text_input(key="dat_results_path").value == folder
+
+
+def test_sentiment_evidence_lists_the_scored_sentences_of_the_chosen_actor(tmp_path: Path) -> None:
+    # a user's review: the Sentiment page had no way from a mean to the sentences behind it
+    choice = corpus.CorpusChoice(kind="results", location=write_results_folder(tmp_path / "results"),
+                                 label="Fixture")
+    app = open_page("sentiment", choice=choice)
+    app.selectbox(key="sen_evidence_actor").set_value("volodymyr_zelensky").run()
+    evidence = app.dataframe[0].value
+    assert list(evidence["sentence"]) == ['"This is a <script>alert(1)</script> moment," Zelensky said.',
+                                          "Volodymyr Zelensky condemned Russia.", "Zelensky asked Biden for help."]
+    assert list(evidence["polarity"]) == [0.6, -0.4, 0.0]
+    assert "3 scored mentions of Volodymyr Zelensky, mean +0.07, as in the chart." in [
+        caption.value.split(" Each")[0] for caption in app.caption]
+    app.radio(key="sen_evidence_measure").set_value("own quotes").run()
+    assert list(app.dataframe[0].value["quote"]) == ["This is a <script>alert(1)</script> moment,"]
+    body = next(html.value for html in app.get("html") if "al-polarity" in html.value)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body and "<script>" not in body
+    assert '<mark title="Volodymyr Zelensky">Zelensky</mark> said.' in body
+    download = app.get("download_button")
+    assert [button.proto.label for button in download if "list" in button.proto.label] == [
+        "Download this list (CSV)"]
+    app.radio(key="sen_evidence_measure").set_value("toward actor")
+    app.selectbox(key="sen_evidence_order").set_value("negative").run()
+    assert list(app.dataframe[0].value["polarity"]) == [-0.4, 0.0, 0.6]

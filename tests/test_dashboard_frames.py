@@ -219,3 +219,41 @@ def test_only_web_links_survive_as_article_links():
 
     urls = pd.Series(["https://a.example/x", "javascript:alert(1)", "HTTP://B.EXAMPLE", None, "ftp://c"])
     assert keep_web_links(urls).tolist() == ["https://a.example/x", "", "HTTP://B.EXAMPLE", "", ""]
+
+
+def test_sentiment_toward_lists_every_scored_mention_most_extreme_first(selected) -> None:
+    # a user's review: the Sentiment page gave means without the sentences behind them
+    evidence = frames.list_sentiment_toward(selected["mentions"], selected["sentences"], selected["articles"],
+                                            actor_id="joe_biden")
+    assert list(evidence["polarity"]) == [0.3, -0.2, 0.2, 0.0]
+    assert list(evidence["sentence"]) == ['"We will respond firmly," Biden said.', "Joe Biden warned of sanctions.",
+                                          "Biden said diplomacy is still possible.", "Zelensky asked Biden for help."]
+    assert list(evidence["marks"]) == [((26, 31),), ((0, 9),), ((0, 5),), ((15, 20),)]
+    assert list(evidence["source"]) == ["Meridian Wire", "Meridian Wire", "Eastern Frontier Daily",
+                                        "Eastern Frontier Daily"]
+    summary = frames.summarize_sentiment_by_actor(selected["mentions"], selected["quotes"], selected["articles"])
+    toward = summary[(summary["actor_id"] == "joe_biden") & (summary["measure"] == "toward actor")].iloc[0]
+    assert (len(evidence), evidence["polarity"].mean()) == (toward["n"], pytest.approx(toward["mean"]))
+    negative = frames.order_by_polarity(evidence, order="negative")
+    assert list(negative["polarity"]) == [-0.2, 0.0, 0.2, 0.3]
+    assert list(frames.order_by_polarity(evidence, order="positive")["polarity"]) == [0.3, 0.2, 0.0, -0.2]
+
+
+def test_sentiment_of_lists_the_speakers_quotes_with_the_quote_and_the_name_marked(selected) -> None:
+    evidence = frames.list_sentiment_of(selected["quotes"], selected["mentions"], selected["sentences"],
+                                        selected["articles"], actor_id="joe_biden")
+    assert list(evidence["quote"]) == ["We will respond firmly,", "diplomacy is still possible"]
+    assert list(evidence["sentence"]) == ['"We will respond firmly," Biden said.',
+                                          "Biden said diplomacy is still possible."]
+    assert list(evidence["quote_span"]) == [(1, 24), (11, 38)]
+    assert list(evidence["marks"]) == [((26, 31),), ((0, 5),)]
+    assert list(evidence["cue"]) == ["said", "said"]
+
+
+def test_a_quote_running_on_into_the_next_sentence_shows_both() -> None:
+    sentences = pd.DataFrame({"article_id": ["a", "a", "a"], "start": [0, 10, 20], "end": [9, 19, 29]})
+    spans = pd.DataFrame({"article_id": ["a", "a", "b"], "start": [3, 12, 5], "end": [15, 18, 8]}, index=[7, 8, 9])
+    passages = frames.find_passages(spans, sentences)
+    assert passages.to_dict("index") == {7: {"passage_start": 0, "passage_end": 19},
+                                         8: {"passage_start": 10, "passage_end": 19},
+                                         9: {"passage_start": 5, "passage_end": 8}}

@@ -390,3 +390,20 @@ def test_the_network_layout_opens_up_a_dense_centre() -> None:
     assert spread["d"][0] == pytest.approx(1.0) and spread["e"][0] == pytest.approx(-1.0)  # the farthest stay
     assert spread["b"][0] == pytest.approx(0.1 ** 0.6) and spread["a"][0] == pytest.approx(0.0)
     assert [key for key, _ in sorted(spread.items(), key=lambda item: item[1][0])] == ["e", "c", "a", "b", "d"]
+
+
+def test_sentiment_evidence_marks_the_actor_and_the_quote_and_escapes() -> None:
+    evidence = pd.DataFrame({
+        "polarity": [-0.45, 0.0], "sentence": ['"No <script>x</script>," Lind said.', "Lind & Co spoke."],
+        "marks": [((25, 29),), ((0, 4),)], "quote_span": [(1, 23), ()], "speaker": ["Lind", ""],
+        "actor": ["", "Oskar Lind"],
+        "source": ["<b>Wire</b>", "Daily"], "published": [pd.Timestamp("2022-02-21", tz="UTC"), pd.NaT],
+        "title": ["T", "T2"], "url": ["https://a.example/x", "javascript:alert(1)"],
+    })
+    page = highlight.render_sentiment_evidence(evidence)
+    assert ('<span class="al-polarity al-negative">-0.45</span><span class="al-speaker">Lind:</span>&quot;'
+            '<span class="al-quote" title="quote: Lind">No &lt;script&gt;x&lt;/script&gt;,</span>&quot; '
+            '<mark title="Lind">Lind</mark> said.') in page
+    assert '<span class="al-polarity al-zero">+0.00</span><mark title="Oskar Lind">Lind</mark> &amp; Co spoke.' in page
+    assert "<script>" not in page and "<b>Wire" not in page and "javascript:" not in page
+    assert "&lt;b&gt;Wire&lt;/b&gt; · 2022-02-21 · " in page and "Daily · undated · T2" in page
