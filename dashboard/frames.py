@@ -221,19 +221,48 @@ def list_stance_evidence(
     or "They" needs; with `sentences` and `quotes`, the actor's name where the sentence quotes or reports the
     actor's words (`speaker`, "" elsewhere and for scare quotes), so that a quote reads as the actor's words."""
     cell = stances[(stances["actor_id"] == actor_id) & (stances["target_id"] == target_id)]
-    cell = attach_article_fields(cell, articles)
+    cell = describe_statements(cell, articles, mentions=mentions, sentences=sentences, quotes=quotes)
     columns = ["stance", "evidence", "cue", "confidence", "source", "published", "title", "url"]
-    if mentions is not None:
-        cell = cell.assign(surfaces=find_surfaces(cell, mentions[mentions["actor_id"] == actor_id]))
-        columns.append("surfaces")
-    if sentences is not None:
-        cell = cell.assign(before=find_sentences_before(cell, sentences))
-        columns.append("before")
-    if sentences is not None and quotes is not None:
-        spoken = quotes[(quotes["speaker_id"] == actor_id) & quotes["kind"].isin(SPOKEN_KINDS)]
-        cell = cell.assign(speaker=find_quoted_speakers(cell, spoken, sentences))
-        columns.append("speaker")
+    columns += [column for column in ("surfaces", "before", "speaker") if column in cell.columns]
     return order_evidence(cell[columns])
+
+
+def describe_statements(
+    statements: pd.DataFrame,
+    articles: pd.DataFrame,
+    *,
+    mentions: pd.DataFrame | None = None,
+    sentences: pd.DataFrame | None = None,
+    quotes: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Return stance statements with their article's fields and, as `list_stance_evidence` says, `surfaces` (with
+    mentions), `before` (with sentences) and `speaker` (with sentences and quotes), each for the row's own actor."""
+    frame = attach_article_fields(statements, articles)
+    if mentions is not None:
+        frame = frame.assign(surfaces=find_surfaces(frame, mentions))
+    if sentences is not None:
+        frame = frame.assign(before=find_sentences_before(frame, sentences))
+    if sentences is not None and quotes is not None:
+        frame = frame.assign(speaker=find_quoted_speakers(frame, quotes[quotes["kind"].isin(SPOKEN_KINDS)],
+                                                          sentences))
+    return frame
+
+
+def list_grid_evidence(
+    stances: pd.DataFrame, articles: pd.DataFrame, *, matrix: pd.DataFrame, sentences: pd.DataFrame,
+    quotes: pd.DataFrame,
+) -> pd.DataFrame:
+    """Return every statement behind the cells of a stance grid (`matrix`: actor_id, target_id), for download:
+    actor, target, stance, confidence, quoted speaker, cue, evidence, the sentence before, outlet, date, title,
+    url, article_id, sentence_id; grouped by actor in the grid's order, then target, then as `order_evidence`."""
+    cells = matrix[["actor_id", "target_id"]].drop_duplicates()
+    statements = stances.merge(cells, on=["actor_id", "target_id"])
+    frame = order_evidence(describe_statements(statements, articles, sentences=sentences, quotes=quotes))
+    rank = {actor_id: position for position, actor_id in enumerate(dict.fromkeys(matrix["actor_id"]))}
+    frame = frame.assign(rank=frame["actor_id"].map(rank)).sort_values(["rank", "target"], kind="stable")
+    columns = ["actor", "target", "stance", "confidence", "speaker", "cue", "evidence", "before", "source",
+               "published", "title", "url", "actor_id", "target_id", "article_id", "sentence_id"]
+    return frame[columns].rename(columns={"before": "sentence_before"}).reset_index(drop=True)
 
 
 def sentence_keys(frame: pd.DataFrame) -> list[tuple[str, int]]:
@@ -242,9 +271,11 @@ def sentence_keys(frame: pd.DataFrame) -> list[tuple[str, int]]:
 
 
 def find_surfaces(cell: pd.DataFrame, mentions: pd.DataFrame) -> list[tuple[str, ...]]:
-    """Return for every evidence row the distinct ways the mentions write the actor in its sentence."""
-    surfaces = mentions.groupby(["article_id", "sentence_id"])["surface"].agg(lambda found: tuple(dict.fromkeys(found)))
-    return [surfaces.get(key, ()) for key in sentence_keys(cell)]
+    """Return for every evidence row the distinct ways the mentions write the row's actor in its sentence."""
+    surfaces = mentions.groupby(["article_id", "sentence_id", "actor_id"])["surface"].agg(
+        lambda found: tuple(dict.fromkeys(found)))
+    return [surfaces.get((*key, actor_id), ()) for key, actor_id in zip(sentence_keys(cell), cell["actor_id"],
+                                                                        strict=True)]
 
 
 def find_sentences_before(cell: pd.DataFrame, sentences: pd.DataFrame) -> list[str]:
@@ -254,16 +285,17 @@ def find_sentences_before(cell: pd.DataFrame, sentences: pd.DataFrame) -> list[s
 
 
 def find_quoted_speakers(cell: pd.DataFrame, quotes: pd.DataFrame, sentences: pd.DataFrame) -> list[str]:
-    """Return for every evidence row the name of the speaker of a quote that overlaps its sentence, else "".
+    """Return for every evidence row the name of its actor where a quote of that actor overlaps its sentence,
+    else "".
 
     Overlap of offsets rather than equal sentence ids: a quote is filed under the sentence it starts in, and
     may run on into the next one.
     """
     spans = sentences.set_index(["article_id", "sentence_id"])[["start", "end"]]
-    by_article = {article_id: group for article_id, group in quotes.groupby("article_id")}
+    by_speaker = {key: group for key, group in quotes.groupby(["article_id", "speaker_id"])}
     speakers = []
-    for article_id, sentence_id in sentence_keys(cell):
-        found = by_article.get(article_id)
+    for (article_id, sentence_id), actor_id in zip(sentence_keys(cell), cell["actor_id"], strict=True):
+        found = by_speaker.get((article_id, actor_id))
         if found is None or (article_id, sentence_id) not in spans.index:
             speakers.append("")
             continue

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -189,3 +190,26 @@ def test_dashboard_in_a_real_browser(page, app_url: str, top_actor: tuple[str, s
         assert page.get_by_test_id("stException").count() == 0, title
         assert page.get_by_test_id("stSkeleton").count() == 0, title
         take_full_screenshot(page, ARTIFACTS / f"{title}.png")
+
+    check_view_zip_opens_offline(page, f"{app_url}/stance", tmp_path)
+
+
+def check_view_zip_opens_offline(page, url: str, tmp_path: Path) -> None:
+    """Download a page's view zip: it holds the evidence and plotly.js once, and a chart's HTML, unzipped, draws
+    with every web request blocked, as it would for a reader offline."""
+    page.goto(url)
+    wait_for_charts(page)
+    with page.expect_download(timeout=120_000) as download:
+        page.get_by_test_id("stDownloadButton").filter(has_text="Download this view (zip)").click()
+    saved = tmp_path / "view.zip"
+    download.value.save_as(saved)
+    with zipfile.ZipFile(saved) as archive:
+        names = archive.namelist()
+        assert "evidence.csv" in names and names.count("plotly.min.js") == 1
+        archive.extractall(tmp_path / "view")
+    requests: list[str] = []
+    page.route("http*://**", lambda route: (requests.append(route.request.url), route.abort()))
+    page.goto((tmp_path / "view" / "stance_heatmap.html").as_uri())
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+    page.unroute("http*://**")
+    assert not requests, requests

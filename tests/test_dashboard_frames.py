@@ -257,3 +257,18 @@ def test_a_quote_running_on_into_the_next_sentence_shows_both() -> None:
     assert passages.to_dict("index") == {7: {"passage_start": 0, "passage_end": 19},
                                          8: {"passage_start": 10, "passage_end": 19},
                                          9: {"passage_start": 5, "passage_end": 8}}
+
+
+def test_grid_evidence_lists_every_statement_of_the_cells_shown(selected) -> None:
+    # a user's review: the Stance page's zip and report held the counts but not the sentences behind them
+    matrix = frames.keep_top_stance_actors(frames.summarize_stance_matrix(selected["stances"], selected["articles"]),
+                                           limit=2)
+    evidence = frames.list_grid_evidence(selected["stances"], selected["articles"], matrix=matrix,
+                                         sentences=selected["sentences"], quotes=selected["quotes"])
+    assert evidence[["actor", "target", "stance", "speaker", "evidence"]].values.tolist() == [
+        ["Joe Biden", "diplomacy", "support", "Joe Biden", "Biden said diplomacy is still possible."],
+        ["Joe Biden", "sanctions on Russia", "support", "", "Joe Biden warned of sanctions."],
+        ["Russia", "diplomacy", "neutral", "Russia", "Russia said talks were useful."]]
+    assert list(evidence["sentence_before"]) == ["Zelensky asked Biden for help.",
+                                                 "Vladimir Putin said Russia would decide soon.", "Putin met envoys."]
+    assert list(evidence["source"]) == ["Eastern Frontier Daily", "Meridian Wire", "Atlas Live"]
