@@ -434,3 +434,21 @@ def find_marks(frame: pd.DataFrame, mentions: pd.DataFrame) -> list[tuple[tuple[
                   if first <= start and end <= last)
             for article_id, first, last in zip(frame["article_id"], frame["passage_start"], frame["passage_end"],
                                                strict=True)]
+
+
+def describe_registry(data: Mapping) -> pd.DataFrame:
+    """Return the actors of a parsed registry YAML (as analysis.registry reads it), one row each in file order:
+    id, name, type, aliases and metonyms (each list joined with "; ")."""
+    rows = [{"id": str(entry.get("id", "")), "name": str(entry.get("name", "")), "type": str(entry.get("type", "")),
+             "aliases": "; ".join(map(str, entry.get("aliases") or ())),
+             "metonyms": "; ".join(map(str, entry.get("metonyms") or ()))}
+            for entry in (data.get("actors") or []) if isinstance(entry, Mapping)]
+    return pd.DataFrame(rows, columns=["id", "name", "type", "aliases", "metonyms"])
+
+
+def describe_targets(entries: Sequence[tuple[str, Mapping]]) -> pd.DataFrame:
+    """Return the stance targets of a checked targets file (analysis.target_file.read_target_entries), one row
+    each in file order: id, label and keywords (joined with "; ")."""
+    rows = [{"id": entry["id"], "label": entry.get("label", ""), "keywords": "; ".join(entry.get("keywords", ()))}
+            for _, entry in entries]
+    return pd.DataFrame(rows, columns=["id", "label", "keywords"])

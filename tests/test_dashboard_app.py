@@ -16,6 +16,7 @@ from dashboard_fixtures import write_results_folder
 from streamlit.elements.lib import policies
 from streamlit.testing.v1 import AppTest
 
+from analysis.pipeline import Settings
 from analysis.store import load_results
 from dashboard import corpus
 from dashboard.view import CORPUS_KEY
@@ -529,3 +530,45 @@ def test_sentiment_evidence_lists_the_scored_sentences_of_the_chosen_actor(tmp_p
     app.radio(key="sen_evidence_measure").set_value("toward actor")
     app.selectbox(key="sen_evidence_order").set_value("negative").run()
     assert list(app.dataframe[0].value["polarity"]) == [-0.4, 0.0, 0.6]
+
+
+REGISTRY_YAML = ("actors:\n  - id: joe_biden\n    name: Joe Biden\n    type: person\n    gender: male\n"
+                 "    aliases: [POTUS, President Biden]\n  - id: russia\n    name: Russia\n    type: country\n"
+                 "    metonyms: [Moscow]\n")
+TARGETS_YAML = "targets:\n  - id: talks\n    label: Peace talks\n    keywords: [talks, negotiations]\n"
+
+
+def test_data_page_shows_the_rule_files_a_results_folder_was_built_with(tmp_path: Path) -> None:
+    # a user's review: a results folder from the CLI did not say which registry and targets made it
+    registry, targets = tmp_path / "my_actors.yaml", tmp_path / "my_targets.yaml"
+    registry.write_text(REGISTRY_YAML, encoding="utf-8")
+    targets.write_text(TARGETS_YAML, encoding="utf-8")
+    fingerprint = Settings(actors_path=registry, targets_path=targets).fingerprint()
+    folder = write_results_folder(tmp_path / "results", fingerprint=fingerprint,
+                                  settings={"actors_path": str(registry), "targets_path": str(targets)})
+    app = open_page("data", choice=corpus.CorpusChoice(kind="results", location=folder, label="Fixture"))
+    tables = {tuple(frame.value.columns): frame.value.values.tolist() for frame in app.dataframe}
+    assert tables[("id", "name", "type", "aliases", "metonyms")] == [
+        ["joe_biden", "Joe Biden", "person", "POTUS; President Biden", ""],
+        ["russia", "Russia", "country", "", "Moscow"]]
+    assert tables[("id", "label", "keywords")] == [["talks", "Peace talks", "talks; negotiations"]]
+    captions = [caption.value for caption in app.caption]
+    assert f"Built with {registry} (2 actors), shown read-only; re-run the CLI with --actors FILE to change it." in [
+        caption.replace("\\", "") for caption in captions]
+    assert [button.proto.label for button in app.get("download_button") if "this" in button.proto.label] == [
+        "Download this actor registry (YAML)", "Download this stance targets file (YAML)"]
+    assert not app.warning[1:]  # the skipped row's banner only: the files are those of the run
+    registry.write_text(REGISTRY_YAML.replace("POTUS, ", ""), encoding="utf-8")
+    app = open_page("data", choice=corpus.CorpusChoice(kind="results", location=folder, label="Fixture"))
+    assert app.warning[1].value == ("The rule files or versions changed since this run, so this file may not be "
+                                    "what the results were built with.")
+
+
+def test_data_page_says_when_a_results_folders_rule_files_are_not_available(tmp_path: Path) -> None:
+    gone = tmp_path / "gone.yaml"
+    folder = write_results_folder(tmp_path / "results", settings={"actors_path": str(gone)})
+    app = open_page("data", choice=corpus.CorpusChoice(kind="results", location=folder, label="Fixture"))
+    assert app.warning[1].value == (f"This results folder was built with the actor registry {gone}, which is not on "
+                                    "this server (moved or deleted), so it cannot be shown.")
+    assert "The manifest of this results folder does not name its stance targets file, so it cannot be shown." in infos(
+        app)
