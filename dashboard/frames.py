@@ -323,21 +323,40 @@ def keep_evidence_stances(evidence: pd.DataFrame, *, shown: Sequence[str]) -> pd
     return evidence[evidence["stance"].isin(shown)].reset_index(drop=True)
 
 
-def build_quote_table(quotes: pd.DataFrame, articles: pd.DataFrame, *, search: str = "") -> pd.DataFrame:
-    """Return quotes with speaker, text, kind, date, outlet, title, url and polarity; search is a literal phrase."""
-    frame = attach_article_fields(quotes, articles)
+UNATTRIBUTED = "(unattributed)"  # the speaker shown for a quote whose speaker was not found
+
+
+def filter_quotes(quotes: pd.DataFrame, *, search: str = "", kinds: Sequence[str] = ()) -> pd.DataFrame:
+    """Return the quotes whose words or speaker hold `search` (a literal phrase, any case) and whose kind is
+    one of `kinds` (all kinds when empty)."""
+    kept = quotes[quotes["kind"].isin(kinds)] if kinds else quotes
     if search.strip():
-        phrase = search.strip()
-        haystack = frame["text"].fillna("") + " " + frame["speaker"].fillna("")
-        frame = frame[haystack.str.contains(phrase, case=False, regex=False)]
-    frame = frame.assign(speaker=frame["speaker"].replace("", "(unattributed)"))
-    columns = ["speaker", "text", "kind", "published", "source", "title", "url", "polarity", "article_id"]
+        haystack = kept["text"].fillna("") + " " + kept["speaker"].fillna("")
+        kept = kept[haystack.str.contains(search.strip(), case=False, regex=False)]
+    return kept.reset_index(drop=True)
+
+
+def build_quote_table(quotes: pd.DataFrame, articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Return quotes with speaker, the whole quoted text, cue, kind, the sentence (all the sentences the quote
+    spans), date, outlet, title, url, polarity, article_id and quote_id; earliest first."""
+    frame = quotes.join(find_passages(quotes, sentences))
+    frame = attach_article_fields(frame.assign(sentence=cut_passages(frame, articles)), articles)
+    frame = frame.assign(speaker=frame["speaker"].replace("", UNATTRIBUTED))
+    columns = ["speaker", "text", "cue", "kind", "sentence", "published", "source", "title", "url", "polarity",
+               "article_id", "quote_id"]
     return frame[columns].sort_values(["published", "source"], na_position="last").reset_index(drop=True)
 
 
+def is_unattributed(quotes: pd.DataFrame) -> pd.Series:
+    """Return True for every quote without a speaker (no name at all)."""
+    return quotes["speaker"].fillna("") == ""
+
+
 def count_quotes_by_speaker(quotes: pd.DataFrame) -> pd.DataFrame:
-    """Return quotes per speaker and kind: speaker, kind, quotes (unattributed quotes under "(unattributed)")."""
-    named = quotes.assign(speaker=quotes["speaker"].replace("", "(unattributed)"))
+    """Return quotes per speaker and kind: speaker, kind, quotes; quotes without a speaker are left out (the
+    Quotes page counts them in a note), so that they do not lead the chart. A speaker outside the actors
+    ("officials", "the agency": no speaker_id) is a speaker."""
+    named = quotes[~is_unattributed(quotes)]
     counts = named.groupby(["speaker", "kind"]).size().rename("quotes").reset_index()
     return counts.sort_values(["quotes", "speaker"], ascending=[False, True]).reset_index(drop=True)
 

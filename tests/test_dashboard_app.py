@@ -317,6 +317,14 @@ def test_quote_search_narrows_the_table(tmp_path: Path) -> None:
     assert len(app.dataframe[0].value) == 4
     app.text_input(key="quo_search").set_value("diplomacy").run()
     assert list(app.dataframe[0].value["speaker"]) == ["Joe Biden"]
+    # a user's review: the chart of who is quoted ignored the search box
+    (chart,) = chart_specs(app)
+    assert [(trace["y"], decode_numbers(trace["x"])) for trace in chart["data"]] == [(["Joe Biden"], [1])]
+    app.text_input(key="quo_search").set_value("")
+    app.multiselect(key="quo_kinds").set_value(["indirect"]).run()
+    assert sorted(y for trace in chart_specs(app)[0]["data"] for y in trace["y"]) == ["Joe Biden", "Russia"]
+    assert list(app.dataframe[0].value["cue"]) == ["said", "said"]
+    app.multiselect(key="quo_kinds").set_value([]).run()
     app.text_input(key="quo_search").set_value("zzzqqq").run()
     assert [info.value for info in app.info] == [
         "None of the 4 quotes of this selection match the search words above. Change or clear the search words."
@@ -572,3 +580,16 @@ def test_data_page_says_when_a_results_folders_rule_files_are_not_available(tmp_
                                     "this server (moved or deleted), so it cannot be shown.")
     assert "The manifest of this results folder does not name its stance targets file, so it cannot be shown." in infos(
         app)
+
+
+def test_quotes_without_a_speaker_are_a_note_not_the_charts_first_bar(cache_dir: Path, sample) -> None:
+    originals = set(sample.articles.loc[sample.articles["duplicate_of"] == "", "article_id"])
+    quotes = sample.quotes[sample.quotes["article_id"].isin(originals)]
+    unattributed = int((quotes["speaker"] == "").sum())
+    assert unattributed > 0  # the sample has quotes whose speaker was not found
+    app = open_page("quotes")
+    speakers = {y for trace in chart_specs(app)[0]["data"] for y in trace["y"]}
+    assert "(unattributed)" not in speakers
+    assert (f"{unattributed:,} of the {len(quotes):,} quotes have no speaker the analysis could find; they are left "
+            "out of the chart and listed as (unattributed) in the table.") in [caption.value for caption in app.caption]
+    assert (app.dataframe[0].value["speaker"] == "(unattributed)").sum() == unattributed

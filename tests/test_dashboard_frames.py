@@ -190,17 +190,39 @@ def test_stance_evidence_puts_sides_first_then_confidence_then_date() -> None:
     assert frames.keep_evidence_stances(evidence, shown=[]).empty
 
 
-def test_quote_table_search_and_unattributed(selected) -> None:
-    table = frames.build_quote_table(selected["quotes"], selected["articles"], search="DIPLOMACY")
-    assert list(table["speaker"]) == ["Joe Biden"]
-    quotes = selected["quotes"].assign(speaker="")
-    assert set(frames.build_quote_table(quotes, selected["articles"])["speaker"]) == {"(unattributed)"}
+def test_quote_search_and_kinds(selected) -> None:
+    assert list(frames.filter_quotes(selected["quotes"], search="DIPLOMACY")["speaker"]) == ["Joe Biden"]
+    assert list(frames.filter_quotes(selected["quotes"], search="zelensky")["text"]) == [
+        "This is a <script>alert(1)</script> moment,"]
+    assert list(frames.filter_quotes(selected["quotes"], kinds=["indirect"])["speaker"]) == ["Joe Biden", "Russia"]
+    assert len(frames.filter_quotes(selected["quotes"])) == 4
 
 
-def test_quotes_by_speaker(selected) -> None:
+def test_quote_table_has_the_cue_the_sentence_and_unattributed(selected) -> None:
+    # a user's review: the table and its CSV lacked the cue and the sentence around the quote
+    long_quote = "We will respond firmly, " * 40  # the download keeps a long quote whole
+    quotes = selected["quotes"].assign(speaker=["", "Joe Biden", "Volodymyr Zelensky", "Russia"],
+                                       text=[long_quote, *selected["quotes"]["text"][1:]])
+    table = frames.build_quote_table(quotes, selected["articles"], selected["sentences"])
+    assert list(table.columns[:5]) == ["speaker", "text", "cue", "kind", "sentence"]
+    assert table[["speaker", "cue", "sentence"]].values.tolist() == [
+        ["(unattributed)", "said", '"We will respond firmly," Biden said.'],
+        ["Joe Biden", "said", "Biden said diplomacy is still possible."],
+        ["Volodymyr Zelensky", "said", '"This is a <script>alert(1)</script> moment," Zelensky said.'],
+        ["Russia", "said", "Russia said talks were useful."]]
+    assert table["text"][0] == long_quote
+
+
+def test_quotes_by_speaker_leave_the_unattributed_out(selected) -> None:
+    # a user's review: "(unattributed)" led the chart of who is quoted
     counts = frames.count_quotes_by_speaker(selected["quotes"])
     assert counts.iloc[0].to_dict() == {"speaker": "Joe Biden", "kind": "direct", "quotes": 1}
     assert counts["quotes"].sum() == 4
+    unattributed = selected["quotes"].assign(speaker_id=["", "", "volodymyr_zelensky", "russia"],
+                                             speaker=["", "officials", "Volodymyr Zelensky", "Russia"])
+    counts = frames.count_quotes_by_speaker(unattributed)
+    assert counts[["speaker", "quotes"]].values.tolist() == [["Russia", 1], ["Volodymyr Zelensky", 1],
+                                                             ["officials", 1]]
 
 
 def test_empty_selection_gives_empty_frames() -> None:
