@@ -67,8 +67,9 @@ def attach_article_fields(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.Dat
 
 
 def count_corpus(tables: Tables) -> dict[str, object]:
-    """Return headline numbers of the selection: articles, outlets, first/last date, actors of the registry
-    mentioned, names found outside the registry, quotes, stances."""
+    """Return headline numbers of the selection: articles, outlets, first/last date, actors named (every actor
+    mentioned, as the other pages count them: those of the registry plus, unless the selection leaves them out,
+    the names found outside it), of which registered and unregistered, quotes, stances."""
     articles = tables["articles"]
     published = articles["published"].dropna()
     mentions = tables["mentions"]
@@ -78,7 +79,8 @@ def count_corpus(tables: Tables) -> dict[str, object]:
         "outlets": int(articles["source"].nunique()),
         "first": published.min().date() if len(published) else None,
         "last": published.max().date() if len(published) else None,
-        "actors": int(mentions.loc[registered, "actor_id"].nunique()),
+        "actors": int(mentions["actor_id"].nunique()),
+        "registered": int(mentions.loc[registered, "actor_id"].nunique()),
         "unregistered": int(mentions.loc[~registered, "actor_id"].nunique()),
         "quotes": len(tables["quotes"]),
         "stances": len(tables["stances"]),

@@ -152,8 +152,16 @@ def test_registry_only_leaves_out_the_names_found_outside_the_registry(cache_dir
     everyone, registry = open_page("overview"), open_page("overview", query={"flt_registry": "true"})
     assert app_metric(everyone, "Quotes") == f"{len(quotes):,}"
     assert app_metric(registry, "Quotes") == f"{int((~outside).sum()):,}"
-    assert app_metric(everyone, "Actors") == app_metric(registry, "Actors")
-    assert any("outside it" in caption.value for caption in everyone.caption)
+    mentions = sample.mentions[sample.mentions["article_id"].isin(originals)]
+    inside = int(mentions.loc[mentions["registered"], "actor_id"].nunique())
+    outside_names = int(mentions.loc[~mentions["registered"], "actor_id"].nunique())
+    assert app_metric(everyone, "Actors named") == f"{inside + outside_names:,}"
+    assert app_metric(registry, "Actors named") == f"{inside:,}"
+    assert [metric.proto.help for metric in everyone.metric if metric.label == "Actors named"] == [
+        f"Distinct actors mentioned in the selection, as the other pages count them: {inside:,} of the registry and "
+        f"{outside_names:,} names found outside it."]
+    assert any(caption.value.startswith(f"Actors named: {inside:,} of the registry and {outside_names:,} names ")
+               for caption in everyone.caption)
     assert not any("outside it" in caption.value for caption in registry.caption)
 
 

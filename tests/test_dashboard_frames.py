@@ -20,8 +20,8 @@ def selected() -> dict[str, pd.DataFrame]:
 def test_count_corpus(selected) -> None:
     counts = frames.count_corpus(selected)
     assert counts == {"articles": 4, "outlets": 4, "first": pd.Timestamp("2022-02-21").date(),
-                      "last": pd.Timestamp("2022-03-01").date(), "actors": 4, "unregistered": 0, "quotes": 4,
-                      "stances": 5}
+                      "last": pd.Timestamp("2022-03-01").date(), "actors": 4, "registered": 4, "unregistered": 0,
+                      "quotes": 4, "stances": 5}
 
 
 def test_count_corpus_keeps_names_outside_the_registry_apart(selected) -> None:
@@ -29,7 +29,8 @@ def test_count_corpus_keeps_names_outside_the_registry_apart(selected) -> None:
     extra = mentions.head(2).assign(actor_id=["unregistered:Ivan Petrov", "unregistered:Ivan Petrov"],
                                     registered=False)
     counts = frames.count_corpus({**selected, "mentions": pd.concat([mentions, extra], ignore_index=True)})
-    assert (counts["actors"], counts["unregistered"]) == (4, 1)
+    # a user's review: the Overview's "Actors" counted the registry's only, the other pages counted both
+    assert (counts["actors"], counts["registered"], counts["unregistered"]) == (5, 4, 1)
 
 
 def test_actor_frequencies_with_article_share(selected) -> None:

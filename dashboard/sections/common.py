@@ -65,9 +65,16 @@ def draw_view_downloads(view: View, items: Sequence[export.ChartItem | None], *,
                          data=functools.partial(export.build_view_zip, tuple(items), render=render, notes=notes,
                                                 tables=tables),
                          file_name=f"actorlens_{page}.zip", mime=export.MIME_TYPES["zip"], icon=":material/folder_zip:")
-    counts = {"Corpus": view.choice.label, **count_corpus(view.selected)}
+    counts = {"Corpus": view.choice.label,
+              **{COUNT_LABELS.get(key, key): value for key, value in count_corpus(view.selected).items()}}
     right.download_button("HTML report of this selection", key=f"{page}_report", on_click="ignore",
                           data=functools.partial(export.build_report, tuple(items), title=f"ActorLens — {page}",
                                                  description=view.describe(), counts=counts, tables=tables),
                           file_name=f"actorlens_{page}_report.html", mime=export.MIME_TYPES["html"],
                           icon=":material/description:")
+
+
+# The report's names for count_corpus's numbers, as the Overview page words them.
+COUNT_LABELS = {"articles": "Articles", "outlets": "Outlets", "first": "First date", "last": "Last date",
+                "actors": "Actors named", "registered": "… of the registry", "unregistered": "… names outside it",
+                "quotes": "Quotes", "stances": "Stance statements"}
