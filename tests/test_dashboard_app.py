@@ -601,3 +601,18 @@ def test_quotes_without_a_speaker_are_a_note_not_the_charts_first_bar(cache_dir:
     assert (f"{unattributed:,} of the {len(quotes):,} quotes have no speaker the analysis could find; they are left "
             "out of the chart and listed as (unattributed) in the table.") in [caption.value for caption in app.caption]
     assert (app.dataframe[0].value["speaker"] == "(unattributed)").sum() == unattributed
+
+
+def test_article_tables_show_readable_headers_over_the_schemas_names(tmp_path: Path) -> None:
+    # a user's review: the Articles page's tables were headed sentence_id, actor_id, …
+    choice = corpus.CorpusChoice(kind="results", location=write_results_folder(tmp_path / "results"),
+                                 label="Fixture")
+    app = open_page("articles", choice=choice, query={"art_article": "a1"})
+    mentions, quotes = app.dataframe[0], app.dataframe[1]
+    assert list(mentions.value.columns[:4]) == ["sentence_id", "actor_id", "actor", "actor_type"]  # data as stored
+    headers = {column: config["label"] for column, config in json.loads(mentions.proto.columns).items()
+               if "label" in config}
+    assert [headers[column] for column in mentions.value.columns] == [
+        "Sentence no.", "Actor id", "Actor", "Actor type", "As written", "Start", "End", "Found by", "In registry",
+        "Polarity", "Subjectivity"]
+    assert json.loads(quotes.proto.columns)["text"]["label"] == "Quote"
