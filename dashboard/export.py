@@ -213,7 +213,8 @@ REPORT_TEMPLATE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{title}</title>
 <style>body{{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}}
 table.data,table.facts{{border-collapse:collapse;font-size:0.85em}}
-th,td{{border-bottom:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}}</style>
+th,td{{border-bottom:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}}
+details{{overflow-x:auto}}</style>
 <script>{plotlyjs}</script></head><body>
 <h1>{title}</h1><p><b>Selection:</b> {description}</p>
 <table class="facts">{facts}</table>
