@@ -192,6 +192,23 @@ def test_dashboard_in_a_real_browser(page, app_url: str, top_actor: tuple[str, s
         take_full_screenshot(page, ARTIFACTS / f"{title}.png")
 
     check_view_zip_opens_offline(page, f"{app_url}/stance", tmp_path)
+    check_a_click_on_a_mean_lists_its_sentences(page, f"{app_url}/sentiment")
+
+
+def check_a_click_on_a_mean_lists_its_sentences(page, url: str) -> None:
+    """Click the first mean of the actors' own quotes on the Sentiment page: the evidence lists that actor's
+    quotes ("N scored quotes of Russia, mean …"), where it opens on the first actor's mentions."""
+    page.goto(url)
+    wait_for_charts(page)
+    chart = page.locator(".js-plotly-plot").first
+    chart.scroll_into_view_if_needed()
+    # the chart's traces: means toward each actor, their n labels, means of the own quotes, their n labels
+    name = chart.evaluate("(plot) => plot.data[2].y[0]")
+    box = chart.locator(".scatterlayer .trace").nth(2).locator(".points path").first.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_function("(n) => Array.from(document.querySelectorAll('[data-testid=stCaptionContainer]'))"
+                           ".some((c) => c.innerText.includes(' scored quotes of ' + n + ','))", arg=name,
+                           timeout=30_000)
 
 
 def check_view_zip_opens_offline(page, url: str, tmp_path: Path) -> None:
