@@ -83,7 +83,8 @@ def draw_evidence(view: View, data: pd.DataFrame) -> export.TableItem | None:
     st.caption(f"{len(evidence):,} scored {what} of {names[actor_id]}, mean {evidence['polarity'].mean():+.2f}, "
                f"as in the chart. {EVIDENCE_NOTES[measure]}")
     name = f"sentiment_{'toward' if measure == 'toward actor' else 'of'}_{actor_id}"
-    table = export.TableItem(name, f"Scored {what} of {names[actor_id]}", evidence.drop(columns=EVIDENCE_MARKS))
+    shown = evidence.drop(columns=[column for column in EVIDENCE_MARKS if column in evidence.columns])
+    table = export.TableItem(name, f"Scored {what} of {names[actor_id]}", shown)
     draw_evidence_list(evidence, table)
     return table
 
@@ -117,9 +118,8 @@ def list_evidence(view: View, *, actor_id: str, measure: str) -> pd.DataFrame:
     """Return the scored mentions of the actor (toward it) or its scored quotes (its own words) in the selection."""
     tables = view.selected
     if measure == "toward actor":
-        frame = frames.list_sentiment_toward(tables["mentions"], tables["sentences"], tables["articles"],
-                                             actor_id=actor_id)
-        return frame.assign(quote_span=[()] * len(frame))
+        return frames.list_sentiment_toward(tables["mentions"], tables["sentences"], tables["articles"],
+                                            actor_id=actor_id)
     return frames.list_sentiment_of(tables["quotes"], tables["mentions"], tables["sentences"], tables["articles"],
                                     actor_id=actor_id)
 
