@@ -14,7 +14,7 @@ from analysis.registry import read_yaml
 from analysis.selection import Selection, apply_selection
 from analysis.store import Results, load_results, problems_frame, read_manifest
 from analysis.target_file import read_target_entries
-from dashboard import corpus, export, network
+from dashboard import corpus, export, frames, network
 
 
 @dataclass(frozen=True)
@@ -97,11 +97,15 @@ def build_tables_zip(results_dir: str, content_hash: str) -> bytes:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
+def read_run_manifest(results_dir: str, content_hash: str) -> dict:
+    """Return the manifest of the results' run ({} if there is none or it cannot be read)."""
+    del content_hash  # only part of the cache key
+    return read_manifest(Path(results_dir)) or {}
+
+
 def read_sentiment_engine(results_dir: str, content_hash: str) -> str:
     """Return the sentiment engine recorded in the results' manifest ("unknown" if not recorded)."""
-    del content_hash  # only part of the cache key
-    manifest = read_manifest(Path(results_dir)) or {}
-    return str(manifest.get("settings", {}).get("sentiment", "unknown"))
+    return str(read_run_manifest(results_dir, content_hash).get("settings", {}).get("sentiment", "unknown"))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -120,6 +124,19 @@ def read_registry_data(path: str, modified: float) -> dict:
     """Return the parsed actor registry YAML; `modified` (the file's mtime) keys the cache so edits reload."""
     del modified  # only part of the cache key
     return read_yaml(Path(path))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def read_registry_table(path: str, modified: float) -> pd.DataFrame:
+    """Return the actors of a registry file (id, name, type, aliases, metonyms); `modified` keys the cache."""
+    return frames.describe_registry(read_registry_data(path, modified))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def read_target_table(path: str, modified: float) -> pd.DataFrame:
+    """Return the targets of a stance targets file (id, label, keywords); `modified` keys the cache."""
+    del modified  # only part of the cache key
+    return frames.describe_targets(read_target_entries(Path(path)))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

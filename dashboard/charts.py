@@ -255,6 +255,8 @@ def make_sentiment_by_actor(frame: pd.DataFrame) -> go.Figure:
                                     text=[f"n={n}" + (" (few)" if flag else "")
                                           for n, flag in zip(group["n"], group["small_n"], strict=True)],
                                     textposition="middle left", textfont={"size": 10, "color": "#666"},
+                                    # a click on a mean dims the other traces: the n labels stay readable
+                                    unselected={"textfont": {"color": "#666"}},
                                     hoverinfo="skip"), row=1, col=column)
         figure.add_vline(x=0, line_dash="dot", line_color="#777", row=1, col=column)
     figure.update_xaxes(title="Mean polarity (−1 negative … +1 positive)", range=[-reach, label_x], zeroline=False,

@@ -185,3 +185,23 @@ def decode_choice(params: Mapping[str, str]) -> tuple[CorpusChoice | None, str]:
         return None, f"'{kind}' is no kind of corpus"
     return CorpusChoice(kind="sample", location=str(SAMPLE_DIR), label=f"Bundled sample{suffix}",
                         actors_path=actors_path, targets_path=targets_path), ""
+
+
+def rebuild_settings(recorded: Mapping[str, str]) -> Settings:
+    """Return the Settings a manifest's `settings` (every value written as text) describe, as far as they shape
+    the fingerprint."""
+    defaults = Settings()
+    rules_dir = recorded.get("rules_dir", "None")
+    return Settings(actors_path=Path(recorded.get("actors_path", defaults.actors_path)),
+                    targets_path=Path(recorded.get("targets_path", defaults.targets_path)),
+                    sentiment=recorded.get("sentiment", defaults.sentiment),
+                    ner_model=recorded.get("ner_model", defaults.ner_model),
+                    stages=recorded.get("stages", defaults.stages),
+                    rules_dir=None if rules_dir in ("", "None") else Path(rules_dir))
+
+
+def rules_match_run(manifest: Mapping) -> bool:
+    """Return whether the rule files a run's manifest names still hold what the run read: their fingerprint,
+    with the run's settings, is the manifest's (False too when ActorLens or the NER model changed since)."""
+    recorded = manifest.get("settings", {})
+    return bool(recorded) and rebuild_settings(recorded).fingerprint() == manifest.get("fingerprint")

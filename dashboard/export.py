@@ -44,6 +44,15 @@ class ChartItem:
     data: pd.DataFrame
 
 
+@dataclass(frozen=True)
+class TableItem:
+    """Rows of a page offered for download beside its charts, such as the evidence sentences behind them."""
+
+    name: str  # file-name stem, e.g. "evidence"
+    title: str
+    data: pd.DataFrame
+
+
 class ExportBrowser:
     """The process-wide kaleido server; one worker thread serialises calls because kaleido's queue is not re-entrant."""
 
@@ -97,18 +106,41 @@ def write_csv(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False).encode("utf-8")
 
 
+PLOTLYJS_FILE = "plotly.min.js"  # what figure pages written with include_plotlyjs="directory" load from beside them
+
+
 def build_view_zip(items: Sequence[ChartItem], *, render: Callable[[go.Figure, str], bytes] | None,
-                   notes: str = "") -> bytes:
-    """Return a zip with every chart of a view as HTML (and PNG/SVG when render is given) plus its data as CSV."""
+                   notes: str = "", tables: Sequence[TableItem] = ()) -> bytes:
+    """Return a zip with every chart of a view as HTML (and PNG/SVG when render is given) plus its data as CSV,
+    and every table (the evidence behind the charts) as CSV.
+
+    The HTML pages load plotly.js from one plotly.min.js beside them in the zip instead of each inlining its
+    4.8 MB, so they work offline as long as they stay in the unzipped folder (README.txt says so).
+    """
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for item in items:
             archive.writestr(f"{item.name}.csv", write_csv(item.data))
-            archive.writestr(f"{item.name}.html", write_figure_html(item.figure))
+            page = item.figure.to_html(include_plotlyjs="directory", full_html=True)
+            archive.writestr(f"{item.name}.html", page.encode("utf-8"))
             for fmt in ("png", "svg") if render is not None else ():
                 archive.writestr(f"{item.name}.{fmt}", render(item.figure, fmt))
-        archive.writestr("README.txt", notes or "Charts and the exact data behind them, exported by ActorLens.\n")
+        for table in tables:
+            archive.writestr(f"{table.name}.csv", write_csv(table.data))
+        if items:
+            archive.writestr(PLOTLYJS_FILE, read_plotlyjs())
+        archive.writestr("README.txt", describe_view_zip(notes, tables=tables, charts=bool(items)))
     return buffer.getvalue()
+
+
+def describe_view_zip(notes: str, *, tables: Sequence[TableItem], charts: bool) -> str:
+    """The README of a view zip: the caller's notes, what each table holds, and how the HTML pages find plotly.js."""
+    lines = [notes.rstrip("\n") or "Charts and the exact data behind them, exported by ActorLens."]
+    lines += [f"{table.name}.csv: {table.title} ({count_rows(table.data)})." for table in tables]
+    if charts:
+        lines.append(f"Each .html chart loads plotly.js from {PLOTLYJS_FILE} in the same folder: keep them together "
+                     "(no internet connection is needed).")
+    return "\n".join(lines) + "\n"
 
 
 def build_tables_zip(
@@ -131,9 +163,13 @@ def build_tables_zip(
     return buffer.getvalue()
 
 
+REPORT_ROWS = 2000  # rows of a table shown in an HTML report; the view zip holds them all
+
+
 def build_report(items: Sequence[ChartItem], *, title: str, description: str,
-                 counts: Mapping[str, object]) -> bytes:
-    """Return one standalone HTML report: the selection, headline counts, every chart and its data table.
+                 counts: Mapping[str, object], tables: Sequence[TableItem] = ()) -> bytes:
+    """Return one standalone HTML report: the selection, headline counts, every chart and its data table, and
+    every table (the evidence behind the charts; its first REPORT_ROWS rows).
 
     All text that may come from articles is escaped; plotly.js is inlined once so the file works offline.
     """
@@ -145,10 +181,25 @@ def build_report(items: Sequence[ChartItem], *, title: str, description: str,
         table = item.data.head(200).to_html(index=False, escape=True, border=0, classes="data")
         sections.append(f"<section><h2>{html.escape(item.title)}</h2>{chart}"
                         f"<details><summary>Data ({len(item.data)} rows)</summary>{table}</details></section>")
+    sections += [render_report_table(table) for table in tables]
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     page = REPORT_TEMPLATE.format(title=html.escape(title), description=html.escape(description), facts=facts,
                                   sections="\n".join(sections), stamp=stamp, plotlyjs=read_plotlyjs())
     return page.encode("utf-8")
+
+
+def count_rows(frame: pd.DataFrame) -> str:
+    """Return "1 row" or "2,345 rows"."""
+    return f"{len(frame):,} row" + ("" if len(frame) == 1 else "s")
+
+
+def render_report_table(table: TableItem) -> str:
+    """Return one table of a report as an escaped, collapsible section (its first REPORT_ROWS rows)."""
+    shown = table.data.head(REPORT_ROWS).to_html(index=False, escape=True, border=0, classes="data")
+    cut = (f" (the first {REPORT_ROWS:,} of {len(table.data):,} rows; the view's zip holds them all)"
+           if len(table.data) > REPORT_ROWS else f" ({count_rows(table.data)})")
+    return (f"<section><h2>{html.escape(table.title)}</h2><details><summary>Rows{cut}</summary>{shown}</details>"
+            "</section>")
 
 
 def read_plotlyjs() -> str:
@@ -162,7 +213,8 @@ REPORT_TEMPLATE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{title}</title>
 <style>body{{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}}
 table.data,table.facts{{border-collapse:collapse;font-size:0.85em}}
-th,td{{border-bottom:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}}</style>
+th,td{{border-bottom:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}}
+details{{overflow-x:auto}}</style>
 <script>{plotlyjs}</script></head><body>
 <h1>{title}</h1><p><b>Selection:</b> {description}</p>
 <table class="facts">{facts}</table>

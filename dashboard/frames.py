@@ -67,8 +67,9 @@ def attach_article_fields(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.Dat
 
 
 def count_corpus(tables: Tables) -> dict[str, object]:
-    """Return headline numbers of the selection: articles, outlets, first/last date, actors of the registry
-    mentioned, names found outside the registry, quotes, stances."""
+    """Return headline numbers of the selection: articles, outlets, first/last date, actors named (every actor
+    mentioned, as the other pages count them: those of the registry plus, unless the selection leaves them out,
+    the names found outside it), of which registered and unregistered, quotes, stances."""
     articles = tables["articles"]
     published = articles["published"].dropna()
     mentions = tables["mentions"]
@@ -78,7 +79,8 @@ def count_corpus(tables: Tables) -> dict[str, object]:
         "outlets": int(articles["source"].nunique()),
         "first": published.min().date() if len(published) else None,
         "last": published.max().date() if len(published) else None,
-        "actors": int(mentions.loc[registered, "actor_id"].nunique()),
+        "actors": int(mentions["actor_id"].nunique()),
+        "registered": int(mentions.loc[registered, "actor_id"].nunique()),
         "unregistered": int(mentions.loc[~registered, "actor_id"].nunique()),
         "quotes": len(tables["quotes"]),
         "stances": len(tables["stances"]),
@@ -221,19 +223,48 @@ def list_stance_evidence(
     or "They" needs; with `sentences` and `quotes`, the actor's name where the sentence quotes or reports the
     actor's words (`speaker`, "" elsewhere and for scare quotes), so that a quote reads as the actor's words."""
     cell = stances[(stances["actor_id"] == actor_id) & (stances["target_id"] == target_id)]
-    cell = attach_article_fields(cell, articles)
+    cell = describe_statements(cell, articles, mentions=mentions, sentences=sentences, quotes=quotes)
     columns = ["stance", "evidence", "cue", "confidence", "source", "published", "title", "url"]
-    if mentions is not None:
-        cell = cell.assign(surfaces=find_surfaces(cell, mentions[mentions["actor_id"] == actor_id]))
-        columns.append("surfaces")
-    if sentences is not None:
-        cell = cell.assign(before=find_sentences_before(cell, sentences))
-        columns.append("before")
-    if sentences is not None and quotes is not None:
-        spoken = quotes[(quotes["speaker_id"] == actor_id) & quotes["kind"].isin(SPOKEN_KINDS)]
-        cell = cell.assign(speaker=find_quoted_speakers(cell, spoken, sentences))
-        columns.append("speaker")
+    columns += [column for column in ("surfaces", "before", "speaker") if column in cell.columns]
     return order_evidence(cell[columns])
+
+
+def describe_statements(
+    statements: pd.DataFrame,
+    articles: pd.DataFrame,
+    *,
+    mentions: pd.DataFrame | None = None,
+    sentences: pd.DataFrame | None = None,
+    quotes: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Return stance statements with their article's fields and, as `list_stance_evidence` says, `surfaces` (with
+    mentions), `before` (with sentences) and `speaker` (with sentences and quotes), each for the row's own actor."""
+    frame = attach_article_fields(statements, articles)
+    if mentions is not None:
+        frame = frame.assign(surfaces=find_surfaces(frame, mentions))
+    if sentences is not None:
+        frame = frame.assign(before=find_sentences_before(frame, sentences))
+    if sentences is not None and quotes is not None:
+        frame = frame.assign(speaker=find_quoted_speakers(frame, quotes[quotes["kind"].isin(SPOKEN_KINDS)],
+                                                          sentences))
+    return frame
+
+
+def list_grid_evidence(
+    stances: pd.DataFrame, articles: pd.DataFrame, *, matrix: pd.DataFrame, sentences: pd.DataFrame,
+    quotes: pd.DataFrame,
+) -> pd.DataFrame:
+    """Return every statement behind the cells of a stance grid (`matrix`: actor_id, target_id), for download:
+    actor, target, stance, confidence, quoted speaker, cue, evidence, the sentence before, outlet, date, title,
+    url, article_id, sentence_id; grouped by actor in the grid's order, then target, then as `order_evidence`."""
+    cells = matrix[["actor_id", "target_id"]].drop_duplicates()
+    statements = stances.merge(cells, on=["actor_id", "target_id"])
+    frame = order_evidence(describe_statements(statements, articles, sentences=sentences, quotes=quotes))
+    rank = {actor_id: position for position, actor_id in enumerate(dict.fromkeys(matrix["actor_id"]))}
+    frame = frame.assign(rank=frame["actor_id"].map(rank)).sort_values(["rank", "target"], kind="stable")
+    columns = ["actor", "target", "stance", "confidence", "speaker", "cue", "evidence", "before", "source",
+               "published", "title", "url", "actor_id", "target_id", "article_id", "sentence_id"]
+    return frame[columns].rename(columns={"before": "sentence_before"}).reset_index(drop=True)
 
 
 def sentence_keys(frame: pd.DataFrame) -> list[tuple[str, int]]:
@@ -242,9 +273,11 @@ def sentence_keys(frame: pd.DataFrame) -> list[tuple[str, int]]:
 
 
 def find_surfaces(cell: pd.DataFrame, mentions: pd.DataFrame) -> list[tuple[str, ...]]:
-    """Return for every evidence row the distinct ways the mentions write the actor in its sentence."""
-    surfaces = mentions.groupby(["article_id", "sentence_id"])["surface"].agg(lambda found: tuple(dict.fromkeys(found)))
-    return [surfaces.get(key, ()) for key in sentence_keys(cell)]
+    """Return for every evidence row the distinct ways the mentions write the row's actor in its sentence."""
+    surfaces = mentions.groupby(["article_id", "sentence_id", "actor_id"])["surface"].agg(
+        lambda found: tuple(dict.fromkeys(found)))
+    return [surfaces.get((*key, actor_id), ()) for key, actor_id in zip(sentence_keys(cell), cell["actor_id"],
+                                                                        strict=True)]
 
 
 def find_sentences_before(cell: pd.DataFrame, sentences: pd.DataFrame) -> list[str]:
@@ -254,16 +287,17 @@ def find_sentences_before(cell: pd.DataFrame, sentences: pd.DataFrame) -> list[s
 
 
 def find_quoted_speakers(cell: pd.DataFrame, quotes: pd.DataFrame, sentences: pd.DataFrame) -> list[str]:
-    """Return for every evidence row the name of the speaker of a quote that overlaps its sentence, else "".
+    """Return for every evidence row the name of its actor where a quote of that actor overlaps its sentence,
+    else "".
 
     Overlap of offsets rather than equal sentence ids: a quote is filed under the sentence it starts in, and
     may run on into the next one.
     """
     spans = sentences.set_index(["article_id", "sentence_id"])[["start", "end"]]
-    by_article = {article_id: group for article_id, group in quotes.groupby("article_id")}
+    by_speaker = {key: group for key, group in quotes.groupby(["article_id", "speaker_id"])}
     speakers = []
-    for article_id, sentence_id in sentence_keys(cell):
-        found = by_article.get(article_id)
+    for (article_id, sentence_id), actor_id in zip(sentence_keys(cell), cell["actor_id"], strict=True):
+        found = by_speaker.get((article_id, actor_id))
         if found is None or (article_id, sentence_id) not in spans.index:
             speakers.append("")
             continue
@@ -291,20 +325,151 @@ def keep_evidence_stances(evidence: pd.DataFrame, *, shown: Sequence[str]) -> pd
     return evidence[evidence["stance"].isin(shown)].reset_index(drop=True)
 
 
-def build_quote_table(quotes: pd.DataFrame, articles: pd.DataFrame, *, search: str = "") -> pd.DataFrame:
-    """Return quotes with speaker, text, kind, date, outlet, title, url and polarity; search is a literal phrase."""
-    frame = attach_article_fields(quotes, articles)
+UNATTRIBUTED = "(unattributed)"  # the speaker shown for a quote whose speaker was not found
+
+
+def filter_quotes(quotes: pd.DataFrame, *, search: str = "", kinds: Sequence[str] = ()) -> pd.DataFrame:
+    """Return the quotes whose words or speaker hold `search` (a literal phrase, any case) and whose kind is
+    one of `kinds` (all kinds when empty)."""
+    kept = quotes[quotes["kind"].isin(kinds)] if kinds else quotes
     if search.strip():
-        phrase = search.strip()
-        haystack = frame["text"].fillna("") + " " + frame["speaker"].fillna("")
-        frame = frame[haystack.str.contains(phrase, case=False, regex=False)]
-    frame = frame.assign(speaker=frame["speaker"].replace("", "(unattributed)"))
-    columns = ["speaker", "text", "kind", "published", "source", "title", "url", "polarity", "article_id"]
+        haystack = kept["text"].fillna("") + " " + kept["speaker"].fillna("")
+        kept = kept[haystack.str.contains(search.strip(), case=False, regex=False)]
+    return kept.reset_index(drop=True)
+
+
+def build_quote_table(quotes: pd.DataFrame, articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Return quotes with speaker, the whole quoted text, cue, kind, the sentence (all the sentences the quote
+    spans), date, outlet, title, url, polarity, article_id and quote_id; earliest first."""
+    frame = quotes.join(find_passages(quotes, sentences))
+    frame = attach_article_fields(frame.assign(sentence=cut_passages(frame, articles)), articles)
+    frame = frame.assign(speaker=frame["speaker"].replace("", UNATTRIBUTED))
+    columns = ["speaker", "text", "cue", "kind", "sentence", "published", "source", "title", "url", "polarity",
+               "article_id", "quote_id"]
     return frame[columns].sort_values(["published", "source"], na_position="last").reset_index(drop=True)
 
 
+def is_unattributed(quotes: pd.DataFrame) -> pd.Series:
+    """Return True for every quote without a speaker (no name at all)."""
+    return quotes["speaker"].fillna("") == ""
+
+
 def count_quotes_by_speaker(quotes: pd.DataFrame) -> pd.DataFrame:
-    """Return quotes per speaker and kind: speaker, kind, quotes (unattributed quotes under "(unattributed)")."""
-    named = quotes.assign(speaker=quotes["speaker"].replace("", "(unattributed)"))
+    """Return quotes per speaker and kind: speaker, kind, quotes; quotes without a speaker are left out (the
+    Quotes page counts them in a note), so that they do not lead the chart. A speaker outside the actors
+    ("officials", "the agency": no speaker_id) is a speaker."""
+    named = quotes[~is_unattributed(quotes)]
     counts = named.groupby(["speaker", "kind"]).size().rename("quotes").reset_index()
     return counts.sort_values(["quotes", "speaker"], ascending=[False, True]).reset_index(drop=True)
+
+
+SENTIMENT_MEASURES = {"toward actor": "Toward the actor (its mentions)",
+                      "own quotes": "In the actor's own words (its quotes)"}  # keys: summarize_sentiment_by_actor
+POLARITY_ORDERS = {"extreme": "Most extreme first", "negative": "Most negative first",
+                   "positive": "Most positive first"}
+
+
+def find_passages(spans: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Return for every row of `spans` (article_id, start, end) the start and end of the sentences it overlaps
+    (passage_start, passage_end), so that a quote running on into the next sentence is shown whole; a span no
+    sentence overlaps is its own passage."""
+    rows = spans[["article_id", "start", "end"]].reset_index(drop=True).rename_axis("row").reset_index()
+    bounds = sentences[["article_id", "start", "end"]].rename(columns={"start": "s_start", "end": "s_end"})
+    pairs = rows.merge(bounds, on="article_id")
+    pairs = pairs[(pairs["s_start"] < pairs["end"]) & (pairs["s_end"] > pairs["start"])]
+    found = pairs.groupby("row").agg(passage_start=("s_start", "min"), passage_end=("s_end", "max"))
+    found = found.reindex(rows["row"])
+    return pd.DataFrame({"passage_start": found["passage_start"].fillna(rows["start"]).astype(int).to_numpy(),
+                         "passage_end": found["passage_end"].fillna(rows["end"]).astype(int).to_numpy()},
+                        index=spans.index)
+
+
+def cut_passages(frame: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
+    """Return the text of every row's passage (passage_start:passage_end of its article's text)."""
+    texts = dict(zip(articles["article_id"], articles["text"], strict=True))
+    return [str(texts.get(article_id, ""))[start:end] for article_id, start, end in
+            zip(frame["article_id"], frame["passage_start"], frame["passage_end"], strict=True)]
+
+
+def order_by_polarity(evidence: pd.DataFrame, *, order: str = "extreme") -> pd.DataFrame:
+    """Return scored rows ordered by polarity: the furthest from 0 first ("extreme"), the most negative first or
+    the most positive first; ties go earliest first (undated last)."""
+    key = {"extreme": -evidence["polarity"].abs(), "negative": evidence["polarity"],
+           "positive": -evidence["polarity"]}[order]
+    ranked = evidence.assign(rank=key)
+    ordered = ranked.sort_values(["rank", "published"], na_position="last", kind="stable")
+    return ordered.drop(columns=["rank"]).reset_index(drop=True)
+
+
+def list_sentiment_toward(
+    mentions: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *, actor_id: str
+) -> pd.DataFrame:
+    """Return the scored mentions of one actor, the rows behind its "toward actor" mean, most extreme first.
+
+    One row per mention (an actor named twice in a sentence counts twice there too): polarity (-1..1), actor,
+    how it is written (surface), the sentence, date, outlet, title, url, how the mention was found (method),
+    subjectivity (0..1), article_id, sentence_id, the mention's start and end in the article's text, and
+    `marks`: the mention's (start, end) inside the sentence, to mark it.
+    """
+    scored = mentions[(mentions["actor_id"] == actor_id) & mentions["polarity"].notna()]
+    spans = sentences.set_index(["article_id", "sentence_id"])[["start", "text"]]
+    spans = spans.rename(columns={"start": "sentence_start", "text": "sentence"})
+    frame = attach_article_fields(scored.join(spans, on=["article_id", "sentence_id"]), articles)
+    offset = frame["sentence_start"].fillna(frame["start"]).astype(int)
+    frame = frame.assign(sentence=frame["sentence"].fillna(frame["surface"]),
+                         marks=[((int(start), int(end)),) for start, end in zip(frame["start"] - offset,
+                                                                                frame["end"] - offset, strict=True)])
+    columns = ["polarity", "actor", "surface", "sentence", "published", "source", "title", "url", "method",
+               "subjectivity", "article_id", "sentence_id", "start", "end", "marks"]
+    return order_by_polarity(frame[columns])
+
+
+def list_sentiment_of(
+    quotes: pd.DataFrame, mentions: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *,
+    actor_id: str,
+) -> pd.DataFrame:
+    """Return the scored quotes of one speaker, the rows behind its "own quotes" mean, most extreme first.
+
+    Columns polarity (-1..1, of the quoted words), speaker, quote, the sentence (all the sentences the quote
+    spans), kind, cue, date, outlet, title, url, subjectivity (0..1), article_id, sentence_id, the quote's
+    start and end in the article's text, `quote_span`: its (start, end) inside the sentence, and `marks`:
+    where the speaker is named inside the sentence.
+    """
+    scored = quotes[(quotes["speaker_id"] == actor_id) & quotes["polarity"].notna()]
+    frame = scored.join(find_passages(scored, sentences))
+    frame = attach_article_fields(frame.assign(sentence=cut_passages(frame, articles)), articles)
+    named = mentions[mentions["actor_id"] == actor_id]
+    spans = [(int(start - first), int(end - first)) for start, end, first in
+             zip(frame["start"], frame["end"], frame["passage_start"], strict=True)]
+    frame = frame.assign(quote=frame["text"], quote_span=spans, marks=find_marks(frame, named))
+    columns = ["polarity", "speaker", "quote", "sentence", "kind", "cue", "published", "source", "title", "url",
+               "subjectivity", "article_id", "sentence_id", "start", "end", "quote_span", "marks"]
+    return order_by_polarity(frame[columns])
+
+
+def find_marks(frame: pd.DataFrame, mentions: pd.DataFrame) -> list[tuple[tuple[int, int], ...]]:
+    """Return for every row the (start, end) of the given mentions inside its passage, relative to the passage."""
+    by_article = {article_id: list(zip(group["start"], group["end"], strict=True))
+                  for article_id, group in mentions.groupby("article_id")}
+    return [tuple((int(start) - first, int(end) - first) for start, end in by_article.get(article_id, ())
+                  if first <= start and end <= last)
+            for article_id, first, last in zip(frame["article_id"], frame["passage_start"], frame["passage_end"],
+                                               strict=True)]
+
+
+def describe_registry(data: Mapping) -> pd.DataFrame:
+    """Return the actors of a parsed registry YAML (as analysis.registry reads it), one row each in file order:
+    id, name, type, aliases and metonyms (each list joined with "; ")."""
+    rows = [{"id": str(entry.get("id", "")), "name": str(entry.get("name", "")), "type": str(entry.get("type", "")),
+             "aliases": "; ".join(map(str, entry.get("aliases") or ())),
+             "metonyms": "; ".join(map(str, entry.get("metonyms") or ()))}
+            for entry in (data.get("actors") or []) if isinstance(entry, Mapping)]
+    return pd.DataFrame(rows, columns=["id", "name", "type", "aliases", "metonyms"])
+
+
+def describe_targets(entries: Sequence[tuple[str, Mapping]]) -> pd.DataFrame:
+    """Return the stance targets of a checked targets file (analysis.target_file.read_target_entries), one row
+    each in file order: id, label and keywords (joined with "; ")."""
+    rows = [{"id": entry["id"], "label": entry.get("label", ""), "keywords": "; ".join(entry.get("keywords", ()))}
+            for _, entry in entries]
+    return pd.DataFrame(rows, columns=["id", "label", "keywords"])

@@ -67,11 +67,17 @@ def highlight_article(text: str, mentions: pd.DataFrame, quotes: pd.DataFrame) -
                                                                    mentions["actor"], strict=True)]
     quote_spans = [(int(s), int(e), str(a) or "unattributed") for s, e, a in zip(quotes["start"], quotes["end"],
                                                                                    quotes["speaker"], strict=True)]
+    return f'{STYLE}<div class="al-article">{mark_spans(text, mention_spans, quote_spans)}</div>'
+
+
+def mark_spans(text: str, mention_spans: list[tuple[int, int, str]], quote_spans: list[tuple[int, int, str]]) -> str:
+    """Return the text escaped, with the (start, end, actor) mention spans marked and the (start, end, speaker)
+    quote spans underlined; applied per segment between span boundaries, so overlaps never break nesting."""
     edges = find_boundaries(len(text), [(s, e) for s, e, _ in mention_spans + quote_spans])
     parts = [render_segment(text[start:end], actors=find_covering_labels(mention_spans, start, end),
                             speakers=find_covering_labels(quote_spans, start, end))
              for start, end in itertools.pairwise(edges) if end > start]
-    return f'{STYLE}<div class="al-article">{"".join(parts)}</div>'
+    return "".join(parts)
 
 
 def escape_markdown(text: str) -> str:
@@ -93,12 +99,6 @@ def render_evidence(evidence: pd.DataFrame) -> str:
 def render_evidence_item(row: tuple) -> str:
     """Return one escaped <li> of render_evidence."""
     stance = str(row.stance)
-    date = f"{row.published:%Y-%m-%d}" if pd.notna(row.published) else "undated"
-    title = html.escape(str(row.title or "article"))
-    url = str(row.url or "")
-    # Only web links become anchors, so a javascript: URL in an uploaded corpus stays inert text.
-    link = (f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener">{title}</a>'
-            if url.startswith(("http://", "https://")) else title)
     cue = f"(cue “{html.escape(str(row.cue))}”)" if row.cue else ""
     sentence = mark_evidence(str(row.evidence), surfaces=getattr(row, "surfaces", ()), cue=str(row.cue or ""))
     before = str(getattr(row, "before", "") or "")
@@ -108,8 +108,18 @@ def render_evidence_item(row: tuple) -> str:
     speaker = str(getattr(row, "speaker", "") or "")
     said = f'<span class="al-speaker">{html.escape(speaker)}:</span>' if speaker else ""
     return (f'<li><span class="al-stance al-{html.escape(stance, quote=True)}">{html.escape(stance)}</span>'
-            f'{context}{said}{sentence} <span class="al-source">{cue}<br>'
-            f"{html.escape(str(row.source))} · {date} · {link}</span></li>")
+            f'{context}{said}{sentence} <span class="al-source">{cue}<br>{render_source_line(row)}</span></li>')
+
+
+def render_source_line(row: tuple) -> str:
+    """Return "outlet · date · title" of an evidence row, escaped, the title linking to the article."""
+    date = f"{row.published:%Y-%m-%d}" if pd.notna(row.published) else "undated"
+    title = html.escape(str(row.title or "article"))
+    url = str(row.url or "")
+    # Only web links become anchors, so a javascript: URL in an uploaded corpus stays inert text.
+    link = (f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener">{title}</a>'
+            if url.startswith(("http://", "https://")) else title)
+    return f"{html.escape(str(row.source))} · {date} · {link}"
 
 
 def mark_evidence(sentence: str, *, surfaces: tuple[str, ...] = (), cue: str = "") -> str:
@@ -133,3 +143,37 @@ def mark_evidence(sentence: str, *, surfaces: tuple[str, ...] = (), cue: str = "
         position = end
     pieces.append(html.escape(sentence[position:]))
     return "".join(pieces)
+
+
+POLARITY_STYLE = """<style>
+.al-evidence .al-polarity{display:inline-block;min-width:3.2rem;padding:0 .35rem;margin-right:.4rem;border-radius:3px;
+  color:#fff;font-size:.8rem;text-align:center;font-variant-numeric:tabular-nums}
+.al-evidence .al-negative{background:#b2182b}.al-evidence .al-positive{background:#2166ac}
+.al-evidence .al-zero{background:#8a8a8a}
+</style>"""
+
+
+def render_sentiment_evidence(evidence: pd.DataFrame) -> str:
+    """Return scored mentions or quotes as an escaped HTML list: polarity badge (red below 0, blue above, as in
+    the charts), the sentence with the actor marked and a quote underlined, then outlet · date · article link.
+
+    Columns polarity, sentence, marks ((start, end) pairs inside the sentence), source, published, title, url
+    (as from dashboard.frames.list_sentiment_toward / list_sentiment_of); optional speaker (named before the
+    sentence, in grey) and quote_span ((start, end) of the quote inside the sentence).
+    """
+    items = [render_sentiment_item(row) for row in evidence.itertuples(index=False)]
+    return f'{STYLE}{EVIDENCE_STYLE}{POLARITY_STYLE}<ul class="al-evidence al-article">{"".join(items)}</ul>'
+
+
+def render_sentiment_item(row: tuple) -> str:
+    """Return one escaped <li> of render_sentiment_evidence."""
+    polarity = float(row.polarity)
+    tone = "negative" if polarity < 0 else "positive" if polarity > 0 else "zero"
+    speaker = str(getattr(row, "speaker", "") or "")
+    name = str(getattr(row, "actor", "") or speaker)
+    quote = tuple(getattr(row, "quote_span", ()) or ())
+    sentence = mark_spans(str(row.sentence), [(int(start), int(end), name) for start, end in row.marks],
+                          [(int(quote[0]), int(quote[1]), speaker)] if quote else [])
+    said = f'<span class="al-speaker">{html.escape(speaker)}:</span>' if speaker else ""
+    return (f'<li><span class="al-polarity al-{tone}">{polarity:+.2f}</span>{said}{sentence} '
+            f'<span class="al-source"><br>{render_source_line(row)}</span></li>')

@@ -155,11 +155,13 @@ def make_relation(row: tuple, texts: dict) -> dict:
             "relation": relation, "polarity": polarity, "cue": relation, "evidence": text[start:end]}
 
 
-def write_results_folder(folder, *, years_earlier: int = 0, extra_stances: tuple[tuple, ...] = ()) -> str:
+def write_results_folder(folder, *, years_earlier: int = 0, extra_stances: tuple[tuple, ...] = (),
+                         settings: dict | None = None, fingerprint: str = "") -> str:
     """Write the tiny corpus as an ActorLens results folder (as the CLI would) and return its path.
 
     years_earlier moves every publication date back by that many years (for corpora older than the app's defaults);
-    extra_stances are stance rows added to STANCES.
+    extra_stances are stance rows added to STANCES; settings are added to the manifest's settings (such as the
+    rule files' paths) and fingerprint is the manifest's.
     """
     from analysis.ingest import Problem
     from analysis.store import Results, write_results
@@ -168,6 +170,7 @@ def write_results_folder(folder, *, years_earlier: int = 0, extra_stances: tuple
     tables = make_tables(extra_stances=extra_stances)
     tables["articles"]["published"] -= pd.DateOffset(years=years_earlier)
     results = Results(**tables, problems=problems, summary="Articles read: 6\nArticles kept: 5")
-    manifest = {"settings": {"sentiment": "textblob", "output_format": "parquet"}, "summary": results.summary}
+    manifest = {"settings": {"sentiment": "textblob", "output_format": "parquet", **(settings or {})},
+                "fingerprint": fingerprint, "summary": results.summary}
     write_results(results, folder, fmt="parquet", manifest=manifest)
     return str(folder)

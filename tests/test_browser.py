@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -189,3 +190,43 @@ def test_dashboard_in_a_real_browser(page, app_url: str, top_actor: tuple[str, s
         assert page.get_by_test_id("stException").count() == 0, title
         assert page.get_by_test_id("stSkeleton").count() == 0, title
         take_full_screenshot(page, ARTIFACTS / f"{title}.png")
+
+    check_view_zip_opens_offline(page, f"{app_url}/stance", tmp_path)
+    check_a_click_on_a_mean_lists_its_sentences(page, f"{app_url}/sentiment")
+
+
+def check_a_click_on_a_mean_lists_its_sentences(page, url: str) -> None:
+    """Click the first mean of the actors' own quotes on the Sentiment page: the evidence lists that actor's
+    quotes ("N scored quotes of Russia, mean …"), where it opens on the first actor's mentions."""
+    page.goto(url)
+    wait_for_charts(page)
+    chart = page.locator(".js-plotly-plot").first
+    chart.scroll_into_view_if_needed()
+    # the chart's traces: means toward each actor, their n labels, means of the own quotes, their n labels
+    name = chart.evaluate("(plot) => plot.data[2].y[0]")
+    box = chart.locator(".scatterlayer .trace").nth(2).locator(".points path").first.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_function("(n) => Array.from(document.querySelectorAll('[data-testid=stCaptionContainer]'))"
+                           ".some((c) => c.innerText.includes(' scored quotes of ' + n + ','))", arg=name,
+                           timeout=30_000)
+
+
+def check_view_zip_opens_offline(page, url: str, tmp_path: Path) -> None:
+    """Download a page's view zip: it holds the evidence and plotly.js once, and a chart's HTML, unzipped, draws
+    with every web request blocked, as it would for a reader offline."""
+    page.goto(url)
+    wait_for_charts(page)
+    with page.expect_download(timeout=120_000) as download:
+        page.get_by_test_id("stDownloadButton").filter(has_text="Download this view (zip)").click()
+    saved = tmp_path / "view.zip"
+    download.value.save_as(saved)
+    with zipfile.ZipFile(saved) as archive:
+        names = archive.namelist()
+        assert "evidence.csv" in names and names.count("plotly.min.js") == 1
+        archive.extractall(tmp_path / "view")
+    requests: list[str] = []
+    page.route("http*://**", lambda route: (requests.append(route.request.url), route.abort()))
+    page.goto((tmp_path / "view" / "stance_heatmap.html").as_uri())
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+    page.unroute("http*://**")
+    assert not requests, requests

@@ -16,6 +16,7 @@ from dashboard_fixtures import write_results_folder
 from streamlit.elements.lib import policies
 from streamlit.testing.v1 import AppTest
 
+from analysis.pipeline import Settings
 from analysis.store import load_results
 from dashboard import corpus
 from dashboard.view import CORPUS_KEY
@@ -151,8 +152,16 @@ def test_registry_only_leaves_out_the_names_found_outside_the_registry(cache_dir
     everyone, registry = open_page("overview"), open_page("overview", query={"flt_registry": "true"})
     assert app_metric(everyone, "Quotes") == f"{len(quotes):,}"
     assert app_metric(registry, "Quotes") == f"{int((~outside).sum()):,}"
-    assert app_metric(everyone, "Actors") == app_metric(registry, "Actors")
-    assert any("outside it" in caption.value for caption in everyone.caption)
+    mentions = sample.mentions[sample.mentions["article_id"].isin(originals)]
+    inside = int(mentions.loc[mentions["registered"], "actor_id"].nunique())
+    outside_names = int(mentions.loc[~mentions["registered"], "actor_id"].nunique())
+    assert app_metric(everyone, "Actors named") == f"{inside + outside_names:,}"
+    assert app_metric(registry, "Actors named") == f"{inside:,}"
+    assert [metric.proto.help for metric in everyone.metric if metric.label == "Actors named"] == [
+        f"Distinct actors mentioned in the selection, as the other pages count them: {inside:,} of the registry and "
+        f"{outside_names:,} names found outside it."]
+    assert any(caption.value.startswith(f"Actors named: {inside:,} of the registry and {outside_names:,} names ")
+               for caption in everyone.caption)
     assert not any("outside it" in caption.value for caption in registry.caption)
 
 
@@ -316,6 +325,14 @@ def test_quote_search_narrows_the_table(tmp_path: Path) -> None:
     assert len(app.dataframe[0].value) == 4
     app.text_input(key="quo_search").set_value("diplomacy").run()
     assert list(app.dataframe[0].value["speaker"]) == ["Joe Biden"]
+    # a user's review: the chart of who is quoted ignored the search box
+    (chart,) = chart_specs(app)
+    assert [(trace["y"], decode_numbers(trace["x"])) for trace in chart["data"]] == [(["Joe Biden"], [1])]
+    app.text_input(key="quo_search").set_value("")
+    app.multiselect(key="quo_kinds").set_value(["indirect"]).run()
+    assert sorted(y for trace in chart_specs(app)[0]["data"] for y in trace["y"]) == ["Joe Biden", "Russia"]
+    assert list(app.dataframe[0].value["cue"]) == ["said", "said"]
+    app.multiselect(key="quo_kinds").set_value([]).run()
     app.text_input(key="quo_search").set_value("zzzqqq").run()
     assert [info.value for info in app.info] == [
         "None of the 4 quotes of this selection match the search words above. Change or clear the search words."
@@ -504,3 +521,98 @@ def test_data_page_starts_from_the_active_corpus(cache_dir: Path, tmp_path: Path
     app = open_page("data", choice=choice)
     assert app.radio(key="dat_source").value == "results"
     assert app.text_input(key="dat_results_path").value == folder
+
+
+def test_sentiment_evidence_lists_the_scored_sentences_of_the_chosen_actor(tmp_path: Path) -> None:
+    # a user's review: the Sentiment page had no way from a mean to the sentences behind it
+    choice = corpus.CorpusChoice(kind="results", location=write_results_folder(tmp_path / "results"),
+                                 label="Fixture")
+    app = open_page("sentiment", choice=choice)
+    app.selectbox(key="sen_evidence_actor").set_value("volodymyr_zelensky").run()
+    evidence = app.dataframe[0].value
+    assert list(evidence["sentence"]) == ['"This is a <script>alert(1)</script> moment," Zelensky said.',
+                                          "Volodymyr Zelensky condemned Russia.", "Zelensky asked Biden for help."]
+    assert list(evidence["polarity"]) == [0.6, -0.4, 0.0]
+    assert "3 scored mentions of Volodymyr Zelensky, mean +0.07, as in the chart." in [
+        caption.value.split(" Each")[0] for caption in app.caption]
+    app.radio(key="sen_evidence_measure").set_value("own quotes").run()
+    assert list(app.dataframe[0].value["quote"]) == ["This is a <script>alert(1)</script> moment,"]
+    body = next(html.value for html in app.get("html") if "al-polarity" in html.value)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body and "<script>" not in body
+    assert '<mark title="Volodymyr Zelensky">Zelensky</mark> said.' in body
+    download = app.get("download_button")
+    assert [button.proto.label for button in download if "list" in button.proto.label] == [
+        "Download this list (CSV)"]
+    app.radio(key="sen_evidence_measure").set_value("toward actor")
+    app.selectbox(key="sen_evidence_order").set_value("negative").run()
+    assert list(app.dataframe[0].value["polarity"]) == [-0.4, 0.0, 0.6]
+
+
+REGISTRY_YAML = ("actors:\n  - id: joe_biden\n    name: Joe Biden\n    type: person\n    gender: male\n"
+                 "    aliases: [POTUS, President Biden]\n  - id: russia\n    name: Russia\n    type: country\n"
+                 "    metonyms: [Moscow]\n")
+TARGETS_YAML = "targets:\n  - id: talks\n    label: Peace talks\n    keywords: [talks, negotiations]\n"
+
+
+def test_data_page_shows_the_rule_files_a_results_folder_was_built_with(tmp_path: Path) -> None:
+    # a user's review: a results folder from the CLI did not say which registry and targets made it
+    registry, targets = tmp_path / "my_actors.yaml", tmp_path / "my_targets.yaml"
+    registry.write_text(REGISTRY_YAML, encoding="utf-8")
+    targets.write_text(TARGETS_YAML, encoding="utf-8")
+    fingerprint = Settings(actors_path=registry, targets_path=targets).fingerprint()
+    folder = write_results_folder(tmp_path / "results", fingerprint=fingerprint,
+                                  settings={"actors_path": str(registry), "targets_path": str(targets)})
+    app = open_page("data", choice=corpus.CorpusChoice(kind="results", location=folder, label="Fixture"))
+    tables = {tuple(frame.value.columns): frame.value.values.tolist() for frame in app.dataframe}
+    assert tables[("id", "name", "type", "aliases", "metonyms")] == [
+        ["joe_biden", "Joe Biden", "person", "POTUS; President Biden", ""],
+        ["russia", "Russia", "country", "", "Moscow"]]
+    assert tables[("id", "label", "keywords")] == [["talks", "Peace talks", "talks; negotiations"]]
+    captions = [caption.value for caption in app.caption]
+    assert f"Built with {registry} (2 actors), shown read-only; re-run the CLI with --actors FILE to change it." in [
+        caption.replace("\\", "") for caption in captions]
+    assert [button.proto.label for button in app.get("download_button") if "this" in button.proto.label] == [
+        "Download this actor registry (YAML)", "Download this stance targets file (YAML)"]
+    assert not app.warning[1:]  # the skipped row's banner only: the files are those of the run
+    registry.write_text(REGISTRY_YAML.replace("POTUS, ", ""), encoding="utf-8")
+    app = open_page("data", choice=corpus.CorpusChoice(kind="results", location=folder, label="Fixture"))
+    assert app.warning[1].value == ("The rule files or versions changed since this run, so this file may not be "
+                                    "what the results were built with.")
+
+
+def test_data_page_says_when_a_results_folders_rule_files_are_not_available(tmp_path: Path) -> None:
+    gone = tmp_path / "gone.yaml"
+    folder = write_results_folder(tmp_path / "results", settings={"actors_path": str(gone)})
+    app = open_page("data", choice=corpus.CorpusChoice(kind="results", location=folder, label="Fixture"))
+    assert app.warning[1].value == (f"This results folder was built with the actor registry {gone}, which is not on "
+                                    "this server (moved or deleted), so it cannot be shown.")
+    assert "The manifest of this results folder does not name its stance targets file, so it cannot be shown." in infos(
+        app)
+
+
+def test_quotes_without_a_speaker_are_a_note_not_the_charts_first_bar(cache_dir: Path, sample) -> None:
+    originals = set(sample.articles.loc[sample.articles["duplicate_of"] == "", "article_id"])
+    quotes = sample.quotes[sample.quotes["article_id"].isin(originals)]
+    unattributed = int((quotes["speaker"] == "").sum())
+    assert unattributed > 0  # the sample has quotes whose speaker was not found
+    app = open_page("quotes")
+    speakers = {y for trace in chart_specs(app)[0]["data"] for y in trace["y"]}
+    assert "(unattributed)" not in speakers
+    assert (f"{unattributed:,} of the {len(quotes):,} quotes have no speaker the analysis could find; they are left "
+            "out of the chart and listed as (unattributed) in the table.") in [caption.value for caption in app.caption]
+    assert (app.dataframe[0].value["speaker"] == "(unattributed)").sum() == unattributed
+
+
+def test_article_tables_show_readable_headers_over_the_schemas_names(tmp_path: Path) -> None:
+    # a user's review: the Articles page's tables were headed sentence_id, actor_id, …
+    choice = corpus.CorpusChoice(kind="results", location=write_results_folder(tmp_path / "results"),
+                                 label="Fixture")
+    app = open_page("articles", choice=choice, query={"art_article": "a1"})
+    mentions, quotes = app.dataframe[0], app.dataframe[1]
+    assert list(mentions.value.columns[:4]) == ["sentence_id", "actor_id", "actor", "actor_type"]  # data as stored
+    headers = {column: config["label"] for column, config in json.loads(mentions.proto.columns).items()
+               if "label" in config}
+    assert [headers[column] for column in mentions.value.columns] == [
+        "Sentence no.", "Actor id", "Actor", "Actor type", "As written", "Start", "End", "Found by", "In registry",
+        "Polarity", "Subjectivity"]
+    assert json.loads(quotes.proto.columns)["text"]["label"] == "Quote"

@@ -20,8 +20,8 @@ def selected() -> dict[str, pd.DataFrame]:
 def test_count_corpus(selected) -> None:
     counts = frames.count_corpus(selected)
     assert counts == {"articles": 4, "outlets": 4, "first": pd.Timestamp("2022-02-21").date(),
-                      "last": pd.Timestamp("2022-03-01").date(), "actors": 4, "unregistered": 0, "quotes": 4,
-                      "stances": 5}
+                      "last": pd.Timestamp("2022-03-01").date(), "actors": 4, "registered": 4, "unregistered": 0,
+                      "quotes": 4, "stances": 5}
 
 
 def test_count_corpus_keeps_names_outside_the_registry_apart(selected) -> None:
@@ -29,7 +29,8 @@ def test_count_corpus_keeps_names_outside_the_registry_apart(selected) -> None:
     extra = mentions.head(2).assign(actor_id=["unregistered:Ivan Petrov", "unregistered:Ivan Petrov"],
                                     registered=False)
     counts = frames.count_corpus({**selected, "mentions": pd.concat([mentions, extra], ignore_index=True)})
-    assert (counts["actors"], counts["unregistered"]) == (4, 1)
+    # a user's review: the Overview's "Actors" counted the registry's only, the other pages counted both
+    assert (counts["actors"], counts["registered"], counts["unregistered"]) == (5, 4, 1)
 
 
 def test_actor_frequencies_with_article_share(selected) -> None:
@@ -190,17 +191,39 @@ def test_stance_evidence_puts_sides_first_then_confidence_then_date() -> None:
     assert frames.keep_evidence_stances(evidence, shown=[]).empty
 
 
-def test_quote_table_search_and_unattributed(selected) -> None:
-    table = frames.build_quote_table(selected["quotes"], selected["articles"], search="DIPLOMACY")
-    assert list(table["speaker"]) == ["Joe Biden"]
-    quotes = selected["quotes"].assign(speaker="")
-    assert set(frames.build_quote_table(quotes, selected["articles"])["speaker"]) == {"(unattributed)"}
+def test_quote_search_and_kinds(selected) -> None:
+    assert list(frames.filter_quotes(selected["quotes"], search="DIPLOMACY")["speaker"]) == ["Joe Biden"]
+    assert list(frames.filter_quotes(selected["quotes"], search="zelensky")["text"]) == [
+        "This is a <script>alert(1)</script> moment,"]
+    assert list(frames.filter_quotes(selected["quotes"], kinds=["indirect"])["speaker"]) == ["Joe Biden", "Russia"]
+    assert len(frames.filter_quotes(selected["quotes"])) == 4
 
 
-def test_quotes_by_speaker(selected) -> None:
+def test_quote_table_has_the_cue_the_sentence_and_unattributed(selected) -> None:
+    # a user's review: the table and its CSV lacked the cue and the sentence around the quote
+    long_quote = "We will respond firmly, " * 40  # the download keeps a long quote whole
+    quotes = selected["quotes"].assign(speaker=["", "Joe Biden", "Volodymyr Zelensky", "Russia"],
+                                       text=[long_quote, *selected["quotes"]["text"][1:]])
+    table = frames.build_quote_table(quotes, selected["articles"], selected["sentences"])
+    assert list(table.columns[:5]) == ["speaker", "text", "cue", "kind", "sentence"]
+    assert table[["speaker", "cue", "sentence"]].values.tolist() == [
+        ["(unattributed)", "said", '"We will respond firmly," Biden said.'],
+        ["Joe Biden", "said", "Biden said diplomacy is still possible."],
+        ["Volodymyr Zelensky", "said", '"This is a <script>alert(1)</script> moment," Zelensky said.'],
+        ["Russia", "said", "Russia said talks were useful."]]
+    assert table["text"][0] == long_quote
+
+
+def test_quotes_by_speaker_leave_the_unattributed_out(selected) -> None:
+    # a user's review: "(unattributed)" led the chart of who is quoted
     counts = frames.count_quotes_by_speaker(selected["quotes"])
     assert counts.iloc[0].to_dict() == {"speaker": "Joe Biden", "kind": "direct", "quotes": 1}
     assert counts["quotes"].sum() == 4
+    unattributed = selected["quotes"].assign(speaker_id=["", "", "volodymyr_zelensky", "russia"],
+                                             speaker=["", "officials", "Volodymyr Zelensky", "Russia"])
+    counts = frames.count_quotes_by_speaker(unattributed)
+    assert counts[["speaker", "quotes"]].values.tolist() == [["Russia", 1], ["Volodymyr Zelensky", 1],
+                                                             ["officials", 1]]
 
 
 def test_empty_selection_gives_empty_frames() -> None:
@@ -219,3 +242,56 @@ def test_only_web_links_survive_as_article_links():
 
     urls = pd.Series(["https://a.example/x", "javascript:alert(1)", "HTTP://B.EXAMPLE", None, "ftp://c"])
     assert keep_web_links(urls).tolist() == ["https://a.example/x", "", "HTTP://B.EXAMPLE", "", ""]
+
+
+def test_sentiment_toward_lists_every_scored_mention_most_extreme_first(selected) -> None:
+    # a user's review: the Sentiment page gave means without the sentences behind them
+    evidence = frames.list_sentiment_toward(selected["mentions"], selected["sentences"], selected["articles"],
+                                            actor_id="joe_biden")
+    assert list(evidence["polarity"]) == [0.3, -0.2, 0.2, 0.0]
+    assert list(evidence["sentence"]) == ['"We will respond firmly," Biden said.', "Joe Biden warned of sanctions.",
+                                          "Biden said diplomacy is still possible.", "Zelensky asked Biden for help."]
+    assert list(evidence["marks"]) == [((26, 31),), ((0, 9),), ((0, 5),), ((15, 20),)]
+    assert list(evidence["source"]) == ["Meridian Wire", "Meridian Wire", "Eastern Frontier Daily",
+                                        "Eastern Frontier Daily"]
+    summary = frames.summarize_sentiment_by_actor(selected["mentions"], selected["quotes"], selected["articles"])
+    toward = summary[(summary["actor_id"] == "joe_biden") & (summary["measure"] == "toward actor")].iloc[0]
+    assert (len(evidence), evidence["polarity"].mean()) == (toward["n"], pytest.approx(toward["mean"]))
+    negative = frames.order_by_polarity(evidence, order="negative")
+    assert list(negative["polarity"]) == [-0.2, 0.0, 0.2, 0.3]
+    assert list(frames.order_by_polarity(evidence, order="positive")["polarity"]) == [0.3, 0.2, 0.0, -0.2]
+
+
+def test_sentiment_of_lists_the_speakers_quotes_with_the_quote_and_the_name_marked(selected) -> None:
+    evidence = frames.list_sentiment_of(selected["quotes"], selected["mentions"], selected["sentences"],
+                                        selected["articles"], actor_id="joe_biden")
+    assert list(evidence["quote"]) == ["We will respond firmly,", "diplomacy is still possible"]
+    assert list(evidence["sentence"]) == ['"We will respond firmly," Biden said.',
+                                          "Biden said diplomacy is still possible."]
+    assert list(evidence["quote_span"]) == [(1, 24), (11, 38)]
+    assert list(evidence["marks"]) == [((26, 31),), ((0, 5),)]
+    assert list(evidence["cue"]) == ["said", "said"]
+
+
+def test_a_quote_running_on_into_the_next_sentence_shows_both() -> None:
+    sentences = pd.DataFrame({"article_id": ["a", "a", "a"], "start": [0, 10, 20], "end": [9, 19, 29]})
+    spans = pd.DataFrame({"article_id": ["a", "a", "b"], "start": [3, 12, 5], "end": [15, 18, 8]}, index=[7, 8, 9])
+    passages = frames.find_passages(spans, sentences)
+    assert passages.to_dict("index") == {7: {"passage_start": 0, "passage_end": 19},
+                                         8: {"passage_start": 10, "passage_end": 19},
+                                         9: {"passage_start": 5, "passage_end": 8}}
+
+
+def test_grid_evidence_lists_every_statement_of_the_cells_shown(selected) -> None:
+    # a user's review: the Stance page's zip and report held the counts but not the sentences behind them
+    matrix = frames.keep_top_stance_actors(frames.summarize_stance_matrix(selected["stances"], selected["articles"]),
+                                           limit=2)
+    evidence = frames.list_grid_evidence(selected["stances"], selected["articles"], matrix=matrix,
+                                         sentences=selected["sentences"], quotes=selected["quotes"])
+    assert evidence[["actor", "target", "stance", "speaker", "evidence"]].values.tolist() == [
+        ["Joe Biden", "diplomacy", "support", "Joe Biden", "Biden said diplomacy is still possible."],
+        ["Joe Biden", "sanctions on Russia", "support", "", "Joe Biden warned of sanctions."],
+        ["Russia", "diplomacy", "neutral", "Russia", "Russia said talks were useful."]]
+    assert list(evidence["sentence_before"]) == ["Zelensky asked Biden for help.",
+                                                 "Vladimir Putin said Russia would decide soon.", "Putin met envoys."]
+    assert list(evidence["source"]) == ["Eastern Frontier Daily", "Meridian Wire", "Atlas Live"]

@@ -94,12 +94,25 @@ def test_evidence_from_a_quote_names_its_speaker_in_grey_and_escaped() -> None:
     assert ".al-evidence .al-speaker{color:#666;font-style:italic" in page
 
 
-def test_view_zip_holds_html_and_csv_for_every_chart() -> None:
+def test_view_zip_holds_html_and_csv_for_every_chart_and_plotlyjs_once() -> None:
+    # a user's review: each chart's HTML inlined the 4.8 MB of plotly.js; the evidence was not in the zip
     item = export.ChartItem("bars", "Bars", px.bar(x=["a"], y=[1]), pd.DataFrame({"x": ["a"], "y": [1]}))
-    archive = zipfile.ZipFile(io.BytesIO(export.build_view_zip([item], render=None, notes="hello")))
-    assert sorted(archive.namelist()) == ["README.txt", "bars.csv", "bars.html"]
+    other = export.ChartItem("lines", "Lines", px.line(x=["a"], y=[1]), pd.DataFrame({"x": ["a"]}))
+    evidence = export.TableItem("evidence", "Every statement", pd.DataFrame({"evidence": ["<b>Yes</b>", "No"]}))
+    archive = zipfile.ZipFile(io.BytesIO(export.build_view_zip([item, other], render=None, notes="hello\n",
+                                                               tables=[evidence])))
+    assert sorted(archive.namelist()) == ["README.txt", "bars.csv", "bars.html", "evidence.csv", "lines.csv",
+                                          "lines.html", "plotly.min.js"]
     assert archive.read("bars.csv") == b"x,y\na,1\n"
-    assert archive.read("README.txt") == b"hello"
+    assert archive.read("evidence.csv") == b"evidence\n<b>Yes</b>\nNo\n"
+    assert archive.read("plotly.min.js").decode() == export.read_plotlyjs()
+    for page in ("bars.html", "lines.html"):
+        html = archive.read(page).decode()
+        assert '<script charset="utf-8" src="plotly.min.js"></script>' in html
+        assert len(html) < 20_000 and "cdn" not in html.lower()
+    assert archive.read("README.txt").decode() == (
+        "hello\nevidence.csv: Every statement (2 rows).\nEach .html chart loads plotly.js from plotly.min.js in the "
+        "same folder: keep them together (no internet connection is needed).\n")
 
 
 def test_view_zip_adds_static_images_when_a_renderer_is_given() -> None:
@@ -135,6 +148,15 @@ def test_report_is_standalone_and_escaped() -> None:
     assert "Quotes &lt;b&gt;" in page and "actors &lt;x&gt;" in page
     assert "<th>Articles</th><td>3</td>" in page
     assert page.count("Plotly.newPlot") == 1
+
+
+def test_report_holds_the_evidence_rows_escaped() -> None:
+    item = export.ChartItem("q", "Grid", px.bar(x=["a"], y=[1]), pd.DataFrame({"x": ["a"]}))
+    evidence = export.TableItem("evidence", "Evidence <all>", pd.DataFrame({"evidence": ["<script>x</script> said"],
+                                                                           "stance": ["oppose"]}))
+    page = export.build_report([item], title="R", description="", counts={}, tables=[evidence]).decode()
+    assert "<h2>Evidence &lt;all&gt;</h2><details><summary>Rows (1 row)</summary>" in page
+    assert "<td>&lt;script&gt;x&lt;/script&gt; said</td>" in page and "<script>x" not in page
 
 
 def test_missing_browser_is_explained(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -390,3 +412,20 @@ def test_the_network_layout_opens_up_a_dense_centre() -> None:
     assert spread["d"][0] == pytest.approx(1.0) and spread["e"][0] == pytest.approx(-1.0)  # the farthest stay
     assert spread["b"][0] == pytest.approx(0.1 ** 0.6) and spread["a"][0] == pytest.approx(0.0)
     assert [key for key, _ in sorted(spread.items(), key=lambda item: item[1][0])] == ["e", "c", "a", "b", "d"]
+
+
+def test_sentiment_evidence_marks_the_actor_and_the_quote_and_escapes() -> None:
+    evidence = pd.DataFrame({
+        "polarity": [-0.45, 0.0], "sentence": ['"No <script>x</script>," Lind said.', "Lind & Co spoke."],
+        "marks": [((25, 29),), ((0, 4),)], "quote_span": [(1, 23), ()], "speaker": ["Lind", ""],
+        "actor": ["", "Oskar Lind"],
+        "source": ["<b>Wire</b>", "Daily"], "published": [pd.Timestamp("2022-02-21", tz="UTC"), pd.NaT],
+        "title": ["T", "T2"], "url": ["https://a.example/x", "javascript:alert(1)"],
+    })
+    page = highlight.render_sentiment_evidence(evidence)
+    assert ('<span class="al-polarity al-negative">-0.45</span><span class="al-speaker">Lind:</span>&quot;'
+            '<span class="al-quote" title="quote: Lind">No &lt;script&gt;x&lt;/script&gt;,</span>&quot; '
+            '<mark title="Lind">Lind</mark> said.') in page
+    assert '<span class="al-polarity al-zero">+0.00</span><mark title="Oskar Lind">Lind</mark> &amp; Co spoke.' in page
+    assert "<script>" not in page and "<b>Wire" not in page and "javascript:" not in page
+    assert "&lt;b&gt;Wire&lt;/b&gt; · 2022-02-21 · " in page and "Daily · undated · T2" in page

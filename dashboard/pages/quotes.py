@@ -9,6 +9,7 @@ from dashboard.view import load_view
 st.title("Quotes")
 view = load_view()
 if view is not None:
-    items = [quotes.draw_speakers(view)]
-    quotes.draw_table(view)
-    draw_view_downloads(view, items, page="quotes")
+    found = quotes.draw_search(view)
+    if found is not None:
+        items = [quotes.draw_speakers(found)]
+        draw_view_downloads(view, items, page="quotes", tables=[quotes.draw_table(view, found)])

@@ -10,5 +10,7 @@ st.title("Sentiment")
 view = load_view()
 if view is not None:
     sentiment.draw_engine_note(view)
-    items = [sentiment.draw_by_actor(view), sentiment.draw_over_time(view), sentiment.draw_by_outlet(view)]
-    draw_view_downloads(view, items, page="sentiment")
+    by_actor, data = sentiment.draw_by_actor(view)
+    evidence = sentiment.draw_evidence(view, data)
+    items = [by_actor, sentiment.draw_over_time(view), sentiment.draw_by_outlet(view)]
+    draw_view_downloads(view, items, page="sentiment", tables=[evidence])

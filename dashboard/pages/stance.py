@@ -12,4 +12,4 @@ if view is not None:
     heatmap, matrix = stance.draw_heatmap(view)
     stance.draw_evidence(view, matrix)
     items = [heatmap, stance.draw_bars(view, matrix), stance.draw_over_time(view)]
-    draw_view_downloads(view, items, page="stance")
+    draw_view_downloads(view, items, page="stance", tables=[stance.collect_grid_evidence(view, matrix)])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 import streamlit as st
 
@@ -51,5 +53,25 @@ def draw_article(view: View, article_id: str) -> None:
     with tables:
         st.caption("Highlighted: actor mentions (yellow), quotes (blue). Tables below cover every actor.")
         for tab, name in zip(st.tabs([name.capitalize() for name in TABLE_NAMES]), TABLE_NAMES, strict=True):
-            tab.dataframe(select_article_rows(view, name, article_id).drop(columns=["article_id"]), hide_index=True,
-                          key=f"{KEY}_{name}")
+            rows = select_article_rows(view, name, article_id).drop(columns=["article_id"])
+            tab.dataframe(rows, hide_index=True, key=f"{KEY}_{name}", column_config=label_columns(name, rows.columns))
+
+
+def label_columns(table: str, columns: Iterable[str]) -> dict[str, object]:
+    """Return readable headers for the columns of one table (shown only: the data keeps the schema's names)."""
+    labels = {**COLUMN_LABELS, "text": TEXT_LABELS.get(table, "Text")}
+    return {column: labels[column] for column in columns if column in labels}
+
+
+COLUMN_LABELS: dict[str, object] = {
+    "sentence_id": "Sentence no.", "start": "Start", "end": "End", "actor_id": "Actor id", "actor": "Actor",
+    "actor_type": "Actor type", "surface": "As written", "method": "Found by", "registered": "In registry",
+    "quote_id": "Quote no.", "speaker_id": "Speaker id", "speaker": "Speaker", "kind": "Kind", "cue": "Cue",
+    "target_id": "Target id", "target": "Target", "stance": "Stance", "relation": "Relation",
+    "source_actor_id": "From (id)", "source_actor": "From", "target_actor_id": "To (id)", "target_actor": "To",
+    "polarity": st.column_config.NumberColumn("Polarity", format="%+.2f"),
+    "subjectivity": st.column_config.NumberColumn("Subjectivity", format="%.2f"),
+    "confidence": st.column_config.NumberColumn("Confidence", format="%.2f"),
+    "evidence": st.column_config.TextColumn("Evidence", width="large"),
+}
+TEXT_LABELS = {"sentences": "Sentence", "quotes": "Quote"}  # what `text` holds in each table

@@ -49,21 +49,32 @@ def draw_chart_downloads(item: export.ChartItem, *, key: str) -> None:
                            on_click="ignore")
 
 
-def draw_view_downloads(view: View, items: Sequence[export.ChartItem | None], *, page: str) -> None:
-    """Draw the page footer: every chart and its data as one zip, and a standalone HTML report of the selection."""
+def draw_view_downloads(view: View, items: Sequence[export.ChartItem | None], *, page: str,
+                        tables: Sequence[export.TableItem | None] = ()) -> None:
+    """Draw the page footer: every chart and its data, and the tables behind them (the evidence), as one zip and
+    as a standalone HTML report of the selection."""
     items = [item for item in items if item is not None]  # sections return None when they had nothing to show
-    if not items:
+    tables = tuple(table for table in tables if table is not None)
+    if not items and not tables:
         return
     st.divider()
     render = cache.render_figure if export.find_browser_path() is not None else None
     notes = f"ActorLens export of the {page} page.\nCorpus: {view.choice.label}\nSelection: {view.describe()}\n"
     left, right = st.columns(2)
     left.download_button("Download this view (zip)", key=f"{page}_view_zip", on_click="ignore",
-                         data=functools.partial(export.build_view_zip, tuple(items), render=render, notes=notes),
+                         data=functools.partial(export.build_view_zip, tuple(items), render=render, notes=notes,
+                                                tables=tables),
                          file_name=f"actorlens_{page}.zip", mime=export.MIME_TYPES["zip"], icon=":material/folder_zip:")
-    counts = {"Corpus": view.choice.label, **count_corpus(view.selected)}
+    counts = {"Corpus": view.choice.label,
+              **{COUNT_LABELS.get(key, key): value for key, value in count_corpus(view.selected).items()}}
     right.download_button("HTML report of this selection", key=f"{page}_report", on_click="ignore",
                           data=functools.partial(export.build_report, tuple(items), title=f"ActorLens — {page}",
-                                                 description=view.describe(), counts=counts),
+                                                 description=view.describe(), counts=counts, tables=tables),
                           file_name=f"actorlens_{page}_report.html", mime=export.MIME_TYPES["html"],
                           icon=":material/description:")
+
+
+# The report's names for count_corpus's numbers, as the Overview page words them.
+COUNT_LABELS = {"articles": "Articles", "outlets": "Outlets", "first": "First date", "last": "Last date",
+                "actors": "Actors named", "registered": "… of the registry", "unregistered": "… names outside it",
+                "quotes": "Quotes", "stances": "Stance statements"}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -159,7 +159,7 @@ def draw_registry_editor(view: View) -> None:
     """Let the reader add an alias or a new actor, then re-run the analysis with the edited registry."""
     st.subheader("Actor registry")
     if view.choice.kind == "results":
-        st.caption("A results folder is shown as stored; re-run the CLI with --actors to change its registry.")
+        draw_run_rule_file(view, RUN_REGISTRY)
         return
     registry_path = Path(view.choice.actors_path)
     if not registry_path.exists():
@@ -216,7 +216,7 @@ def draw_targets_panel(view: View) -> None:
     """Show the stance targets in use; let the reader download them, upload their own and re-run with them."""
     st.subheader("Stance targets")
     if view.choice.kind == "results":
-        st.caption("A results folder is shown as stored; re-run the CLI with --targets to change its targets.")
+        draw_run_rule_file(view, RUN_TARGETS)
         return
     path = Path(view.choice.targets_path)
     if not path.exists():
@@ -231,6 +231,58 @@ def draw_targets_panel(view: View) -> None:
     draw_rule_file_upload(view, TARGETS_FILE, path)
     if own and st.button("Back to the bundled targets", key=f"{KEY}_targets_default"):
         use_corpus(with_rule_files(view.choice, targets_path=str(DEFAULT_TARGETS)))
+
+
+@dataclass(frozen=True)
+class RunRuleFile:
+    """A rule file a CLI run names in its manifest, as the Data page shows it for a results folder."""
+
+    field: str  # its path in the manifest's settings
+    what: str  # "actor registry"
+    option: str  # the CLI option that sets it
+    rows: str  # what a row of its table is: "actors"
+    read: Callable[[str, float], pd.DataFrame]  # (path, modification time) -> its table
+    key: str  # widget keys: dat_run_<key>, dat_run_<key>_download
+    columns: Mapping[str, object]  # column_config of its table
+
+
+def draw_run_rule_file(view: View, rule: RunRuleFile) -> None:
+    """Show read-only the rule file a results folder was built with, as its manifest names it, with a download;
+    or say why it cannot be shown."""
+    manifest = cache.read_run_manifest(view.results_dir, view.content_hash)
+    recorded = str(manifest.get("settings", {}).get(rule.field, ""))
+    path = Path(recorded)
+    if not recorded:
+        st.info(f"The manifest of this results folder does not name its {rule.what}, so it cannot be shown.",
+                icon="ℹ️")
+        return
+    if not path.is_file():
+        st.warning(f"This results folder was built with the {rule.what} {recorded}, which is not on this server "
+                   "(moved or deleted), so it cannot be shown.")
+        return
+    try:
+        table = rule.read(str(path), path.stat().st_mtime)
+    except (OSError, ValueError) as error:
+        st.warning(f"The {rule.what} this results folder was built with cannot be read now: {error}")
+        return
+    st.caption(f"Built with {highlight.escape_markdown(recorded)} ({len(table):,} {rule.rows}), shown read-only; "
+               f"re-run the CLI with {rule.option} FILE to change it.")
+    if not corpus.rules_match_run(manifest):
+        st.warning("The rule files or versions changed since this run, so this file may not be what the results "
+                   "were built with.")
+    st.dataframe(table, hide_index=True, key=f"{KEY}_run_{rule.key}", column_config=rule.columns)
+    st.download_button(f"Download this {rule.what} (YAML)", data=path.read_bytes(), file_name=path.name,
+                       mime="application/yaml", key=f"{KEY}_run_{rule.key}_download", on_click="ignore",
+                       icon=":material/download:")
+
+
+RUN_REGISTRY = RunRuleFile("actors_path", "actor registry", "--actors", "actors", cache.read_registry_table,
+                           "registry", {"id": "Id", "name": "Name", "type": "Type",
+                                        "aliases": st.column_config.TextColumn("Aliases", width="large"),
+                                        "metonyms": st.column_config.TextColumn("Metonyms", width="medium")})
+RUN_TARGETS = RunRuleFile("targets_path", "stance targets file", "--targets", "targets", cache.read_target_table,
+                          "targets", {"id": "Id", "label": "Label",
+                                      "keywords": st.column_config.TextColumn("Keywords", width="large")})
 
 
 @dataclass(frozen=True)

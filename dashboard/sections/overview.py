@@ -21,20 +21,28 @@ def draw_counts(view: View) -> None:
     cells = [*st.columns(3), *st.columns(3)]
     cells[0].metric("Articles", f"{counts['articles']:,}")
     cells[1].metric("Outlets", counts["outlets"])
-    cells[2].metric("Actors", f"{counts['actors']:,}", help="Actors of the registry mentioned in the selection")
+    cells[2].metric("Actors named", f"{counts['actors']:,}", help=describe_actor_count(view, counts))
     cells[3].metric("Quotes", f"{counts['quotes']:,}")
     cells[4].metric("Stance statements", f"{counts['stances']:,}")
     cells[5].metric("Days covered", f"{days:,}")
     if counts["first"]:
         st.caption(f"Dated articles run from {counts['first']:%d %b %Y} to {counts['last']:%d %b %Y}.")
     if counts["unregistered"]:
-        st.caption(f"Besides these actors of the registry, the analysis found {counts['unregistered']:,} names "
-                   "outside it, people and organisations the registry may lack. The other pages count them with "
-                   "the others unless the sidebar's \"Only actors of the registry\" is ticked; the Data page's "
+        st.caption(f"Actors named: {counts['registered']:,} of the registry and {counts['unregistered']:,} names "
+                   "the analysis found outside it, people and organisations the registry may lack. Every page "
+                   "counts both unless the sidebar's \"Only actors of the registry\" is ticked; the Data page's "
                    "registry editor adds them to the registry.")
     if view.results.summary:
         with st.expander("Ingest and analysis summary"):
             st.text(view.results.summary)
+
+
+def describe_actor_count(view: View, counts: dict) -> str:
+    """Say what the "Actors named" number counts, as the sidebar's registry filter has it."""
+    if view.selection.registry_only:
+        return "Distinct actors of the registry mentioned in the selection (the sidebar leaves out other names)."
+    return (f"Distinct actors mentioned in the selection, as the other pages count them: {counts['registered']:,} "
+            f"of the registry and {counts['unregistered']:,} names found outside it.")
 
 
 def draw_articles_per_day(view: View) -> export.ChartItem | None:

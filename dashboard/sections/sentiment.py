@@ -1,15 +1,22 @@
-"""Sentiment page panels: toward each actor vs of its own quotes, over time, by outlet."""
+"""Sentiment page panels: toward each actor vs of its own quotes, the scored sentences behind them, over time,
+by outlet."""
 
 from __future__ import annotations
 
+import functools
+import html
+
+import pandas as pd
 import streamlit as st
 
 from analysis.selection import GRANULARITIES
-from dashboard import cache, charts, export, frames
+from dashboard import cache, charts, export, frames, highlight
 from dashboard.sections.common import draw_chart
 from dashboard.view import View, show_empty
 
 KEY = "sen"
+ACTOR_KEY, MEASURE_KEY, ORDER_KEY = f"{KEY}_evidence_actor", f"{KEY}_evidence_measure", f"{KEY}_evidence_order"
+SHOWN_ROWS = 100  # evidence rows drawn as a list; the table and the download hold them all
 
 
 def draw_engine_note(view: View) -> None:
@@ -22,11 +29,13 @@ def draw_engine_note(view: View) -> None:
                f"which say little.")
 
 
-def draw_by_actor(view: View) -> export.ChartItem | None:
-    """Draw per actor the mean sentiment toward it and of its own quotes, with n and 95 % interval."""
+def draw_by_actor(view: View) -> tuple[export.ChartItem | None, pd.DataFrame]:
+    """Draw per actor the mean sentiment toward it and of its own quotes, with n and 95 % interval (points
+    clickable); return the chart and its data."""
     st.subheader("Toward each actor and in its own words")
     st.caption("Left: how the coverage around an actor's mentions sounds. Right: how the actor's own quoted words "
-               "sound. The two are kept apart: being criticised is not the same as criticising.")
+               "sound. The two are kept apart: being criticised is not the same as criticising. Click a point to "
+               "list the sentences behind it below.")
     limit = st.slider("Actors shown (most mentioned first)", 3, 40, 12, key=f"{KEY}_limit")
     mentions = view.selected["mentions"]
     top = mentions["actor_id"].value_counts().head(limit).index
@@ -36,10 +45,108 @@ def draw_by_actor(view: View) -> export.ChartItem | None:
     data = frames.sort_by_actor_order(data, list(top))
     if data.empty:
         show_empty("scored mentions or quotes", view=view, table="mentions")
-        return None
+        return None, data
     item = export.ChartItem("sentiment_by_actor", "Sentiment by actor", charts.make_sentiment_by_actor(data), data)
-    draw_chart(item, key=f"{KEY}_by_actor")
-    return item
+    measures = {index: trace.name for index, trace in enumerate(item.figure.data)
+                if trace.name in frames.SENTIMENT_MEASURES}
+    actors = dict(zip(data["actor"], data["actor_id"], strict=True))
+    draw_chart(item, key=f"{KEY}_by_actor",
+               on_select=functools.partial(remember_clicked_point, f"{KEY}_by_actor_chart", actors, measures))
+    return item, data
+
+
+def remember_clicked_point(chart_key: str, actors: dict[str, str], measures: dict[int, str]) -> None:
+    """Callback: point the evidence below at the actor and measure of the point the reader clicked."""
+    points = st.session_state[chart_key].selection.points
+    if not points:
+        return
+    # the chart draws names with their markup escaped (charts.escape_markup): unescaped, they match the names
+    actor_id = actors.get(html.unescape(str(points[0].get("y", ""))))
+    measure = measures.get(points[0].get("curve_number"))
+    if actor_id is not None and measure is not None:
+        st.session_state[ACTOR_KEY], st.session_state[MEASURE_KEY] = actor_id, measure
+
+
+def draw_evidence(view: View, data: pd.DataFrame) -> export.TableItem | None:
+    """List the scored mentions (toward the actor) or quotes (its own words) behind one point of the chart above,
+    most extreme first, with a download; return the list for the view's downloads."""
+    if data.empty:
+        return None
+    st.subheader("The sentences behind the numbers")
+    names = dict(zip(data["actor_id"], data["actor"], strict=True))
+    actor_id, measure, order = draw_evidence_choice(names)
+    evidence = frames.order_by_polarity(list_evidence(view, actor_id=actor_id, measure=measure), order=order)
+    what = "mentions" if measure == "toward actor" else "quotes"
+    if evidence.empty:
+        st.info(f"{names[actor_id]} has no scored {what} in this selection.", icon="🔎")
+        return None
+    st.caption(f"{len(evidence):,} scored {what} of {names[actor_id]}, mean {evidence['polarity'].mean():+.2f}, "
+               f"as in the chart. {EVIDENCE_NOTES[measure]}")
+    name = f"sentiment_{'toward' if measure == 'toward actor' else 'of'}_{actor_id}"
+    shown = evidence.drop(columns=[column for column in EVIDENCE_MARKS if column in evidence.columns])
+    table = export.TableItem(name, f"Scored {what} of {names[actor_id]}", shown)
+    draw_evidence_list(evidence, table)
+    return table
+
+
+EVIDENCE_NOTES = {
+    "toward actor": "Each mention is scored on the words around it (its clause), and the mention is marked; an "
+                    "actor named twice in a sentence is listed twice, as it counts twice in the mean.",
+    "own quotes": "Each quote is scored on its own words, which are underlined; where the sentence names the "
+                  "speaker, the name is marked.",
+}
+
+
+def draw_evidence_choice(names: dict[str, str]) -> tuple[str, str, str]:
+    """Draw the actor, measure and order of the evidence list (a click on the chart sets the first two); return
+    (actor_id, measure, order)."""
+    if st.session_state.get(ACTOR_KEY) not in names:
+        st.session_state.pop(ACTOR_KEY, None)  # the actor left the chart: start from its first actor again
+    left, middle, right = st.columns([2, 3, 2])
+    actor_id = left.selectbox("Actor", list(names), format_func=names.get, key=ACTOR_KEY)
+    measure = middle.radio("Sentiment", list(frames.SENTIMENT_MEASURES), format_func=frames.SENTIMENT_MEASURES.get,
+                           horizontal=True, key=MEASURE_KEY)
+    order = right.selectbox("Order", list(frames.POLARITY_ORDERS), format_func=frames.POLARITY_ORDERS.get,
+                            key=ORDER_KEY)
+    return actor_id, measure, order
+
+
+EVIDENCE_MARKS = ["marks", "quote_span"]  # offsets inside the sentence, for marking on screen only
+
+
+def list_evidence(view: View, *, actor_id: str, measure: str) -> pd.DataFrame:
+    """Return the scored mentions of the actor (toward it) or its scored quotes (its own words) in the selection."""
+    tables = view.selected
+    if measure == "toward actor":
+        return frames.list_sentiment_toward(tables["mentions"], tables["sentences"], tables["articles"],
+                                            actor_id=actor_id)
+    return frames.list_sentiment_of(tables["quotes"], tables["mentions"], tables["sentences"], tables["articles"],
+                                    actor_id=actor_id)
+
+
+def draw_evidence_list(evidence: pd.DataFrame, table: export.TableItem) -> None:
+    """Draw the first SHOWN_ROWS rows as the marked-up list, all rows as a table, and the download."""
+    with st.container(height=min(480, 90 + 64 * min(len(evidence), SHOWN_ROWS)), key=f"{KEY}_evidence_list"):
+        st.html(highlight.render_sentiment_evidence(evidence.head(SHOWN_ROWS)))
+    if len(evidence) > SHOWN_ROWS:
+        st.caption(f"The list shows the first {SHOWN_ROWS} of {len(evidence):,}; the table and the download hold "
+                   "them all.")
+    with st.expander("As a table"):
+        st.dataframe(table.data, hide_index=True, key=f"{KEY}_evidence", column_config=EVIDENCE_COLUMNS)
+    st.download_button("Download this list (CSV)", data=functools.partial(export.write_csv, table.data),
+                       file_name=f"{table.name}.csv", mime=export.MIME_TYPES["csv"], key=f"{KEY}_evidence_csv",
+                       on_click="ignore", icon=":material/download:")
+
+
+EVIDENCE_COLUMNS = {
+    "polarity": st.column_config.NumberColumn("Polarity", format="%+.2f"),
+    "subjectivity": st.column_config.NumberColumn("Subjectivity", format="%.2f"),
+    "published": st.column_config.DatetimeColumn("Date", format="YYYY-MM-DD"), "source": "Outlet",
+    "title": "Title", "url": st.column_config.LinkColumn("Article"), "actor": "Actor", "surface": "As written",
+    "method": "Found by", "speaker": "Speaker", "quote": st.column_config.TextColumn("Quote", width="large"),
+    "kind": "Kind", "cue": "Cue", "sentence": st.column_config.TextColumn("Sentence", width="large"),
+    "article_id": None, "sentence_id": None, "start": None, "end": None,
+}
 
 
 def draw_over_time(view: View) -> export.ChartItem | None:

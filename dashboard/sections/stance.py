@@ -103,6 +103,15 @@ def draw_evidence_list(evidence: pd.DataFrame) -> None:
                      column_config=EVIDENCE_COLUMNS)
 
 
+def collect_grid_evidence(view: View, matrix: pd.DataFrame) -> export.TableItem | None:
+    """Return every statement behind the grid's cells, for the view's zip and report (None without a grid)."""
+    if matrix.empty:
+        return None
+    evidence = frames.list_grid_evidence(view.selected["stances"], view.selected["articles"], matrix=matrix,
+                                         sentences=view.selected["sentences"], quotes=view.selected["quotes"])
+    return export.TableItem("evidence", "Evidence: every stance statement behind the grid's cells", evidence)
+
+
 EVIDENCE_COLUMNS = {
     "stance": "Stance", "speaker": "Quoted speaker", "cue": "Cue", "source": "Outlet", "title": "Title",
     "evidence": st.column_config.TextColumn("Evidence", width="large"),
