@@ -64,7 +64,9 @@ class ArticleView:
     def statements(self) -> dict[int, list[Statement]]:
         """Direct, partial and indirect quotes with a known speaker, by sentence: a quote that runs on into
         later sentences is cut into one piece per sentence, each with the whole quote's speaker, cue and
-        polarity, so that what it says in its second sentence is read there."""
+        polarity, so that what it says in its second sentence is read there. A partial quote inside a
+        reported clause is also given as an indirect statement of that clause, up to the quote's end within
+        its sentence (`reported_clause_start`)."""
         grouped: dict[int, list[Statement]] = {}
         bounds = {sentence_id: (start, end) for sentence_id, start, end in self.sentences}
         for kind, sentence_id, start, end, speaker_id, speaker, cue, polarity in self.quotes:
@@ -74,8 +76,9 @@ class ArticleView:
             if kind == "partial" and sentence_id in bounds:
                 clause = reported_clause_start(self.text, bounds[sentence_id][0], start, cue)
                 if clause is not None:  # 'Blinken warned that Russia could attack "on very short notice"'
+                    clause_end = min(end, bounds[sentence_id][1])
                     grouped.setdefault(sentence_id, []).append(
-                        Statement(clause, end, speaker_id, speaker, cue, polarity, "indirect")
+                        Statement(clause, clause_end, speaker_id, speaker, cue, polarity, "indirect")
                     )
             while True:
                 piece_end = min(end, bounds.get(piece_id, (start, end))[1])
@@ -93,14 +96,14 @@ def reported_clause_start(text: str, sentence_start: int, quote_start: int, cue:
     """Where the reported clause holding a partial quote begins: after its cue (and "that") earlier in the
     sentence, with no other quotation mark between ("warned that Russia could launch a new attack “on very short
     notice”"); None when the cue is not there (it follows the quote, or the quote stands alone)."""
-    if not cue:
+    if not cue or cue in SOURCE_CUES:  # "According to Lind, the port "is closed"": the source is named, no clause
         return None
     before = text[sentence_start:quote_start]
     cues = list(re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", before, re.IGNORECASE))
     if not cues:
         return None
     clause = before[cues[-1].end() :]
-    opening = re.match(r"\s+(?:that\s+)?", clause)
+    opening = re.match(r"[\s,]*(?:that\s+)?", clause)
     body = clause[opening.end() if opening else 0 :]
     words = body.rstrip().rstrip(OPENING_MARKS)  # the quote's own opening mark ends the clause's words
     if not words.strip() or any(mark in words for mark in DOUBLE_MARKS):
@@ -108,6 +111,7 @@ def reported_clause_start(text: str, sentence_start: int, quote_start: int, cue:
     return quote_start - len(body)
 
 
+SOURCE_CUES = ("according to",)
 OPENING_MARKS = "\"“‘'"
 DOUBLE_MARKS = ('"', "“", "”")
 

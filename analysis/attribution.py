@@ -430,8 +430,10 @@ def after_a_subject(tokens: tuple[Token, ...], index: int, cues: SpeechCues) -> 
     before = tokens[index - 1]
     if before.lower in cues.verb_subjects:
         return True
-    plural = before.text.isalpha() and before.lower.endswith("s") and not before.lower.endswith("ss")
-    return plural and (before.text.islower() or index == 1)
+    plural = before.text.isalpha() and before.lower.endswith("s") and not before.lower.endswith(("ss", "us", "ws"))
+    # a capitalised plural opening the sentence ("Protesters demand"), not an acronym or "News" ("US demand")
+    opening = index == 1 and not before.text.isupper() and len(before.text) > 4
+    return plural and (before.text.islower() or opening)
 
 
 def is_other_sense(cue: Cue, tokens: tuple[Token, ...], cues: SpeechCues) -> bool:
@@ -505,6 +507,19 @@ def before_that(tokens: tuple[Token, ...], index: int) -> bool:
 def inside_any(position: int, ranges: tuple[tuple[int, int], ...]) -> bool:
     """True when the offset lies inside one of the [start, end) ranges."""
     return any(start <= position < end for start, end in ranges)
+
+
+def is_past_verb(word: str) -> bool:
+    """True for a lowercase word in -ed of more than three letters read as a verb ("died", "offered"); not one
+    of NOT_PAST_VERBS, words in -ed that are mostly numbers, nouns or adjectives ("a hundred troops", "the
+    United States", "armed forces", "need")."""
+    return len(word) > 3 and word.endswith("ed") and word not in NOT_PAST_VERBS
+
+
+NOT_PAST_VERBS = frozenset({"hundred", "united", "armed", "alleged", "indeed", "embed", "speed", "breed", "bleed",
+                            "seed", "need", "deed", "feed", "reed", "weed", "creed", "greed", "tweed", "naked",
+                            "wicked", "sacred", "beloved", "learned", "aged", "concerned", "detailed", "limited",
+                            "talented", "advanced"})
 
 
 def is_adverb(token: Token) -> bool:

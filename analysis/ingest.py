@@ -508,9 +508,9 @@ def read_table_text(text: str, suffix: str) -> RawTable:
 def fill_missing_sources(
     records: pd.DataFrame, name: str, outlets: Mapping[str, str] | None = None
 ) -> tuple[pd.DataFrame, list[str]]:
-    """Records with empty sources set to the outlet named for the table's file (`file_outlet_key` in the
-    outlets table, from data/outlets.yaml or `--source-name`), else to the file name: a table usually holds
-    one outlet."""
+    """Records with empty sources set to the outlet named for the table's file (its name without folder or
+    extension, in lowercase, as a key of the outlets table: data/outlets.yaml or `--source-name`), else to the
+    file name: a table usually holds one outlet."""
     missing = records["source"] == ""
     if not missing.any():
         return records, []

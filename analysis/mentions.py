@@ -54,6 +54,7 @@ class MatchRules:
     honorific_genders: tuple[tuple[str, str], ...] = ()  # (honorific, male | female), from speech_cues.yaml
     given_name_genders: tuple[tuple[str, str], ...] = ()  # (given name, male | female), from speech_cues.yaml
     title_endings: frozenset[str] = frozenset()  # "Secretary of State", "Speaker of the House": no first name
+    place_prepositions: frozenset[str] = frozenset()  # "in Austin, Texas": a surname written as a place
     organisation_heads: frozenset[str] = frozenset()
     organisation_nouns: frozenset[str] = frozenset()  # "the charity World Vision": an organisation
     not_actor_heads: frozenset[str] = frozenset()  # "Foreign Agents Registration Act": a law, nobody
@@ -107,6 +108,7 @@ def make_match_rules(lexicon: dict[str, Any], metonym_rules: dict[str, Any], spe
         honorific_genders=parse_honorific_genders(speech_cues),
         given_name_genders=parse_honorific_genders(speech_cues, key="given_name_genders"),
         title_endings=frozenset(lexicon.get("title_endings") or ()),
+        place_prepositions=frozenset(str(word).lower() for word in lexicon.get("place_prepositions") or ()),
         organisation_heads=frozenset(lexicon.get("organisation_heads") or ()),
         organisation_nouns=frozenset(lexicon.get("organisation_nouns") or ()),
         not_actor_heads=frozenset(lexicon.get("not_actor_heads") or ()),
@@ -404,16 +406,17 @@ def inside_longer_name(span: Span, rules: MatchRules) -> bool:
     return f" {before.lower_} " not in text or written_inside_a_sentence(text, f"{before.text} {span.text}")
 
 
-def names_a_location(span: Span) -> bool:
-    """True for a surname written as a place: after "in", "at", "near" or "outside" and not as a possessive
-    ("in Austin, Texas" is no Lloyd Austin; "in Austin's view" still is)."""
+def names_a_location(span: Span, rules: MatchRules) -> bool:
+    """True for a surname written as a place: after one of `place_prepositions` and either followed by a comma
+    and a capitalised word ("in Austin, Texas") or after a capitalised word and "at" ("the University of Texas at
+    Austin"). "Voters lost confidence in Biden" and "in Austin's view" still name the person."""
     doc = span.doc
-    before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    after = doc[span.end].text if span.end < len(doc) else ""
-    return before in LOCATION_PREPOSITIONS and after not in ("'s", "’s")
-
-
-LOCATION_PREPOSITIONS = frozenset({"in", "at", "near", "outside"})
+    if span.start < 1 or doc[span.start - 1].lower_ not in rules.place_prepositions:
+        return False
+    after = [doc[index].text for index in range(span.end, min(span.end + 2, len(doc)))]
+    if len(after) == 2 and after[0] == "," and after[1][:1].isupper():
+        return True
+    return doc[span.start - 1].lower_ == "at" and span.start > 1 and doc[span.start - 2].text[:1].isupper()
 
 
 def is_middle_initial(doc: Doc, index: int) -> bool:
@@ -472,7 +475,7 @@ def resolve_span(
             return None
         return MentionDraft(registry.get(label.actor_ids[0]), span, "metonym")
     if label.kind == "short":
-        if names_a_location(span):
+        if names_a_location(span, rules):
             return None
         if inside_longer_name(span, rules) and not given_name_fits(span, label, registry):
             return None

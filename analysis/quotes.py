@@ -24,6 +24,7 @@ from itertools import pairwise
 import pandas as pd
 
 from analysis.attribution import (
+    APPOSITION_PRONOUNS,
     DEFAULT_SPEECH_CUES,
     POSSESSIVE_ENDINGS,
     Cue,
@@ -35,6 +36,7 @@ from analysis.attribution import (
     find_cues,
     inside_any,
     is_headline_like,
+    is_past_verb,
     load_speech_cues,
     name_between_commas,
     overlapping_mentions,
@@ -700,7 +702,7 @@ def resumed_after_apposition(view: ArticleView, tokens: tuple[Token, ...], first
     if words[0].lower in view.cues.adjunct_words:
         return None  # "dismisses as a pretext, prompting …": an adjunct, no subject
     opener = tokens[comma + 1].lower if comma + 1 < len(tokens) else ""
-    if opener not in RELATIVE_OPENERS and (not opener.endswith("ing") or opener in view.cues.by_first_word):
+    if opener not in APPOSITION_PRONOUNS and (not opener.endswith("ing") or opener in view.cues.by_first_word):
         return None
     for index in range(comma + 2, len(tokens) - 1):
         if tokens[index].text in HARD_BREAKS:
@@ -713,7 +715,6 @@ def resumed_after_apposition(view: ArticleView, tokens: tuple[Token, ...], first
 
 
 BARE_SUBJECT_WORDS = 4
-RELATIVE_OPENERS = frozenset({"who", "whose", "whom", "which"})
 # lowercase words after the closing comma that do not go on with the subject's verb
 NOT_VERBS = frozenset({"and", "or", "but", "the", "a", "an", "in", "on", "at", "to", "of", "for", "with", "from",
                        "by", "as", "which", "who", "whom", "whose", "that", "where", "when", "while", "according"})
@@ -722,9 +723,9 @@ AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "will
 
 
 def is_verb_like(word: str) -> bool:
-    """True for an auxiliary (also "cannot", "won't") or a word in -ed: a clause's verb rather than part of its
-    subject."""
-    return word in AUXILIARIES or word.endswith(("n't", "n’t")) or (len(word) > 3 and word.endswith("ed"))
+    """True for an auxiliary (also "cannot", "won't") or a verb in the past (`is_past_verb`): a clause's verb
+    rather than part of its subject ("the United States, which …" is a subject)."""
+    return word in AUXILIARIES or word.endswith(("n't", "n’t")) or is_past_verb(word)
 
 
 def content_start(view: ArticleView, sentence: SentenceView, cue: Cue) -> int:

@@ -110,6 +110,10 @@ class RelationCues:
     # words that may stand between a later cue of a clause and the actor right before it, its subject
     # ("as the US has accused Iran")
     subject_gap_words: frozenset[str] = frozenset()
+    # words in -s right after a target that are no plural nouns it modifies ("thanked Poland this week")
+    not_plural_nouns: frozenset[str] = frozenset()
+    # words that open a verb's object ("makes him"): a word in -s before one is a verb, no plural noun
+    verb_object_openers: frozenset[str] = frozenset()
     # words before an intent marker that make the act done: "went on to blame Russia"
     done_before_to: frozenset[str] = frozenset()
     # words before a noun cue that make the clause's subject its receiver ("drew criticism from Germany"),
@@ -180,6 +184,8 @@ def load_relation_cues(
         noun_cues=lowercase_set(data, "noun_cues"),
         subordinators=lowercase_set(data, "subordinators"),
         subject_gap_words=lowercase_set(data, "subject_gap_words"),
+        not_plural_nouns=lowercase_set(data, "not_plural_nouns"),
+        verb_object_openers=lowercase_set(data, "verb_object_openers"),
         done_before_to=lowercase_set(data, "done_before_to"),
         received_markers=lowercase_set(data, "received_markers"),
         received_agents=lowercase_set(data, "received_agents"),
@@ -296,23 +302,22 @@ def modifies_a_noun(text: str, mention: ClauseMention, cues: RelationCues) -> bo
     ("Russia of", "Russia and", "Russia is")."""
     if mention.possessive:
         return False
-    blocked = cues.roles.object_markers | cues.complement_verbs | cues.subject_gap_words | {"and", "or"}
+    blocked = cues.roles.object_markers | cues.complement_verbs | cues.subject_gap_words | cues.not_plural_nouns
     words = text[mention.end : mention.end + 60].split()[:3]
     for index, word in enumerate(words[:2]):
         plain = word.strip(".,;:!?")
-        if not (plain.isalpha() and plain.islower()) or plain in blocked or plain in cues.roles.acting_nouns:
+        if not (plain.isalpha() and plain.islower()) or plain in blocked | {"and", "or"}:
+            return False
+        if plain in cues.roles.acting_nouns:
             return False
         if plain.endswith("s") and not plain.endswith("ss"):
             following = words[index + 1] if index + 1 < len(words) and plain == word else ""
             # a verb has its object next: "his support for Mr. Trump makes him", "where Ukraine suspects Russian"
-            return not (following[:1].isupper() or following.lower() in VERB_OBJECT_OPENERS)
+            return not (following[:1].isupper() or following.lower() in cues.verb_object_openers)
         if plain != word:
             return False  # the clause ends after a word that is no plural
     return False
 
-
-VERB_OBJECT_OPENERS = frozenset({"the", "a", "an", "him", "her", "them", "it", "his", "their", "its", "this", "that",
-                                 "me", "us", "you"})
 
 
 def joined_run(text: str, mentions: list[ClauseMention], joiners: tuple[str, ...]) -> list[ClauseMention]:

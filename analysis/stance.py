@@ -30,7 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.article_view import QUOTED_KINDS, ArticleView, SentenceSpan, Statement, view_from_frames
-from analysis.attribution import POSSESSIVE_ENDINGS
+from analysis.attribution import POSSESSIVE_ENDINGS, is_past_verb
 from analysis.clauses import DEFAULT_CLAUSE_RULES, ClauseRules, load_clause_rules, split_clauses
 from analysis.cues import (
     ClauseMention,
@@ -211,6 +211,8 @@ class StanceCues:
     # between a cue and a target, these make the target a circumstance, not the cue's object ("urged people
     # to stay in shelters due to the shelling", "dismissed the shipment ... since Russia invaded")
     circumstance_markers: re.Pattern[str] | None = None
+    # before a target without a cue: a time ("weeks into the invasion"), see `is_background`
+    time_markers: re.Pattern[str] | None = None
     # between a cue and a target: what is asked or talked about ("asks for an opinion on recognition")
     topic_markers: re.Pattern[str] | None = None
     # between a cue and a target, these open a new statement ("... and said"): the cue does not reach on
@@ -361,6 +363,7 @@ def load_stance_cues(path: Path = DEFAULT_STANCE_CUES, *, clauses_path: Path = D
         reporting_sources=compile_phrases(load_phrase_list(data, "reporting_sources")),
         circumstance_markers=compile_phrases(load_phrase_list(data, "circumstance_markers")),
         topic_markers=compile_phrases(load_phrase_list(data, "topic_markers")),
+        time_markers=compile_phrases(load_phrase_list(data, "time_markers")),
         statement_openers=compile_phrases(load_phrase_list(data, "statement_openers")),
         factual_window=int(data.get("factual_window", 0)),
         intent_window=int(data.get("intent_window", 0)),
@@ -615,8 +618,9 @@ def statement_between(text: str, cue: Hit, target: Hit, cues: StanceCues) -> boo
 
 
 def denies_a_fact(text: str, cue: Hit, cues: StanceCues) -> bool:
-    """True when a denial is about what happened, not what is wanted: one of `factual_markers` within
-    `factual_window` words after it ("denied it was involved in the attack", "denied responsibility")."""
+    """True when a denial is about what happened, not what is wanted: one of `factual_markers` or a verb in the
+    past (`is_past_verb`) within `factual_window` words after it ("denied it was involved in the attack", "denied
+    responsibility", "denied that he offered the planes"), unless one of `intent_markers` comes first."""
     if (cue.label or text[cue.start : cue.end]).lower() not in cues.denials:
         return False  # a quote's attribution verb ("denied") stands at the quote's start
     after = plain_words(text[cue.end : cue.end + 160])
@@ -626,10 +630,6 @@ def denies_a_fact(text: str, cue: Hit, cues: StanceCues) -> bool:
     # a verb in the past tells what happened: "denied that he offered the planes to buy Erdogan's support"
     return bool(cues.factual_markers.intersection(window)) or any(is_past_verb(word) for word in window)
 
-
-def is_past_verb(word: str) -> bool:
-    """True for a lowercase word in -ed of more than four letters ("offered", "attacked"; not "red", "need")."""
-    return len(word) > 4 and word.endswith("ed")
 
 
 def circumstance_between(text: str, cue: Hit, target: Hit, cues: StanceCues) -> bool:
@@ -951,8 +951,8 @@ def not_spoken_of(text: str, target: Hit, floor: int, context: SentenceContext) 
 def is_background(text: str, target: Hit, floor: int, cues: StanceCues) -> bool:
     """True for a target without a cue that is only background to the clause: owned by a name's possessive
     right before it (at most one word between) that follows one of BACKGROUND_PREPOSITIONS ("since Russia's
-    invasion", "part of Moscow's war"), or governed by one of `circumstance_markers` a few words before it
-    with no clause between ("amid the war", "since its invasion").
+    invasion", "part of Moscow's war"), or governed by one of `circumstance_markers` or `time_markers` a few
+    words before it with no clause between ("amid the war", "since its invasion", "weeks into the invasion").
     A neutral row would say the actor spoke of the target, where the reporter only dated or explained the
     news. "their bilateral talks" stays: its owner is the clause's own actor, whose talks they are."""
     words = text[max(floor, target.start - 80) : target.start].split()
@@ -963,10 +963,9 @@ def is_background(text: str, target: Hit, floor: int, cues: StanceCues) -> bool:
         # Russia's military build-up", "to counter Moscow's invasion")
         if owned and index > 0 and words[index - 1].lower() in BACKGROUND_PREPOSITIONS:
             return True
-    if cues.circumstance_markers is None:
-        return False
     window = " ".join(words[-BACKGROUND_REACH:])
-    found = list(cues.circumstance_markers.finditer(window))
+    markers = [pattern for pattern in (cues.circumstance_markers, cues.time_markers) if pattern is not None]
+    found = sorted((match for pattern in markers for match in pattern.finditer(window)), key=lambda match: match.end())
     if not found:
         return False
     governed = window[found[-1].end() :]  # the words from the marker to the target: a phrase, not a clause

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from analysis import sentiment_summaries, stance_summaries, summaries
+from analysis.article_view import STATEMENT_KINDS
 
 Tables = Mapping[str, pd.DataFrame]
 
@@ -307,7 +308,7 @@ def find_quoted_speakers(cell: pd.DataFrame, quotes: pd.DataFrame, sentences: pd
     return speakers
 
 
-SPOKEN_KINDS = ("direct", "partial", "indirect")  # quotes that are a speaker's statement; scare quotes are the writer's
+SPOKEN_KINDS = STATEMENT_KINDS  # quotes that are a speaker's statement; scare quotes are the writer's
 EVIDENCE_RANK = {"support": 0, "oppose": 0, "neutral": 1}  # a side taken reads before a neutral mention
 
 

@@ -19,6 +19,7 @@ from streamlit.testing.v1 import AppTest
 from analysis.pipeline import Settings
 from analysis.store import load_results
 from dashboard import corpus
+from dashboard.highlight import escape_markdown
 from dashboard.view import CORPUS_KEY
 
 APP = Path(__file__).resolve().parent.parent / "streamlit_app.py"
@@ -584,7 +585,9 @@ def test_data_page_says_when_a_results_folders_rule_files_are_not_available(tmp_
     gone = tmp_path / "gone.yaml"
     folder = write_results_folder(tmp_path / "results", settings={"actors_path": str(gone)})
     app = open_page("data", choice=corpus.CorpusChoice(kind="results", location=folder, label="Fixture"))
-    assert app.warning[1].value == (f"This results folder was built with the actor registry {gone}, which is not on "
+    # the path is shown as written, its markdown characters escaped
+    shown = escape_markdown(str(gone))
+    assert app.warning[1].value == (f"This results folder was built with the actor registry {shown}, which is not on "
                                     "this server (moved or deleted), so it cannot be shown.")
     assert "The manifest of this results folder does not name its stance targets file, so it cannot be shown." in infos(
         app)

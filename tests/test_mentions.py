@@ -880,3 +880,9 @@ def test_an_honorific_picks_the_person_of_its_gender_among_two_of_one_surname(nl
         ("Trump", "unregistered:Donald J. Trump", "candidate"),
         ("Trump", "unregistered:Melania Trump", "candidate"),
     ]
+
+
+def test_a_surname_after_a_preposition_is_a_place_only_before_a_region_or_after_an_institution(nlp, default_matcher):
+    # a last read: "Voters lost confidence in Biden" had lost Biden
+    text = "The polls moved. Voters lost confidence in Biden."
+    assert registered_mentions(text, nlp, default_matcher) == [("Biden", "joe_biden", "short_name")]

@@ -514,3 +514,17 @@ def test_a_long_role_after_a_possessive_names_the_person_who_holds_it(cues) -> N
 )
 def test_an_actor_modifying_a_plural_noun_is_no_target(text, mentions, expected, cues) -> None:
     assert relation_rows(text, mentions, cues=cues) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # a last read: words in -s after the target that are no plural nouns keep the relation
+        ("Zelensky thanked Poland this week.", [("volodymyr_zelensky", "Zelensky"), ("poland", "Poland")],
+         [(0, "volodymyr_zelensky", "poland", "supports", 1, "thanked")]),
+        ("Biden warned Russia days before the invasion.", [("joe_biden", "Biden"), ("russia", "Russia")],
+         [(0, "joe_biden", "russia", "threatens", -1, "warned")]),
+    ],
+)
+def test_a_time_after_the_target_is_no_noun_it_modifies(text, mentions, expected, cues) -> None:
+    assert relation_rows(text, mentions, cues=cues) == expected

@@ -257,13 +257,14 @@ def draw_run_rule_file(view: View, rule: RunRuleFile) -> None:
                 icon="ℹ️")
         return
     if not path.is_file():
-        st.warning(f"This results folder was built with the {rule.what} {recorded}, which is not on this server "
-                   "(moved or deleted), so it cannot be shown.")
+        st.warning(f"This results folder was built with the {rule.what} {highlight.escape_markdown(recorded)}, "
+                   "which is not on this server (moved or deleted), so it cannot be shown.")
         return
     try:
         table = rule.read(str(path), path.stat().st_mtime)
     except (OSError, ValueError) as error:
-        st.warning(f"The {rule.what} this results folder was built with cannot be read now: {error}")
+        reason = highlight.escape_markdown(str(error))
+        st.warning(f"The {rule.what} this results folder was built with cannot be read now: {reason}")
         return
     st.caption(f"Built with {highlight.escape_markdown(recorded)} ({len(table):,} {rule.rows}), shown read-only; "
                f"re-run the CLI with {rule.option} FILE to change it.")

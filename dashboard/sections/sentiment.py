@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 
 import pandas as pd
 import streamlit as st
@@ -77,12 +78,15 @@ def draw_evidence(view: View, data: pd.DataFrame) -> export.TableItem | None:
     actor_id, measure, order = draw_evidence_choice(names)
     evidence = frames.order_by_polarity(list_evidence(view, actor_id=actor_id, measure=measure), order=order)
     what = "mentions" if measure == "toward actor" else "quotes"
+    shown_name = highlight.escape_markdown(names[actor_id])  # names outside the registry come from article text
     if evidence.empty:
-        st.info(f"{names[actor_id]} has no scored {what} in this selection.", icon="🔎")
+        st.info(f"{shown_name} has no scored {what} in this selection.", icon="🔎")
         return None
-    st.caption(f"{len(evidence):,} scored {what} of {names[actor_id]}, mean {evidence['polarity'].mean():+.2f}, "
+    st.caption(f"{len(evidence):,} scored {what} of {shown_name}, mean {evidence['polarity'].mean():+.2f}, "
                f"as in the chart. {EVIDENCE_NOTES[measure]}")
-    name = f"sentiment_{'toward' if measure == 'toward actor' else 'of'}_{actor_id}"
+    # a file name without the colon of "unregistered:…", which a zip member on Windows cannot hold
+    safe_id = re.sub(r"[^\w-]+", "_", actor_id)
+    name = f"sentiment_{'toward' if measure == 'toward actor' else 'of'}_{safe_id}"
     shown = evidence.drop(columns=[column for column in EVIDENCE_MARKS if column in evidence.columns])
     table = export.TableItem(name, f"Scored {what} of {names[actor_id]}", shown)
     draw_evidence_list(evidence, table)
