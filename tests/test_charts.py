@@ -425,3 +425,15 @@ def test_time_charts_say_when_a_period_is_partial_in_their_hover() -> None:
     line = charts.make_stance_over_time(stance).data[0]
     assert list(line.customdata[0]) == [6, 6, 0, "<br>partial week: 3 of 7 days (&lt;b&gt;)"]  # its text escaped
     assert line.hovertemplate.count("%{customdata[3]}") == 1
+
+
+def test_network_names_sit_on_the_side_away_from_the_centre() -> None:
+    # the README's screenshot of the sample: names of the crowded centre sat on top of each other and the ties
+    xs = pd.Series([1.0, 0.0, -1.0, 0.0, 0.7])
+    ys = pd.Series([0.0, 1.0, 0.2, -1.0, -0.7])
+    assert charts.outward_positions(xs, ys) == ["top center", "top center", "top center", "bottom center",
+                                                "bottom center"]
+    nodes = pd.DataFrame({"actor_id": ["a", "b"], "actor": ["A", "B"], "mentions": [1, 2], "x": [0.0, 1.0],
+                          "y": [1.0, 0.0]})
+    figure = charts.make_network(nodes, pd.DataFrame(columns=["relations", "polarity"]))
+    assert list(figure.data[-1].textposition) == ["top center", "bottom center"]
