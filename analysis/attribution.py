@@ -1236,8 +1236,9 @@ def resolve_pronoun(span: tuple[int, int], kind: str, context: SpeakerContext) -
     (`unnamed_group_before`).
     """
     start, end = span
-    if context.text[start:end].lower() == "they" and not fits_in_own_sentence(start, end, kind, context):
-        group = unnamed_group_before(start, context)
+    word = context.text[start:end].lower()
+    if word in ("they", "it") and not fits_in_own_sentence(start, end, kind, context):
+        group = unnamed_group_before(start, context) if word == "they" else unnamed_body_before(start, context)
         if group is not None:
             return group
     mentions = context.mentions
@@ -1308,6 +1309,31 @@ def unnamed_group_before(position: int, context: SpeakerContext) -> Speaker | No
         if lower in context.cues.speaker_stop_words and word is not opening[0]:
             break
     return None
+
+
+def unnamed_body_before(position: int, context: SpeakerContext) -> Speaker | None:
+    """For "it" at `position`: the organisation named by a common noun (one of `name_heads`) that opens the
+    sentence before as its subject, when no actor stands before the noun ("Mariupol city council said the water
+    was gone. It said …" is the council, not the United Nations named later); else None."""
+    starts, index = context.ordered_starts, context.sentence_at(position)
+    if index < 1:
+        return None
+    begin = starts[index - 1]
+    words = [word for word in TOKEN_PATTERN.finditer(context.text, begin, starts[index]) if word.group()[0].isalpha()]
+    for word in words[:OPENING_WORDS + 1]:
+        if context.index.overlapping(begin, word.end()):
+            return None  # an actor named there ("Russia's defence ministry said"): the other rules find it
+        lower = word.group().lower()
+        if lower in context.cues.name_heads and lower not in NEWS_HEADS:
+            following = context.text[word.end() : word.end() + 40].split()[:1]
+            if following and following[0].lower().rstrip(",.") in context.cues.speech_words:
+                phrase = context.text[words[0].start() : word.end()]
+                return Speaker("", phrase, position, position + len("it"))
+    return None
+
+
+NEWS_HEADS = frozenset({"press", "times", "post", "news", "journal", "images", "herald", "telegraph", "tribune",
+                        "gazette", "monitor", "watch"})  # name heads that are parts of outlets' names
 
 
 def acts_before(mention: MentionRef, noun: int, text: str) -> bool:

@@ -1501,3 +1501,15 @@ def test_a_subject_named_with_an_adjective_in_ed_still_goes_on_past_its_relative
     assert list(extract(text, [LIND], nlp, cues)["text"]) == [
         "the United States, which has long argued against it, had agreed"
     ]
+
+
+def test_it_after_a_body_that_spoke_is_that_body(nlp, cues):
+    # a review of the Guardian/NYT corpus: "Mariupol city council said … It said" was the United Nations'
+    text = ("Norland warned of shortages. The city council said the water was gone. "
+            "It said the shortage was catastrophic.")
+    quotes = extract(text, [("Norland", "norland")], nlp, cues)
+    assert list(zip(quotes["speaker_id"], quotes["speaker"], strict=True))[-1] == ("", "The city council")
+    # an actor named in the opening subject leaves "it" to the other rules
+    text = "Sudria closed the port. Norland's council said the water was gone. It said the shortage was grave."
+    quotes = extract(text, [("Sudria", "sudria"), ("Norland", "norland")], nlp, cues)
+    assert list(quotes["speaker_id"])[-1] == "norland"
