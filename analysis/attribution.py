@@ -1233,7 +1233,7 @@ def resolve_pronoun(span: tuple[int, int], kind: str, context: SpeakerContext) -
     possessive there: "met Poland's deputy prime minister Mariusz Błaszczak"): "Zelensky held talks with
     Guterres. '…,' he said" is Zelensky. Else the nearest. Before all these, "they" with no actor that fits
     earlier in its own sentence is the unnamed group that opens the sentence before, if one does
-    (`unnamed_group_before`).
+    (`unnamed_group_before`), and "it" the unnamed organisation that spoke there (`unnamed_body_before`).
     """
     start, end = span
     word = context.text[start:end].lower()

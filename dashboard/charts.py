@@ -574,7 +574,7 @@ def make_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> go.Figure:
         figure.add_trace(make_tie_hover_trace(edges))
     sizes = 10 + 30 * (nodes["mentions"] / max(nodes["mentions"].max(), 1)) ** 0.5
     figure.add_trace(go.Scatter(x=nodes["x"], y=nodes["y"], mode="markers+text", text=nodes["actor"], name="actors",
-                                textposition=outward_positions(nodes["x"], nodes["y"]), showlegend=False,
+                                textposition=outward_positions(nodes["y"]), showlegend=False,
                                 marker={"size": sizes, "color": "#555"},
                                 textfont={"shadow": LABEL_HALO},
                                 customdata=nodes[["mentions"]].to_numpy(),
@@ -588,7 +588,7 @@ def make_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> go.Figure:
                                       "acts to whom)", height=650, **LAYOUT)
 
 
-def outward_positions(xs: pd.Series, ys: pd.Series) -> list[str]:
+def outward_positions(ys: pd.Series) -> list[str]:
     """A text position for each node's name on the side away from the layout's centre, above a node in the upper
     half and below one in the lower half: the names of a crowded centre move apart, off the ties that meet
     there. (Names beside their nodes would need more room at the plot's sides than long names leave.)"""
