@@ -1088,6 +1088,11 @@ class SpeakerContext:
         """The index in `ordered_starts` of the sentence holding `position` (-1 before the first)."""
         return bisect.bisect_right(self.ordered_starts, position) - 1
 
+    def sentence_begin(self, position: int) -> int:
+        """Where the sentence holding `position` starts (0 before the first)."""
+        index = self.sentence_at(position)
+        return self.ordered_starts[index] if index >= 0 else 0
+
 
 def resolve_speaker(span: tuple[int, int], context: SpeakerContext) -> Speaker | None:
     """The actor a speaker phrase names: a mention in it, a resolved pronoun, a registry name, or the raw phrase.
@@ -1164,8 +1169,7 @@ def possessive_owner(position: int, kind: str, context: SpeakerContext) -> Menti
     ]
     if fitting and context.text[fitting[-1].end : position].strip().lower() == "and":
         return fitting[-1]
-    index = context.sentence_at(position)
-    begin = context.ordered_starts[index] if index >= 0 else 0
+    index, begin = context.sentence_at(position), context.sentence_begin(position)
     subject = sentence_subject_before(begin, position, context)
     if subject is None and index > 0 and len(context.text[begin:position].split()) <= OPENING_WORDS:
         # the phrase opens its sentence ("Its defence ministry described …"): the subject of the one before
@@ -1191,9 +1195,7 @@ def owner_fits(mention: MentionRef, kind: str, context: SpeakerContext) -> bool:
     person's gender must be known ("her campaign" is no campaign of a "Sanders" the text never calls Mr.)."""
     if kind == "group" or mention.actor_type != "person":
         return pronoun_fits(mention, kind, context)
-    actor = context.registry.get(mention.actor_id)
-    gender = actor.gender if actor is not None else honorific_gender(mention.actor_id, context)
-    return gender == kind
+    return person_gender(mention, context) == kind
 
 
 def employer_start(text: str, start: int, end: int, cues: SpeechCues) -> int | None:
@@ -1268,8 +1270,7 @@ def fits_in_own_sentence(position: int, end: int, kind: str, context: SpeakerCon
     closes = verb[-1:] in (".", ",", ";") or (len(following) > 1 and following[1][:1] in (".", ",", ";"))
     if verb.rstrip(".,;").lower() in context.cues.speech_words and closes:
         return False
-    index = context.sentence_at(position)
-    begin = context.ordered_starts[index] if index >= 0 else 0
+    begin = context.sentence_begin(position)
     return any(
         mention.end <= position and pronoun_fits(mention, kind, context)
         for mention in context.index.overlapping(begin, position)
@@ -1387,17 +1388,19 @@ def speaks(mention: MentionRef, context: SpeakerContext) -> bool:
     return bool(before) and closes and before[0].lower() in context.cues.speech_words
 
 
-
-
 def pronoun_fits(mention: MentionRef, kind: str, context: SpeakerContext) -> bool:
     """True when a pronoun of this kind (male, female, group) can refer to the mentioned actor."""
     if kind == "group":
         return mention.actor_type != "person"
     if mention.actor_type != "person":
         return False
+    return person_gender(mention, context) in ("", kind)
+
+
+def person_gender(mention: MentionRef, context: SpeakerContext) -> str:
+    """The gender of a mentioned person: the registry's, else the text's (`honorific_gender`); "" unknown."""
     actor = context.registry.get(mention.actor_id)
-    gender = actor.gender if actor is not None else honorific_gender(mention.actor_id, context)
-    return gender in ("", kind)
+    return actor.gender if actor is not None else honorific_gender(mention.actor_id, context)
 
 
 def honorific_gender(actor_id: str, context: SpeakerContext) -> str:

@@ -368,7 +368,12 @@ def ends_a_title(doc: Doc, index: int, rules: MatchRules) -> bool:
 def joins_a_name(token) -> bool:
     """True for a word between two capitalised words of one name: "von", "de" (NAME_CONNECTORS) or a middle
     initial of one letter ("William D. Burns"; not "U.N." in "Former U.N. Ambassador John Bolton")."""
-    return token.lower_ in NAME_CONNECTORS or (len(token.text) == 2 and is_initials(token.text))
+    return token.lower_ in NAME_CONNECTORS or is_one_initial(token.text)
+
+
+def is_one_initial(word: str) -> bool:
+    """True for one capital letter with its full stop ("D."), as a middle initial is written."""
+    return len(word) == 2 and is_initials(word)
 
 
 def close_run(doc: Doc, run: list[int], rules: MatchRules) -> list[tuple[int, int]]:

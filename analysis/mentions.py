@@ -21,6 +21,7 @@ from spacy.util import filter_spans
 from analysis.candidates import (
     find_candidates,
     find_ner_mentions,
+    is_one_initial,
     parse_honorific_genders,
     unregistered_row,
     with_first_full_names,
@@ -421,8 +422,7 @@ def names_a_location(span: Span, rules: MatchRules) -> bool:
 
 def is_middle_initial(doc: Doc, index: int) -> bool:
     """True for a one-letter initial with its full stop ("B.") right after a capitalised word."""
-    token = doc[index]
-    if len(token.text) != 2 or not token.text[0].isupper() or token.text[1] != "." or index == 0:
+    if index == 0 or not is_one_initial(doc[index].text):
         return False
     previous = doc[index - 1]
     return previous.is_alpha and previous.text[0].isupper()
@@ -460,8 +460,10 @@ def resolve_span(
     place_ends: dict[int, bool],
     starts: dict[int, Span],
     seen_at: dict[str, int] | None = None,
+    inside: bool | None = None,
 ) -> MentionDraft | None:
-    """The mention a matched phrase makes, or None when its context or the article rules it out."""
+    """The mention a matched phrase makes, or None when its context or the article rules it out. `inside`:
+    `inside_longer_name` of a short name when the caller has already asked."""
     registry, rules = matcher.registry, matcher.rules
     if label.kind == "none" or is_adjectival(span, rules):
         return None
@@ -477,7 +479,8 @@ def resolve_span(
     if label.kind == "short":
         if names_a_location(span, rules):
             return None
-        if inside_longer_name(span, rules) and not given_name_fits(span, label, registry):
+        inside = inside_longer_name(span, rules) if inside is None else inside
+        if inside and not given_name_fits(span, label, registry):
             return None
         chosen = label.actor_ids[0] if len(label.actor_ids) == 1 else most_recent(label.actor_ids, seen)
         if chosen is None or honorific_contradicts(span, registry.get(chosen), rules):
@@ -675,13 +678,15 @@ def resolve_phrases(doc: Doc, matcher: ActorMatcher) -> tuple[list[MentionDraft]
         if span.start in named:
             continue
         label = matcher.labels[span.label]
-        if label.kind == "short" and names_someone_else(span, label, matcher, others=others, seen=seen):
+        inside = inside_longer_name(span, matcher.rules) if label.kind == "short" else None
+        if inside is not None and names_someone_else(span, label, matcher, inside=inside, others=others, seen=seen):
             unshielded.add(span.start)
-            if not inside_longer_name(span, matcher.rules):
+            if not inside:
                 surnames.append(span)
             continue
         draft = resolve_span(
-            span, label, matcher=matcher, seen=seen, place_ends=place_ends, starts=starts, seen_at=seen_at
+            span, label, matcher=matcher, seen=seen, place_ends=place_ends, starts=starts, seen_at=seen_at,
+            inside=inside,
         )
         if draft is None or is_apposition_of(draft, drafts):
             continue
@@ -695,13 +700,14 @@ def resolve_phrases(doc: Doc, matcher: ActorMatcher) -> tuple[list[MentionDraft]
 
 
 def names_someone_else(
-    span: Span, label: PhraseLabel, matcher: ActorMatcher, *, others: set[str], seen: list[str]
+    span: Span, label: PhraseLabel, matcher: ActorMatcher, *, inside: bool, others: set[str], seen: list[str]
 ) -> bool:
     """True for a registered surname that names another person of this article: inside another capitalised
-    name ("Gary Johnson", remembered in `others`), or alone after such a name when the registered person was
-    not named before ("Libertarian candidate Gary Johnson … Voters like Johnson": not Boris Johnson)."""
-    rules, registry = matcher.rules, matcher.registry
-    if inside_longer_name(span, rules):
+    name (`inside`, from `inside_longer_name`: "Gary Johnson", remembered in `others`), or alone after such a
+    name when the registered person was not named before ("Libertarian candidate Gary Johnson … Voters like
+    Johnson": not Boris Johnson)."""
+    registry = matcher.registry
+    if inside:
         before = span.doc[span.start - 1] if span.start > 0 else None
         if before is not None and before.text[:1].isupper() and not given_name_fits(span, label, registry):
             others.add(span.text)

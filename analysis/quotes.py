@@ -1125,8 +1125,8 @@ def with_full_speaker_names(drafts: list[QuoteDraft], view: ArticleView) -> list
         name = full.get(speaker.name)
         if name is None and surname_at >= 0:
             name = gendered_full_name(speaker.name, surname_at, view.text, people, genders)
-        named_speaker = replace(speaker, actor_id=UNREGISTERED_PREFIX + name, name=name) if name else speaker
-        renamed.append(replace(draft, speaker=named_speaker))
+        renamed.append(replace(draft, speaker=replace(speaker, actor_id=UNREGISTERED_PREFIX + name, name=name))
+                       if name else draft)
     return renamed
 
 

@@ -126,6 +126,8 @@ class RelationCues:
     role_nouns: frozenset[str] = frozenset()
     # any relation cue: sentences without one are skipped
     any_cue: ScreenedPattern | None = field(init=False, repr=False, compare=False, default=None)
+    # words after a target that make it no modifier of a noun (`modifies_a_noun`): derived, never passed
+    not_modified_nouns: frozenset[str] = field(init=False, repr=False, compare=False, default=frozenset())
 
     @property
     def cue_screen(self) -> Screen | None:
@@ -144,6 +146,8 @@ class RelationCues:
         pattern = re.compile(guarded("|".join(sources), screen), re.IGNORECASE)
         any_cue = ScreenedPattern(pattern, candidate_screen(screen)) if sources else None
         object.__setattr__(self, "any_cue", any_cue)
+        stops = self.roles.object_markers | self.complement_verbs | self.subject_gap_words | self.not_plural_nouns
+        object.__setattr__(self, "not_modified_nouns", stops | self.roles.acting_nouns | {"and", "or"})
 
 
 def relation_type(name: str, polarity: int, phrases: list[str]) -> RelationType:
@@ -302,13 +306,10 @@ def modifies_a_noun(text: str, mention: ClauseMention, cues: RelationCues) -> bo
     ("Russia of", "Russia and", "Russia is")."""
     if mention.possessive:
         return False
-    blocked = cues.roles.object_markers | cues.complement_verbs | cues.subject_gap_words | cues.not_plural_nouns
     words = text[mention.end : mention.end + 60].split()[:3]
     for index, word in enumerate(words[:2]):
         plain = word.strip(".,;:!?")
-        if not (plain.isalpha() and plain.islower()) or plain in blocked | {"and", "or"}:
-            return False
-        if plain in cues.roles.acting_nouns:
+        if not (plain.isalpha() and plain.islower()) or plain in cues.not_modified_nouns:
             return False
         if plain.endswith("s") and not plain.endswith("ss"):
             following = words[index + 1] if index + 1 < len(words) and plain == word else ""

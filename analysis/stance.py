@@ -110,12 +110,7 @@ class Targets:
     def loose_support(self, text: str, target: Hit, side: int) -> bool:
         """True for a support stance on a keyword of the target's `loose_keywords` ("the war effort") or on one of
         its `one_way_inverse` phrases ("ruled out agreeing to a ceasefire")."""
-        if side <= 0:
-            return False
-        item = self.item(target.key)
-        one_way = item.one_way if item is not None else None
-        refused = one_way is not None and one_way.fullmatch(text, target.start, target.end) is not None
-        return refused or self.is_loose(text, target)
+        return side > 0 and (self.is_loose(text, target) or self.is_phrase_of(text, target, "one_way"))
 
     def item(self, key: str) -> Target | None:
         """The target with this id, None when there is none."""
@@ -128,9 +123,14 @@ class Targets:
 
     def is_loose(self, text: str, target: Hit) -> bool:
         """True when the target keyword is one of its target's `loose_keywords` ("war", "troops")."""
+        return self.is_phrase_of(text, target, "loose")
+
+    def is_phrase_of(self, text: str, target: Hit, field_name: str) -> bool:
+        """True when the target hit's words are all one phrase of a list of its target (`Target.loose`,
+        `Target.one_way`)."""
         item = self.item(target.key)
-        loose = item.loose if item is not None else None
-        return loose is not None and loose.fullmatch(text, target.start, target.end) is not None
+        pattern = getattr(item, field_name) if item is not None else None
+        return pattern is not None and pattern.fullmatch(text, target.start, target.end) is not None
 
     @property
     def candidates(self) -> Screen | None:
@@ -965,10 +965,10 @@ def is_background(text: str, target: Hit, floor: int, cues: StanceCues) -> bool:
             return True
     window = " ".join(words[-BACKGROUND_REACH:])
     markers = [pattern for pattern in (cues.circumstance_markers, cues.time_markers) if pattern is not None]
-    found = sorted((match for pattern in markers for match in pattern.finditer(window)), key=lambda match: match.end())
-    if not found:
+    last = max((match.end() for pattern in markers for match in pattern.finditer(window)), default=None)
+    if last is None:
         return False
-    governed = window[found[-1].end() :]  # the words from the marker to the target: a phrase, not a clause
+    governed = window[last:]  # the words from the marker to the target: a phrase, not a clause
     return not PHRASE_BREAK.search(governed) and not CLAUSE_WORDS.intersection(plain_words(governed))
 
 

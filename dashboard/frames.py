@@ -246,7 +246,8 @@ def describe_statements(
     if sentences is not None:
         frame = frame.assign(before=find_sentences_before(frame, sentences))
     if sentences is not None and quotes is not None:
-        frame = frame.assign(speaker=find_quoted_speakers(frame, quotes[quotes["kind"].isin(SPOKEN_KINDS)],
+        # quotes that are a speaker's statement (STATEMENT_KINDS); scare quotes are the writer's words
+        frame = frame.assign(speaker=find_quoted_speakers(frame, quotes[quotes["kind"].isin(STATEMENT_KINDS)],
                                                           sentences))
     return frame
 
@@ -308,7 +309,6 @@ def find_quoted_speakers(cell: pd.DataFrame, quotes: pd.DataFrame, sentences: pd
     return speakers
 
 
-SPOKEN_KINDS = STATEMENT_KINDS  # quotes that are a speaker's statement; scare quotes are the writer's
 EVIDENCE_RANK = {"support": 0, "oppose": 0, "neutral": 1}  # a side taken reads before a neutral mention
 
 
