@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import accumulate, pairwise, repeat
 from operator import attrgetter
 from pathlib import Path
@@ -913,6 +913,28 @@ def heads_first(mentions: list[MentionRef], text: str) -> list[MentionRef]:
     return heads or mentions
 
 
+NAME_INITIALS = re.compile(r"(?:[A-Z]\.)+")  # "G.K." opening a name
+
+
+def name_before_of(start: int, mention_start: int, context: SpeakerContext) -> Speaker | None:
+    """The person named by the words from `start` up to the "of"/"for" (and "the") before a mention: a
+    registered one, or a name that opens with a common given name (`given_name_genders`) or an initial. In
+    "former Gov. Bill Richardson of New Mexico" Richardson; in "a spokesman for the Kremlin", "the former CEO
+    of Hewlett-Packard" or "the American Society of Civil Engineers" none."""
+    words = context.text[start:mention_start].split()
+    while words and words[-1].lower() in ("of", "for", "the"):
+        words.pop()
+    if not words:
+        return None
+    end = context.text.rindex(words[-1], start, mention_start) + len(words[-1])
+    named = named_speaker(context.text[start:end], start, end, context)
+    if named is None or not named.actor_id.startswith(UNREGISTERED_PREFIX):
+        return named
+    first = named.name.split()[0]
+    given = first in dict(context.cues.given_name_genders) or NAME_INITIALS.fullmatch(first) is not None
+    return named if given and " " in named.name else None
+
+
 def after_of(text: str, position: int) -> bool:
     """True when the word before `position`, past one "the", is "of" or "for" (any case)."""
     words = text[max(0, position - 12) : position].lower().split()
@@ -1108,6 +1130,10 @@ def resolve_speaker(span: tuple[int, int], context: SpeakerContext) -> Speaker |
     found = heads_first(overlapping_mentions(context, start, end), context.text)
     if employer is not None and not found:
         return Speaker("", raw, start, span[1])
+    if found and after_of(context.text, found[0].start):
+        named = name_before_of(start, found[0].start, context)
+        if named is not None:  # "said Representative Peter T. King of New York": King, not New York
+            return replace(named, end=end)
     if found:
         mention = pick_mention(found)
         if speaks_for_owner(context.text, mention, end, context.cues):  # "Ms. Griner's lawyers": not Griner

@@ -38,6 +38,12 @@ USED_LEXICAL_ATTRIBUTES: frozenset[int] = frozenset(
 )
 # Tokens that end a sentence; closing quotes and brackets after them stay with the sentence they close.
 TERMINALS: tuple[str, ...] = (".", "!", "?", "...", "…", "?!", "!?", "!!", "??")
+# Terminals after which a closing quotation mark and a lowercase word continue the sentence: in '"Is it over?"
+# said Susan Hennessey' and '"Stop!" he shouted' the words after the mark say who spoke. A full stop is left out:
+# '"We won." it was not' is no way to write.
+QUESTION_TERMINALS: tuple[str, ...] = ("!", "?", "...", "…", "?!", "!?", "!!", "??")
+# Closing quotation marks, as the tokenizer splits them off a word; '' as some wires and corpora write them.
+CLOSING_QUOTES: frozenset[str] = frozenset({'"', "”", "’", "'", "''"})
 # Tokens that open a quotation or bracket; '' and `` are quotation marks as some wires and corpora write them.
 OPENERS: frozenset[str] = frozenset({'"', "“", "‘", "'", "''", "``", "(", "[", "«"})
 # spaCy's tokenizer remembers how it split each space-separated chunk ("Kremlin's", "said,"), but only the
@@ -56,7 +62,9 @@ class SentenceSplitter:
     """Sentence starts after terminal punctuation (and any closing quotes) and after every line break.
 
     The same rule as spaCy's punctuation sentencizer, computed on token arrays with numpy instead of a
-    Python loop over tokens, plus paragraph breaks so no sentence crosses a paragraph.
+    Python loop over tokens, plus paragraph breaks so no sentence crosses a paragraph, and one exception:
+    a quote closed by a question or exclamation mark goes on in its sentence when a lowercase word follows
+    it on the same line ('"Is it over?" said Susan Hennessey', `continues_after_quote`).
     """
 
     def __init__(self, nlp: Language):
@@ -76,7 +84,7 @@ class SentenceSplitter:
         A word token (neither punctuation nor space) starts a sentence when a terminal punctuation token or
         a line break lies between it and the previous word token; the first word token always does.
         """
-        array = doc.to_array([ORTH, IS_PUNCT, IS_SPACE])
+        array = doc.to_array([ORTH, IS_PUNCT, IS_SPACE, IS_LOWER])
         orth, punct, space = array[:, 0], array[:, 1].astype(bool), array[:, 2].astype(bool)
         events = np.isin(orth, self.terminals)
         for index in np.flatnonzero(space):
@@ -86,8 +94,13 @@ class SentenceSplitter:
         starts[0] = True
         if len(words):
             seen = np.cumsum(events)[words]
-            for word in (words[0], *words[1:][np.diff(seen) > 0]):
-                starts[self.opening_start(doc, int(word))] = True
+            breaks = np.flatnonzero(np.diff(seen) > 0) + 1  # positions in `words` of the words after a break
+            lower = array[:, 3].astype(bool)
+            starts[self.opening_start(doc, int(words[0]))] = True
+            for position in breaks:
+                word = int(words[position])
+                if not (lower[word] and continues_after_quote(doc, int(words[position - 1]) + 1, word)):
+                    starts[self.opening_start(doc, word)] = True
         return starts
 
     @staticmethod
@@ -100,6 +113,16 @@ class SentenceSplitter:
                 break  # glued to the previous word: a closing quote, not an opening one
             start -= 1
         return start
+
+
+def continues_after_quote(doc: Doc, first: int, word: int) -> bool:
+    """True when the tokens doc[first:word] between two words are a question or exclamation mark (one of
+    QUESTION_TERMINALS), then closing quotation marks, with no line break: the lowercase word after them goes on
+    with the sentence ("posts?'' said Zeynep Tufekci")."""
+    between = [token.text for token in doc[first:word] if not token.is_space or "\n" in token.text]
+    if len(between) < 2 or between[0] not in QUESTION_TERMINALS:
+        return False
+    return all(text in CLOSING_QUOTES for text in between[1:])
 
 
 def make_pipeline(abbreviations: Iterable[str] | None = None) -> Language:

@@ -107,14 +107,16 @@ class ArticleView:
     boundaries: tuple[tuple[int, int], ...]  # the same for quotes that end a clause ("…," / "….") inside the marks
     speakers: SpeakerContext
     cues: SpeechCues
-    # start offset of each sentence, for `sentence_index_at`, and the boundaries indexed for `token_floor`:
-    # derived from `sentences` and `boundaries`, never passed
+    # start offset of each sentence, for `sentence_index_at`, the boundaries indexed for `token_floor` and the
+    # quote ranges for `sentence_subject`: derived from `sentences`, `boundaries` and `quote_ranges`, never passed
     starts: tuple[int, ...] = field(init=False, repr=False, compare=False, default=())
     boundary_index: SpanIndex = field(init=False, repr=False, compare=False, default_factory=lambda: SpanIndex(()))
+    quote_index: SpanIndex = field(init=False, repr=False, compare=False, default_factory=lambda: SpanIndex(()))
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "starts", tuple(sentence.start for sentence in self.sentences))
         object.__setattr__(self, "boundary_index", SpanIndex(self.boundaries))
+        object.__setattr__(self, "quote_index", SpanIndex(self.quote_ranges))
 
 
 @dataclass(frozen=True)
@@ -362,8 +364,10 @@ def sentence_subject(view: ArticleView, index: int) -> Speaker | None:
     words = [token for token in sentence.tokens if token.is_word][:4]
     if not words:
         return None
-    kind = view.cues.pronoun_kind(words[0].text)
-    if kind:  # "He stressed that Ukraine had …": the pronoun is the subject, not the actor after it
+    # "He stressed that Ukraine had …": the pronoun is the subject, not the actor after it; but in '"She didn't
+    # like that," said a veteran' the pronoun is the quoted speaker's, and no subject of the sentence
+    kind = view.cues.pronoun_kind(words[0].text) if not view.quote_index.holds(words[0].start) else ""
+    if kind:
         return resolve_pronoun((words[0].start, words[0].end), kind, view.speakers)
     limit = words[-1].end
     for mention in overlapping_mentions(view.speakers, sentence.start, limit):
@@ -498,6 +502,15 @@ def dash_attribution(view: ArticleView, index: int, dash: int) -> Attribution | 
     return Attribution(speaker, token.text, token.start) if speaker else None
 
 
+def cue_right_after(view: ArticleView, index: int, quote: QuoteSpan) -> bool:
+    """True when a cue is the first word after the quote's closing mark ('"…," said a harbour veteran'): the
+    quote names its speaker there, even one the rules cannot resolve, and takes none from the sentences
+    before it."""
+    sentence = view.sentences[index]
+    floor = next((i for i, token in enumerate(sentence.tokens) if token.start >= quote.close_end), None)
+    return floor is not None and any(cue.first == floor for cue in sentence.cues)
+
+
 def ends_sentence(view: ArticleView, index: int, quote: QuoteSpan) -> bool:
     """True when no word of the quote's last sentence follows its closing mark."""
     sentence = view.sentences[index]
@@ -532,7 +545,8 @@ def attribute_quote(view: ArticleView, quote: QuoteSpan, earlier: Sequence[Quote
     distance = view.cues.max_cue_distance
     if kind == "direct":
         found = cue_after_quote(view, last, quote, max_distance=distance) or cue_before_quote(view, first, quote)
-        found = found or headline_speaker(view, first, quote) or inherited_attribution(view, first, earlier)
+        if found is None and not cue_right_after(view, last, quote):
+            found = headline_speaker(view, first, quote) or inherited_attribution(view, first, earlier)
         if found is not None and not found.cue and is_short(view, quote):
             kind = "scare"
     elif kind == "partial":

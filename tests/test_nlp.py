@@ -70,6 +70,26 @@ def test_a_quotation_opened_with_two_apostrophes_starts_the_next_sentence() -> N
         "Mr. Cruz spoke on Sunday.", "''We will win,'' he said.", "''It is early.''"]
 
 
+def test_a_question_in_marks_goes_on_with_the_lowercase_words_after_it() -> None:
+    # PolNeAR: '"…posts?" said Zeynep Tufekci' was split after the mark, and the quote took the speaker of the
+    # quote before it; a capital, a full stop or a line break after the mark still ends the sentence
+    text = (
+        "''Is it over?'' said Zeynep Tufekci, a professor. \u201cStop!\u201d he shouted. \"Why?\" Trump asked.\n\n"
+        "\"Really?\"\nsaid nobody. \"We won.\" it was not."
+    )
+    spans = split_sentences(text, nlp=make_pipeline())
+    assert [text[start:end] for start, end in spans] == [
+        "''Is it over?'' said Zeynep Tufekci, a professor.",
+        "\u201cStop!\u201d he shouted.",
+        '"Why?"',
+        "Trump asked.",
+        '"Really?"',
+        "said nobody.",
+        '"We won."',
+        "it was not.",
+    ]
+
+
 def test_a_title_abbreviated_with_a_full_stop_does_not_end_the_sentence() -> None:
     # a review of the Guardian/NYT corpus: "said Senior Sgt. Oleksandr Babynets" gave the speaker "Senior Sgt",
     # since "Sgt." ended a sentence; spaCy keeps only some titles ("Mr.", "Gen.") in one token

@@ -204,6 +204,40 @@ def test_quote_continuing_the_previous_quote(nlp, cues):
     ]
 
 
+def test_a_question_takes_the_speaker_named_after_it_not_the_next_quotes_speaker(nlp, cues):
+    # PolNeAR: the sentence ended at '?"', so each question took the speaker of the "said X" sentence before it
+    text = (
+        'Petra Holm opened the session.\n\n"Will the ferries run?" asked Oskar Lind.\n\n'
+        '"Do we have the fuel?" said Petra Holm.'
+    )
+    assert rows(text, [HOLM, LIND, HOLM], nlp, cues) == [
+        ("oskar_lind", "direct", "asked", "Will the ferries run?"),
+        ("petra_holm", "direct", "said", "Do we have the fuel?"),
+    ]
+
+
+def test_a_pronoun_inside_an_opening_quote_is_no_subject_to_inherit(nlp, cues):
+    # PolNeAR: "She" inside the quote was read as the sentence's subject and resolved to a person named
+    # earlier, who then spoke the next quote; the speaker here is unnamed, so the next quote has none
+    text = 'Petra Holm left early.\n\n"She did not like it," said a harbour veteran. "It ended there."'
+    expected = [("", "She did not like it"), ("", "It ended there")]
+    assert [(r[0], r[3]) for r in rows(text, [HOLM], nlp, cues)] == expected
+
+
+@pytest.mark.parametrize(
+    ("speaker", "expected"),
+    [
+        ("former Governor Peter Dahl of Norland", "unregistered:Peter Dahl"),  # PolNeAR: "Bill Richardson of …"
+        ("Chairman G.K. Moen of Norland", "unregistered:G.K. Moen"),
+        ("the Harbour Society of Norland", "norland"),  # no given name: an organisation's name, not a person
+        ("the former CEO of Norland", "norland"),
+    ],
+)
+def test_a_person_named_before_of_and_a_place_is_the_speaker(nlp, cues, speaker, expected):
+    text = f'Talks began.\n\n"We will sign," said {speaker}.'
+    assert rows(text, [("Norland", "norland")], nlp, cues) == [(expected, "direct", "said", "We will sign")]
+
+
 def test_pronoun_speaker_takes_the_last_person_of_its_gender(nlp, cues):
     text = 'Petra Holm greeted Oskar Lind. "The talks went well," he said. "They did," she said.'
     assert [(r[0], r[3]) for r in rows(text, [HOLM, LIND], nlp, cues)] == [
