@@ -4,7 +4,8 @@ The heuristic (no model needed) proposes a run of 1-4 capitalised words as a nam
 - a title word comes right before it ("Minister Ivan Petrov", "spokeswoman Anna Smirnova"), or
 - a verb of saying, asking, accusing or denying (data/speech_cues.yaml) comes right after or right before
   it ("Ivan Petrov said", "said Ivan Petrov", "accused Ivan Petrov"; 2+ words), or
-- it opens an apposition: "Ivan Petrov, the head of ..." (2+ words).
+- it opens an apposition: "Ivan Petrov, the head of ..." (2+ words), or
+- it opens with a common given name (`given_name_genders` in data/speech_cues.yaml: "Ben Carson", 2+ words).
 Runs that overlap a registry match, start with a sentence opener or month ("The", "Monday"), or sit at
 the very start of a sentence with one word only are not proposed. Candidates are `registered=False` with
 method "candidate" so users can see who is missing from the registry and add them. A surname found alone
@@ -345,7 +346,7 @@ def name_runs(doc: Doc, rules: MatchRules, *, text: str) -> list[tuple[int, int]
         joined = (
             bool(current)
             and index - current[-1] <= 3
-            and all(joins_a_name(doc[between]) for between in range(current[-1] + 1, index))
+            and all(joins_a_name(doc[between], doc[between - 1], rules) for between in range(current[-1] + 1, index))
         )
         if joined:
             current.append(index)
@@ -365,10 +366,13 @@ def ends_a_title(doc: Doc, index: int, rules: MatchRules) -> bool:
     return len(words) >= 2 and words[-1].lower_ == "of" and is_title_word(words[-2], rules)
 
 
-def joins_a_name(token) -> bool:
-    """True for a word between two capitalised words of one name: "von", "de" (NAME_CONNECTORS) or a middle
-    initial of one letter ("William D. Burns"; not "U.N." in "Former U.N. Ambassador John Bolton")."""
-    return token.lower_ in NAME_CONNECTORS or is_one_initial(token.text)
+def joins_a_name(token, previous, rules: MatchRules) -> bool:
+    """True for a word between two capitalised words of one name: "von", "de" (NAME_CONNECTORS), a middle
+    initial of one letter ("William D. Burns"; not "U.N." in "Former U.N. Ambassador John Bolton"), or
+    initials right after a common given name ("George H.W. Bush")."""
+    if token.lower_ in NAME_CONNECTORS or is_one_initial(token.text):
+        return True
+    return is_initials(token.text) and previous.text in rules.common_given_names
 
 
 def is_one_initial(word: str) -> bool:
@@ -401,6 +405,8 @@ def has_name_context(doc: Doc, start: int, end: int, rules: MatchRules) -> bool:
     after = doc[end] if end < len(doc) else None
     if end - start == 1:
         return before is not None and before.text in rules.honorifics
+    if doc[start].text in rules.common_given_names and not glued_to_hyphen(before) and not hyphen_after(doc, end):
+        return True  # "front-runner Ben Carson took"; not "Frank-Walter" or "Douglas Holtz-Eakin", cut at a hyphen
     if before is not None and (is_title_word(before, rules) or before.lower_ in rules.acting_verbs):
         return True
     if end - start < 2 or after is None:
@@ -414,6 +420,16 @@ def has_name_context(doc: Doc, start: int, end: int, rules: MatchRules) -> bool:
     # "Ivan Petrov, the head of …", "Lauri Myllyvirta, lead analyst for CREA"
     following = doc[end + 1 : end + 3]
     return doc[end + 1].lower_ in ("the", "a", "an") or any(is_title_word(token, rules) for token in following)
+
+
+def glued_to_hyphen(token: Token | None) -> bool:
+    """True for a hyphen with no space after it, which joins the next word to the one before ("Frank-Walter")."""
+    return token is not None and token.text in ("-", "‐") and not token.whitespace_
+
+
+def hyphen_after(doc: Doc, end: int) -> bool:
+    """True when a hyphen is glued to the word before token `end` ("Holtz-Eakin"): the name goes on past it."""
+    return 0 < end < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in ("-", "‐")
 
 
 def is_title_word(token: Token, rules: MatchRules) -> bool:

@@ -54,6 +54,7 @@ class MatchRules:
     honorifics: frozenset[str] = frozenset()
     honorific_genders: tuple[tuple[str, str], ...] = ()  # (honorific, male | female), from speech_cues.yaml
     given_name_genders: tuple[tuple[str, str], ...] = ()  # (given name, male | female), from speech_cues.yaml
+    common_given_names: frozenset[str] = frozenset()  # the names of given_name_genders, to open a name candidate
     title_endings: frozenset[str] = frozenset()  # "Secretary of State", "Speaker of the House": no first name
     place_prepositions: frozenset[str] = frozenset()  # "in Austin, Texas": a surname written as a place
     organisation_heads: frozenset[str] = frozenset()
@@ -93,6 +94,7 @@ def make_match_rules(lexicon: dict[str, Any], metonym_rules: dict[str, Any], spe
         return frozenset(word for word in words(speech_cues, key) if " " not in word)
 
     pronouns = tuple((str(word), gender) for gender, items in (lexicon.get("pronouns") or {}).items() for word in items)
+    given_names = parse_honorific_genders(speech_cues, key="given_name_genders")
     return MatchRules(
         verbs_after=words(metonym_rules, "verbs_after"),
         words_before=words(metonym_rules, "words_before"),
@@ -107,7 +109,8 @@ def make_match_rules(lexicon: dict[str, Any], metonym_rules: dict[str, Any], spe
         not_names=frozenset(lexicon.get("not_names") or ()),
         honorifics=frozenset(lexicon.get("honorifics") or ()),
         honorific_genders=parse_honorific_genders(speech_cues),
-        given_name_genders=parse_honorific_genders(speech_cues, key="given_name_genders"),
+        given_name_genders=given_names,
+        common_given_names=frozenset(name for name, _ in given_names),
         title_endings=frozenset(lexicon.get("title_endings") or ()),
         place_prepositions=frozenset(str(word).lower() for word in lexicon.get("place_prepositions") or ()),
         organisation_heads=frozenset(lexicon.get("organisation_heads") or ()),
