@@ -1264,3 +1264,34 @@ def test_a_number_or_adjective_in_ed_is_no_fact_a_denial_tells(targets, cues) ->
     assert reported_rows(f"Russia denied {words}.", "russia", "Russia", words, targets=targets, cues=cues) == [
         ("russia", "escalation", "oppose", 0.9, "denied")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # a review of the Guardian/NYT corpus: these were neutral rows
+        ("Lithuania was enforcing the bloc's sanctions.", [("lithuania", "Lithuania")],
+         [("lithuania", "sanctions", "support", 0.9, "enforcing")]),
+        ("The Treasury warned foreign banks against helping Russia evade sanctions.",
+         [("us_treasury", "Treasury"), ("russia", "Russia")],
+         [("us_treasury", "sanctions", "support", 0.9, "warned foreign banks against")]),
+        ("Russia summoned the British ambassador over new sanctions.", [("russia", "Russia")],
+         [("russia", "sanctions", "oppose", 0.9, "summoned the British ambassador over")]),
+        # the reason for somebody else's act, and talks on freeing prisoners or on an arms treaty: no row
+        ("The United States suspended Russia from the body as a result of its invasion.",
+         [("united_states", "United States"), ("russia", "Russia")], []),
+        ("Russia cut gas supplies in retaliation for the sanctions.", [("russia", "Russia")], []),
+        ("The United States is trying to negotiate the release of two Americans.",
+         [("united_states", "United States")], []),
+        ("Russia said talks between Moscow and Washington on exchanging prisoners were under way.",
+         [("russia", "Russia")], []),
+        ("Lavrov said the US had not offered to resume talks on the New Start treaty.",
+         [("sergei_lavrov", "Lavrov")], []),
+        ("Lavrov said talks on a ceasefire were under way.", [("sergei_lavrov", "Lavrov")],
+         [("sergei_lavrov", "escalation", "neutral", 0.3, ""), ("sergei_lavrov", "diplomacy", "neutral", 0.3, "")]),
+    ],
+)
+def test_enforcing_warning_against_and_protesting_take_sides_and_talks_on_prisoners_are_no_diplomacy(
+    text, mentions, expected, targets, cues
+):
+    assert stance_rows(text, mentions, targets=targets, cues=cues) == expected
