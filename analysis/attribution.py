@@ -65,6 +65,9 @@ class SpeechCues:
     duration_words: frozenset[str] = frozenset()
     accusation_reasons: frozenset[str] = frozenset()  # "criticised Russia for …": an accusation with content
     content_adjuncts: frozenset[str] = frozenset()  # adjunct words that also open content ("vowed to denazify")
+    # a phrase opening with one of these before "that" says where or when ("said in a court appearance … that")
+    adjunct_prepositions: frozenset[str] = frozenset()
+    adjunct_that_window: int = 16
     speech_adjuncts: frozenset[str] = frozenset()  # adjunct words after verbs of saying ("testified for …")
     person_relatives: frozenset[str] = frozenset()  # ", who is chair of X said": the speaker is before the comma
     relative_objects: frozenset[str] = frozenset()  # the prepositions before "X" in that clause
@@ -202,6 +205,8 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         subordinators=word_set(data, "subordinators"),
         leading_links=word_set(data, "leading_links"),
         content_adjuncts=word_set(data, "content_adjuncts"),
+        adjunct_prepositions=word_set(data, "adjunct_prepositions"),
+        adjunct_that_window=int(data.get("adjunct_that_window", 16)),
         speech_adjuncts=word_set(data, "speech_adjuncts"),
         person_relatives=word_set(data, "person_relatives"),
         relative_objects=word_set(data, "relative_objects"),

@@ -755,8 +755,12 @@ def content_start(view: ArticleView, sentence: SentenceView, cue: Cue) -> int:
         for offset, token in enumerate(window):
             if token.text in HARD_BREAKS or token.text in ".!?":
                 break
-            if token.lower == "that":
+            if token.lower == "that" and not relative_that(tokens, cue.last + offset):
                 return skip_commas(tokens, cue.last + offset + 1)
+    if cue.group in ("speech_verbs", "participles", "object_verbs"):
+        after_adjunct = that_after_adjunct(view, tokens, cue.last)
+        if after_adjunct is not None:
+            return after_adjunct
     index = cue.last
     while index < len(tokens) and tokens[index].lower in view.cues.time_words:
         index += 1
@@ -764,6 +768,28 @@ def content_start(view: ArticleView, sentence: SentenceView, cue: Cue) -> int:
     if after == index and cue.text in view.cues.audience_cues:
         return skip_named_audience(view, tokens, index)
     return after
+
+
+def that_after_adjunct(view: ArticleView, tokens: tuple[Token, ...], first: int) -> int | None:
+    """Index after the "that" that ends a phrase of place or time right after a cue (`adjunct_prepositions`,
+    within `adjunct_that_window` words, no verb in it, and no `relative_that`); None when there is none."""
+    cues = view.cues
+    if first >= len(tokens) or tokens[first].lower not in cues.adjunct_prepositions:
+        return None
+    for index in range(first + 1, min(len(tokens), first + cues.adjunct_that_window)):
+        token = tokens[index]
+        if token.text in HARD_BREAKS or token.text in ".!?" or is_verb_like(token.lower):
+            return None
+        if token.lower == "that":
+            return None if relative_that(tokens, index) else skip_commas(tokens, index + 1)
+    return None
+
+
+def relative_that(tokens: tuple[Token, ...], index: int) -> bool:
+    """True when the "that" at `index` is followed by a verb (or nothing), so it is no conjunction opening the
+    content: a relative pronoun ("the report that was published") or the content's subject ("said that was
+    wrong")."""
+    return index + 1 >= len(tokens) or is_verb_like(tokens[index + 1].lower)
 
 
 def skip_named_audience(view: ArticleView, tokens: tuple[Token, ...], index: int) -> int:

@@ -1547,3 +1547,33 @@ def test_it_after_a_body_that_spoke_is_that_body(nlp, cues):
     text = "Sudria closed the port. Norland's council said the water was gone. It said the shortage was grave."
     quotes = extract(text, [("Sudria", "sudria"), ("Norland", "norland")], nlp, cues)
     assert list(quotes["speaker_id"])[-1] == "norland"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a review of the Guardian/NYT corpus: a phrase of place or time before "that" was part of the statement
+        (
+            "Oskar Lind said in a court appearance outside Vesterby on Wednesday that the ferries would run.",
+            ("said", "the ferries would run"),
+        ),
+        (
+            "Oskar Lind demanded at a harbour council meeting yesterday that Sudria lift its blockade.",
+            ("demanded", "Sudria lift its blockade"),
+        ),
+        # a verb in the phrase, or right after "that": a relative clause or the statement's subject, no conjunction
+        (
+            "Oskar Lind said in the report that was published on Monday nothing new.",
+            ("said", "in the report that was published on Monday nothing new"),
+        ),
+        ("Oskar Lind said that was wrong.", ("said", "that was wrong")),
+        (
+            "Oskar Lind said Vesterby had pushed back on proposals that were non-starters.",
+            ("said", "Vesterby had pushed back on proposals that were non-starters"),
+        ),
+    ],
+)
+def test_a_phrase_of_place_or_time_before_that_is_no_part_of_the_statement(nlp, cues, sentence, expected):
+    text = f"Talks began.\n\n{sentence}"
+    surfaces = [LIND] + ([("Vesterby", "norland")] if "Vesterby" in sentence else [])
+    assert [(row[2], row[3]) for row in rows(text, surfaces, nlp, cues)] == [expected]
