@@ -65,6 +65,7 @@ class SpeechCues:
     duration_words: frozenset[str] = frozenset()
     accusation_reasons: frozenset[str] = frozenset()  # "criticised Russia for …": an accusation with content
     content_adjuncts: frozenset[str] = frozenset()  # adjunct words that also open content ("vowed to denazify")
+    quoting_verbs: frozenset[str] = frozenset()  # "quoted X as saying": X speaks, not who quoted X
     # a phrase opening with one of these before "that" says where or when ("said in a court appearance … that")
     adjunct_prepositions: frozenset[str] = frozenset()
     adjunct_that_window: int = 16
@@ -205,6 +206,7 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         subordinators=word_set(data, "subordinators"),
         leading_links=word_set(data, "leading_links"),
         content_adjuncts=word_set(data, "content_adjuncts"),
+        quoting_verbs=word_set(data, "quoting_verbs"),
         adjunct_prepositions=word_set(data, "adjunct_prepositions"),
         adjunct_that_window=int(data.get("adjunct_that_window", 16)),
         speech_adjuncts=word_set(data, "speech_adjuncts"),

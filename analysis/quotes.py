@@ -241,6 +241,9 @@ def attribute_cue(view: ArticleView, index: int, cue: Cue, *, floor: int) -> Att
     """
     sentence = view.sentences[index]
     if cue.group == "participles":
+        quoted = quoted_as_saying(view, sentence, cue)
+        if quoted is not None:
+            return quoted
         if opens_sentence(sentence, cue):  # "Accusing Norland of "genocide", Lind said …": Lind accuses
             found = main_clause_speaker(view, index, after=cue.end)
         else:
@@ -258,6 +261,27 @@ def attribute_cue(view: ArticleView, index: int, cue: Cue, *, floor: int) -> Att
     if speaker is None and joined_by_and(view, sentence, cue, floor=floor):
         speaker = sentence_subject(view, index)
     return Attribution(speaker, cue.text, cue.start) if speaker else None
+
+
+def quoted_as_saying(view: ArticleView, sentence: SentenceView, cue: Cue) -> Attribution | None:
+    """The speaker between one of `quoting_verbs` and a participle cue ("Tass quoted Dmitry Peskov as saying",
+    "Interfax quotes a source saying"): the one quoted, not the agency that quotes. None when no quoting verb
+    stands within QUOTED_REACH tokens before the cue, or the words between name nobody."""
+    tokens = sentence.tokens
+    end = cue.first - 1 if cue.first > 0 and tokens[cue.first - 1].lower == "as" else cue.first
+    for start in range(end - 1, max(-1, end - 1 - QUOTED_REACH), -1):
+        token = tokens[start]
+        if token.text in HARD_BREAKS or token.text in ".!?":
+            return None
+        if token.lower in view.cues.quoting_verbs:
+            if start + 1 >= end:
+                return None
+            speaker = resolve_speaker((tokens[start + 1].start, tokens[end - 1].end), view.speakers)
+            return Attribution(speaker, cue.text, cue.start) if speaker else None
+    return None
+
+
+QUOTED_REACH = 10  # tokens between a quoting verb and "as saying" ("quoted Pinner's lawyer Yulia Tserkovnikova")
 
 
 def joined_by_and(view: ArticleView, sentence: SentenceView, cue: Cue, *, floor: int) -> bool:

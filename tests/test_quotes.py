@@ -1577,3 +1577,33 @@ def test_a_phrase_of_place_or_time_before_that_is_no_part_of_the_statement(nlp, 
     text = f"Talks began.\n\n{sentence}"
     surfaces = [LIND] + ([("Vesterby", "norland")] if "Vesterby" in sentence else [])
     assert [(row[2], row[3]) for row in rows(text, surfaces, nlp, cues)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "expected"),
+    [
+        # a review of the Guardian/NYT corpus: the agency's quote went to the republic or to nobody
+        (
+            'Talks began.\n\n"We hold the port," the Tass agency quoted Oskar Lind as saying.',
+            [LIND],
+            [("oskar_lind", "direct", "saying", "We hold the port")],
+        ),
+        (
+            "Talks began.\n\nThe agency quoted Oskar Lind as saying the ferries would run.",
+            [LIND],
+            [("oskar_lind", "indirect", "saying", "the ferries would run")],
+        ),
+        (
+            'Talks began.\n\nTass quotes Petra Holm\'s lawyer Kjell Dahl saying "we are preparing the appeal".',
+            [HOLM, ("Kjell Dahl", "unregistered:Kjell Dahl")],
+            [("unregistered:Kjell Dahl", "partial", "saying", "we are preparing the appeal")],
+        ),
+        (
+            "Talks began.\n\nInterfax cited a source as saying the ferries would run.",
+            [],
+            [("", "indirect", "saying", "the ferries would run")],
+        ),
+    ],
+)
+def test_the_one_quoted_as_saying_is_the_speaker_not_the_agency(nlp, cues, text, surfaces, expected):
+    assert rows(text, surfaces, nlp, cues) == expected
