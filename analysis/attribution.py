@@ -1276,22 +1276,47 @@ def resolve_pronoun(span: tuple[int, int], kind: str, context: SpeakerContext) -
         group = unnamed_group_before(start, context) if word == "they" else unnamed_body_before(start, context)
         if group is not None:
             return group
-    mentions = context.mentions
-    fitting: list[MentionRef] = []  # those of the nearest sentence holding any, the nearest first
-    for index in range(bisect.bisect_left(context.index.starts, start) - 1, -1, -1):
-        mention = mentions[index]  # the mentions starting before the pronoun, the nearest first
-        if mention.end > start or not pronoun_fits(mention, kind, context):
-            continue
-        if fitting and mention.sentence_id != fitting[0].sentence_id:
-            break
-        fitting.append(mention)
+    groups = fitting_by_sentence(start, kind, context)
+    fitting = groups[0] if groups else []
     subjects = [mention for mention in fitting if not in_object_position(mention, context)]
+    for group in groups[1:]:
+        # "He had sought close ties with Putin. Last week, he said …": only an object fits in the nearest
+        # sentence, whose subject is the same pronoun; it goes back to the subject of a sentence before
+        if subjects or not pronoun_before(fitting[-1].start, word, context):
+            break
+        fitting = group
+        subjects = [mention for mention in fitting if not in_object_position(mention, context)]
     chosen = next((mention for mention in subjects if speaks(mention, context)), None)
     chosen = chosen or next((mention for mention in subjects if opens_its_sentence(mention, context)), None)
     chosen = chosen or next(iter(subjects), None) or next(iter(fitting), None)
     if chosen is not None:
         return Speaker(chosen.actor_id, chosen.actor, start, end)
     return Speaker("", "", start, end)
+
+
+PRONOUN_CHAIN = 3  # sentences holding a fitting actor that a pronoun passes through to its subject
+
+
+def fitting_by_sentence(position: int, kind: str, context: SpeakerContext) -> list[list[MentionRef]]:
+    """The actors a pronoun at `position` can refer to (`pronoun_fits`), grouped by sentence, in the nearest
+    PRONOUN_CHAIN sentences holding any, the nearest first (within a group too)."""
+    mentions, groups = context.mentions, []
+    for index in range(bisect.bisect_left(context.index.starts, position) - 1, -1, -1):
+        mention = mentions[index]  # the mentions starting before the pronoun, the nearest first
+        if mention.end > position or not pronoun_fits(mention, kind, context):
+            continue
+        if not groups or mention.sentence_id != groups[-1][0].sentence_id:
+            if len(groups) == PRONOUN_CHAIN:
+                break
+            groups.append([])
+        groups[-1].append(mention)
+    return groups
+
+
+def pronoun_before(position: int, word: str, context: SpeakerContext) -> bool:
+    """True when the pronoun `word` ("he") stands in the sentence holding `position`, before it."""
+    begin = context.sentence_begin(position)
+    return word in (match.group().lower() for match in TOKEN_PATTERN.finditer(context.text, begin, position))
 
 
 def fits_in_own_sentence(position: int, end: int, kind: str, context: SpeakerContext) -> bool:

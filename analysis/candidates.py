@@ -5,7 +5,8 @@ The heuristic (no model needed) proposes a run of 1-4 capitalised words as a nam
 - a verb of saying, asking, accusing or denying (data/speech_cues.yaml) comes right after or right before
   it ("Ivan Petrov said", "said Ivan Petrov", "accused Ivan Petrov"; 2+ words), or
 - it opens an apposition: "Ivan Petrov, the head of ..." (2+ words), or
-- it opens with a common given name (`given_name_genders` in data/speech_cues.yaml: "Ben Carson", 2+ words).
+- it opens with a common given name (`given_name_genders` in data/speech_cues.yaml: "Ben Carson", 2+ words), or
+- it stands between commas after a title word: "the region's governor, Anton Alikhanov," (2+ words).
 Runs that overlap a registry match, start with a sentence opener or month ("The", "Monday"), or sit at
 the very start of a sentence with one word only are not proposed. Candidates are `registered=False` with
 method "candidate" so users can see who is missing from the registry and add them. A surname found alone
@@ -407,6 +408,8 @@ def has_name_context(doc: Doc, start: int, end: int, rules: MatchRules) -> bool:
         return before is not None and before.text in rules.honorifics
     if doc[start].text in rules.common_given_names and not glued_to_hyphen(before) and not hyphen_after(doc, end):
         return True  # "front-runner Ben Carson took"; not "Frank-Walter" or "Douglas Holtz-Eakin", cut at a hyphen
+    if set_off_after_title(doc, start, end, rules):
+        return True
     if before is not None and (is_title_word(before, rules) or before.lower_ in rules.acting_verbs):
         return True
     if end - start < 2 or after is None:
@@ -420,6 +423,14 @@ def has_name_context(doc: Doc, start: int, end: int, rules: MatchRules) -> bool:
     # "Ivan Petrov, the head of …", "Lauri Myllyvirta, lead analyst for CREA"
     following = doc[end + 1 : end + 3]
     return doc[end + 1].lower_ in ("the", "a", "an") or any(is_title_word(token, rules) for token in following)
+
+
+def set_off_after_title(doc: Doc, start: int, end: int, rules: MatchRules) -> bool:
+    """True for a run between commas right after a title word: "the region's governor, Anton Alikhanov, said"
+    (a comma, a full stop or the text's end after it)."""
+    if start < 2 or doc[start - 1].text != "," or not is_title_word(doc[start - 2], rules):
+        return False
+    return end == len(doc) or doc[end].text in (",", ".")
 
 
 def glued_to_hyphen(token: Token | None) -> bool:

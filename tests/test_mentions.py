@@ -914,3 +914,13 @@ def test_a_surname_after_a_preposition_is_a_place_only_before_a_region_or_after_
     # a last read: "Voters lost confidence in Biden" had lost Biden
     text = "The polls moved. Voters lost confidence in Biden."
     assert registered_mentions(text, nlp, default_matcher) == [("Biden", "joe_biden", "short_name")]
+
+
+def test_a_name_set_off_by_commas_after_a_title_is_a_candidate(nlp, matcher):
+    # a review of the Guardian/NYT corpus: "calls for calm from the region's governor, Anton Alikhanov, on
+    # Saturday. He said …" found no Alikhanov, and "He" went to a minister named earlier
+    text = "Calls came from the region's governor, Anton Alikhanov, on Saturday. The bank's director, Vesna Kolar."
+    frame = mention_frame(text, nlp, matcher)
+    assert list(frame.loc[~frame["registered"], "actor"]) == ["Anton Alikhanov", "Vesna Kolar"]
+    # no title before the comma: a list or an address, no name
+    assert list(mention_frame("He visited Lviv, Anton Street, on Monday.", nlp, matcher)["actor"]) == []

@@ -1607,3 +1607,21 @@ def test_a_phrase_of_place_or_time_before_that_is_no_part_of_the_statement(nlp, 
 )
 def test_the_one_quoted_as_saying_is_the_speaker_not_the_agency(nlp, cues, text, surfaces, expected):
     assert rows(text, surfaces, nlp, cues) == expected
+
+
+def test_a_pronoun_whose_sentence_names_only_an_object_goes_back_to_the_subject_before(nlp, cues):
+    # a review of the Guardian/NYT corpus: "he had sought close ties with Russia's President Vladimir Putin.
+    # And last week, he said …" was Putin's; the pronoun's subject in the sentence between is the same "he"
+    text = (
+        "Oskar Lind has criticised the blockade. Before the talks, he had sought close ties with Kjell Dahl. "
+        'And last week, he said the port had "shot itself in the foot".'
+    )
+    found = rows(text, [LIND, ("Kjell Dahl", "unregistered:Kjell Dahl")], nlp, cues)
+    assert [(row[0], row[3]) for row in found if row[3] == "shot itself in the foot"] == [
+        ("oskar_lind", "shot itself in the foot")
+    ]
+    # without the pronoun in the sentence between, the object there is still the nearest fit
+    text = 'Oskar Lind has criticised the blockade. Kjell Dahl sought ties. Last week, he said it had "shot itself".'
+    found = rows(text, [LIND, ("Kjell Dahl", "unregistered:Kjell Dahl")], nlp, cues)
+    expected = [("unregistered:Kjell Dahl", "shot itself")]
+    assert [(row[0], row[3]) for row in found if row[3] == "shot itself"] == expected
