@@ -757,7 +757,9 @@ def speaker_after(tokens: tuple[Token, ...], cue: Cue, *, cues: SpeechCues) -> t
         return None  # "said of the Russians taken prisoner": whom the words are about
     last = first
     while last < len(tokens) and last - first < 8:
-        if not is_speaker_word(tokens[last], cues) and not joins_modifiers(tokens, last, first=first):
+        speaker_word = is_speaker_word(tokens[last], cues) or joins_modifiers(tokens, last, first=first)
+        # "according to the Institute for the Study of War": "for" inside a name after one of `name_heads`
+        if not speaker_word and not (tokens[last].lower == "for" and joins_name(tokens, last, first=first, cues=cues)):
             break
         last += 2 if last > first and is_initial(tokens, last) else 1  # "said William D. Burns"
     if last == first or all(tokens[index].lower in cues.determiners for index in range(first, last)):

@@ -1625,3 +1625,21 @@ def test_a_pronoun_whose_sentence_names_only_an_object_goes_back_to_the_subject_
     found = rows(text, [LIND, ("Kjell Dahl", "unregistered:Kjell Dahl")], nlp, cues)
     expected = [("unregistered:Kjell Dahl", "shot itself")]
     assert [(row[0], row[3]) for row in found if row[3] == "shot itself"] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a review of the Guardian/NYT corpus: the source was "Institute" and a statement "for the Study of War"
+        (
+            "The ferries ran on Monday, according to the Institute for the Study of War.",
+            [("unregistered:Institute for the Study of War", "according to", "The ferries ran on Monday")],
+        ),
+        (
+            "The ferries ran, said the Institute for the Study of War.",
+            [("unregistered:Institute for the Study of War", "said", "The ferries ran")],
+        ),
+    ],
+)
+def test_for_inside_an_institutions_name_stays_in_the_source(nlp, cues, sentence, expected):
+    assert [(row[0], row[2], row[3]) for row in rows(f"Talks began.\n\n{sentence}", [], nlp, cues)] == expected
