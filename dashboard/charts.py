@@ -332,36 +332,51 @@ def hover_coverage(group: pd.DataFrame) -> list[str]:
 
 @plain_labels
 def make_sentiment_by_outlet(frame: pd.DataFrame) -> go.Figure:
-    """Return a heatmap of mean sentiment toward each actor (rows) in each outlet (columns) with n in each cell.
+    """Return a grid of mean sentiment toward each actor (rows) in each outlet (columns) with n in each cell.
 
-    Cells flagged small_n keep their number on a plain grey, so a single sentence cannot dominate the picture
-    (and a selection where every cell is small still shows its numbers).
+    Drawn as square markers, as the stance grid is, because Plotly can select (click) markers but not heatmap
+    cells; each cell carries [actor_id, source, n, mean] as customdata so a click can list its sentences. Cells
+    flagged small_n keep their numbers on a plain grey, so a single sentence cannot dominate the picture (and a
+    selection where every cell is small still shows its numbers). Columns source, actor_id, actor, mean, n,
+    small_n; actors keep the frame's order, outlets are sorted.
     """
     if frame.empty:
         return make_empty_figure()
-    means = frame.pivot_table(index="actor", columns="source", values="mean", sort=False)
-    counts = frame.pivot_table(index="actor", columns="source", values="n", sort=False).reindex_like(means)
-    few = frame.pivot_table(index="actor", columns="source", values="small_n", aggfunc="any", sort=False)
-    few = few.reindex_like(means).fillna(True).astype(bool)
-    labels = [[f"{m:+.2f}<br>n={int(n)}" if pd.notna(m) else "" for m, n in zip(row_m, row_n, strict=True)]
-              for row_m, row_n in zip(means.to_numpy(), counts.fillna(0).to_numpy(), strict=True)]
-    coloured = means.mask(few)
-    reach = find_polarity_range(coloured.stack().rename("mean").to_frame(), ("mean",))
-    grey = means.notna() & few  # Plotly writes no text in a gap, so the small cells are a trace of their own
-    figure = go.Figure([
-        go.Heatmap(z=grey.astype(float).where(grey).to_numpy(), x=list(means.columns), y=list(means.index),
-                   colorscale=[[0, SMALL_N_GREY], [1, SMALL_N_GREY]], showscale=False, text=labels,
-                   texttemplate="%{text}", hoverongaps=False,
-                   hovertemplate="%{y} in %{x}: %{text} (too few sentences to colour)<extra></extra>"),
-        go.Heatmap(z=coloured.to_numpy(), x=list(means.columns), y=list(means.index), zmin=-reach,
-                   zmax=reach, zmid=0, colorscale=POLARITY_SCALE, text=labels,
-                   texttemplate="%{text}", hoverongaps=False, colorbar={"title": "Mean polarity"},
-                   hovertemplate="%{y} in %{x}: %{text}<extra></extra>"),
-    ])
-    figure.update_yaxes(autorange="reversed")
-    figure.update_xaxes(side="top")
+    cells = frame.assign(label=[f"{mean:+.2f}<br>n={int(n)}" for mean, n in zip(frame["mean"], frame["n"],
+                                                                              strict=True)])
+    actors, outlets = list(dict.fromkeys(cells["actor"])), sorted(cells["source"].unique())
+    few = cells["small_n"].astype(bool)
+    reach = find_polarity_range(cells[~few], ("mean",))
+    # dark cells get white numbers: one trace each, as in the stance grid, so a click keeps their colours
+    dark = (cells["mean"].abs() >= DARK_SHARE * reach) & ~few
+    figure = go.Figure()
+    for part, ink in ((cells[dark], "#ffffff"), (cells[~dark & ~few], "#222222")):
+        if part.empty and ink == "#ffffff":
+            continue  # the light trace is always drawn: it carries the colour bar
+        figure.add_trace(make_sentiment_cells(part, ink=ink, marker={
+            "color": part["mean"], "cmin": -reach, "cmax": reach, "cmid": 0, "colorscale": POLARITY_SCALE,
+            "showscale": ink != "#ffffff", "colorbar": {"title": "Mean polarity"}}))
+    if few.any():
+        figure.add_trace(make_sentiment_cells(cells[few], ink="#222222", marker={"color": SMALL_N_GREY}, few=True))
+    fit_grid_axes(figure, rows=actors, columns=outlets)
     return figure.update_layout(title="Sentiment toward actors by outlet", plot_bgcolor="#ffffff",
-                                height=max(350, 36 * len(means) + 150), **LAYOUT)
+                                height=46 * len(actors) + 220, **LAYOUT)
+
+
+DARK_SHARE = 0.6  # a sentiment cell this far toward either end of its scale is dark: its numbers are white
+
+
+def make_sentiment_cells(part: pd.DataFrame, *, ink: str, marker: dict, few: bool = False) -> go.Scatter:
+    """Return one trace of sentiment grid cells: squares coloured by `marker` with their mean and n in `ink`; a
+    `few` trace's hover says the cell has too few sentences to colour."""
+    note = " (too few sentences to colour)" if few else ""
+    return go.Scatter(
+        x=part["source"], y=part["actor"], mode="markers+text", text=part["label"], showlegend=False,
+        textfont={"size": 10, "color": ink}, customdata=part[["actor_id", "source", "n", "mean"]].to_numpy(),
+        selected={"textfont": {"color": ink}}, unselected={"textfont": {"color": ink}, "marker": {"opacity": 0.7}},
+        marker={"symbol": "square", "size": 40, "line": {"width": 1, "color": "#bbbbbb"}, **marker},
+        hovertemplate="%{y} in %{x}: mean %{customdata[3]:+.2f} over %{customdata[2]} sentences" + note
+                      + "<extra></extra>")
 
 
 STANCE_TITLE_ROOM = 100  # pixels over the grid's target names for its title and subtitle (exports only)
@@ -400,7 +415,7 @@ def make_stance_heatmap(frame: pd.DataFrame, *, small_n: int = 5) -> go.Figure:
             "colorbar": {"title": "Net stance", "tickvals": [-1, 0, 1], "ticktext": ["−1 oppose", "0", "+1 support"]}}))
     if few.any():
         figure.add_trace(make_stance_cells(cells[few], ink=FEW_INK, marker={"color": FEW_STANCE_GREY}, few=True))
-    fit_stance_axes(figure, actors=actors, targets=targets)
+    fit_grid_axes(figure, rows=actors, columns=targets)
     return figure.update_layout(title={"text": "Net stance of actors toward targets", "subtitle": {
         "text": f"Each cell: net stance, then support/oppose/neutral statements; grey: fewer than {small_n}"},
         "yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 12}},
@@ -424,12 +439,13 @@ def make_stance_cells(part: pd.DataFrame, *, ink: str, marker: dict, few: bool =
                       + "<extra></extra>")
 
 
-def fit_stance_axes(figure: go.Figure, *, actors: list[str], targets: list[str]) -> go.Figure:
-    """Put the targets on top in order and the actors down the side in order, one square cell each."""
-    figure.update_xaxes(categoryorder="array", categoryarray=targets, side="top", showgrid=False,
-                        range=[-0.5, len(targets) - 0.5], automargin=True)
-    return figure.update_yaxes(categoryorder="array", categoryarray=actors, showgrid=False,
-                               range=[len(actors) - 0.5, -0.5])
+def fit_grid_axes(figure: go.Figure, *, rows: list[str], columns: list[str]) -> go.Figure:
+    """Put a grid's columns (targets, outlets) on top in order and its rows (actors) down the side in order, one
+    square cell each."""
+    figure.update_xaxes(categoryorder="array", categoryarray=columns, side="top", showgrid=False,
+                        range=[-0.5, len(columns) - 0.5], automargin=True)
+    return figure.update_yaxes(categoryorder="array", categoryarray=rows, showgrid=False,
+                               range=[len(rows) - 0.5, -0.5])
 
 
 def drop_title(layout: Mapping) -> dict:

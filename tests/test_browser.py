@@ -193,6 +193,7 @@ def test_dashboard_in_a_real_browser(page, app_url: str, top_actor: tuple[str, s
 
     check_view_zip_opens_offline(page, f"{app_url}/stance", tmp_path)
     check_a_click_on_a_mean_lists_its_sentences(page, f"{app_url}/sentiment")
+    check_a_click_on_an_outlet_cell_lists_its_sentences(page, f"{app_url}/sentiment")
 
 
 def check_a_click_on_a_mean_lists_its_sentences(page, url: str) -> None:
@@ -209,6 +210,30 @@ def check_a_click_on_a_mean_lists_its_sentences(page, url: str) -> None:
     page.wait_for_function("(n) => Array.from(document.querySelectorAll('[data-testid=stCaptionContainer]'))"
                            ".some((c) => c.innerText.includes(' scored quotes of ' + n + ','))", arg=name,
                            timeout=30_000)
+
+
+def click_an_outlet_cell(page, url: str) -> tuple[str, str]:
+    """Click the first coloured cell of the Sentiment page's outlet grid (its third chart); return its actor and
+    outlet."""
+    page.goto(url)
+    wait_for_charts(page)
+    chart = page.locator(".js-plotly-plot").nth(2)
+    chart.scroll_into_view_if_needed()
+    # the grid's traces: dark cells (if any), light cells, cells over too few sentences; the first with cells
+    index, name, outlet = chart.evaluate("(plot) => { const i = plot.data.findIndex((t) => t.x && t.x.length);"
+                                         " return [i, plot.data[i].y[0], plot.data[i].x[0]]; }")
+    box = chart.locator(".scatterlayer .trace").nth(index).locator(".points path").first.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    return name, outlet
+
+
+def check_a_click_on_an_outlet_cell_lists_its_sentences(page, url: str) -> None:
+    """Click a cell of the outlet grid: the evidence above lists that actor's mentions in that outlet ("N scored
+    mentions of Russia in Atlas Live, …"), where it opens on every outlet."""
+    name, outlet = click_an_outlet_cell(page, url)
+    page.wait_for_function("(w) => Array.from(document.querySelectorAll('[data-testid=stCaptionContainer]'))"
+                           ".some((c) => c.innerText.includes(' scored mentions of ' + w + ','))",
+                           arg=f"{name} in {outlet}", timeout=30_000)
 
 
 def check_view_zip_opens_offline(page, url: str, tmp_path: Path) -> None:

@@ -191,19 +191,19 @@ def test_cooccurrence_diagonal_is_blank(selected) -> None:
     assert all(trace.text[index][index] == "" for index in range(len(trace.x)))
 
 
-def test_sentiment_by_outlet_leaves_small_n_cells_uncoloured(selected) -> None:
+def test_sentiment_by_outlet_leaves_small_n_cells_uncoloured_and_every_cell_clickable(selected) -> None:
     data = frames.summarize_sentiment_by_outlet(selected["mentions"], selected["articles"], small_n=2)
-    grey, coloured = charts.make_sentiment_by_outlet(data).data
-    z = pd.DataFrame(coloured.z, index=coloured.y, columns=coloured.x)
-    assert pd.isna(z.loc["Russia", "Atlas Live"])  # n=1: a number but no colour
-    assert round(z.loc["Joe Biden", "Meridian Wire"], 6) == 0.05  # n=2 keeps its colour
-    # a user's review: the small cells lost their numbers too, since Plotly writes no text in a gap; they are
-    # a plain grey trace of their own, with the same labels
-    small = pd.DataFrame(grey.z, index=grey.y, columns=grey.x)
-    assert small.loc["Russia", "Atlas Live"] == 1.0 and pd.isna(small.loc["Joe Biden", "Meridian Wire"])
-    assert grey.text == coloured.text
-    labels = pd.DataFrame(list(grey.text), index=grey.y, columns=grey.x)
-    assert labels.loc["Russia", "Atlas Live"].endswith("n=1")
+    figure = charts.make_sentiment_by_outlet(data)
+    # cells are square markers, which a click can select (heatmap cells cannot), each with its actor and outlet
+    assert all(trace.type == "scatter" and trace.marker.symbol == "square" for trace in figure.data)
+    cells = {(trace.y[index], trace.x[index]): (trace, index) for trace in figure.data for index in range(len(trace.x))}
+    assert len(cells) == len(data)
+    small, position = cells[("Russia", "Atlas Live")]  # n=1: its numbers on plain grey, no colour
+    assert small.marker.color == charts.SMALL_N_GREY and small.text[position].endswith("n=1")
+    assert list(small.customdata[position][:3]) == ["russia", "Atlas Live", 1]
+    coloured, position = cells[("Joe Biden", "Meridian Wire")]  # n=2 keeps its colour
+    assert round(float(coloured.marker.color[position]), 6) == 0.05 and coloured.marker.showscale
+    assert coloured.text[position] == "+0.05<br>n=2"
 
 
 def place_network(selected: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, pd.DataFrame]:

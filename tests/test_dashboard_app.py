@@ -534,8 +534,18 @@ def test_sentiment_evidence_lists_the_scored_sentences_of_the_chosen_actor(tmp_p
     assert list(evidence["sentence"]) == ['"This is a <script>alert(1)</script> moment," Zelensky said.',
                                           "Volodymyr Zelensky condemned Russia.", "Zelensky asked Biden for help."]
     assert list(evidence["polarity"]) == [0.6, -0.4, 0.0]
-    assert "3 scored mentions of Volodymyr Zelensky, mean +0.07, as in the chart." in [
+    assert "3 scored mentions of Volodymyr Zelensky, mean +0.07, as in the charts." in [
         caption.value.split(" Each")[0] for caption in app.caption]
+    # a review: the outlet grid's cells led to no sentences; an outlet (a cell's click sets it) keeps its own
+    assert app.selectbox(key="sen_evidence_outlet").options == [
+        "All outlets", "Atlas Live", "Eastern Frontier Daily", "Meridian Wire", "The Volga Observer"]
+    app.selectbox(key="sen_evidence_outlet").set_value("The Volga Observer").run()
+    assert list(app.dataframe[0].value["sentence"]) == ["Volodymyr Zelensky condemned Russia."]
+    assert "1 scored mentions of Volodymyr Zelensky in The Volga Observer, mean -0.40, as in the charts." in [
+        caption.value.split(" Each")[0] for caption in app.caption]
+    app.selectbox(key="sen_evidence_outlet").set_value("Atlas Live").run()
+    assert infos(app) == ["Volodymyr Zelensky has no scored mentions in Atlas Live in this selection."]
+    app.selectbox(key="sen_evidence_outlet").set_value("").run()
     app.radio(key="sen_evidence_measure").set_value("own quotes").run()
     assert list(app.dataframe[0].value["quote"]) == ["This is a <script>alert(1)</script> moment,"]
     body = next(html.value for html in app.get("html") if "al-polarity" in html.value)

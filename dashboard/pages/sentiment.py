@@ -11,6 +11,7 @@ view = load_view()
 if view is not None:
     sentiment.draw_engine_note(view)
     by_actor, data = sentiment.draw_by_actor(view)
-    evidence = sentiment.draw_evidence(view, data)
-    items = [by_actor, sentiment.draw_over_time(view), sentiment.draw_by_outlet(view)]
+    by_outlet = sentiment.summarize_by_outlet(view)
+    evidence = sentiment.draw_evidence(view, data, by_outlet)
+    items = [by_actor, sentiment.draw_over_time(view), sentiment.draw_by_outlet(view, by_outlet)]
     draw_view_downloads(view, items, page="sentiment", tables=[evidence])

@@ -17,6 +17,9 @@ from dashboard.view import View, show_empty
 
 KEY = "sen"
 ACTOR_KEY, MEASURE_KEY, ORDER_KEY = f"{KEY}_evidence_actor", f"{KEY}_evidence_measure", f"{KEY}_evidence_order"
+OUTLET_KEY = f"{KEY}_evidence_outlet"  # the evidence's outlet; a click on the outlet grid sets it
+ALL_OUTLETS = ""  # the outlet choice that keeps every outlet
+OUTLET_ACTORS = 15  # actors in the outlet grid, the most mentioned first
 SHOWN_ROWS = 100  # evidence rows drawn as a list; the table and the download hold them all
 
 
@@ -68,24 +71,40 @@ def remember_clicked_point(chart_key: str, actors: dict[str, str], measures: dic
         st.session_state[ACTOR_KEY], st.session_state[MEASURE_KEY] = actor_id, measure
 
 
-def draw_evidence(view: View, data: pd.DataFrame) -> export.TableItem | None:
-    """List the scored mentions (toward the actor) or quotes (its own words) behind one point of the chart above,
-    most extreme first, with a download; return the list for the view's downloads."""
+def summarize_by_outlet(view: View) -> pd.DataFrame:
+    """Return mean sentiment toward the OUTLET_ACTORS most mentioned actors in each outlet (frames.
+    summarize_sentiment_by_outlet): the outlet grid, and its actors and outlets for the evidence choice."""
+    mentions = view.selected["mentions"]
+    top = mentions["actor_id"].value_counts().head(OUTLET_ACTORS).index
+    return frames.summarize_sentiment_by_outlet(mentions[mentions["actor_id"].isin(top)], view.selected["articles"])
+
+
+def draw_evidence(view: View, data: pd.DataFrame, by_outlet: pd.DataFrame) -> export.TableItem | None:
+    """List the scored mentions (toward the actor) or quotes (its own words) behind one point of the chart above
+    or one cell of the outlet grid below, most extreme first, with a download; return the list for the view's
+    downloads."""
     if data.empty:
         return None
     st.subheader("The sentences behind the numbers")
     names = dict(zip(data["actor_id"], data["actor"], strict=True))
-    actor_id, measure, order = draw_evidence_choice(names)
-    evidence = frames.order_by_polarity(list_evidence(view, actor_id=actor_id, measure=measure), order=order)
+    names.update({key: name for key, name in zip(by_outlet["actor_id"], by_outlet["actor"], strict=True)
+                  if key not in names})
+    outlets = sorted(view.selected["articles"]["source"].dropna().unique())
+    actor_id, measure, order, outlet = draw_evidence_choice(names, outlets)
+    evidence = list_evidence(view, actor_id=actor_id, measure=measure)
+    if outlet != ALL_OUTLETS:
+        evidence = evidence[evidence["source"] == outlet]
+    evidence = frames.order_by_polarity(evidence, order=order)
     what = "mentions" if measure == "toward actor" else "quotes"
     shown_name = highlight.escape_markdown(names[actor_id])  # names outside the registry come from article text
+    where = f" in {highlight.escape_markdown(outlet)}" if outlet != ALL_OUTLETS else ""
     if evidence.empty:
-        st.info(f"{shown_name} has no scored {what} in this selection.", icon="🔎")
+        st.info(f"{shown_name} has no scored {what}{where} in this selection.", icon="🔎")
         return None
-    st.caption(f"{len(evidence):,} scored {what} of {shown_name}, mean {evidence['polarity'].mean():+.2f}, "
-               f"as in the chart. {EVIDENCE_NOTES[measure]}")
+    st.caption(f"{len(evidence):,} scored {what} of {shown_name}{where}, mean {evidence['polarity'].mean():+.2f}, "
+               f"as in the charts. {EVIDENCE_NOTES[measure]}")
     # a file name without the colon of "unregistered:…", which a zip member on Windows cannot hold
-    safe_id = re.sub(r"[^\w-]+", "_", actor_id)
+    safe_id = re.sub(r"[^\w-]+", "_", actor_id if outlet == ALL_OUTLETS else f"{actor_id}_in_{outlet}")
     name = f"sentiment_{'toward' if measure == 'toward actor' else 'of'}_{safe_id}"
     shown = evidence.drop(columns=[column for column in EVIDENCE_MARKS if column in evidence.columns])
     table = export.TableItem(name, f"Scored {what} of {names[actor_id]}", shown)
@@ -101,18 +120,23 @@ EVIDENCE_NOTES = {
 }
 
 
-def draw_evidence_choice(names: dict[str, str]) -> tuple[str, str, str]:
-    """Draw the actor, measure and order of the evidence list (a click on the chart sets the first two); return
-    (actor_id, measure, order)."""
+def draw_evidence_choice(names: dict[str, str], outlets: list[str]) -> tuple[str, str, str, str]:
+    """Draw the actor, measure, outlet and order of the evidence list (a click on the chart sets the first two, a
+    click on the outlet grid the actor, "toward actor" and the outlet); return (actor_id, measure, order,
+    outlet), the outlet ALL_OUTLETS for every one."""
     if st.session_state.get(ACTOR_KEY) not in names:
         st.session_state.pop(ACTOR_KEY, None)  # the actor left the chart: start from its first actor again
-    left, middle, right = st.columns([2, 3, 2])
+    if st.session_state.get(OUTLET_KEY, ALL_OUTLETS) not in (ALL_OUTLETS, *outlets):
+        st.session_state.pop(OUTLET_KEY, None)  # the outlet left the selection: every outlet again
+    left, middle, outlet_column, right = st.columns([2, 3, 2, 2])
     actor_id = left.selectbox("Actor", list(names), format_func=names.get, key=ACTOR_KEY)
     measure = middle.radio("Sentiment", list(frames.SENTIMENT_MEASURES), format_func=frames.SENTIMENT_MEASURES.get,
                            horizontal=True, key=MEASURE_KEY)
+    outlet = outlet_column.selectbox("Outlet", [ALL_OUTLETS, *outlets], key=OUTLET_KEY,
+                                     format_func=lambda value: value or "All outlets")
     order = right.selectbox("Order", list(frames.POLARITY_ORDERS), format_func=frames.POLARITY_ORDERS.get,
                             key=ORDER_KEY)
-    return actor_id, measure, order
+    return actor_id, measure, order, outlet
 
 
 EVIDENCE_MARKS = ["marks", "quote_span"]  # offsets inside the sentence, for marking on screen only
@@ -179,15 +203,28 @@ def draw_over_time(view: View) -> export.ChartItem | None:
     return item
 
 
-def draw_by_outlet(view: View) -> export.ChartItem | None:
-    """Draw mean sentiment toward each actor in each outlet."""
+def draw_by_outlet(view: View, data: pd.DataFrame) -> export.ChartItem | None:
+    """Draw mean sentiment toward each actor in each outlet (`summarize_by_outlet`), cells clickable."""
     st.subheader("Sentiment toward actors by outlet")
-    mentions = view.selected["mentions"]
-    top = mentions["actor_id"].value_counts().head(15).index
-    data = frames.summarize_sentiment_by_outlet(mentions[mentions["actor_id"].isin(top)], view.selected["articles"])
     if data.empty:
         show_empty("scored mentions", view=view, table="mentions")
         return None
+    st.caption("Click a cell to list its sentences under “The sentences behind the numbers” above.")
     item = export.ChartItem("sentiment_by_outlet", "Sentiment by outlet", charts.make_sentiment_by_outlet(data), data)
-    draw_chart(item, key=f"{KEY}_by_outlet")
+    actors = dict(zip(data["actor"], data["actor_id"], strict=True))
+    draw_chart(item, key=f"{KEY}_by_outlet", on_select=functools.partial(
+        remember_clicked_cell, f"{KEY}_by_outlet_chart", actors, frozenset(data["source"])))
     return item
+
+
+def remember_clicked_cell(chart_key: str, actors: dict[str, str], outlets: frozenset[str]) -> None:
+    """Callback: point the evidence at the actor and outlet of the grid cell the reader clicked, toward the actor."""
+    points = st.session_state[chart_key].selection.points
+    if not points:
+        return
+    # the chart draws names with their markup escaped (charts.escape_markup): unescaped, they match the names
+    actor_id = actors.get(html.unescape(str(points[0].get("y", ""))))
+    outlet = html.unescape(str(points[0].get("x", "")))
+    if actor_id is not None and outlet in outlets:
+        st.session_state[ACTOR_KEY], st.session_state[OUTLET_KEY] = actor_id, outlet
+        st.session_state[MEASURE_KEY] = "toward actor"
