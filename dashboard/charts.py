@@ -589,8 +589,10 @@ def make_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> go.Figure:
     if len(edges):
         figure.add_trace(make_tie_hover_trace(edges))
     sizes = 10 + 30 * (nodes["mentions"] / max(nodes["mentions"].max(), 1)) ** 0.5
+    x_range, y_range = padded_range(nodes["x"], NETWORK_LABEL_ROOM), padded_range(nodes["y"], NETWORK_LABEL_ROOM / 2)
+    positions = place_labels(nodes.assign(size=sizes), x_range=x_range, y_range=y_range)
     figure.add_trace(go.Scatter(x=nodes["x"], y=nodes["y"], mode="markers+text", text=nodes["actor"], name="actors",
-                                textposition=outward_positions(nodes["y"]), showlegend=False,
+                                textposition=positions, showlegend=False,
                                 marker={"size": sizes, "color": "#555"},
                                 textfont={"shadow": LABEL_HALO},
                                 customdata=nodes[["mentions"]].to_numpy(),
@@ -598,18 +600,82 @@ def make_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> go.Figure:
     for arrow in make_direction_arrows(edges, dict(zip(nodes["actor_id"], sizes, strict=True))):
         figure.add_annotation(arrow)
     # room around the outer nodes for their names, which Plotly would otherwise cut at the plot's edge
-    figure.update_xaxes(visible=False, range=padded_range(nodes["x"], NETWORK_LABEL_ROOM))
-    figure.update_yaxes(visible=False, range=padded_range(nodes["y"], NETWORK_LABEL_ROOM / 2))
+    figure.update_xaxes(visible=False, range=x_range)
+    figure.update_yaxes(visible=False, range=y_range)
     return figure.update_layout(title="Actor network (edges coloured by relation polarity, arrows point from who "
-                                      "acts to whom)", height=650, **LAYOUT)
+                                      "acts to whom)", height=NETWORK_HEIGHT, **LAYOUT)
+
+
+NETWORK_HEIGHT = 650  # pixels of the network figure
+# What label placement assumes of the drawn network: its plot area in pixels (the page's usual width, the
+# figure's height less its margins) and a name's size in the default 12-pixel font.
+NETWORK_PLOT_PIXELS = (900.0, NETWORK_HEIGHT - 60.0)
+LABEL_CHARACTER_PIXELS, LABEL_LINE_PIXELS = 6.8, 15.0
+# where a name may sit around its node, in order of preference after the two outward ones (`outward_positions`)
+SIDE_POSITIONS = ("middle right", "middle left", "top right", "top left", "bottom right", "bottom left")
 
 
 def outward_positions(ys: pd.Series) -> list[str]:
     """A text position for each node's name on the side away from the layout's centre, above a node in the upper
     half and below one in the lower half: the names of a crowded centre move apart, off the ties that meet
-    there. (Names beside their nodes would need more room at the plot's sides than long names leave.)"""
+    there."""
     centre = float(ys.mean())
     return ["top center" if y >= centre else "bottom center" for y in ys]
+
+
+def place_labels(nodes: pd.DataFrame, *, x_range: list[float], y_range: list[float]) -> list[str]:
+    """A text position for each node's name (nodes: actor, x, y, mentions, size = marker diameter in pixels) where
+    it overlaps no name placed before it and no other node: the most mentioned actors choose first, each trying
+    its outward position (`outward_positions`), the opposite one, then the sides (SIDE_POSITIONS); a name that
+    fits nowhere inside the plot without overlap takes the position where it overlaps least."""
+    scale = (NETWORK_PLOT_PIXELS[0] / ((x_range[1] - x_range[0]) or 1.0),
+             NETWORK_PLOT_PIXELS[1] / ((y_range[1] - y_range[0]) or 1.0))
+    points = [((x - x_range[0]) * scale[0], (y - y_range[0]) * scale[1]) for x, y in zip(nodes["x"], nodes["y"],
+                                                                                         strict=True)]
+    markers = [(px - size / 2, py - size / 2, px + size / 2, py + size / 2)
+               for (px, py), size in zip(points, nodes["size"], strict=True)]
+    outward = outward_positions(nodes["y"])
+    chosen: dict[int, str] = {}
+    boxes: list[tuple[float, float, float, float]] = []
+    for index in nodes["mentions"].reset_index(drop=True).sort_values(ascending=False, kind="stable").index:
+        first = outward[index]
+        candidates = (first, "bottom center" if first == "top center" else "top center", *SIDE_POSITIONS)
+        others = [box for position, box in enumerate(markers) if position != index]
+        costs = []
+        for candidate in candidates:
+            box = label_box(points[index], nodes["size"].iloc[index], str(nodes["actor"].iloc[index]), candidate)
+            cost = sum(overlap(box, other) for other in (*boxes, *others)) + outside(box)
+            costs.append((cost, box, candidate))
+            if cost == 0:
+                break
+        cost, box, candidate = min(costs, key=lambda item: item[0])
+        chosen[index] = candidate
+        boxes.append(box)
+    return [chosen[index] for index in range(len(nodes))]
+
+
+def label_box(point: tuple[float, float], size: float, text: str, position: str) -> tuple[float, float, float, float]:
+    """The pixel box (left, bottom, right, top; y upward) a name takes at a Plotly text position around a node."""
+    width, height, gap = LABEL_CHARACTER_PIXELS * len(text), LABEL_LINE_PIXELS, size / 2 + 2
+    vertical, horizontal = position.split()
+    x = {"center": point[0] - width / 2, "right": point[0] + (gap if vertical == "middle" else 0),
+         "left": point[0] - width - (gap if vertical == "middle" else 0)}[horizontal]
+    y = {"top": point[1] + gap, "bottom": point[1] - gap - height, "middle": point[1] - height / 2}[vertical]
+    return (x, y, x + width, y + height)
+
+
+def overlap(first: tuple[float, ...], second: tuple[float, ...]) -> float:
+    """The area two pixel boxes share."""
+    width = min(first[2], second[2]) - max(first[0], second[0])
+    height = min(first[3], second[3]) - max(first[1], second[1])
+    return max(width, 0.0) * max(height, 0.0)
+
+
+def outside(box: tuple[float, ...]) -> float:
+    """The area of a pixel box outside the plot, as a cost: a name cut at the plot's edge is worse than one on
+    another name."""
+    inner = overlap(box, (0.0, 0.0, *NETWORK_PLOT_PIXELS))
+    return 4 * ((box[2] - box[0]) * (box[3] - box[1]) - inner)
 
 
 def make_direction_arrows(edges: pd.DataFrame, sizes: Mapping[str, float]) -> list[go.layout.Annotation]:

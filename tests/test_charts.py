@@ -436,3 +436,20 @@ def test_network_names_sit_on_the_side_away_from_the_centre() -> None:
                           "y": [1.0, 0.0]})
     figure = charts.make_network(nodes, pd.DataFrame(columns=["relations", "polarity"]))
     assert list(figure.data[-1].textposition) == ["top center", "bottom center"]
+
+
+def test_network_names_that_would_overlap_move_apart() -> None:
+    # a review of the sample's network: "Antony Blinken" and "Dmytro Kuleba", side by side above the centre,
+    # were written over each other; the more mentioned name keeps its place and the other moves
+    nodes = pd.DataFrame({"actor_id": ["a", "b", "c"], "actor": ["Antony Blinken", "Dmytro Kuleba", "Far Away"],
+                          "mentions": [5, 9, 1], "x": [0.0, 0.05, 0.5], "y": [1.0, 1.0, -1.0]})
+    figure = charts.make_network(nodes, pd.DataFrame(columns=["relations", "polarity"]))
+    positions = list(figure.data[-1].textposition)
+    assert positions == ["bottom center", "top center", "bottom center"]
+    x_range, y_range = list(figure.layout.xaxis.range), list(figure.layout.yaxis.range)
+    scale = (charts.NETWORK_PLOT_PIXELS[0] / (x_range[1] - x_range[0]),
+             charts.NETWORK_PLOT_PIXELS[1] / (y_range[1] - y_range[0]))
+    boxes = [charts.label_box(((x - x_range[0]) * scale[0], (y - y_range[0]) * scale[1]), size, name, position)
+             for x, y, size, name, position in zip(nodes["x"], nodes["y"], figure.data[-1].marker.size,
+                                                   nodes["actor"], positions, strict=True)]
+    assert charts.overlap(boxes[0], boxes[1]) == 0
