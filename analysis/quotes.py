@@ -719,6 +719,8 @@ def clause_end(view: ArticleView, sentence: SentenceView, first: int) -> int:
         token = tokens[index]
         if token.text in HARD_BREAKS:
             return token.start
+        if token.text == "," and closes_with_attribution(sentence, index):
+            return token.start  # "…, two sources told Reuters.", "…, AFP reported.": who reports it, not what
         if token.text == "," and starts_new_clause(view, tokens, index):
             resumed = resumed_after_apposition(view, tokens, first, index)
             if resumed is None:
@@ -726,6 +728,26 @@ def clause_end(view: ArticleView, sentence: SentenceView, first: int) -> int:
             index = resumed  # "said Justice Department lawyers, who have long argued …, had agreed": one clause
         index += 1
     return sentence.end
+
+
+def closes_with_attribution(sentence: SentenceView, comma: int) -> bool:
+    """True when the comma at index `comma` opens the attribution that ends the sentence: a speaker of at most
+    ATTRIBUTION_SPEAKER_WORDS words with no verb, a verb of saying and at most ATTRIBUTION_TAIL_WORDS words ("…,
+    two sources told Reuters.", "…, the Russian news agency Tass reported.")."""
+    tokens = sentence.tokens
+    for cue in sentence.cues:
+        if cue.first <= comma or cue.group != "speech_verbs":
+            continue
+        speaker = [token for token in tokens[comma + 1 : cue.first] if token.is_word]
+        tail = [token for token in tokens[cue.last :] if token.is_word]
+        if any(is_verb_like(token.lower) for token in speaker):
+            return False  # "…, fomented rebellion in the east and threatened …": a verb of its own, no speaker
+        return 0 < len(speaker) <= ATTRIBUTION_SPEAKER_WORDS and len(tail) <= ATTRIBUTION_TAIL_WORDS
+    return False
+
+
+ATTRIBUTION_SPEAKER_WORDS = 6
+ATTRIBUTION_TAIL_WORDS = 3
 
 
 def resumed_after_apposition(view: ArticleView, tokens: tuple[Token, ...], first: int, comma: int) -> int | None:

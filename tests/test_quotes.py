@@ -1643,3 +1643,21 @@ def test_a_pronoun_whose_sentence_names_only_an_object_goes_back_to_the_subject_
 )
 def test_for_inside_an_institutions_name_stays_in_the_source(nlp, cues, sentence, expected):
     assert [(row[0], row[2], row[3]) for row in rows(f"Talks began.\n\n{sentence}", [], nlp, cues)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a review of the Guardian/NYT corpus: the statement went on to who reported it
+        ("Oskar Lind said the ferries had not run, two sources told Reuters.", "the ferries had not run"),
+        ("Oskar Lind said the port would reopen, the Vesterby Post reported on Monday.", "the port would reopen"),
+        # a verb among the words before the cue: a clause of the statement, no attribution
+        (
+            "Oskar Lind said Sudria had seized the port, fomented unrest and threatened more.",
+            "Sudria had seized the port, fomented unrest and threatened more",
+        ),
+    ],
+)
+def test_an_attribution_closing_the_sentence_is_no_part_of_the_statement(nlp, cues, sentence, expected):
+    found = rows(f"Talks began.\n\n{sentence}", [LIND], nlp, cues)
+    assert next(row[3] for row in found if row[0] == "oskar_lind") == expected
