@@ -322,7 +322,8 @@ def is_inverted_speaker(view: ArticleView, tokens: tuple[Token, ...], span: tupl
     towns" Moscow is what X said something about."""
     words = [token for token in tokens if span[0] <= token.start < span[1]]
     auxiliaries = view.cues.skip_before_cue | view.cues.passive_markers
-    if len(words) > 7 or any(token.lower in auxiliaries for token in words):
+    # in lowercase only: "said Will Doyle" names Doyle, where "said Moscow will respond" is a statement
+    if len(words) > 7 or any(token.text in auxiliaries for token in words):
         return False
     if any(is_verb_after_name(view, first, second) for first, second in pairwise(words)):
         return False

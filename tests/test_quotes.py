@@ -1661,3 +1661,12 @@ def test_for_inside_an_institutions_name_stays_in_the_source(nlp, cues, sentence
 def test_an_attribution_closing_the_sentence_is_no_part_of_the_statement(nlp, cues, sentence, expected):
     found = rows(f"Talks began.\n\n{sentence}", [LIND], nlp, cues)
     assert next(row[3] for row in found if row[0] == "oskar_lind") == expected
+
+
+def test_a_capitalised_will_after_the_cue_is_a_given_name_not_an_auxiliary(nlp, cues):
+    # PolNeAR: '"…," said Will Doyle, a professor' had no speaker, since "will" is an auxiliary in lowercase
+    text = 'Talks began.\n\n"It is a pretty expensive model," said Will Doyle, a professor.'
+    expected = [("unregistered:Will Doyle", "direct", "said", "It is a pretty expensive model")]
+    assert rows(text, [], nlp, cues) == expected
+    assert rows("Talks began.\n\nOskar Lind said Vesterby will respond.", [LIND, ("Vesterby", "norland")], nlp,
+                cues) == [("oskar_lind", "indirect", "said", "Vesterby will respond")]
