@@ -66,8 +66,15 @@ class SpeechCues:
     accusation_reasons: frozenset[str] = frozenset()  # "criticised Russia for …": an accusation with content
     content_adjuncts: frozenset[str] = frozenset()  # adjunct words that also open content ("vowed to denazify")
     quoting_verbs: frozenset[str] = frozenset()  # "quoted X as saying": X speaks, not who quoted X
+    quoted_reach: int = 10  # tokens between a quoting verb and "as saying"
+    pronoun_chain: int = 2  # sentences naming only an object that a pronoun passes through to a subject before
+    # "…, two sources told Reuters.": the closing attribution's speaker and the words after its verb, at most
+    attribution_speaker_words: int = 6
+    attribution_tail_words: int = 3
+    not_attribution_openers: frozenset[str] = frozenset()  # "…, despite earlier reports.": no attribution
     # a phrase opening with one of these before "that" says where or when ("said in a court appearance … that")
     adjunct_prepositions: frozenset[str] = frozenset()
+    phrase_prepositions: frozenset[str] = frozenset()  # a determiner after one of these is inside such a phrase
     adjunct_that_window: int = 16
     speech_adjuncts: frozenset[str] = frozenset()  # adjunct words after verbs of saying ("testified for …")
     person_relatives: frozenset[str] = frozenset()  # ", who is chair of X said": the speaker is before the comma
@@ -207,7 +214,13 @@ def parse_speech_cues(data: dict[str, Any]) -> SpeechCues:
         leading_links=word_set(data, "leading_links"),
         content_adjuncts=word_set(data, "content_adjuncts"),
         quoting_verbs=word_set(data, "quoting_verbs"),
+        quoted_reach=int(data.get("quoted_reach", 10)),
+        pronoun_chain=int(data.get("pronoun_chain", 2)),
+        attribution_speaker_words=int(data.get("attribution_speaker_words", 6)),
+        attribution_tail_words=int(data.get("attribution_tail_words", 3)),
+        not_attribution_openers=word_set(data, "not_attribution_openers"),
         adjunct_prepositions=word_set(data, "adjunct_prepositions"),
+        phrase_prepositions=word_set(data, "phrase_prepositions"),
         adjunct_that_window=int(data.get("adjunct_that_window", 16)),
         speech_adjuncts=word_set(data, "speech_adjuncts"),
         person_relatives=word_set(data, "person_relatives"),
@@ -1283,7 +1296,7 @@ def resolve_pronoun(span: tuple[int, int], kind: str, context: SpeakerContext) -
     subjects = [mention for mention in fitting if not in_object_position(mention, context)]
     for group in groups[1:]:
         # "He had sought close ties with Putin. Last week, he said …": only an object fits in the nearest
-        # sentence, whose subject is the same pronoun; it goes back to the subject of a sentence before
+        # sentence, and the same pronoun stands before it there; it goes back to a subject of a sentence before
         if subjects or not pronoun_before(fitting[-1].start, word, context):
             break
         fitting = group
@@ -1296,19 +1309,16 @@ def resolve_pronoun(span: tuple[int, int], kind: str, context: SpeakerContext) -
     return Speaker("", "", start, end)
 
 
-PRONOUN_CHAIN = 3  # sentences holding a fitting actor that a pronoun passes through to its subject
-
-
 def fitting_by_sentence(position: int, kind: str, context: SpeakerContext) -> list[list[MentionRef]]:
     """The actors a pronoun at `position` can refer to (`pronoun_fits`), grouped by sentence, in the nearest
-    PRONOUN_CHAIN sentences holding any, the nearest first (within a group too)."""
+    sentences holding any (the nearest and `pronoun_chain` more), the nearest first (within a group too)."""
     mentions, groups = context.mentions, []
     for index in range(bisect.bisect_left(context.index.starts, position) - 1, -1, -1):
         mention = mentions[index]  # the mentions starting before the pronoun, the nearest first
         if mention.end > position or not pronoun_fits(mention, kind, context):
             continue
         if not groups or mention.sentence_id != groups[-1][0].sentence_id:
-            if len(groups) == PRONOUN_CHAIN:
+            if len(groups) > context.cues.pronoun_chain:
                 break
             groups.append([])
         groups[-1].append(mention)

@@ -367,7 +367,7 @@ def ends_a_title(doc: Doc, index: int, rules: MatchRules) -> bool:
     return len(words) >= 2 and words[-1].lower_ == "of" and is_title_word(words[-2], rules)
 
 
-def joins_a_name(token, previous, rules: MatchRules) -> bool:
+def joins_a_name(token: Token, previous: Token, rules: MatchRules) -> bool:
     """True for a word between two capitalised words of one name: "von", "de" (NAME_CONNECTORS), a middle
     initial of one letter ("William D. Burns"; not "U.N." in "Former U.N. Ambassador John Bolton"), or
     initials right after a common given name ("George H.W. Bush")."""

@@ -265,23 +265,25 @@ def attribute_cue(view: ArticleView, index: int, cue: Cue, *, floor: int) -> Att
 
 def quoted_as_saying(view: ArticleView, sentence: SentenceView, cue: Cue) -> Attribution | None:
     """The speaker between one of `quoting_verbs` and a participle cue ("Tass quoted Dmitry Peskov as saying",
-    "Interfax quotes a source saying"): the one quoted, not the agency that quotes. None when no quoting verb
-    stands within QUOTED_REACH tokens before the cue, or the words between name nobody."""
+    "Interfax quotes a source saying"): the one quoted, not the agency that quotes. Without "as" no comma may
+    stand between them ("Peskov cited the attacks by Ukraine, saying …" is Peskov's). None when no quoting verb
+    stands within `quoted_reach` tokens before the cue, or the words between name nobody."""
     tokens = sentence.tokens
-    end = cue.first - 1 if cue.first > 0 and tokens[cue.first - 1].lower == "as" else cue.first
-    for start in range(end - 1, max(-1, end - 1 - QUOTED_REACH), -1):
+    with_as = cue.first > 0 and tokens[cue.first - 1].lower == "as"
+    end = cue.first - 1 if with_as else cue.first
+    for start in range(end - 1, max(-1, end - 1 - view.cues.quoted_reach), -1):
         token = tokens[start]
-        if token.text in HARD_BREAKS or token.text in ".!?":
+        if token.text in HARD_BREAKS or token.text in ".!?" or (token.text == "," and not with_as):
             return None
         if token.lower in view.cues.quoting_verbs:
-            if start + 1 >= end:
+            last = end - 1
+            while last > start and not tokens[last].is_word:
+                last -= 1  # "quoted Peskov, the Kremlin's spokesman, as saying": no comma in the name
+            if last <= start:
                 return None
-            speaker = resolve_speaker((tokens[start + 1].start, tokens[end - 1].end), view.speakers)
+            speaker = resolve_speaker((tokens[start + 1].start, tokens[last].end), view.speakers)
             return Attribution(speaker, cue.text, cue.start) if speaker else None
     return None
-
-
-QUOTED_REACH = 10  # tokens between a quoting verb and "as saying" ("quoted Pinner's lawyer Yulia Tserkovnikova")
 
 
 def joined_by_and(view: ArticleView, sentence: SentenceView, cue: Cue, *, floor: int) -> bool:
@@ -528,12 +530,15 @@ def dash_attribution(view: ArticleView, index: int, dash: int) -> Attribution | 
 
 
 def cue_right_after(view: ArticleView, index: int, quote: QuoteSpan) -> bool:
-    """True when a cue is the first word after the quote's closing mark ('"…," said a harbour veteran'): the
-    quote names its speaker there, even one the rules cannot resolve, and takes none from the sentences
-    before it."""
+    """True when a cue is the first word after the quote's closing mark and any comma ('"…," said a harbour
+    veteran', '"…", said …'): the quote names its speaker there, even one the rules cannot resolve, and takes
+    none from the sentences before it."""
     sentence = view.sentences[index]
     floor = next((i for i, token in enumerate(sentence.tokens) if token.start >= quote.close_end), None)
-    return floor is not None and any(cue.first == floor for cue in sentence.cues)
+    if floor is None:
+        return False
+    floor = skip_commas(sentence.tokens, floor)  # '"The port is open", said a harbour veteran'
+    return any(cue.first == floor for cue in sentence.cues)
 
 
 def ends_sentence(view: ArticleView, index: int, quote: QuoteSpan) -> bool:
@@ -715,12 +720,13 @@ def starts_new_clause(view: ArticleView, tokens: tuple[Token, ...], index: int) 
 def clause_end(view: ArticleView, sentence: SentenceView, first: int) -> int:
     """Offset where the clause that starts at token `first` ends: a hard break, a new clause or the sentence end."""
     tokens = sentence.tokens
+    closing = closing_attribution(view, sentence)
     index = first
     while index < len(tokens):
         token = tokens[index]
         if token.text in HARD_BREAKS:
             return token.start
-        if token.text == "," and closes_with_attribution(sentence, index):
+        if index == closing:
             return token.start  # "…, two sources told Reuters.", "…, AFP reported.": who reports it, not what
         if token.text == "," and starts_new_clause(view, tokens, index):
             resumed = resumed_after_apposition(view, tokens, first, index)
@@ -731,24 +737,30 @@ def clause_end(view: ArticleView, sentence: SentenceView, first: int) -> int:
     return sentence.end
 
 
-def closes_with_attribution(sentence: SentenceView, comma: int) -> bool:
-    """True when the comma at index `comma` opens the attribution that ends the sentence: a speaker of at most
-    ATTRIBUTION_SPEAKER_WORDS words with no verb, a verb of saying and at most ATTRIBUTION_TAIL_WORDS words ("…,
-    two sources told Reuters.", "…, the Russian news agency Tass reported.")."""
-    tokens = sentence.tokens
-    for cue in sentence.cues:
-        if cue.first <= comma or cue.group != "speech_verbs":
-            continue
-        speaker = [token for token in tokens[comma + 1 : cue.first] if token.is_word]
-        tail = [token for token in tokens[cue.last :] if token.is_word]
-        if any(is_verb_like(token.lower) for token in speaker):
-            return False  # "…, fomented rebellion in the east and threatened …": a verb of its own, no speaker
-        return 0 < len(speaker) <= ATTRIBUTION_SPEAKER_WORDS and len(tail) <= ATTRIBUTION_TAIL_WORDS
-    return False
-
-
-ATTRIBUTION_SPEAKER_WORDS = 6
-ATTRIBUTION_TAIL_WORDS = 3
+def closing_attribution(view: ArticleView, sentence: SentenceView) -> int | None:
+    """Index of the comma that opens the attribution ending the sentence, None when it has none: after the
+    comma a speaker of at most `attribution_speaker_words` words (with no verb, no opener of `speaker_stop_words`
+    or `not_attribution_openers`), the sentence's last verb of saying, then at most `attribution_tail_words` words
+    and no comma ("…, two sources told Reuters.", "…, the Russian news agency Tass reported."; not "…, as Petra
+    Holm said, was dead" nor "…, despite earlier reports.")."""
+    tokens, cues = sentence.tokens, view.cues
+    cue = next((cue for cue in reversed(sentence.cues) if cue.group == "speech_verbs"), None)
+    if cue is None:
+        return None
+    tail = tokens[cue.last :]
+    if any(token.text == "," for token in tail) or sum(token.is_word for token in tail) > cues.attribution_tail_words:
+        return None
+    comma = next((index for index in range(cue.first - 1, -1, -1) if tokens[index].text == ","), None)
+    if comma is None:
+        return None
+    speaker = [token for token in tokens[comma + 1 : cue.first] if token.is_word]
+    if not 0 < len(speaker) <= cues.attribution_speaker_words:
+        return None
+    if speaker[0].lower in cues.speaker_stop_words | cues.not_attribution_openers:
+        return None
+    if any(is_verb_like(token.lower) for token in speaker):
+        return None  # "…, fomented rebellion in the east and threatened …": a verb of its own, no speaker
+    return comma
 
 
 def resumed_after_apposition(view: ArticleView, tokens: tuple[Token, ...], first: int, comma: int) -> int | None:
@@ -802,7 +814,9 @@ def content_start(view: ArticleView, sentence: SentenceView, cue: Cue) -> int:
         for offset, token in enumerate(window):
             if token.text in HARD_BREAKS or token.text in ".!?":
                 break
-            if token.lower == "that" and not relative_that(tokens, cue.last + offset):
+            if token.lower == "that":
+                if relative_that(view, tokens, cue.last + offset, first=cue.last):
+                    break  # "said the report that was leaked shows that …": the statement starts at the cue
                 return skip_commas(tokens, cue.last + offset + 1)
     if cue.group in ("speech_verbs", "participles", "object_verbs"):
         after_adjunct = that_after_adjunct(view, tokens, cue.last)
@@ -818,25 +832,68 @@ def content_start(view: ArticleView, sentence: SentenceView, cue: Cue) -> int:
 
 
 def that_after_adjunct(view: ArticleView, tokens: tuple[Token, ...], first: int) -> int | None:
-    """Index after the "that" that ends a phrase of place or time right after a cue (`adjunct_prepositions`,
-    within `adjunct_that_window` words, no verb in it, and no `relative_that`); None when there is none."""
+    """Index after the "that" that ends a chain of phrases of place or time right after a cue (`adjunct_chain`:
+    "said in a court appearance outside Moscow on Wednesday that"), when it is no `relative_that`, within
+    `adjunct_that_window` tokens; None when there is none."""
     cues = view.cues
-    if first >= len(tokens) or tokens[first].lower not in cues.adjunct_prepositions:
+    limit = min(len(tokens), first + cues.adjunct_that_window)
+    that = next((index for index in range(first + 1, limit) if tokens[index].lower == "that"), None)
+    if that is None or not adjunct_chain(view, tokens, first, that):
         return None
-    for index in range(first + 1, min(len(tokens), first + cues.adjunct_that_window)):
+    return None if relative_that(view, tokens, that, first=first) else skip_commas(tokens, that + 1)
+
+
+def adjunct_chain(view: ArticleView, tokens: tuple[Token, ...], first: int, end: int) -> bool:
+    """True when tokens[first:end] are phrases of place or time: opening with one of `adjunct_prepositions`, with
+    no verb and no break, and every determiner `inside_a_phrase` ("in a court appearance outside Moscow on
+    Wednesday"; not "in Vesterby on Monday the old ferries", where "the" opens a subject)."""
+    if first >= end or tokens[first].lower not in view.cues.adjunct_prepositions:
+        return False
+    for index in range(first + 1, end):
         token = tokens[index]
         if token.text in HARD_BREAKS or token.text in ".!?" or is_verb_like(token.lower):
-            return None
-        if token.lower == "that":
-            return None if relative_that(tokens, index) else skip_commas(tokens, index + 1)
-    return None
+            return False
+        if token.lower in DETERMINERS and not inside_a_phrase(view, tokens, index):
+            return False
+    return True
 
 
-def relative_that(tokens: tuple[Token, ...], index: int) -> bool:
-    """True when the "that" at `index` is followed by a verb (or nothing), so it is no conjunction opening the
-    content: a relative pronoun ("the report that was published") or the content's subject ("said that was
-    wrong")."""
-    return index + 1 >= len(tokens) or is_verb_like(tokens[index + 1].lower)
+DETERMINERS = frozenset({"the", "a", "an"})
+COORDINATORS = frozenset({"and", "or"})
+
+
+def inside_a_phrase(view: ArticleView, tokens: tuple[Token, ...], index: int) -> bool:
+    """True for the determiner at `index` after one of `phrase_prepositions` or "and"/"or", or inside a
+    capitalised name ("on NBC's ''Meet the Press'' on Sunday"); not one that opens a subject ("on Monday the old
+    ferries")."""
+    if tokens[index - 1].lower in view.cues.phrase_prepositions | COORDINATORS:
+        return True  # "after consultation with Germany and the International Energy Agency that …"
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return tokens[index - 1].text[:1].isupper() and following is not None and following.text[:1].isupper()
+
+
+def relative_that(view: ArticleView, tokens: tuple[Token, ...], index: int, *, first: int) -> bool:
+    """True when the "that" at `index` opens no statement: a verb (or nothing) follows it, so that it is a
+    relative pronoun ("the report that was published") or the statement's subject ("said that was wrong").
+
+    An auxiliary is such a verb. A word in -ed is one after a noun ("an approach that exploited …"), but not
+    right after the cue at `first` or a time word ("said that occupied territories …", "said on Monday that
+    sanctioned banks …"), and after phrases of place or time (`adjunct_chain`) only before a determiner, a
+    number, an -ing word or one of `phrase_prepositions` ("in a speech that included comparing …"; not "in a
+    statement that sanctioned banks …").
+    """
+    if index + 1 >= len(tokens):
+        return True
+    word = tokens[index + 1].lower
+    if word in AUXILIARIES or word.endswith(("n't", "n’t")):
+        return True
+    if not is_past_verb(word) or index == first or tokens[index - 1].lower in view.cues.time_words:
+        return False
+    if not adjunct_chain(view, tokens, first, index):
+        return True
+    after = tokens[index + 2] if index + 2 < len(tokens) else None
+    return after is None or after.lower in DETERMINERS or after.lower.endswith("ing") or (
+        after.text[:1].isdigit() or after.lower in view.cues.phrase_prepositions)
 
 
 def skip_named_audience(view: ArticleView, tokens: tuple[Token, ...], index: int) -> int:

@@ -453,3 +453,26 @@ def test_network_names_that_would_overlap_move_apart() -> None:
              for x, y, size, name, position in zip(nodes["x"], nodes["y"], figure.data[-1].marker.size,
                                                    nodes["actor"], positions, strict=True)]
     assert charts.overlap(boxes[0], boxes[1]) == 0
+
+
+def test_network_names_stay_inside_the_plot_and_a_crowd_takes_the_least_overlap() -> None:
+    # a name at the right edge of the plot does not go beside its node to the right, where Plotly would cut it
+    x_range, y_range = [0.0, 1.0], [0.0, 1.0]
+    edge = pd.DataFrame({"actor": ["Left", "A Very Long Name At The Edge"], "mentions": [9, 1],
+                         "x": [0.02, 0.98], "y": [0.5, 0.52], "size": [10.0, 10.0]})
+    assert charts.place_labels(edge, x_range=x_range, y_range=y_range)[1] != "middle right"
+    # nine nodes on one spot: every position overlaps somewhere, and each name still gets one of the positions
+    crowd = pd.DataFrame({"actor": [f"Name {index}" for index in range(9)], "mentions": list(range(9, 0, -1)),
+                          "x": [0.5] * 9, "y": [0.5] * 9, "size": [10.0] * 9})
+    positions = charts.place_labels(crowd, x_range=x_range, y_range=y_range)
+    assert positions[0] == "top center" and len(set(positions)) == 8
+    assert charts.overlap((0, 0, 10, 10), (5, 5, 20, 20)) == 25 and charts.outside((-10, 0, 10, 10)) == 400
+
+
+def test_dark_outlet_cells_write_their_numbers_in_white() -> None:
+    frame = pd.DataFrame({"source": ["Atlas Live", "Meridian Wire"], "actor_id": ["russia", "russia"],
+                          "actor": ["Russia", "Russia"], "mean": [-0.5, 0.05], "n": [12, 9],
+                          "small_n": [False, False]})
+    dark, light = charts.make_sentiment_by_outlet(frame).data
+    assert (list(dark.x), dark.textfont.color) == (["Atlas Live"], "#ffffff")
+    assert (list(light.x), light.textfont.color, light.marker.showscale) == (["Meridian Wire"], "#222222", True)

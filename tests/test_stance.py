@@ -1270,8 +1270,6 @@ def test_a_number_or_adjective_in_ed_is_no_fact_a_denial_tells(targets, cues) ->
     ("text", "mentions", "expected"),
     [
         # a review of the Guardian/NYT corpus: these were neutral rows
-        ("Lithuania was enforcing the bloc's sanctions.", [("lithuania", "Lithuania")],
-         [("lithuania", "sanctions", "support", 0.9, "enforcing")]),
         ("The Treasury warned foreign banks against helping Russia evade sanctions.",
          [("us_treasury", "Treasury"), ("russia", "Russia")],
          [("us_treasury", "sanctions", "support", 0.9, "warned foreign banks against")]),
@@ -1289,9 +1287,18 @@ def test_a_number_or_adjective_in_ed_is_no_fact_a_denial_tells(targets, cues) ->
          [("sergei_lavrov", "Lavrov")], []),
         ("Lavrov said talks on a ceasefire were under way.", [("sergei_lavrov", "Lavrov")],
          [("sergei_lavrov", "escalation", "neutral", 0.3, ""), ("sergei_lavrov", "diplomacy", "neutral", 0.3, "")]),
+        # a last read: the exclusions are anchored, so talks on a ceasefire and on a release stay diplomacy; and
+        # enforcing is no cue ("law enforcement", somebody else's enforcing warned against)
+        ("Lavrov said talks on a ceasefire and the release of prisoners were under way.",
+         [("sergei_lavrov", "Lavrov")],
+         [("sergei_lavrov", "escalation", "neutral", 0.3, ""), ("sergei_lavrov", "diplomacy", "neutral", 0.3, "")]),
+        ("Russia said Western law enforcement agencies were seizing assets under the sanctions.",
+         [("russia", "Russia")], [("russia", "sanctions", "neutral", 0.3, "")]),
+        ("Russia warned Lithuania against enforcing the sanctions.", [("russia", "Russia"), ("lithuania", "Lithuania")],
+         [("russia", "sanctions", "oppose", 0.9, "warned Lithuania against")]),
     ],
 )
-def test_enforcing_warning_against_and_protesting_take_sides_and_talks_on_prisoners_are_no_diplomacy(
+def test_warning_against_and_protesting_take_sides_and_talks_on_prisoners_are_no_diplomacy(
     text, mentions, expected, targets, cues
 ):
     assert stance_rows(text, mentions, targets=targets, cues=cues) == expected
