@@ -741,14 +741,20 @@ def closing_attribution(view: ArticleView, sentence: SentenceView) -> int | None
     """Index of the comma that opens the attribution ending the sentence, None when it has none: after the
     comma a speaker of at most `attribution_speaker_words` words (with no verb, no opener of `speaker_stop_words`
     or `not_attribution_openers`), the sentence's last verb of saying, then at most `attribution_tail_words` words
-    and no comma ("…, two sources told Reuters.", "…, the Russian news agency Tass reported."; not "…, as Petra
-    Holm said, was dead" nor "…, despite earlier reports.")."""
+    and no comma but one before a participle ("…, two sources told Reuters.", "…, Tass reported, citing a
+    source."; not "…, as Petra Holm said, was dead" nor "…, despite earlier reports.")."""
     tokens, cues = sentence.tokens, view.cues
     cue = next((cue for cue in reversed(sentence.cues) if cue.group == "speech_verbs"), None)
     if cue is None:
         return None
-    tail = tokens[cue.last :]
-    if any(token.text == "," for token in tail) or sum(token.is_word for token in tail) > cues.attribution_tail_words:
+    tail = list(tokens[cue.last :])
+    comma = next((index for index, token in enumerate(tail) if token.text == ","), None)
+    if comma is not None:
+        following = tail[comma + 1] if comma + 1 < len(tail) else None
+        if following is None or not (following.text.islower() and following.text.endswith("ing")):
+            return None  # "…, as Petra Holm said, was dead": the clause goes on
+        tail = tail[:comma]  # "…, Tass reported, citing a source."
+    if sum(token.is_word for token in tail) > cues.attribution_tail_words:
         return None
     comma = next((index for index in range(cue.first - 1, -1, -1) if tokens[index].text == ","), None)
     if comma is None:
@@ -811,13 +817,21 @@ def content_start(view: ArticleView, sentence: SentenceView, cue: Cue) -> int:
         return after_colon if tokens[after_colon].lower not in ("http", "https", "www") else len(tokens)
     if cue.group in ("speech_verbs", "participles"):
         window = tokens[cue.last : cue.last + view.cues.that_window]
+        opens_adjunct = bool(window) and window[0].lower in view.cues.adjunct_prepositions
+        relative_seen = False  # a relative clause inside the phrase of place or time
         for offset, token in enumerate(window):
             if token.text in HARD_BREAKS or token.text in ".!?":
                 break
-            if token.lower == "that":
-                if relative_that(view, tokens, cue.last + offset, first=cue.last):
-                    break  # "said the report that was leaked shows that …": the statement starts at the cue
-                return skip_commas(tokens, cue.last + offset + 1)
+            if token.lower != "that":
+                continue
+            that = cue.last + offset
+            if opens_adjunct and not relative_seen and not adjunct_chain(view, tokens, cue.last, that):
+                break  # "said in Moscow on Monday the ferries that Ukraine seized …": a relative clause of its subject
+            if not relative_that(view, tokens, that, first=cue.last):
+                return skip_commas(tokens, that + 1)
+            if not opens_adjunct:
+                break  # "said the report that was leaked shows that …": the statement starts at the cue
+            relative_seen = True  # "said in an interview that aired on Sunday that …": the clause is the phrase's
     if cue.group in ("speech_verbs", "participles", "object_verbs"):
         after_adjunct = that_after_adjunct(view, tokens, cue.last)
         if after_adjunct is not None:
@@ -851,8 +865,8 @@ def adjunct_chain(view: ArticleView, tokens: tuple[Token, ...], first: int, end:
         return False
     for index in range(first + 1, end):
         token = tokens[index]
-        if token.text in HARD_BREAKS or token.text in ".!?" or is_verb_like(token.lower):
-            return False
+        if token.text in HARD_BREAKS or token.text in ".!?" or ("-" not in token.text and is_verb_like(token.lower)):
+            return False  # "in a Baltimore Sun op-ed that …": a compound in -ed is no verb
         if token.lower in DETERMINERS and not inside_a_phrase(view, tokens, index):
             return False
     return True
@@ -862,12 +876,25 @@ DETERMINERS = frozenset({"the", "a", "an"})
 COORDINATORS = frozenset({"and", "or"})
 
 
+def after_a_noun(view: ArticleView, token: Token) -> bool:
+    """True for a word that may end a noun phrase: not punctuation, a time word, an -ly adverb or a one-word
+    audience ("said bluntly that wounded soldiers …", "told reporters that wounded soldiers …": no relative
+    clause; "in an interview that aired …" is one)."""
+    word = token.lower
+    if not token.is_word or word in view.cues.time_words or word.endswith("ly"):
+        return False
+    return (word,) not in view.cues.audience_words
+
+
 def inside_a_phrase(view: ArticleView, tokens: tuple[Token, ...], index: int) -> bool:
-    """True for the determiner at `index` after one of `phrase_prepositions` or "and"/"or", or inside a
-    capitalised name ("on NBC's ''Meet the Press'' on Sunday"); not one that opens a subject ("on Monday the old
-    ferries")."""
-    if tokens[index - 1].lower in view.cues.phrase_prepositions | COORDINATORS:
-        return True  # "after consultation with Germany and the International Energy Agency that …"
+    """True for the determiner at `index` after one of `phrase_prepositions`, "and"/"or", a comma or an -ing word,
+    or inside a capitalised name ("on NBC's ''Meet the Press'' on Sunday"); not one that opens a subject ("on
+    Monday the old ferries")."""
+    previous = tokens[index - 1]
+    if previous.lower in view.cues.phrase_prepositions | COORDINATORS or previous.text == ",":
+        return True  # "after consultation with Germany and the …", "on Sunday, the first anniversary, that …"
+    if previous.text.islower() and previous.text.endswith("ing"):
+        return True  # "in a speech marking the first anniversary of the invasion that …"
     following = tokens[index + 1] if index + 1 < len(tokens) else None
     return tokens[index - 1].text[:1].isupper() and following is not None and following.text[:1].isupper()
 
@@ -887,7 +914,7 @@ def relative_that(view: ArticleView, tokens: tuple[Token, ...], index: int, *, f
     word = tokens[index + 1].lower
     if word in AUXILIARIES or word.endswith(("n't", "n’t")):
         return True
-    if not is_past_verb(word) or index == first or tokens[index - 1].lower in view.cues.time_words:
+    if not is_past_verb(word) or index == first or not after_a_noun(view, tokens[index - 1]):
         return False
     if not adjunct_chain(view, tokens, first, index):
         return True

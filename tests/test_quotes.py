@@ -1587,6 +1587,24 @@ def test_it_after_a_body_that_spoke_is_that_body(nlp, cues):
             "returned.",
             ("said", "in Vesterby on Monday the old wooden ferries of the fleet that Sudria seized would be returned"),
         ),
+        # a second read: after an adverb or an audience an -ed word is an adjective again; a relative clause inside
+        # the phrase of place or time belongs to it; a participle, a comma or "and" may stand before a determiner of
+        # the phrase
+        ("Oskar Lind said bluntly that wounded soldiers would be evacuated.",
+         ("said", "wounded soldiers would be evacuated")),
+        ("Oskar Lind told reporters that wounded soldiers would be evacuated.",
+         ("told", "wounded soldiers would be evacuated")),
+        ("Oskar Lind said in an interview that aired on Sunday that Sudria had lost.", ("said", "Sudria had lost")),
+        ("Oskar Lind said in Vesterby on Monday the ferries that Sudria seized would be returned.",
+         ("said", "in Vesterby on Monday the ferries that Sudria seized would be returned")),
+        (
+            "Oskar Lind said in a speech marking the first anniversary of the blockade that Sudria would lose.",
+            ("said", "Sudria would lose"),
+        ),
+        (
+            "Oskar Lind said on Sunday, the first anniversary of the blockade, that Sudria would lose.",
+            ("said", "Sudria would lose"),
+        ),
         (
             "Oskar Lind said Vesterby had pushed back on proposals that were non-starters.",
             ("said", "Vesterby had pushed back on proposals that were non-starters"),
@@ -1687,6 +1705,8 @@ def test_for_inside_an_institutions_name_stays_in_the_source(nlp, cues, sentence
             "Oskar Lind said Sudria had seized the port, fomented unrest and threatened more.",
             "Sudria had seized the port, fomented unrest and threatened more",
         ),
+        # a participle phrase may follow the closing attribution
+        ("Oskar Lind said the ferries had not run, Tass reported, citing a source.", "the ferries had not run"),
         # a last read: words after the attribution, or an opener that makes no speaker, keep the whole clause
         ("Oskar Lind said the deal, as Petra Holm said, was dead.", "the deal, as Petra Holm said, was dead"),
         ("Oskar Lind said the ferries would run, despite earlier reports.",

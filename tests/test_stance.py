@@ -1296,6 +1296,11 @@ def test_a_number_or_adjective_in_ed_is_no_fact_a_denial_tells(targets, cues) ->
          [("russia", "Russia")], [("russia", "sanctions", "neutral", 0.3, "")]),
         ("Russia warned Lithuania against enforcing the sanctions.", [("russia", "Russia"), ("lithuania", "Lithuania")],
          [("russia", "sanctions", "oppose", 0.9, "warned Lithuania against")]),
+        # a second read: more wordings of the same talks
+        ("Lavrov said talks on a possible prisoner swap were under way.", [("sergei_lavrov", "Lavrov")], []),
+        ("Lavrov said negotiations for the release of two Americans were under way.",
+         [("sergei_lavrov", "Lavrov")], []),
+        ("Lavrov said talks on New Start were under way.", [("sergei_lavrov", "Lavrov")], []),
     ],
 )
 def test_warning_against_and_protesting_take_sides_and_talks_on_prisoners_are_no_diplomacy(
