@@ -748,12 +748,12 @@ def closing_attribution(view: ArticleView, sentence: SentenceView) -> int | None
     if cue is None:
         return None
     tail = list(tokens[cue.last :])
-    comma = next((index for index, token in enumerate(tail) if token.text == ","), None)
-    if comma is not None:
-        following = tail[comma + 1] if comma + 1 < len(tail) else None
+    tail_comma = next((index for index, token in enumerate(tail) if token.text == ","), None)
+    if tail_comma is not None:
+        following = tail[tail_comma + 1] if tail_comma + 1 < len(tail) else None
         if following is None or not (following.text.islower() and following.text.endswith("ing")):
             return None  # "…, as Petra Holm said, was dead": the clause goes on
-        tail = tail[:comma]  # "…, Tass reported, citing a source."
+        tail = tail[:tail_comma]  # "…, Tass reported, citing a source."
     if sum(token.is_word for token in tail) > cues.attribution_tail_words:
         return None
     comma = next((index for index in range(cue.first - 1, -1, -1) if tokens[index].text == ","), None)
