@@ -347,36 +347,54 @@ def make_sentiment_by_outlet(frame: pd.DataFrame) -> go.Figure:
     actors, outlets = list(dict.fromkeys(cells["actor"])), sorted(cells["source"].unique())
     few = cells["small_n"].astype(bool)
     reach = find_polarity_range(cells[~few], ("mean",))
-    # dark cells get white numbers: one trace each, as in the stance grid, so a click keeps their colours
-    dark = (cells["mean"].abs() >= DARK_SHARE * reach) & ~few
     figure = go.Figure()
-    for part, ink in ((cells[dark], "#ffffff"), (cells[~dark & ~few], "#222222")):
-        if part.empty and ink == "#ffffff":
-            continue  # the light trace is always drawn: it carries the colour bar
-        figure.add_trace(make_sentiment_cells(part, ink=ink, marker={
-            "color": part["mean"], "cmin": -reach, "cmax": reach, "cmid": 0, "colorscale": POLARITY_SCALE,
-            "showscale": ink != "#ffffff", "colorbar": {"title": "Mean polarity"}}))
+    add_coloured_cells(figure, cells, few=few, value="mean", reach=reach, make=make_sentiment_cells, marker={
+        "cmin": -reach, "cmax": reach, "cmid": 0, "colorscale": POLARITY_SCALE, "colorbar": {"title": "Mean polarity"}})
     if few.any():
-        figure.add_trace(make_sentiment_cells(cells[few], ink="#222222", marker={"color": SMALL_N_GREY}, few=True))
+        figure.add_trace(make_sentiment_cells(cells[few], ink=DARK_INK, marker={"color": SMALL_N_GREY}, few=True))
     fit_grid_axes(figure, rows=actors, columns=outlets)
     return figure.update_layout(title="Sentiment toward actors by outlet", plot_bgcolor="#ffffff",
                                 height=46 * len(actors) + 220, **LAYOUT)
 
 
-DARK_SHARE = 0.6  # a sentiment cell this far toward either end of its scale is dark: its numbers are white
+DARK_SHARE = 0.6  # a grid cell this far toward either end of its scale is dark: its numbers are white
+WHITE_INK, DARK_INK = "#ffffff", "#222222"  # the numbers on dark and on light grid cells
+
+
+def add_coloured_cells(figure: go.Figure, cells: pd.DataFrame, *, few: pd.Series, value: str, reach: float,
+                       make: Callable[..., go.Scatter], marker: dict) -> None:
+    """Add a grid's coloured cells (not `few`), coloured by their `value` on a scale of ±`reach` (`marker`): dark
+    ones with white numbers and light ones with dark numbers, one trace each (made by `make`), so that the
+    numbers keep their colour when a click selects a cell and Plotly restyles the others. The light trace is
+    always added: it carries the colour bar."""
+    dark = (cells[value].abs() >= DARK_SHARE * reach) & ~few
+    for part, ink in ((cells[dark], WHITE_INK), (cells[~dark & ~few], DARK_INK)):
+        if part.empty and ink == WHITE_INK:
+            continue
+        figure.add_trace(make(part, ink=ink, marker={"color": part[value], "showscale": ink != WHITE_INK, **marker}))
+
+
+def make_grid_cells(part: pd.DataFrame, *, column: str, ink: str, marker: dict, customdata: list[str],
+                    hovertemplate: str, italic: bool = False) -> go.Scatter:
+    """Return one trace of a grid's cells: squares in row `actor` and column `column`, coloured by `marker`, with
+    their labels in `ink` (italic for a trace of cells over too few values) and `customdata` for a click."""
+    font = {"size": 10, "color": ink, **({"style": "italic"} if italic else {})}
+    return go.Scatter(
+        x=part[column], y=part["actor"], mode="markers+text", text=part["label"], showlegend=False,
+        textfont=font, customdata=part[customdata].to_numpy(),
+        selected={"textfont": {"color": ink}}, unselected={"textfont": {"color": ink}, "marker": {"opacity": 0.7}},
+        marker={"symbol": "square", "size": 40, "line": {"width": 1, "color": "#bbbbbb"}, **marker},
+        hovertemplate=hovertemplate)
 
 
 def make_sentiment_cells(part: pd.DataFrame, *, ink: str, marker: dict, few: bool = False) -> go.Scatter:
-    """Return one trace of sentiment grid cells: squares coloured by `marker` with their mean and n in `ink`; a
-    `few` trace's hover says the cell has too few sentences to colour."""
+    """Return one trace of sentiment grid cells (`make_grid_cells`) with their mean and n; a `few` trace's hover
+    says the cell has too few sentences to colour."""
     note = " (too few sentences to colour)" if few else ""
-    return go.Scatter(
-        x=part["source"], y=part["actor"], mode="markers+text", text=part["label"], showlegend=False,
-        textfont={"size": 10, "color": ink}, customdata=part[["actor_id", "source", "n", "mean"]].to_numpy(),
-        selected={"textfont": {"color": ink}}, unselected={"textfont": {"color": ink}, "marker": {"opacity": 0.7}},
-        marker={"symbol": "square", "size": 40, "line": {"width": 1, "color": "#bbbbbb"}, **marker},
-        hovertemplate="%{y} in %{x}: mean %{customdata[3]:+.2f} over %{customdata[2]} sentences" + note
-                      + "<extra></extra>")
+    return make_grid_cells(part, column="source", ink=ink, marker=marker,
+                           customdata=["actor_id", "source", "n", "mean"],
+                           hovertemplate="%{y} in %{x}: mean %{customdata[3]:+.2f} over %{customdata[2]} sentences"
+                                         + note + "<extra></extra>")
 
 
 STANCE_TITLE_ROOM = 100  # pixels over the grid's target names for its title and subtitle (exports only)
@@ -401,18 +419,13 @@ def make_stance_heatmap(frame: pd.DataFrame, *, small_n: int = 5) -> go.Figure:
     labels = [f"{net:+.2f}<br>{int(s)}/{int(o)}/{int(n)}" for net, s, o, n in
               zip(frame["net"], frame["support"], frame["oppose"], frame["neutral"], strict=True)]
     actors, targets = list(dict.fromkeys(frame["actor"])), sorted(frame["target"].unique())
-    # Dark cells get white numbers, light ones dark numbers and few-statement ones grey: one trace each, so that
-    # the numbers keep their colour when a click selects a cell and Plotly restyles the others (one per trace).
+    # dark cells get white numbers, light ones dark numbers and few-statement ones grey, one trace each
     few = frame["n"] < small_n
-    dark = (frame["net"].abs() >= 0.6) & ~few
     cells = frame.assign(label=labels)
     figure = go.Figure()
-    for part, ink in ((cells[dark], "#ffffff"), (cells[~dark & ~few], "#222222")):
-        if part.empty and ink == "#ffffff":
-            continue  # the light trace is always drawn: it carries the colour bar
-        figure.add_trace(make_stance_cells(part, ink=ink, marker={
-            "color": part["net"], "cmin": -1, "cmax": 1, "colorscale": STANCE_SCALE, "showscale": ink != "#ffffff",
-            "colorbar": {"title": "Net stance", "tickvals": [-1, 0, 1], "ticktext": ["−1 oppose", "0", "+1 support"]}}))
+    add_coloured_cells(figure, cells, few=few, value="net", reach=1.0, make=make_stance_cells, marker={
+        "cmin": -1, "cmax": 1, "colorscale": STANCE_SCALE,
+        "colorbar": {"title": "Net stance", "tickvals": [-1, 0, 1], "ticktext": ["−1 oppose", "0", "+1 support"]}})
     if few.any():
         figure.add_trace(make_stance_cells(cells[few], ink=FEW_INK, marker={"color": FEW_STANCE_GREY}, few=True))
     fit_grid_axes(figure, rows=actors, columns=targets)
@@ -426,17 +439,13 @@ def make_stance_heatmap(frame: pd.DataFrame, *, small_n: int = 5) -> go.Figure:
 
 
 def make_stance_cells(part: pd.DataFrame, *, ink: str, marker: dict, few: bool = False) -> go.Scatter:
-    """Return one trace of stance grid cells: squares coloured by `marker` with their labels in `ink`; a `few`
-    trace's numbers are italic and its hover says the cell has too few statements to colour."""
-    font = {"size": 10, "color": ink, **({"style": "italic"} if few else {})}
+    """Return one trace of stance grid cells (`make_grid_cells`) with their net stance and counts; a `few` trace's
+    numbers are italic and its hover says the cell has too few statements to colour."""
     note = " (too few to colour)" if few else ""
-    return go.Scatter(
-        x=part["target"], y=part["actor"], mode="markers+text", text=part["label"], showlegend=False,
-        textfont=font, customdata=part[["actor_id", "target_id", "n", "net"]].to_numpy(),
-        selected={"textfont": {"color": ink}}, unselected={"textfont": {"color": ink}, "marker": {"opacity": 0.7}},
-        marker={"symbol": "square", "size": 40, "line": {"width": 1, "color": "#bbbbbb"}, **marker},
-        hovertemplate="%{y} on %{x}<br>net %{customdata[3]:+.2f} over %{customdata[2]} statements" + note
-                      + "<extra></extra>")
+    return make_grid_cells(part, column="target", ink=ink, marker=marker,
+                           customdata=["actor_id", "target_id", "n", "net"],
+                           hovertemplate="%{y} on %{x}<br>net %{customdata[3]:+.2f} over %{customdata[2]} statements"
+                                         + note + "<extra></extra>", italic=few)
 
 
 def fit_grid_axes(figure: go.Figure, *, rows: list[str], columns: list[str]) -> go.Figure:
