@@ -136,6 +136,8 @@ class SpeechCues:
     first_word_screen: Screen | None = field(default=None, compare=False, repr=False)
     # the one-word `speech_verbs` ("said", "warned"), for the pronoun rules: derived, never passed
     speech_words: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    # the names of `given_name_genders`, for `name_before_of`: derived, never passed
+    given_names: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # A lookup by first word, so matching a token tries only the cues that start with it.
@@ -145,6 +147,7 @@ class SpeechCues:
         object.__setattr__(self, "by_first_word", {word: tuple(items) for word, items in index.items()})
         speech = frozenset(words[0] for words, group in self.phrases if group == "speech_verbs" and len(words) == 1)
         object.__setattr__(self, "speech_words", speech)
+        object.__setattr__(self, "given_names", frozenset(name for name, _ in self.given_name_genders))
         if index and all(word.isalnum() for word in index):  # a word token is a whole \w+ run of the text
             tree = prefix_tree(sorted(index))
             object.__setattr__(self, "first_word_screen", candidate_screen(rf"(?<!\w){tree}(?!\w)"))
@@ -953,7 +956,7 @@ def name_before_of(start: int, mention_start: int, context: SpeakerContext) -> S
     if named is None or not named.actor_id.startswith(UNREGISTERED_PREFIX):
         return named
     first = named.name.split()[0]
-    given = first in dict(context.cues.given_name_genders) or NAME_INITIALS.fullmatch(first) is not None
+    given = first in context.cues.given_names or NAME_INITIALS.fullmatch(first) is not None
     return named if given and " " in named.name else None
 
 

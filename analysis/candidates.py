@@ -433,14 +433,17 @@ def set_off_after_title(doc: Doc, start: int, end: int, rules: MatchRules) -> bo
     return end == len(doc) or doc[end].text in (",", ".")
 
 
+HYPHENS: tuple[str, ...] = ("-", "‐")  # the hyphen-minus and the hyphen, as the tokenizer splits them off
+
+
 def glued_to_hyphen(token: Token | None) -> bool:
     """True for a hyphen with no space after it, which joins the next word to the one before ("Frank-Walter")."""
-    return token is not None and token.text in ("-", "‐") and not token.whitespace_
+    return token is not None and token.text in HYPHENS and not token.whitespace_
 
 
 def hyphen_after(doc: Doc, end: int) -> bool:
     """True when a hyphen is glued to the word before token `end` ("Holtz-Eakin"): the name goes on past it."""
-    return 0 < end < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in ("-", "‐")
+    return 0 < end < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in HYPHENS
 
 
 def is_title_word(token: Token, rules: MatchRules) -> bool:

@@ -41,7 +41,7 @@ TERMINALS: tuple[str, ...] = (".", "!", "?", "...", "…", "?!", "!?", "!!", "??
 # Terminals after which a closing quotation mark and a lowercase word continue the sentence: in '"Is it over?"
 # said Susan Hennessey' and '"Stop!" he shouted' the words after the mark say who spoke. A full stop is left out:
 # '"We won." it was not' is no way to write.
-QUESTION_TERMINALS: tuple[str, ...] = ("!", "?", "...", "…", "?!", "!?", "!!", "??")
+QUESTION_TERMINALS: tuple[str, ...] = tuple(terminal for terminal in TERMINALS if terminal != ".")
 # Closing quotation marks, as the tokenizer splits them off a word; '' as some wires and corpora write them.
 CLOSING_QUOTES: frozenset[str] = frozenset({'"', "”", "’", "'", "''"})
 # Tokens that open a quotation or bracket; '' and `` are quotation marks as some wires and corpora write them.

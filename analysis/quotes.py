@@ -273,7 +273,7 @@ def quoted_as_saying(view: ArticleView, sentence: SentenceView, cue: Cue) -> Att
     end = cue.first - 1 if with_as else cue.first
     for start in range(end - 1, max(-1, end - 1 - view.cues.quoted_reach), -1):
         token = tokens[start]
-        if token.text in HARD_BREAKS or token.text in ".!?" or (token.text == "," and not with_as):
+        if ends_a_phrase(token) or (token.text == "," and not with_as):
             return None
         if token.lower in view.cues.quoting_verbs:
             last = end - 1
@@ -713,7 +713,7 @@ def starts_new_clause(view: ArticleView, tokens: tuple[Token, ...], index: int) 
     summed_up = following_index + 1 < len(tokens) and tokens[following_index + 1].lower in view.cues.summary_nouns
     if following.lower in ("a", "an") and summed_up:
         return True  # "…, a claim that could not be verified": the reporter's words about the statement
-    participle = following.text.islower() and following.text.endswith("ing") and len(following.text) > 4
+    participle = is_ing_form(following) and len(following.text) > 4
     return view.cues.break_at_participles and participle
 
 
@@ -751,7 +751,7 @@ def closing_attribution(view: ArticleView, sentence: SentenceView) -> int | None
     tail_comma = next((index for index, token in enumerate(tail) if token.text == ","), None)
     if tail_comma is not None:
         following = tail[tail_comma + 1] if tail_comma + 1 < len(tail) else None
-        if following is None or not (following.text.islower() and following.text.endswith("ing")):
+        if following is None or not is_ing_form(following):
             return None  # "…, as Petra Holm said, was dead": the clause goes on
         tail = tail[:tail_comma]  # "…, Tass reported, citing a source."
     if sum(token.is_word for token in tail) > cues.attribution_tail_words:
@@ -802,9 +802,24 @@ AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "will
 
 
 def is_verb_like(word: str) -> bool:
-    """True for an auxiliary (also "cannot", "won't") or a verb in the past (`is_past_verb`): a clause's verb
-    rather than part of its subject ("the United States, which …" is a subject)."""
-    return word in AUXILIARIES or word.endswith(("n't", "n’t")) or is_past_verb(word)
+    """True for an auxiliary (`is_auxiliary`) or a verb in the past (`is_past_verb`): a clause's verb rather than
+    part of its subject ("the United States, which …" is a subject)."""
+    return is_auxiliary(word) or is_past_verb(word)
+
+
+def is_auxiliary(word: str) -> bool:
+    """True for one of AUXILIARIES or a negated form ("cannot", "won't")."""
+    return word in AUXILIARIES or word.endswith(("n't", "n’t"))
+
+
+def ends_a_phrase(token: Token) -> bool:
+    """True for a hard break (HARD_BREAKS) or a sentence's final mark: no phrase runs past it."""
+    return token.text in HARD_BREAKS or token.text in ".!?"
+
+
+def is_ing_form(token: Token) -> bool:
+    """True for a lowercase word in -ing, as a participle is written ("citing", "marking")."""
+    return token.text.islower() and token.text.endswith("ing")
 
 
 def content_start(view: ArticleView, sentence: SentenceView, cue: Cue) -> int:
@@ -820,7 +835,7 @@ def content_start(view: ArticleView, sentence: SentenceView, cue: Cue) -> int:
         opens_adjunct = bool(window) and window[0].lower in view.cues.adjunct_prepositions
         relative_seen = False  # a relative clause inside the phrase of place or time
         for offset, token in enumerate(window):
-            if token.text in HARD_BREAKS or token.text in ".!?":
+            if ends_a_phrase(token):
                 break
             if token.lower != "that":
                 continue
@@ -865,7 +880,7 @@ def adjunct_chain(view: ArticleView, tokens: tuple[Token, ...], first: int, end:
         return False
     for index in range(first + 1, end):
         token = tokens[index]
-        if token.text in HARD_BREAKS or token.text in ".!?" or ("-" not in token.text and is_verb_like(token.lower)):
+        if ends_a_phrase(token) or ("-" not in token.text and is_verb_like(token.lower)):
             return False  # "in a Baltimore Sun op-ed that …": a compound in -ed is no verb
         if token.lower in DETERMINERS and not inside_a_phrase(view, tokens, index):
             return False
@@ -893,10 +908,10 @@ def inside_a_phrase(view: ArticleView, tokens: tuple[Token, ...], index: int) ->
     previous = tokens[index - 1]
     if previous.lower in view.cues.phrase_prepositions | COORDINATORS or previous.text == ",":
         return True  # "after consultation with Germany and the …", "on Sunday, the first anniversary, that …"
-    if previous.text.islower() and previous.text.endswith("ing"):
+    if is_ing_form(previous):
         return True  # "in a speech marking the first anniversary of the invasion that …"
     following = tokens[index + 1] if index + 1 < len(tokens) else None
-    return tokens[index - 1].text[:1].isupper() and following is not None and following.text[:1].isupper()
+    return previous.text[:1].isupper() and following is not None and following.text[:1].isupper()
 
 
 def relative_that(view: ArticleView, tokens: tuple[Token, ...], index: int, *, first: int) -> bool:
@@ -912,7 +927,7 @@ def relative_that(view: ArticleView, tokens: tuple[Token, ...], index: int, *, f
     if index + 1 >= len(tokens):
         return True
     word = tokens[index + 1].lower
-    if word in AUXILIARIES or word.endswith(("n't", "n’t")):
+    if is_auxiliary(word):
         return True
     if not is_past_verb(word) or index == first or not after_a_noun(view, tokens[index - 1]):
         return False
