@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import html
 from collections.abc import Callable, Sequence
 
 import streamlit as st
@@ -28,6 +29,17 @@ def draw_chart(item: export.ChartItem, *, key: str, on_select: Callable[[], None
     else:
         st.plotly_chart(shown, key=f"{key}_chart", on_select=on_select, selection_mode="points", config=config)
     draw_chart_downloads(item, key=key)
+
+
+def clicked_point(chart_key: str) -> dict | None:
+    """The first point the reader clicked on a chart drawn with on_select (`draw_chart`), None when there is none;
+    its x and y unescaped: the chart draws names with their markup escaped (charts.escape_markup), and unescaped
+    they match the names of the tables."""
+    points = st.session_state[chart_key].selection.points
+    if not points:
+        return None
+    point = points[0]
+    return {**point, "x": html.unescape(str(point.get("x", ""))), "y": html.unescape(str(point.get("y", "")))}
 
 
 def draw_chart_downloads(item: export.ChartItem, *, key: str) -> None:

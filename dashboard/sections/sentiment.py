@@ -4,7 +4,6 @@ by outlet."""
 from __future__ import annotations
 
 import functools
-import html
 import re
 
 import pandas as pd
@@ -12,7 +11,7 @@ import streamlit as st
 
 from analysis.selection import GRANULARITIES
 from dashboard import cache, charts, export, frames, highlight
-from dashboard.sections.common import draw_chart
+from dashboard.sections.common import clicked_point, draw_chart
 from dashboard.view import View, show_empty
 
 KEY = "sen"
@@ -61,12 +60,10 @@ def draw_by_actor(view: View) -> tuple[export.ChartItem | None, pd.DataFrame]:
 
 def remember_clicked_point(chart_key: str, actors: dict[str, str], measures: dict[int, str]) -> None:
     """Callback: point the evidence below at the actor and measure of the point the reader clicked."""
-    points = st.session_state[chart_key].selection.points
-    if not points:
+    point = clicked_point(chart_key)
+    if point is None:
         return
-    # the chart draws names with their markup escaped (charts.escape_markup): unescaped, they match the names
-    actor_id = actors.get(html.unescape(str(points[0].get("y", ""))))
-    measure = measures.get(points[0].get("curve_number"))
+    actor_id, measure = actors.get(point["y"]), measures.get(point.get("curve_number"))
     if actor_id is not None and measure is not None:
         st.session_state[ACTOR_KEY], st.session_state[MEASURE_KEY] = actor_id, measure
 
@@ -219,12 +216,10 @@ def draw_by_outlet(view: View, data: pd.DataFrame) -> export.ChartItem | None:
 
 def remember_clicked_cell(chart_key: str, actors: dict[str, str], outlets: frozenset[str]) -> None:
     """Callback: point the evidence at the actor and outlet of the grid cell the reader clicked, toward the actor."""
-    points = st.session_state[chart_key].selection.points
-    if not points:
+    point = clicked_point(chart_key)
+    if point is None:
         return
-    # the chart draws names with their markup escaped (charts.escape_markup): unescaped, they match the names
-    actor_id = actors.get(html.unescape(str(points[0].get("y", ""))))
-    outlet = html.unescape(str(points[0].get("x", "")))
+    actor_id, outlet = actors.get(point["y"]), point["x"]
     if actor_id is not None and outlet in outlets:
         st.session_state[ACTOR_KEY], st.session_state[OUTLET_KEY] = actor_id, outlet
         st.session_state[MEASURE_KEY] = "toward actor"

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import functools
-import html
 
 import pandas as pd
 import streamlit as st
 
 from analysis.selection import GRANULARITIES
 from dashboard import charts, export, frames, highlight
-from dashboard.sections.common import draw_chart
+from dashboard.sections.common import clicked_point, draw_chart
 from dashboard.view import View, show_empty
 
 KEY = "stc"
@@ -27,9 +26,8 @@ def label_cells(matrix: pd.DataFrame) -> pd.Series:
 
 def remember_clicked_cell(chart_key: str, labels: tuple[str, ...]) -> None:
     """Callback: point the evidence select box at the heatmap cell the reader clicked."""
-    points = st.session_state[chart_key].selection.points
-    # the chart draws names with their markup escaped (charts.escape_markup): unescaped, they match the labels
-    label = f"{html.unescape(points[0].get('y', ''))} → {html.unescape(points[0].get('x', ''))}" if points else ""
+    point = clicked_point(chart_key)
+    label = f"{point['y']} → {point['x']}" if point is not None else ""
     if label in labels:
         st.session_state[CELL_KEY] = label
 
